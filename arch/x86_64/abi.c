@@ -1,0 +1,46 @@
+/* x86_64: the syscall table and register access. */
+#include <linux/audit.h>
+#include <sys/user.h>
+
+#include "abi.h"
+#include "syscall.h"
+
+static const struct tt_syscall table[] = {
+#include "syscalls.h"
+};
+
+/* The syscall ABI: nr in orig_rax, arguments in rdi, rsi, rdx, r10, r8,
+ * r9, result in rax. */
+static void regs_entry(const void *p, struct tt_regs_view *out)
+{
+	const struct user_regs_struct *r = p;
+
+	out->nr = (long)r->orig_rax;
+	out->args[0] = r->rdi;
+	out->args[1] = r->rsi;
+	out->args[2] = r->rdx;
+	out->args[3] = r->r10;
+	out->args[4] = r->r8;
+	out->args[5] = r->r9;
+}
+
+static void regs_exit(const void *p, struct tt_regs_view *out)
+{
+	const struct user_regs_struct *r = p;
+
+	out->nr = (long)r->orig_rax;
+	out->rval = (int64_t)r->rax;
+}
+
+const struct tt_abi tt_abi_x86_64 = {
+	.name = "x86_64",
+	.audit_arch = AUDIT_ARCH_X86_64,
+	.bits = 64,
+	.ptr_size = 8,
+	.table = table,
+	.nsyscalls = sizeof(table) / sizeof(table[0]),
+	.restart_nr = 219,
+	.regset_size = sizeof(struct user_regs_struct),
+	.regs_entry = regs_entry,
+	.regs_exit = regs_exit,
+};

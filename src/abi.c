@@ -1,0 +1,40 @@
+/* ttrace - finding the ABI of a stop and the row of a syscall. */
+#include "abi.h"
+#include "syscall.h"
+
+const struct tt_abi *const tt_abis[] = {
+	&tt_abi_x86_64,
+	&tt_abi_i386,
+	NULL,
+};
+
+const struct tt_abi *tt_abi_by_audit_arch(uint32_t arch)
+{
+	for (unsigned i = 0; tt_abis[i]; i++)
+		if (tt_abis[i]->audit_arch == arch)
+			return tt_abis[i];
+	return NULL;
+}
+
+const struct tt_abi *tt_abi_by_regset_size(size_t size)
+{
+	for (unsigned i = 0; tt_abis[i]; i++)
+		if (tt_abis[i]->regset_size == size)
+			return tt_abis[i];
+	return NULL;
+}
+
+/* x32 tasks use x86_64's table with this bit set in the number; their
+ * time structures have x86_64's layout. */
+#define X32_SYSCALL_BIT 0x40000000L
+
+const struct tt_syscall *tt_abi_syscall(const struct tt_abi *abi, long nr)
+{
+	if (abi == &tt_abi_x86_64 && nr >= 0 && (nr & X32_SYSCALL_BIT))
+		nr &= ~X32_SYSCALL_BIT;
+	if (nr < 0 || (unsigned long)nr >= abi->nsyscalls)
+		return NULL;
+	if (!abi->table[nr].name)
+		return NULL;
+	return &abi->table[nr];
+}

@@ -1,0 +1,50 @@
+/* ttrace - the ABIs a tracee can use, described as data.
+ *
+ * An x86_64 kernel runs x86_64 and i386 programs; a thread can even switch
+ * between them (int $0x80 from 64-bit code).  Each ABI is one const
+ * descriptor in arch/NAME/, and core code iterates over tt_abis[] instead of
+ * naming an architecture.
+ */
+#ifndef TTRACE_ABI_H
+#define TTRACE_ABI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct tt_syscall;
+
+/* The raw facts of one syscall stop, whichever way they were obtained. */
+struct tt_regs_view {
+	long nr;		/* syscall number at entry */
+	uint64_t args[6];	/* arguments, already cut to the ABI's width */
+	int64_t rval;		/* return value at exit, sign-extended */
+};
+
+struct tt_abi {
+	const char *name;		/* "x86_64", "i386": as in JSON */
+	uint32_t audit_arch;		/* PTRACE_GET_SYSCALL_INFO's arch */
+	unsigned bits;			/* 64 or 32: "runs in N bit mode" */
+	unsigned ptr_size;		/* bytes in a user pointer */
+	const struct tt_syscall *table;	/* indexed by syscall number */
+	unsigned nsyscalls;
+	long restart_nr;		/* restart_syscall's number */
+	/* Fallback when PTRACE_GET_SYSCALL_INFO is missing: the size of the
+	 * NT_PRSTATUS regset tells the ABI, and these read it. */
+	size_t regset_size;
+	void (*regs_entry)(const void *regs, struct tt_regs_view *out);
+	void (*regs_exit)(const void *regs, struct tt_regs_view *out);
+};
+
+extern const struct tt_abi tt_abi_x86_64;
+extern const struct tt_abi tt_abi_i386;
+
+/* All ABIs, native first; NULL-terminated. */
+extern const struct tt_abi *const tt_abis[];
+
+#define TT_ABI_NATIVE (&tt_abi_x86_64)
+
+const struct tt_abi *tt_abi_by_audit_arch(uint32_t arch);
+const struct tt_abi *tt_abi_by_regset_size(size_t size);
+const struct tt_syscall *tt_abi_syscall(const struct tt_abi *abi, long nr);
+
+#endif

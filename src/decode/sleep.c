@@ -1,0 +1,41 @@
+/* ttrace - clock_nanosleep and its i386 twins; restart_syscall.
+ *
+ * A relative sleep (TIMER_ABSTIME clear) interrupted by a signal writes the
+ * time left to rmtp and returns -ERESTART_RESTARTBLOCK (-EINTR once a
+ * handler runs); the kernel writes rmtp whenever the flag is clear, so
+ * ttrace decodes it then (strace only when flags is exactly 0).  An
+ * absolute sleep never writes rmtp. */
+#include "decode/decode.h"
+#include "xlat/xlat.h"
+
+#define TIMER_ABSTIME 1
+
+static bool sleep_remain_written(const struct tt_event *ev, unsigned i)
+{
+	(void)i;
+	if (ev->ret != TR_ERROR)
+		return false;
+	if (ev->err != TT_ERESTART_RESTARTBLOCK && ev->err != 4 /* EINTR */)
+		return false;
+	return !((uint32_t)ev->raw[1] & TIMER_ABSTIME);
+}
+
+const struct tt_signature tt_sig_clock_nanosleep = {
+	.family = "clock_nanosleep",
+	.nargs = 4,
+	.args = {
+		{ "which_clock", AT_CLOCKID, AD_VAL },
+		{ "flags", AT_TIMER_FLAGS, AD_VAL },
+		{ "rqtp", AT_TIMESPEC, AD_IN },
+		{ "rmtp", AT_TIMESPEC, AD_OUT },
+	},
+	.output_written = sleep_remain_written,
+};
+
+/* restart_syscall takes no arguments: the kernel resumes the call saved in
+ * the thread's restart_block.  ttrace remembers, per thread, which call was
+ * interrupted and shows it as "<... resuming interrupted NAME ...>". */
+const struct tt_signature tt_sig_restart_syscall = {
+	.family = "restart_syscall",
+	.nargs = 0,
+};

@@ -1,0 +1,95 @@
+/* ttrace - building the value tree of an event. */
+#include <stdio.h>
+#include <string.h>
+
+#include "event.h"
+
+void tt_event_init(struct tt_event *ev, const struct tt_syscall *sc,
+		   const struct tt_abi *abi, pid_t tid, long nr,
+		   const uint64_t raw[TT_MAX_ARGS])
+{
+	ev->sc = sc;
+	ev->abi = abi;
+	ev->tid = tid;
+	ev->nr = nr;
+	memcpy(ev->raw, raw, sizeof(ev->raw));
+	for (unsigned i = 0; i < TT_MAX_ARGS; i++) {
+		ev->mem[i].ok = false;
+		ev->v[i] = (struct tt_value){
+			.kind = TV_PENDING,
+			.child = TT_NO_VALUE,
+			.next = TT_NO_VALUE,
+			.name = i < sc->sig->nargs ? sc->sig->args[i].name : NULL,
+		};
+	}
+	ev->nv = TT_MAX_ARGS;
+	ev->nnotes = 0;
+	ev->ret = TR_NONE;
+	ev->rval = 0;
+	ev->err = 0;
+	ev->resumes = NULL;
+}
+
+int tt_value_add(struct tt_event *ev, int parent, const char *name,
+		 enum tt_vkind kind)
+{
+	int idx;
+	int8_t *p;
+
+	if (parent == TT_NO_VALUE || ev->nv >= TT_MAX_VALUES)
+		return TT_NO_VALUE;
+	idx = ev->nv++;
+	ev->v[idx] = (struct tt_value){
+		.kind = kind,
+		.child = TT_NO_VALUE,
+		.next = TT_NO_VALUE,
+		.name = name,
+	};
+	/* Append to the parent's list of fields. */
+	p = &ev->v[parent].child;
+	while (*p != TT_NO_VALUE)
+		p = &ev->v[*p].next;
+	*p = (int8_t)idx;
+	return idx;
+}
+
+void tt_note_add(struct tt_event *ev, enum tt_note_kind kind, int node,
+		 uint64_t extra)
+{
+	if (ev->nnotes >= TT_MAX_NOTES || node == TT_NO_VALUE)
+		return;
+	ev->notes[ev->nnotes++] = (struct tt_note){
+		.kind = kind,
+		.node = (int8_t)node,
+		.extra = extra,
+	};
+}
+
+/* Depth-first search for node under root, writing the names on the way. */
+static int find_path(const struct tt_event *ev, int root, int node,
+		     char *buf, size_t size, size_t len)
+{
+	int n = snprintf(buf + len, len < size ? size - len : 0, "%s%s",
+			 len ? "." : "", ev->v[root].name ? ev->v[root].name : "?");
+
+	if (n < 0)
+		return 0;
+	len += (size_t)n;
+	if (root == node)
+		return 1;
+	for (int c = ev->v[root].child; c != TT_NO_VALUE; c = ev->v[c].next)
+		if (find_path(ev, c, node, buf, size, len))
+			return 1;
+	return 0;
+}
+
+char *tt_value_path(const struct tt_event *ev, int node, char *buf,
+		    size_t size)
+{
+	buf[0] = '\0';
+	for (int i = 0; i < ev->sc->sig->nargs; i++)
+		if (find_path(ev, i, node, buf, size, 0))
+			return buf;
+	buf[0] = '\0';
+	return buf;
+}

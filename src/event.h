@@ -1,0 +1,131 @@
+/* ttrace - a decoded syscall as values.
+ *
+ * Decoders turn the registers and the bytes read from the tracee into a
+ * small tree of typed values; renderers (strace text, later JSON, summaries)
+ * turn the tree into output and never look at the tracee.  Everything lives
+ * inside the event: no allocation per call.
+ */
+#ifndef TTRACE_EVENT_H
+#define TTRACE_EVENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "syscall.h"
+
+struct tt_abi;
+struct tt_xlat;
+
+enum tt_vkind {
+	TV_PENDING,	/* an output not known before the exit */
+	TV_INT,		/* .s */
+	TV_UINT,	/* .u */
+	TV_FLAGS,	/* .u, names in .xlat */
+	TV_CLOCKID,	/* .s: a clockid_t */
+	TV_NULL,	/* a NULL pointer */
+	TV_ADDR,	/* .u: a pointer not decoded, .why says why */
+	TV_STRUCT,	/* .child: first field; .u: where it was read */
+};
+
+enum tt_addr_why {
+	TA_NOT_WRITTEN,	/* an output the kernel did not write */
+	TA_UNREADABLE,	/* not readable whole (fault, unmapped, gone) */
+};
+
+#define TT_NO_VALUE (-1)
+
+struct tt_value {
+	uint8_t kind;		/* enum tt_vkind */
+	uint8_t why;		/* enum tt_addr_why, for TV_ADDR */
+	int8_t child;		/* TV_STRUCT: first field, or TT_NO_VALUE */
+	int8_t next;		/* next field of the parent, or TT_NO_VALUE */
+	const char *name;	/* argument or field name */
+	union {
+		int64_t s;
+		uint64_t u;
+	};
+	const struct tt_xlat *xlat;	/* TV_FLAGS */
+};
+
+enum tt_note_kind {
+	/* An i386 time64 tv_nsec whose upper (padding) half is not zero; the
+	 * kernel ignores it.  .node: the tv_nsec value; .extra: the padding. */
+	TN_NSEC_PADDING,
+};
+
+struct tt_note {
+	uint8_t kind;		/* enum tt_note_kind */
+	int8_t node;		/* the value it is about */
+	uint64_t extra;
+};
+
+enum tt_ret_kind {
+	TR_NONE,	/* no exit seen (yet): prints as "= ?" */
+	TR_VALUE,	/* .rval */
+	TR_ERROR,	/* .err: a positive errno, maybe an ERESTART* one */
+};
+
+#define TT_MAX_VALUES 48
+#define TT_MAX_NOTES 8
+#define TT_MAX_STRUCT 32	/* largest struct read from the tracee */
+
+struct tt_timestamps {
+	struct timespec real;	/* CLOCK_REALTIME */
+	struct timespec mono;	/* CLOCK_MONOTONIC */
+};
+
+struct tt_event {
+	const struct tt_syscall *sc;	/* the table row */
+	const struct tt_abi *abi;	/* the ABI of the entry */
+	pid_t tid;
+	long nr;
+	uint64_t raw[TT_MAX_ARGS];	/* argument registers at entry */
+
+	/* Bytes of each pointer argument: inputs read at entry, outputs at
+	 * exit; .ok says whether the whole struct could be read. */
+	struct {
+		bool ok;
+		uint8_t bytes[TT_MAX_STRUCT];
+	} mem[TT_MAX_ARGS];
+
+	/* v[0 .. nargs-1] are the arguments; fields follow. */
+	struct tt_value v[TT_MAX_VALUES];
+	uint8_t nv;
+	struct tt_note notes[TT_MAX_NOTES];
+	uint8_t nnotes;
+
+	uint8_t ret;		/* enum tt_ret_kind */
+	int64_t rval;
+	int err;
+
+	struct tt_timestamps t_entry, t_exit;
+
+	/* restart_syscall: the interrupted call it resumes (its row, or NULL
+	 * when unknown). */
+	const struct tt_syscall *resumes;
+};
+
+/* Building values.  All return the new value's index or TT_NO_VALUE when
+ * the event is full (the tree then just ends early). */
+void tt_event_init(struct tt_event *ev, const struct tt_syscall *sc,
+		   const struct tt_abi *abi, pid_t tid, long nr,
+		   const uint64_t raw[TT_MAX_ARGS]);
+int tt_value_add(struct tt_event *ev, int parent, const char *name,
+		 enum tt_vkind kind);
+void tt_note_add(struct tt_event *ev, enum tt_note_kind kind, int node,
+		 uint64_t extra);
+
+/* The dotted path of a value from its argument ("new_value.it_value.tv_nsec")
+ * into buf; returns buf. */
+char *tt_value_path(const struct tt_event *ev, int node, char *buf,
+		    size_t size);
+
+static inline const struct tt_value *
+tt_arg_value(const struct tt_event *ev, unsigned i)
+{
+	return &ev->v[i];
+}
+
+#endif

@@ -1,0 +1,33 @@
+/* ttrace - a tracer for the Linux timer system calls. */
+#include <stdio.h>
+#include <string.h>
+#include <errno.h>
+
+#include "error.h"
+#include "options.h"
+#include "output.h"
+#include "render/render.h"
+#include "tracer.h"
+
+int main(int argc, char **argv)
+{
+	int status = tt_options_parse(argc, argv);
+
+	if (status >= 0)
+		return status;
+	/* The output must be writable before anything is started. */
+	if (tt_out_open(tt_opt.outfile) < 0) {
+		tt_error("cannot write the trace to '%s': %s", tt_opt.outfile,
+			 strerror(errno));
+		return 1;
+	}
+	tt_tracer_signals();
+	if (tt_opt.npids)
+		status = tt_trace_attach(tt_opt.pids, tt_opt.npids);
+	else
+		status = tt_trace_command(tt_opt.argv);
+	tt_render_finish();
+	if (tt_out_close() < 0 && status == 0)
+		status = 1;
+	return status;
+}

@@ -1,0 +1,184 @@
+/* ttrace - the command line.  Every usage error is reported here, named,
+ * with exit status 2, before anything is started. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "options.h"
+#include "select.h"
+
+struct tt_options tt_opt;
+
+void tt_usage(FILE *fp)
+{
+	fputs(
+"Usage: ttrace [OPTIONS] [--] COMMAND [ARGS...]\n"
+"       ttrace [OPTIONS] -p PID[,PID...]\n"
+"Trace the timer system calls of a command, or of running processes, in\n"
+"strace's format: timer_settime, timerfd_settime, clock_nanosleep and their\n"
+"i386 variants (timer_settime32/64, timerfd_settime32/64,\n"
+"clock_nanosleep_time32/64).  Threads, forks, vforks and execs are followed.\n"
+"\n"
+"  -e trace=NAMES  trace only these calls (comma-separated); a plain name\n"
+"                  (clock_nanosleep) selects every ABI variant, an exact\n"
+"                  one (clock_nanosleep_time32) just it; 'all': every call\n"
+"  -o FILE         write the trace to FILE (default: standard error);\n"
+"                  every line then starts with the thread id\n"
+"  -p PID[,PID...] attach to running processes and all their threads;\n"
+"                  SIGINT, SIGTERM or SIGHUP detach and leave them running\n"
+"  -f              accepted for strace users: ttrace always follows\n"
+"  -t, -tt, -ttt   prefix each line with the time of day, with\n"
+"                  microseconds, or as seconds since the epoch\n"
+"  -r              prefix each line with the time since the previous one\n"
+"  -T              show the time spent in each call\n"
+"  -q              do not report attach, detach and ABI changes;\n"
+"                  -qq: not process exits either\n"
+"  -h, --help      show this help and exit\n"
+"  -V, --version   show the version and exit\n"
+"\n"
+"Exit status: the command's (128+N if signal N killed it; 126 or 127 if it\n"
+"could not be run); with -p, 0 after detaching; 1 on a runtime error;\n"
+"2 on a usage error.  See ttrace(1).\n", fp);
+}
+
+static int usage_error(const char *fmt, ...) TT_PRINTF(1, 2);
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("ttrace: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'ttrace --help' for more information.\n", stderr);
+	return 2;
+}
+
+/* "-p 12,34" or "-p '12 34'" */
+static int add_pids(const char *spec)
+{
+	char *copy = strdup(spec), *save = NULL, *tok;
+	int ret = 0;
+
+	if (!copy)
+		tt_die_oom();
+	for (tok = strtok_r(copy, ", \t", &save); tok;
+	     tok = strtok_r(NULL, ", \t", &save)) {
+		char *end;
+		long v;
+
+		errno = 0;
+		v = strtol(tok, &end, 10);
+		if (errno || *end || v <= 0 || v > INT_MAX) {
+			ret = usage_error("invalid process id: '%s'", tok);
+			break;
+		}
+		tt_opt.pids = tt_xreallocarray(tt_opt.pids, tt_opt.npids + 1,
+					       sizeof(pid_t));
+		tt_opt.pids[tt_opt.npids++] = (pid_t)v;
+	}
+	if (!ret && tt_opt.npids == 0)
+		ret = usage_error("invalid process id: '%s'", spec);
+	free(copy);
+	return ret;
+}
+
+static int add_expr(const char *expr, bool *selected)
+{
+	const char *names = expr;
+
+	if (strncmp(expr, "trace=", 6) == 0)
+		names = expr + 6;
+	else if (strchr(expr, '='))
+		return usage_error("unsupported -e expression '%s' (ttrace "
+				   "knows trace=NAMES)", expr);
+	if (!*names)
+		return usage_error("-e trace= needs at least one name");
+	if (tt_select_parse(names) < 0)
+		return 2;
+	*selected = true;
+	return 0;
+}
+
+int tt_options_parse(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "trace", required_argument, NULL, 'E' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool selected = false;
+	int c, r;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:e:fhVo:p:qrtT", longopts,
+				NULL)) != -1) {
+		switch (c) {
+		case 'e':
+			if ((r = add_expr(optarg, &selected)))
+				return r;
+			break;
+		case 'E':
+			if (tt_select_parse(optarg) < 0)
+				return 2;
+			selected = true;
+			break;
+		case 'f':
+			break;
+		case 'h':
+			tt_usage(stdout);
+			return 0;
+		case 'V':
+			printf("ttrace %s\n", PACKAGE_VERSION);
+			return 0;
+		case 'o':
+			tt_opt.outfile = optarg;
+			break;
+		case 'p':
+			if ((r = add_pids(optarg)))
+				return r;
+			break;
+		case 'q':
+			tt_opt.quiet++;
+			break;
+		case 'r':
+			tt_opt.relative = true;
+			break;
+		case 't':
+			if (tt_opt.tstamp < TS_EPOCH)
+				tt_opt.tstamp++;
+			break;
+		case 'T':
+			tt_opt.syscall_time = true;
+			break;
+		case ':':
+			if (optopt)
+				return usage_error("option requires an argument -- '%c'",
+						   optopt);
+			return usage_error("option '%s' requires an argument",
+					   argv[optind - 1]);
+		default:
+			if (optopt)
+				return usage_error("invalid option -- '%c'",
+						   optopt);
+			return usage_error("unrecognized option '%s'",
+					   argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		tt_opt.argv = argv + optind;
+	if (!tt_opt.argv && !tt_opt.npids)
+		return usage_error("must have COMMAND [ARGS...] or -p PID");
+	if (tt_opt.argv && tt_opt.npids)
+		return usage_error("-p and a COMMAND cannot be combined");
+	if (!selected)
+		tt_select_default();
+	return -1;
+}

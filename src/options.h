@@ -1,0 +1,37 @@
+/* ttrace - the command line, parsed and validated into one struct. */
+#ifndef TTRACE_OPTIONS_H
+#define TTRACE_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+enum tt_tstamp {
+	TS_NONE,
+	TS_SEC,		/* -t    23:56:31 */
+	TS_USEC,	/* -tt   23:56:31.099518 */
+	TS_EPOCH,	/* -ttt  1795391791.107506 */
+};
+
+struct tt_options {
+	const char *outfile;	/* -o; NULL: stderr */
+	enum tt_tstamp tstamp;
+	bool relative;		/* -r */
+	bool syscall_time;	/* -T */
+	int quiet;		/* -q: attach/detach/personality; -qq: +exits */
+	pid_t *pids;		/* -p */
+	size_t npids;
+	char **argv;		/* the command, or NULL with -p */
+};
+
+extern struct tt_options tt_opt;
+
+/* Parses argv into tt_opt (and the syscall selection).  Returns 0, or the
+ * exit status to leave with after a message (2 on a usage error; 0 after
+ * --help or --version). */
+int tt_options_parse(int argc, char **argv);
+
+void tt_usage(FILE *fp);
+
+#endif

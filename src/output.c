@@ -1,0 +1,94 @@
+/* ttrace - the trace stream. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "output.h"
+
+static FILE *out;
+static const char *out_name = "standard error";
+static bool interactive;
+static bool is_file;
+static bool failed;
+
+int tt_out_open(const char *path)
+{
+	if (!path) {
+		out = stderr;
+		interactive = isatty(STDERR_FILENO);
+		return 0;
+	}
+	out = fopen(path, "we");	/* the tracee must not inherit it */
+	if (!out)
+		return -1;
+	out_name = path;
+	is_file = true;
+	interactive = isatty(fileno(out));
+	setvbuf(out, NULL, interactive ? _IOLBF : _IOFBF, 1 << 16);
+	return 0;
+}
+
+void tt_out_open_memory(char **buf, size_t *size)
+{
+	out = open_memstream(buf, size);
+	if (!out)
+		tt_die_oom();
+	out_name = "memory";
+	is_file = true;
+	interactive = false;
+	failed = false;
+}
+
+bool tt_out_is_file(void)
+{
+	return is_file;
+}
+
+static void check(void)
+{
+	if (!failed && ferror(out)) {
+		failed = true;
+		tt_error("cannot write the trace to %s: %s", out_name,
+			 strerror(errno ? errno : EIO));
+	}
+}
+
+void tt_out_write(const char *s, size_t n)
+{
+	if (failed || !out)
+		return;
+	if (fwrite(s, 1, n, out) != n)
+		check();
+}
+
+void tt_out_flush_if_interactive(void)
+{
+	if (failed || !out || !interactive)
+		return;
+	if (fflush(out) != 0)
+		check();
+}
+
+int tt_out_close(void)
+{
+	if (!out)
+		return 0;
+	if (!failed && fflush(out) != 0)
+		check();
+	if (out != stderr) {
+		if (fclose(out) != 0 && !failed) {
+			failed = true;
+			tt_error("cannot write the trace to %s: %s", out_name,
+				 strerror(errno));
+		}
+	}
+	out = NULL;
+	return failed ? -1 : 0;
+}
+
+bool tt_out_failed(void)
+{
+	return failed;
+}

@@ -1,0 +1,42 @@
+/* ttrace - dispatch of events to the active renderers. */
+#include "render/render.h"
+
+static const struct tt_renderer *const active[] = {
+	&tt_render_text,
+	NULL,
+};
+
+/* Calls hook (args) of every active renderer that has it. */
+#define EACH(hook, ...)							\
+	do {								\
+		for (unsigned i_ = 0; active[i_]; i_++)			\
+			if (active[i_]->hook)				\
+				active[i_]->hook(__VA_ARGS__);		\
+	} while (0)
+
+void tt_render_syscall_entry(struct tcb *tcp) { EACH(syscall_entry, tcp); }
+void tt_render_syscall_exit(struct tcb *tcp) { EACH(syscall_exit, tcp); }
+void tt_render_signal(struct tcb *tcp, const siginfo_t *si,
+		      const struct tt_timestamps *ts) { EACH(signal, tcp, si, ts); }
+void tt_render_group_stop(struct tcb *tcp, int sig,
+			  const struct tt_timestamps *ts) { EACH(group_stop, tcp, sig, ts); }
+void tt_render_exit(struct tcb *tcp, int status,
+		    const struct tt_timestamps *ts) { EACH(exit, tcp, status, ts); }
+void tt_render_superseded(struct tcb *tcp, pid_t old_tid,
+			  const struct tt_timestamps *ts) { EACH(superseded, tcp, old_tid, ts); }
+void tt_render_personality(struct tcb *tcp,
+			   const struct tt_timestamps *ts) { EACH(personality, tcp, ts); }
+void tt_render_detached(struct tcb *tcp,
+			const struct tt_timestamps *ts) { EACH(detached, tcp, ts); }
+void tt_render_finish(void)
+{
+	for (unsigned i = 0; active[i]; i++)
+		if (active[i]->finish)
+			active[i]->finish();
+}
+
+void tt_now(struct tt_timestamps *ts)
+{
+	clock_gettime(CLOCK_REALTIME, &ts->real);
+	clock_gettime(CLOCK_MONOTONIC, &ts->mono);
+}

@@ -1,0 +1,570 @@
+/* ttrace - the strace-format text renderer.
+ *
+ * Lines look exactly like strace 6.1's (see doc/ttrace.1, OUTPUT): the
+ * return value starts at column 40, a call that another thread's output
+ * interrupts is split into "NAME(args <unfinished ...>" and
+ * "<... NAME resumed>rest) = ret", and with -o (or several tracees on a
+ * terminal) every line starts with the thread id.  What strace has no
+ * notion of goes on annotation lines of its own after the call.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+
+#include "abi.h"
+#include "options.h"
+#include "output.h"
+#include "render/render.h"
+#include "tcb.h"
+#include "xlat/xlat.h"
+
+#define RETURN_COLUMN 40
+
+struct tline {
+	char b[8192];
+	size_t n;
+	size_t col0;	/* column of b[0]: a continued line starts mid-way */
+};
+
+/* The thread whose call's first half is on the output, line not ended. */
+static struct tcb *open_tcb;
+static size_t open_col;
+static struct timespec last_mono;	/* -r: the previous line's time */
+static bool have_last;
+
+static void lputs(struct tline *l, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len > sizeof(l->b) - 1 - l->n)
+		len = sizeof(l->b) - 1 - l->n;
+	memcpy(l->b + l->n, s, len);
+	l->n += len;
+	l->b[l->n] = '\0';
+}
+
+static void lprintf(struct tline *l, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void lprintf(struct tline *l, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = vsnprintf(l->b + l->n, sizeof(l->b) - l->n, fmt, ap);
+	va_end(ap);
+	if (r < 0)
+		return;
+	l->n += (size_t)r;
+	if (l->n > sizeof(l->b) - 1)
+		l->n = sizeof(l->b) - 1;
+}
+
+static void lpad_to(struct tline *l, size_t col)
+{
+	while (l->col0 + l->n < col && l->n < sizeof(l->b) - 1)
+		l->b[l->n++] = ' ';
+	l->b[l->n] = '\0';
+}
+
+static void emit(struct tline *l)
+{
+	tt_out_write(l->b, l->n);
+}
+
+/* A thread whose half line is open, when someone else must print. */
+static void close_open_line(void)
+{
+	static const char unfinished[] = " <unfinished ...>\n";
+
+	if (!open_tcb)
+		return;
+	tt_out_write(unfinished, sizeof(unfinished) - 1);
+	open_tcb = NULL;
+}
+
+static void put_prefix(struct tline *l, const struct tcb *tcp,
+		       const struct tt_timestamps *ts)
+{
+	if (tt_out_is_file())
+		lprintf(l, "%-5d ", (int)tcp->tid);
+	else if (tt_tcb_count() > 1)
+		lprintf(l, "[pid %5d] ", (int)tcp->tid);
+
+	if (tt_opt.relative) {
+		struct timespec d = { 0, 0 };
+
+		if (have_last) {
+			d.tv_sec = ts->mono.tv_sec - last_mono.tv_sec;
+			d.tv_nsec = ts->mono.tv_nsec - last_mono.tv_nsec;
+			if (d.tv_nsec < 0) {
+				d.tv_sec--;
+				d.tv_nsec += 1000000000L;
+			}
+		}
+		last_mono = ts->mono;
+		have_last = true;
+		lprintf(l, "%6ld.%06ld ", (long)d.tv_sec, d.tv_nsec / 1000);
+	} else if (tt_opt.tstamp == TS_EPOCH) {
+		lprintf(l, "%lld.%06ld ", (long long)ts->real.tv_sec,
+			ts->real.tv_nsec / 1000);
+	} else if (tt_opt.tstamp != TS_NONE) {
+		struct tm tm;
+		char buf[32];
+
+		localtime_r(&ts->real.tv_sec, &tm);
+		strftime(buf, sizeof(buf), "%T", &tm);
+		lputs(l, buf);
+		if (tt_opt.tstamp == TS_USEC)
+			lprintf(l, ".%06ld", ts->real.tv_nsec / 1000);
+		lputs(l, " ");
+	}
+}
+
+static void begin_line(struct tline *l, const struct tcb *tcp,
+		       const struct tt_timestamps *ts)
+{
+	close_open_line();
+	l->n = 0;
+	l->col0 = 0;
+	l->b[0] = '\0';
+	put_prefix(l, tcp, ts);
+}
+
+/* --- values ------------------------------------------------------------ */
+
+static void put_flags(struct tline *l, const struct tt_value *v)
+{
+	uint64_t left = v->u;
+	bool any = false;
+
+	if (!left) {
+		lputs(l, "0");
+		return;
+	}
+	for (size_t i = 0; i < v->xlat->n; i++) {
+		uint64_t bit = v->xlat->e[i].val;
+
+		if (bit && (left & bit) == bit) {
+			lprintf(l, "%s%s", any ? "|" : "", v->xlat->e[i].name);
+			left &= ~bit;
+			any = true;
+		}
+	}
+	if (!left)
+		return;
+	if (any)
+		lprintf(l, "|%#" PRIx64, left);
+	else
+		lprintf(l, "%#" PRIx64 " /* %s */", left, v->xlat->unknown);
+}
+
+/* Negative clock ids encode a CPU clock of a process or thread, or a
+ * dynamic (fd) clock (include/linux/posix-timers_types.h):
+ *   pid = ~(id >> 3), bit 2: per-thread, id & 3: PROF, VIRT, SCHED or FD. */
+static void put_clockid(struct tline *l, int32_t id)
+{
+	const char *name;
+
+	if (id >= 0) {
+		name = tt_xlat_name(&tt_xlat_clocks, (uint64_t)id);
+		if (name)
+			lputs(l, name);
+		else
+			lprintf(l, "%#x /* CLOCK_??? */", (unsigned)id);
+		return;
+	}
+	int32_t pid = ~(id >> 3);
+
+	if ((id & 7) == 3) {
+		lprintf(l, "FD_TO_CLOCKID(%d)", pid);
+		return;
+	}
+	name = tt_xlat_name(&tt_xlat_cpuclocks, (uint64_t)(id & 3));
+	if (!name) {
+		lprintf(l, "%#x /* CLOCK_??? */", (unsigned)id);
+		return;
+	}
+	lprintf(l, "MAKE_%s_CPUCLOCK(%d, %s)", (id & 4) ? "THREAD" : "PROCESS",
+		pid, name);
+}
+
+static void put_value(struct tline *l, const struct tt_event *ev, int idx)
+{
+	const struct tt_value *v = &ev->v[idx];
+
+	switch (v->kind) {
+	case TV_INT:
+		lprintf(l, "%" PRId64, v->s);
+		break;
+	case TV_UINT:
+		lprintf(l, "%" PRIu64, v->u);
+		break;
+	case TV_FLAGS:
+		put_flags(l, v);
+		break;
+	case TV_CLOCKID:
+		put_clockid(l, (int32_t)v->s);
+		break;
+	case TV_NULL:
+		lputs(l, "NULL");
+		break;
+	case TV_ADDR:
+		lprintf(l, "%#" PRIx64, v->u);
+		break;
+	case TV_STRUCT:
+		lputs(l, "{");
+		for (int c = v->child; c != TT_NO_VALUE; c = ev->v[c].next) {
+			lprintf(l, "%s%s=", c == v->child ? "" : ", ",
+				ev->v[c].name);
+			put_value(l, ev, c);
+		}
+		lputs(l, "}");
+		break;
+	case TV_PENDING:
+		lputs(l, "?");
+		break;
+	}
+}
+
+/* --- calls ------------------------------------------------------------- */
+
+/* Arguments before the first output are printed at entry. */
+static unsigned entry_args(const struct tt_event *ev)
+{
+	const struct tt_signature *sig = ev->sc->sig;
+	unsigned i;
+
+	for (i = 0; i < sig->nargs; i++)
+		if (sig->args[i].dir == AD_OUT)
+			break;
+	return i;
+}
+
+static void put_return(struct tline *l, const struct tt_event *ev)
+{
+	lputs(l, ") ");
+	lpad_to(l, RETURN_COLUMN);
+	switch (ev->ret) {
+	case TR_NONE:
+		lputs(l, "= ?");
+		return;
+	case TR_VALUE:
+		lprintf(l, "= %" PRId64, ev->rval);
+		break;
+	case TR_ERROR: {
+		const char *name = tt_errno_name(ev->err);
+
+		lputs(l, tt_errno_is_restart(ev->err) ? "= ? " : "= -1 ");
+		if (name)
+			lprintf(l, "%s (%s)", name, tt_errno_text(ev->err));
+		else
+			lprintf(l, "E??? (%s)", tt_errno_text(ev->err));
+		break;
+	}
+	}
+	if (tt_opt.syscall_time) {
+		struct timespec d = {
+			ev->t_exit.mono.tv_sec - ev->t_entry.mono.tv_sec,
+			ev->t_exit.mono.tv_nsec - ev->t_entry.mono.tv_nsec,
+		};
+
+		if (d.tv_nsec < 0) {
+			d.tv_sec--;
+			d.tv_nsec += 1000000000L;
+		}
+		lprintf(l, " <%ld.%06ld>", (long)d.tv_sec, d.tv_nsec / 1000);
+	}
+}
+
+/* Annotation lines: what ttrace knows beyond strace, one per line after
+ * the call, never inside it. */
+static void put_notes(const struct tcb *tcp, const struct tt_event *ev)
+{
+	struct tline l;
+	char path[96];
+
+	for (unsigned i = 0; i < ev->nnotes; i++) {
+		const struct tt_note *n = &ev->notes[i];
+
+		begin_line(&l, tcp, &ev->t_exit);
+		switch (n->kind) {
+		case TN_NSEC_PADDING:
+			lprintf(&l, "  ^ %s: %s has non-zero padding %#" PRIx64
+				" in its upper 32 bits; the kernel ignores it",
+				ev->sc->name,
+				tt_value_path(ev, n->node, path, sizeof(path)),
+				n->extra);
+			break;
+		}
+		lputs(&l, "\n");
+		emit(&l);
+	}
+}
+
+static void text_syscall_entry(struct tcb *tcp)
+{
+	const struct tt_event *ev = &tcp->ev;
+	unsigned k = entry_args(ev);
+	struct tline l;
+
+	begin_line(&l, tcp, &ev->t_entry);
+	lprintf(&l, "%s(", ev->sc->name);
+	if (ev->sc->flags & SF_RESTART)
+		lprintf(&l, "<... resuming interrupted %s ...>",
+			ev->resumes ? ev->resumes->name : "system call");
+	for (unsigned i = 0; i < k; i++) {
+		put_value(&l, ev, (int)i);
+		if (i + 1 < ev->sc->sig->nargs)
+			lputs(&l, ", ");
+	}
+	emit(&l);
+	open_tcb = tcp;
+	open_col = l.n;
+	tt_out_flush_if_interactive();
+}
+
+static void text_syscall_exit(struct tcb *tcp)
+{
+	const struct tt_event *ev = &tcp->ev;
+	unsigned k = entry_args(ev);
+	struct tline l;
+
+	if (open_tcb == tcp) {
+		l.n = 0;
+		l.b[0] = '\0';
+		l.col0 = open_col;
+		open_tcb = NULL;
+	} else {
+		begin_line(&l, tcp, &ev->t_exit);
+		lprintf(&l, "<... %s resumed>", ev->sc->name);
+	}
+	for (unsigned i = k; i < ev->sc->sig->nargs; i++) {
+		if (i > k)
+			lputs(&l, ", ");
+		put_value(&l, ev, (int)i);
+	}
+	put_return(&l, ev);
+	lputs(&l, "\n");
+	emit(&l);
+	put_notes(tcp, ev);
+	tt_out_flush_if_interactive();
+}
+
+/* A traced call that will never return: its thread died, was replaced by
+ * another thread's execve, or we detach. */
+static void finish_unreturned(struct tcb *tcp, const struct tt_timestamps *ts)
+{
+	struct tline l;
+
+	if (!(tcp->flags & TCB_TRACED_CALL))
+		return;
+	if (open_tcb == tcp) {
+		l.n = 0;
+		l.b[0] = '\0';
+		l.col0 = open_col;
+		open_tcb = NULL;
+	} else {
+		begin_line(&l, tcp, ts);
+		lprintf(&l, "<... %s resumed>", tcp->ev.sc->name);
+	}
+	lputs(&l, " <unfinished ...>) ");
+	lpad_to(&l, RETURN_COLUMN);
+	lputs(&l, "= ?\n");
+	emit(&l);
+}
+
+/* --- signals, stops, exits --------------------------------------------- */
+
+static void put_sigval(struct tline *l, const siginfo_t *si)
+{
+	lprintf(l, ", si_int=%d, si_ptr=", si->si_int);
+	if (si->si_ptr)
+		lprintf(l, "%p", si->si_ptr);
+	else
+		lputs(l, "NULL");
+}
+
+static void put_siginfo(struct tline *l, const siginfo_t *si)
+{
+	char buf[32], sbuf[32];
+	const char *code = tt_sicode_name(si->si_signo, si->si_code);
+
+	lprintf(l, "{si_signo=%s, si_code=",
+		tt_signal_name(si->si_signo, sbuf, sizeof(sbuf)));
+	if (code)
+		lputs(l, code);
+	else
+		lprintf(l, "%d", si->si_code);
+	if (si->si_errno) {
+		const char *e = tt_errno_name(si->si_errno);
+
+		if (e)
+			lprintf(l, ", si_errno=%s", e);
+		else
+			lprintf(l, ", si_errno=%d", si->si_errno);
+	}
+
+	if (si->si_code <= 0) {		/* sent from user space */
+		switch (si->si_code) {
+		case SI_TIMER:
+			lprintf(l, ", si_timerid=%d, si_overrun=%d",
+				si->si_timerid, si->si_overrun);
+			put_sigval(l, si);
+			break;
+		case SI_QUEUE:
+		case SI_MESGQ:
+			lprintf(l, ", si_pid=%d, si_uid=%u", (int)si->si_pid,
+				(unsigned)si->si_uid);
+			put_sigval(l, si);
+			break;
+		default:
+			lprintf(l, ", si_pid=%d, si_uid=%u", (int)si->si_pid,
+				(unsigned)si->si_uid);
+			break;
+		}
+	} else {
+		switch (si->si_signo) {
+		case SIGCHLD:
+			lprintf(l, ", si_pid=%d, si_uid=%u, si_status=",
+				(int)si->si_pid, (unsigned)si->si_uid);
+			if (si->si_code == CLD_EXITED)
+				lprintf(l, "%d", si->si_status);
+			else
+				lputs(l, tt_signal_name(si->si_status, buf,
+							sizeof(buf)));
+			lprintf(l, ", si_utime=%ld, si_stime=%ld",
+				(long)si->si_utime, (long)si->si_stime);
+			break;
+		case SIGILL:
+		case SIGFPE:
+		case SIGSEGV:
+		case SIGBUS:
+			lputs(l, ", si_addr=");
+			if (si->si_addr)
+				lprintf(l, "%p", si->si_addr);
+			else
+				lputs(l, "NULL");
+			break;
+		case SIGPOLL:
+			lprintf(l, ", si_band=%ld, si_fd=%d", si->si_band,
+				si->si_fd);
+			break;
+		default:
+			if (si->si_pid || si->si_uid)
+				lprintf(l, ", si_pid=%d, si_uid=%u",
+					(int)si->si_pid, (unsigned)si->si_uid);
+			break;
+		}
+	}
+	lputs(l, "}");
+}
+
+static void text_signal(struct tcb *tcp, const siginfo_t *si,
+			const struct tt_timestamps *ts)
+{
+	struct tline l;
+	char buf[32];
+
+	begin_line(&l, tcp, ts);
+	lprintf(&l, "--- %s ", tt_signal_name(si->si_signo, buf, sizeof(buf)));
+	put_siginfo(&l, si);
+	lputs(&l, " ---\n");
+	emit(&l);
+	tt_out_flush_if_interactive();
+}
+
+static void text_group_stop(struct tcb *tcp, int sig,
+			    const struct tt_timestamps *ts)
+{
+	struct tline l;
+	char buf[32];
+
+	begin_line(&l, tcp, ts);
+	lprintf(&l, "--- stopped by %s ---\n", tt_signal_name(sig, buf, sizeof(buf)));
+	emit(&l);
+	tt_out_flush_if_interactive();
+}
+
+static void text_exit(struct tcb *tcp, int status, const struct tt_timestamps *ts)
+{
+	struct tline l;
+	char buf[32];
+
+	finish_unreturned(tcp, ts);
+	if (tt_opt.quiet >= 2)
+		return;
+	begin_line(&l, tcp, ts);
+	if (WIFEXITED(status))
+		lprintf(&l, "+++ exited with %d +++\n", WEXITSTATUS(status));
+	else
+		lprintf(&l, "+++ killed by %s%s +++\n",
+			tt_signal_name(WTERMSIG(status), buf, sizeof(buf)),
+			WCOREDUMP(status) ? " (core dumped)" : "");
+	emit(&l);
+	tt_out_flush_if_interactive();
+}
+
+static void text_superseded(struct tcb *tcp, pid_t old_tid,
+			    const struct tt_timestamps *ts)
+{
+	struct tline l;
+
+	finish_unreturned(tcp, ts);
+	if (tt_opt.quiet >= 2)
+		return;
+	begin_line(&l, tcp, ts);
+	lprintf(&l, "+++ superseded by execve in pid %d +++\n", (int)old_tid);
+	emit(&l);
+}
+
+/* strace implies -q for these when it writes to a file (-o) for a command
+ * it started; so does ttrace. */
+static void text_personality(struct tcb *tcp, const struct tt_timestamps *ts)
+{
+	struct tline l;
+
+	if (tt_opt.quiet || (tt_out_is_file() && !tt_opt.npids))
+		return;
+	begin_line(&l, tcp, ts);
+	lprintf(&l, "[ Process PID=%d runs in %u bit mode. ]\n", (int)tcp->tid,
+		tcp->abi->bits);
+	emit(&l);
+}
+
+/* Only a line still open is finished; strace prints no return value. */
+static void text_detached(struct tcb *tcp, const struct tt_timestamps *ts)
+{
+	static const char detached[] = " <detached ...>\n";
+
+	(void)ts;
+	if (open_tcb != tcp)
+		return;
+	tt_out_write(detached, sizeof(detached) - 1);
+	open_tcb = NULL;
+}
+
+static void text_finish(void)
+{
+	if (open_tcb) {
+		static const char nl[] = "\n";
+
+		tt_out_write(nl, 1);
+		open_tcb = NULL;
+	}
+}
+
+const struct tt_renderer tt_render_text = {
+	.syscall_entry = text_syscall_entry,
+	.syscall_exit = text_syscall_exit,
+	.signal = text_signal,
+	.group_stop = text_group_stop,
+	.exit = text_exit,
+	.superseded = text_superseded,
+	.personality = text_personality,
+	.detached = text_detached,
+	.finish = text_finish,
+};

@@ -1,0 +1,88 @@
+/* ttrace - the syscall selection, one flag per table row. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "abi.h"
+#include "error.h"
+#include "select.h"
+#include "syscall.h"
+
+#define MAX_ABIS 4
+
+static bool *selected[MAX_ABIS];
+
+static unsigned abi_index(const struct tt_abi *abi)
+{
+	for (unsigned i = 0; tt_abis[i]; i++)
+		if (tt_abis[i] == abi)
+			return i;
+	return 0;
+}
+
+static bool *flags_of(unsigned a)
+{
+	if (!selected[a])
+		selected[a] = tt_xcalloc(tt_abis[a]->nsyscalls, sizeof(bool));
+	return selected[a];
+}
+
+/* Selects every row matching name; returns how many did. */
+static unsigned select_name(const char *name)
+{
+	unsigned hits = 0;
+	bool all = strcmp(name, "all") == 0;
+
+	for (unsigned a = 0; tt_abis[a]; a++) {
+		const struct tt_abi *abi = tt_abis[a];
+		bool *sel = flags_of(a);
+
+		for (unsigned nr = 0; nr < abi->nsyscalls; nr++) {
+			const struct tt_syscall *sc = &abi->table[nr];
+
+			if (!sc->name)
+				continue;
+			if (all || strcmp(sc->name, name) == 0 ||
+			    strcmp(sc->sig->family, name) == 0) {
+				sel[nr] = true;
+				hits++;
+			}
+		}
+	}
+	return hits;
+}
+
+int tt_select_parse(const char *spec)
+{
+	char *copy = strdup(spec), *save = NULL, *tok;
+	int ret = 0;
+
+	if (!copy)
+		tt_die_oom();
+	for (unsigned a = 0; tt_abis[a]; a++)
+		flags_of(a);
+	for (tok = strtok_r(copy, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (!select_name(tok)) {
+			tt_error("invalid system call '%s': ttrace traces "
+				 "timer_settime, timerfd_settime, "
+				 "clock_nanosleep (each in every ABI variant) "
+				 "and restart_syscall", tok);
+			ret = -1;
+			break;
+		}
+	}
+	free(copy);
+	return ret;
+}
+
+void tt_select_default(void)
+{
+	select_name("all");
+}
+
+bool tt_selected(const struct tt_abi *abi, long nr)
+{
+	bool *sel = selected[abi_index(abi)];
+
+	return sel && nr >= 0 && (unsigned long)nr < abi->nsyscalls && sel[nr];
+}

@@ -1,0 +1,131 @@
+/* ttrace - the syscall entry and exit path.
+ *
+ * At entry the core reads every input struct the signature names (one
+ * process_vm_readv each) and the decoder turns registers and bytes into
+ * values; at exit it reads the outputs the kernel wrote and decodes them.
+ * Per thread it remembers a call interrupted with ERESTART_RESTARTBLOCK:
+ * the kernel resumes it through restart_syscall, whose entry carries none
+ * of the original arguments. */
+#include <string.h>
+
+#include "abi.h"
+#include "decode/decode.h"
+#include "render/render.h"
+#include "select.h"
+#include "syscall_trace.h"
+#include "tcb.h"
+#include "umove.h"
+#include "xlat/xlat.h"
+
+static uint64_t addr_limit(const struct tt_abi *abi)
+{
+	return abi->ptr_size == 4 ? (uint64_t)1 << 32 : UINT64_MAX;
+}
+
+static void fetch(struct tcb *tcp, struct tt_event *ev, unsigned i)
+{
+	const struct tt_arg *a = &ev->sc->sig->args[i];
+	unsigned size = tt_arg_size(a->type, ev->sc->width);
+
+	ev->mem[i].ok = size && ev->raw[i] &&
+		tt_umove(tcp->tid, ev->raw[i], ev->mem[i].bytes, size,
+			 addr_limit(ev->abi)) == 0;
+}
+
+void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
+		      const uint64_t args[TT_MAX_ARGS],
+		      const struct tt_timestamps *ts)
+{
+	const struct tt_syscall *sc = tt_abi_syscall(abi, nr);
+	struct tt_event *ev = &tcp->ev;
+
+	tcp->flags |= TCB_IN_SYSCALL;
+	tcp->flags &= ~TCB_TRACED_CALL;
+	tcp->entry_abi = abi;
+
+	tcp->cur_sc = sc;
+	if (!sc)
+		return;
+	if (sc->flags & SF_RESTART) {
+		if (!tt_selected(abi, nr))
+			return;
+		tt_event_init(ev, sc, abi, tcp->tid, nr, args);
+		ev->resumes = (tcp->flags & TCB_RESTART) ? tcp->restart.sc : NULL;
+	} else {
+		/* Any other call means the interrupted one was not resumed
+		 * (a handler ran and the program saw EINTR). */
+		tcp->flags &= ~TCB_RESTART;
+		if (!tt_selected(abi, nr)) {
+			/* Kept only for the restart memory. */
+			tcp->cur_args_abi = abi;
+			memcpy(tcp->cur_args, args, sizeof(tcp->cur_args));
+			return;
+		}
+		tt_event_init(ev, sc, abi, tcp->tid, nr, args);
+		for (unsigned i = 0; i < sc->sig->nargs; i++)
+			if (sc->sig->args[i].dir == AD_IN)
+				fetch(tcp, ev, i);
+		tt_decode_entry(ev);
+	}
+	ev->t_entry = *ts;
+	tcp->flags |= TCB_TRACED_CALL;
+	tt_render_syscall_entry(tcp);
+}
+
+void tt_syscall_exit(struct tcb *tcp, int64_t rval,
+		     const struct tt_timestamps *ts)
+{
+	struct tt_event *ev = &tcp->ev;
+	bool restart;
+
+	if (!(tcp->flags & TCB_IN_SYSCALL))
+		return;		/* attached in the middle of a call */
+	tcp->flags &= ~TCB_IN_SYSCALL;
+	if (!(tcp->flags & TCB_TRACED_CALL)) {
+		/* An untraced call of ours can still be resumed by a traced
+		 * restart_syscall, which must name it. */
+		if (tcp->cur_sc && !(tcp->cur_sc->flags & SF_RESTART) &&
+		    rval == -TT_ERESTART_RESTARTBLOCK) {
+			tt_event_init(&tcp->restart, tcp->cur_sc,
+				      tcp->cur_args_abi, tcp->tid, 0,
+				      tcp->cur_args);
+			tcp->flags |= TCB_RESTART;
+		}
+		return;
+	}
+
+	if (rval < 0 && rval >= -4095) {
+		ev->ret = TR_ERROR;
+		ev->err = (int)-rval;
+	} else {
+		ev->ret = TR_VALUE;
+		ev->rval = rval;
+	}
+	for (unsigned i = 0; i < ev->sc->sig->nargs; i++)
+		if (tt_output_wanted(ev, i))
+			fetch(tcp, ev, i);
+	tt_decode_exit(ev);
+	ev->t_exit = *ts;
+	tt_render_syscall_exit(tcp);
+	tcp->flags &= ~TCB_TRACED_CALL;
+
+	restart = ev->ret == TR_ERROR && ev->err == TT_ERESTART_RESTARTBLOCK;
+	if (ev->sc->flags & SF_RESTART) {
+		if (!restart)
+			tcp->flags &= ~TCB_RESTART;
+	} else if (restart) {
+		tcp->restart = *ev;
+		tcp->flags |= TCB_RESTART;
+	}
+}
+
+void tt_syscall_remember_blocked(struct tcb *tcp, const struct tt_abi *abi,
+				 long nr, const uint64_t args[TT_MAX_ARGS])
+{
+	const struct tt_syscall *sc = tt_abi_syscall(abi, nr);
+
+	if (!sc || (sc->flags & SF_RESTART))
+		return;
+	tt_event_init(&tcp->restart, sc, abi, tcp->tid, nr, args);
+	tcp->flags |= TCB_RESTART;
+}

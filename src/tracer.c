@@ -1,0 +1,690 @@
+/* ttrace - the tracer: spawn or attach, the wait loop, stop
+ * classification, restarts, detach.
+ *
+ * Every tracee is seized (PTRACE_SEIZE), so group-stops are told apart
+ * from signal-delivery stops (PTRACE_EVENT_STOP) and can be kept stopped
+ * with PTRACE_LISTEN.  Forks, vforks, clones and execs are followed with
+ * the PTRACE_O_TRACE* options; the command ttrace starts also gets
+ * PTRACE_O_EXITKILL, so it cannot outlive a killed ttrace while stopped.
+ * Threads attached with -p do not: killing ttrace must not kill them.
+ *
+ * Nothing here knows about timers: syscall stops go to syscall_trace.c,
+ * everything printed goes through the renderers.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <elf.h>
+
+#include "abi.h"
+#include "error.h"
+#include "options.h"
+#include "output.h"
+#include "render/render.h"
+#include "syscall_trace.h"
+#include "tcb.h"
+#include "tracer.h"
+
+#define TRACE_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |	\
+		       PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK |	\
+		       PTRACE_O_TRACEVFORK)
+
+static pid_t cmd_pid;			/* the command we started, or 0 */
+static int cmd_status = -1;		/* its wait status once it is gone */
+static bool have_syscall_info = true;	/* PTRACE_GET_SYSCALL_INFO works */
+static volatile sig_atomic_t interrupted;
+
+static void on_fatal_signal(int sig)
+{
+	interrupted = sig;
+}
+
+void tt_tracer_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: waitpid returns EINTR and the loop sees the flag. */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static bool is_stop_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+	       sig == SIGTTOU;
+}
+
+/* Resumes a stopped tracee.  ESRCH means it died meanwhile: its exit
+ * will be reported by waitpid, which is normal. */
+static void resume(struct tcb *tcp, int request, int sig)
+{
+	if (ptrace(request, tcp->tid, 0, (void *)(long)sig) < 0 &&
+	    errno != ESRCH)
+		tt_perror("ptrace(%s, %d)",
+			  request == PTRACE_LISTEN ? "PTRACE_LISTEN" :
+			  "PTRACE_SYSCALL", (int)tcp->tid);
+}
+
+/* The ABI a stopped thread is in, from the size of its general registers
+ * (the kernel hands a compat task's registers in the i386 layout). */
+static const struct tt_abi *abi_from_regset(pid_t tid, void *buf, size_t size,
+					    size_t *got)
+{
+	struct iovec iov = { buf, size };
+
+	if (ptrace(PTRACE_GETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0)
+		return NULL;
+	if (got)
+		*got = iov.iov_len;
+	return tt_abi_by_regset_size(iov.iov_len);
+}
+
+static void set_abi(struct tcb *tcp, const struct tt_abi *abi,
+		    const struct tt_timestamps *ts)
+{
+	if (!abi || abi == tcp->abi)
+		return;
+	tcp->abi = abi;
+	if (!(tcp->flags & TCB_HIDDEN))
+		tt_render_personality(tcp, ts);
+}
+
+/* --- syscall stops ----------------------------------------------------- */
+
+/* Without PTRACE_GET_SYSCALL_INFO (Linux < 5.3): the registers, whose
+ * layout tells the ABI, and our own idea of entry versus exit.  This
+ * misreads int $0x80 from 64-bit code as x86_64. */
+static void syscall_stop_from_regs(struct tcb *tcp,
+				   const struct tt_timestamps *ts)
+{
+	uint64_t regs[64];
+	size_t got = 0;
+	const struct tt_abi *abi = abi_from_regset(tcp->tid, regs, sizeof(regs), &got);
+	struct tt_regs_view view = { 0 };
+
+	if (!abi)
+		return;
+	set_abi(tcp, abi, ts);
+	if (!(tcp->flags & TCB_IN_SYSCALL)) {
+		abi->regs_entry(regs, &view);
+		tt_syscall_enter(tcp, abi, view.nr, view.args, ts);
+	} else {
+		tcp->entry_abi->regs_exit(regs, &view);
+		tt_syscall_exit(tcp, view.rval, ts);
+	}
+}
+
+static void syscall_stop(struct tcb *tcp)
+{
+	struct __ptrace_syscall_info info;
+	struct tt_timestamps ts;
+	const struct tt_abi *abi;
+
+	tt_now(&ts);
+	if (have_syscall_info) {
+		if (ptrace(PTRACE_GET_SYSCALL_INFO, tcp->tid,
+			   (void *)sizeof(info), &info) < 0) {
+			if (errno == ESRCH)
+				return;
+			have_syscall_info = false;	/* EIO: old kernel */
+		}
+	}
+	/* Trust the fields only when op matches a syscall stop. */
+	if (!have_syscall_info || (info.op != PTRACE_SYSCALL_INFO_ENTRY &&
+				   info.op != PTRACE_SYSCALL_INFO_EXIT)) {
+		syscall_stop_from_regs(tcp, &ts);
+		return;
+	}
+	abi = tt_abi_by_audit_arch(info.arch);
+	if (!abi)
+		return;		/* an ABI ttrace does not know: not ours */
+	set_abi(tcp, abi, &ts);
+	if (info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+		uint64_t args[TT_MAX_ARGS];
+
+		for (unsigned i = 0; i < TT_MAX_ARGS; i++)
+			/* i386 arguments are the low halves of ebx..ebp. */
+			args[i] = abi->ptr_size == 4 ? (uint32_t)info.entry.args[i]
+						     : info.entry.args[i];
+		tt_syscall_enter(tcp, abi, (long)info.entry.nr, args, &ts);
+	} else {
+		int64_t rval = info.exit.rval;
+
+		if (tcp->entry_abi && tcp->entry_abi->ptr_size == 4)
+			rval = (int32_t)rval;
+		tt_syscall_exit(tcp, rval, &ts);
+	}
+}
+
+/* --- -p: what a thread was blocked in when we attached ----------------- */
+
+/* /proc/PID/task/TID/syscall of a blocked thread: "nr arg1 .. arg6 sp pc"
+ * (nr in the thread's own ABI); "running" or "-1 sp pc" otherwise. */
+static bool read_blocked_syscall(pid_t tid, long *nr, uint64_t args[TT_MAX_ARGS])
+{
+	char path[64], buf[512];
+	unsigned long long a[TT_MAX_ARGS];
+	FILE *f;
+	int n;
+
+	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)tid);
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	n = fgets(buf, sizeof(buf), f) ?
+		sscanf(buf, "%ld %llx %llx %llx %llx %llx %llx", nr, &a[0],
+		       &a[1], &a[2], &a[3], &a[4], &a[5]) : 0;
+	fclose(f);
+	if (n != 7 || *nr < 0)
+		return false;
+	for (unsigned i = 0; i < TT_MAX_ARGS; i++)
+		args[i] = a[i];
+	return true;
+}
+
+/* --- stops ------------------------------------------------------------- */
+
+/* The first stop of a thread we just attached to, or of a new child. */
+static void startup_stop(struct tcb *tcp, int sig, unsigned event)
+{
+	uint64_t regs[64];
+	const struct tt_abi *abi;
+
+	tcp->flags &= ~TCB_STARTUP;
+	abi = abi_from_regset(tcp->tid, regs, sizeof(regs), NULL);
+	if (abi)
+		tcp->abi = abi;
+	if (tcp->has_blocked && abi) {
+		uint64_t args[TT_MAX_ARGS];
+
+		for (unsigned i = 0; i < TT_MAX_ARGS; i++)
+			args[i] = abi->ptr_size == 4 ? (uint32_t)tcp->blocked_args[i]
+						     : tcp->blocked_args[i];
+		tt_syscall_remember_blocked(tcp, abi, tcp->blocked_nr, args);
+		tcp->has_blocked = false;
+	}
+	/* Attaching to a stopped process: leave it stopped. */
+	if (event == PTRACE_EVENT_STOP && is_stop_signal(sig) &&
+	    (tcp->flags & TCB_ATTACHED)) {
+		tcp->flags |= TCB_LISTENING;
+		resume(tcp, PTRACE_LISTEN, 0);
+		return;
+	}
+	resume(tcp, PTRACE_SYSCALL, 0);
+}
+
+/* execve succeeded in tcp's process.  If a thread other than the leader
+ * called it, the kernel gave that thread the leader's tid and removed the
+ * others; the leader's own state is gone. */
+static void exec_stop(struct tcb *tcp)
+{
+	unsigned long old = 0;
+	struct tt_timestamps ts;
+
+	tt_now(&ts);
+	if (ptrace(PTRACE_GETEVENTMSG, tcp->tid, 0, &old) == 0 &&
+	    (pid_t)old != tcp->tid) {
+		struct tcb *execer = tt_tcb_find((pid_t)old);
+
+		tt_render_superseded(tcp, (pid_t)old, &ts);
+		if (execer) {
+			tcp->flags = execer->flags;
+			tcp->abi = execer->abi;
+			tcp->entry_abi = execer->entry_abi;
+			tcp->ev = execer->ev;
+			tcp->ev.tid = tcp->tid;
+			tt_tcb_delete(execer);
+		}
+	}
+	/* A new program: nothing of the old one is resumed. */
+	tcp->flags &= ~(TCB_HIDDEN | TCB_RESTART | TCB_TRACED_CALL);
+}
+
+static void new_child(struct tcb *parent)
+{
+	unsigned long child = 0;
+	struct tcb *c;
+
+	if (ptrace(PTRACE_GETEVENTMSG, parent->tid, 0, &child) < 0 || !child)
+		return;
+	c = tt_tcb_find((pid_t)child);
+	if (!c)
+		c = tt_tcb_new((pid_t)child,
+			       TCB_STARTUP | (parent->flags & TCB_ATTACHED));
+	if (c->flags & TCB_STARTUP)
+		c->abi = parent->abi;
+}
+
+static void signal_stop(struct tcb *tcp, int sig)
+{
+	siginfo_t si;
+	struct tt_timestamps ts;
+
+	/* The command before its execve: the SIGCONT that started it. */
+	if ((tcp->flags & TCB_HIDDEN) && (sig == SIGCONT || sig == SIGSTOP)) {
+		resume(tcp, PTRACE_SYSCALL, 0);
+		return;
+	}
+	tt_now(&ts);
+	if (ptrace(PTRACE_GETSIGINFO, tcp->tid, 0, &si) == 0 &&
+	    !(tcp->flags & TCB_HIDDEN))
+		tt_render_signal(tcp, &si, &ts);
+	resume(tcp, PTRACE_SYSCALL, sig);
+}
+
+static void gone(struct tcb *tcp, int status)
+{
+	struct tt_timestamps ts;
+
+	if (tcp->tid == cmd_pid)
+		cmd_status = status;
+	tt_now(&ts);
+	if (!(tcp->flags & TCB_HIDDEN))
+		tt_render_exit(tcp, status, &ts);
+	tt_tcb_delete(tcp);
+}
+
+static void handle_stop(struct tcb *tcp, int status)
+{
+	int sig = WSTOPSIG(status);
+	unsigned event = (unsigned)status >> 16;
+
+	if (tcp->flags & TCB_STARTUP) {
+		startup_stop(tcp, sig, event);
+		return;
+	}
+	if (sig == (SIGTRAP | 0x80)) {
+		syscall_stop(tcp);
+		resume(tcp, PTRACE_SYSCALL, 0);
+		return;
+	}
+	switch (event) {
+	case 0:
+		signal_stop(tcp, sig);
+		return;
+	case PTRACE_EVENT_STOP:
+		if (is_stop_signal(sig) && !(tcp->flags & TCB_HIDDEN)) {
+			struct tt_timestamps ts;
+
+			/* group-stop: stay stopped until SIGCONT */
+			tt_now(&ts);
+			if (!(tcp->flags & TCB_LISTENING))
+				tt_render_group_stop(tcp, sig, &ts);
+			tcp->flags |= TCB_LISTENING;
+			resume(tcp, PTRACE_LISTEN, 0);
+			return;
+		}
+		/* PTRACE_INTERRUPT, or SIGCONT woke a listening tracee */
+		tcp->flags &= ~TCB_LISTENING;
+		break;
+	case PTRACE_EVENT_EXEC:
+		exec_stop(tcp);
+		break;
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		new_child(tcp);
+		break;
+	}
+	resume(tcp, PTRACE_SYSCALL, 0);
+}
+
+static void handle_status(pid_t pid, int status)
+{
+	struct tcb *tcp = tt_tcb_find(pid);
+
+	if (!tcp) {
+		if (!WIFSTOPPED(status))
+			return;
+		/* A new child reported before its parent's fork event. */
+		tcp = tt_tcb_new(pid, TCB_STARTUP);
+	}
+	if (WIFEXITED(status) || WIFSIGNALED(status))
+		gone(tcp, status);
+	else if (WIFSTOPPED(status))
+		handle_stop(tcp, status);
+}
+
+/* --- detaching --------------------------------------------------------- */
+
+static void interrupt_one(struct tcb *tcp, void *arg)
+{
+	(void)arg;
+	if (ptrace(PTRACE_INTERRUPT, tcp->tid, 0, 0) < 0 && errno == ESRCH &&
+	    kill(tcp->tid, 0) < 0)
+		tt_tcb_delete(tcp);	/* already gone and reaped */
+}
+
+static void detach_one(struct tcb *tcp, int sig)
+{
+	struct tt_timestamps ts;
+
+	tt_now(&ts);
+	tt_render_detached(tcp, &ts);
+	if (ptrace(PTRACE_DETACH, tcp->tid, 0, (void *)(long)sig) < 0 &&
+	    errno != ESRCH)
+		tt_perror("ptrace(PTRACE_DETACH, %d)", (int)tcp->tid);
+	if ((tcp->flags & TCB_ATTACHED) && tt_opt.quiet < 1)
+		tt_error("Process %d detached", (int)tcp->tid);
+	tt_tcb_delete(tcp);
+}
+
+/* Stops every tracee (PTRACE_INTERRUPT) and detaches each at its next
+ * stop, delivering a signal it was stopped for.  Tracees go on running
+ * untraced; one in group-stop stays stopped; a sleep in progress is
+ * interrupted and restarted by the kernel, so it still lasts as long. */
+static void detach_all(void)
+{
+	tt_tcb_foreach(interrupt_one, NULL);
+	while (tt_tcb_count() > 0) {
+		int status;
+		pid_t pid = waitpid(-1, &status, __WALL);
+		struct tcb *tcp;
+
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		tcp = tt_tcb_find(pid);
+		if (!tcp) {
+			if (WIFSTOPPED(status))
+				ptrace(PTRACE_DETACH, pid, 0, 0);
+			continue;
+		}
+		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			gone(tcp, status);
+			continue;
+		}
+		if (!WIFSTOPPED(status))
+			continue;
+		int sig = WSTOPSIG(status);
+		unsigned event = (unsigned)status >> 16;
+
+		/* At a syscall stop the call's end is not shown: strace
+		 * marks the open line " <detached ...>" and so do we. */
+		if ((tcp->flags & TCB_STARTUP) || sig == (SIGTRAP | 0x80))
+			sig = 0;
+		else if (event == PTRACE_EVENT_FORK ||
+			   event == PTRACE_EVENT_VFORK ||
+			   event == PTRACE_EVENT_CLONE) {
+			new_child(tcp);
+			sig = 0;
+		} else if (event != 0) {
+			sig = 0;
+		}
+		detach_one(tcp, sig);
+	}
+}
+
+/* --- the loop ---------------------------------------------------------- */
+
+static void trace_loop(void)
+{
+	bool forwarded = false;
+
+	while (tt_tcb_count() > 0) {
+		int status;
+		pid_t pid;
+
+		if (interrupted || tt_out_failed()) {
+			int sig = interrupted;
+
+			interrupted = 0;
+			/* A started command gets the signal ttrace got and
+			 * is traced until it exits; a second signal, -p, or
+			 * a dead output detaches. */
+			if (sig && cmd_pid && !forwarded && !tt_out_failed()) {
+				forwarded = true;
+				kill(cmd_pid, sig);
+			} else {
+				detach_all();
+				return;
+			}
+		}
+		pid = waitpid(-1, &status, __WALL);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno != ECHILD)
+				tt_perror("waitpid");
+			return;
+		}
+		handle_status(pid, status);
+	}
+}
+
+/* --- starting a command ------------------------------------------------ */
+
+/* Finds prog in PATH the way execvp would; returns 0 and the path, or the
+ * shell's exit status for a command it cannot run (127 not found, 126 not
+ * executable) after saying why. */
+static int resolve_program(const char *prog, char *out, size_t size)
+{
+	const char *path = getenv("PATH");
+	struct stat st;
+	int found_err = ENOENT;
+
+	if (strchr(prog, '/')) {
+		if (stat(prog, &st) < 0) {
+			tt_perror("cannot run '%s'", prog);
+			return 127;
+		}
+		if (S_ISDIR(st.st_mode) || access(prog, X_OK) < 0) {
+			tt_error("cannot run '%s': %s", prog,
+				 S_ISDIR(st.st_mode) ? strerror(EISDIR)
+						     : strerror(EACCES));
+			return 126;
+		}
+		snprintf(out, size, "%s", prog);
+		return 0;
+	}
+	if (!path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (const char *p = path; ; ) {
+		const char *colon = strchr(p, ':');
+		size_t len = colon ? (size_t)(colon - p) : strlen(p);
+
+		snprintf(out, size, "%.*s%s%s", (int)len, p, len ? "/" : "",
+			 prog);
+		if (stat(out, &st) == 0 && !S_ISDIR(st.st_mode)) {
+			if (access(out, X_OK) == 0)
+				return 0;
+			found_err = EACCES;
+		}
+		if (!colon)
+			break;
+		p = colon + 1;
+	}
+	tt_error("cannot run '%s': %s", prog,
+		 found_err == ENOENT ? "command not found" : strerror(found_err));
+	return found_err == ENOENT ? 127 : 126;
+}
+
+int tt_trace_command(char **argv)
+{
+	char path[PATH_MAX];
+	int status, r = resolve_program(argv[0], path, sizeof(path));
+	pid_t pid;
+
+	if (r)
+		return r;
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		tt_perror("fork");
+		return 1;
+	}
+	if (pid == 0) {
+		/* The command starts with default signal handling; it
+		 * stops until ttrace has seized it. */
+		signal(SIGPIPE, SIG_DFL);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGHUP, SIG_DFL);
+		raise(SIGSTOP);
+		execv(path, argv);
+		fprintf(stderr, "ttrace: cannot run '%s': %s\n", argv[0],
+			strerror(errno));
+		_exit(errno == ENOENT ? 127 : 126);
+	}
+	if (waitpid(pid, &status, WSTOPPED) < 0 || !WIFSTOPPED(status)) {
+		tt_error("the command did not start");
+		return 1;
+	}
+	if (ptrace(PTRACE_SEIZE, pid, 0,
+		   (void *)(long)(TRACE_OPTIONS | PTRACE_O_EXITKILL)) < 0) {
+		tt_perror("cannot trace the command: ptrace(PTRACE_SEIZE)");
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		return 1;
+	}
+	cmd_pid = pid;
+	tt_tcb_new(pid, TCB_HIDDEN);
+	kill(pid, SIGCONT);
+	trace_loop();
+
+	if (cmd_status == -1) {
+		/* Detached (a second signal, or the output failed): the
+		 * command runs on untraced; wait for it, we are its parent. */
+		while (waitpid(cmd_pid, &cmd_status, 0) < 0 && errno == EINTR)
+			;
+	}
+	if (cmd_status == -1)
+		return 1;
+	if (WIFSIGNALED(cmd_status))
+		return 128 + WTERMSIG(cmd_status);
+	return WEXITSTATUS(cmd_status);
+}
+
+/* --- attaching --------------------------------------------------------- */
+
+static pid_t tracer_of(pid_t pid)
+{
+	char path[64], line[256];
+	pid_t tracer = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "TracerPid: %d", &tracer) == 1)
+			break;
+	fclose(f);
+	return tracer;
+}
+
+/* Seizes every thread of pid, again until no new one appears (threads
+ * created by a thread we have not seized yet).  Returns 0, or -1 after a
+ * message if the process itself could not be attached. */
+static int attach_process(pid_t pid)
+{
+	char dir[64];
+	bool more = true;
+	unsigned nthreads = 0;
+
+	snprintf(dir, sizeof(dir), "/proc/%d/task", (int)pid);
+	while (more) {
+		DIR *d = opendir(dir);
+		struct dirent *de;
+
+		more = false;
+		if (!d) {
+			tt_error("cannot attach to process %d: no such process",
+				 (int)pid);
+			return -1;
+		}
+		while ((de = readdir(d))) {
+			pid_t tid = (pid_t)atoi(de->d_name);
+			struct tcb *tcp;
+			long nr;
+			uint64_t args[TT_MAX_ARGS];
+			/* Before the interrupt, while it is still blocked. */
+			bool blocked;
+
+			if (tid <= 0 || tt_tcb_find(tid))
+				continue;
+			blocked = read_blocked_syscall(tid, &nr, args);
+			if (ptrace(PTRACE_SEIZE, tid, 0, (void *)(long)TRACE_OPTIONS) < 0) {
+				int err = errno;
+				pid_t tracer = tracer_of(tid);
+
+				if (err == ESRCH && tid != pid)
+					continue;	/* a thread that just exited */
+				closedir(d);
+				if (err == EPERM && tracer)
+					tt_error("cannot attach to process %d: "
+						 "already traced by process %d",
+						 (int)pid, (int)tracer);
+				else
+					tt_error("cannot attach to process %d: %s",
+						 (int)pid, strerror(err));
+				return -1;
+			}
+			tcp = tt_tcb_new(tid, TCB_STARTUP | TCB_ATTACHED);
+			if (blocked) {
+				tcp->has_blocked = true;
+				tcp->blocked_nr = nr;
+				memcpy(tcp->blocked_args, args, sizeof(args));
+			}
+			/* A stop to start from; if tid was blocked in a call,
+			 * this interrupts it (the kernel restarts it later). */
+			ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+			nthreads++;
+			more = true;
+		}
+		closedir(d);
+	}
+	if (tt_opt.quiet < 1) {
+		if (nthreads > 1)
+			tt_error("Process %d attached with %u threads", (int)pid,
+				 nthreads);
+		else
+			tt_error("Process %d attached", (int)pid);
+	}
+	return 0;
+}
+
+int tt_trace_attach(const pid_t *pids, size_t npids)
+{
+	for (size_t i = 0; i < npids; i++) {
+		if (pids[i] == getpid()) {
+			tt_error("cannot attach to process %d: it is ttrace itself",
+				 (int)pids[i]);
+			goto fail;
+		}
+		if (kill(pids[i], 0) < 0 && errno == ESRCH) {
+			tt_error("cannot attach to process %d: no such process",
+				 (int)pids[i]);
+			goto fail;
+		}
+		if (attach_process(pids[i]) < 0)
+			goto fail;
+	}
+	trace_loop();
+	return 0;
+
+fail:
+	/* Nothing stays attached. */
+	if (tt_tcb_count() > 0)
+		detach_all();
+	return 1;
+}

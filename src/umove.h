@@ -1,0 +1,16 @@
+/* ttrace - reading tracee memory: a struct is read whole or not at all. */
+#ifndef TTRACE_UMOVE_H
+#define TTRACE_UMOVE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* Reads len bytes at addr in tid's address space into buf.  Returns 0, or
+ * -1 when any byte could not be read (unmapped, not readable, the thread is
+ * gone).  addr_limit: the largest address + 1 the tracee's ABI can name
+ * (2^32 for i386): pointers beyond it are refused without a read. */
+int tt_umove(pid_t tid, uint64_t addr, void *buf, size_t len,
+	     uint64_t addr_limit);
+
+#endif

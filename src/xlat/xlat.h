@@ -1,0 +1,49 @@
+/* ttrace - constant tables: number <-> name, as data. */
+#ifndef TTRACE_XLAT_H
+#define TTRACE_XLAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct tt_xlat_entry {
+	uint64_t val;
+	const char *name;
+};
+
+struct tt_xlat {
+	const struct tt_xlat_entry *e;
+	size_t n;
+	const char *unknown;	/* what strace prints for unknown bits: "TIMER_???" */
+};
+
+#define TT_XLAT(var, unk, ...)						\
+	static const struct tt_xlat_entry var##_entries[] = { __VA_ARGS__ }; \
+	const struct tt_xlat var = { var##_entries,			\
+		sizeof(var##_entries) / sizeof(var##_entries[0]), unk }
+
+const char *tt_xlat_name(const struct tt_xlat *x, uint64_t val);
+
+extern const struct tt_xlat tt_xlat_timer_flags;
+extern const struct tt_xlat tt_xlat_tfd_settime_flags;
+extern const struct tt_xlat tt_xlat_clocks;
+extern const struct tt_xlat tt_xlat_cpuclocks;
+
+/* errno: name ("EINVAL") and message, including the kernel-internal
+ * ERESTART* codes a tracer sees at syscall exit. */
+const char *tt_errno_name(int err);
+const char *tt_errno_text(int err);
+/* The kernel-internal codes that mean the call will be restarted or was
+ * interrupted: strace prints them as "= ? NAME (text)". */
+int tt_errno_is_restart(int err);
+
+#define TT_ERESTARTSYS 512
+#define TT_ERESTARTNOINTR 513
+#define TT_ERESTARTNOHAND 514
+#define TT_ENOIOCTLCMD 515
+#define TT_ERESTART_RESTARTBLOCK 516
+
+const char *tt_signal_name(int sig, char *buf, size_t size);
+/* si_code name for a signal, or NULL. */
+const char *tt_sicode_name(int sig, int code);
+
+#endif
