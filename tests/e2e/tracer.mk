@@ -1,0 +1,1 @@
+# e2e/tracer.mk: filled in by its part of the suite.

@@ -1,0 +1,1 @@
+# unit/unit.mk: filled in by its part of the suite.
