@@ -27,7 +27,9 @@ int main(int argc, char **argv)
 	else
 		status = tt_trace_command(tt_opt.argv);
 	tt_render_finish();
-	if (tt_out_close() < 0 && status == 0)
+	/* A trace that could not be written is a failure, whatever the
+	 * command did. */
+	if (tt_out_close() < 0)
 		status = 1;
 	return status;
 }

@@ -15,6 +15,8 @@ enum tcb_flags {
 	TCB_HIDDEN = 1 << 4,	/* the command before its first execve */
 	TCB_RESTART = 1 << 5,	/* .restart holds an interrupted call */
 	TCB_LISTENING = 1 << 6,	/* in group-stop, resumed with PTRACE_LISTEN */
+	TCB_ATTACH_STOP = 1 << 7,/* first stop is -p's: keep the native ABI so
+				  * an i386 thread's first call says so */
 };
 
 struct tcb {

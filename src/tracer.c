@@ -206,10 +206,10 @@ static void startup_stop(struct tcb *tcp, int sig, unsigned event)
 	uint64_t regs[64];
 	const struct tt_abi *abi;
 
-	tcp->flags &= ~TCB_STARTUP;
 	abi = abi_from_regset(tcp->tid, regs, sizeof(regs), NULL);
-	if (abi)
+	if (abi && !(tcp->flags & TCB_ATTACH_STOP))
 		tcp->abi = abi;
+	tcp->flags &= ~(TCB_STARTUP | TCB_ATTACH_STOP);
 	if (tcp->has_blocked && abi) {
 		uint64_t args[TT_MAX_ARGS];
 
@@ -265,8 +265,8 @@ static void new_child(struct tcb *parent)
 		return;
 	c = tt_tcb_find((pid_t)child);
 	if (!c)
-		c = tt_tcb_new((pid_t)child,
-			       TCB_STARTUP | (parent->flags & TCB_ATTACHED));
+		c = tt_tcb_new((pid_t)child, TCB_STARTUP);
+	c->flags |= parent->flags & TCB_ATTACHED;
 	if (c->flags & TCB_STARTUP)
 		c->abi = parent->abi;
 }
@@ -639,7 +639,8 @@ static int attach_process(pid_t pid)
 						 (int)pid, strerror(err));
 				return -1;
 			}
-			tcp = tt_tcb_new(tid, TCB_STARTUP | TCB_ATTACHED);
+			tcp = tt_tcb_new(tid, TCB_STARTUP | TCB_ATTACHED |
+					 TCB_ATTACH_STOP);
 			if (blocked) {
 				tcp->has_blocked = true;
 				tcp->blocked_nr = nr;
