@@ -1,5 +1,6 @@
 /* ttrace - building the value tree of an event. */
 #include <stdio.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "event.h"
@@ -24,6 +25,7 @@ void tt_event_init(struct tt_event *ev, const struct tt_syscall *sc,
 	}
 	ev->nv = TT_MAX_ARGS;
 	ev->nnotes = 0;
+	memset(ev->seen_state, 0, sizeof(ev->seen_state));
 	ev->ret = TR_NONE;
 	ev->rval = 0;
 	ev->err = 0;
@@ -53,16 +55,38 @@ int tt_value_add(struct tt_event *ev, int parent, const char *name,
 	return idx;
 }
 
-void tt_note_add(struct tt_event *ev, enum tt_note_kind kind, int node,
-		 uint64_t extra)
+int tt_value_new(struct tt_event *ev, const char *name, enum tt_vkind kind)
 {
-	if (ev->nnotes >= TT_MAX_NOTES || node == TT_NO_VALUE)
-		return;
-	ev->notes[ev->nnotes++] = (struct tt_note){
+	int idx;
+
+	if (ev->nv >= TT_MAX_VALUES)
+		return TT_NO_VALUE;
+	idx = ev->nv++;
+	ev->v[idx] = (struct tt_value){
 		.kind = kind,
-		.node = (int8_t)node,
-		.extra = extra,
+		.child = TT_NO_VALUE,
+		.next = TT_NO_VALUE,
+		.name = name,
 	};
+	return idx;
+}
+
+struct tt_note *tt_note_add(struct tt_event *ev, enum tt_note_kind kind,
+			    int node, uint64_t a)
+{
+	struct tt_note *n;
+
+	if (ev->nnotes >= TT_MAX_NOTES)
+		return NULL;
+	n = &ev->notes[ev->nnotes++];
+	*n = (struct tt_note){
+		.kind = kind,
+		.arg = -1,
+		.node = (int8_t)node,
+		.node2 = TT_NO_VALUE,
+		.a = a,
+	};
+	return n;
 }
 
 /* Depth-first search for node under root, writing the names on the way. */
@@ -83,12 +107,25 @@ static int find_path(const struct tt_event *ev, int root, int node,
 	return 0;
 }
 
+/* Is idx the root of a tree: an argument, or a detached value no field
+ * list points to? */
+static bool is_root(const struct tt_event *ev, int idx)
+{
+	if (idx < ev->sc->sig->nargs)
+		return true;
+	if (idx < TT_MAX_ARGS)
+		return false;
+	for (int i = 0; i < ev->nv; i++)
+		if (ev->v[i].child == idx || ev->v[i].next == idx)
+			return false;
+	return true;
+}
+
 char *tt_value_path(const struct tt_event *ev, int node, char *buf,
 		    size_t size)
 {
-	buf[0] = '\0';
-	for (int i = 0; i < ev->sc->sig->nargs; i++)
-		if (find_path(ev, i, node, buf, size, 0))
+	for (int i = 0; i < ev->nv; i++)
+		if (is_root(ev, i) && find_path(ev, i, node, buf, size, 0))
 			return buf;
 	buf[0] = '\0';
 	return buf;

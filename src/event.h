@@ -49,16 +49,30 @@ struct tt_value {
 	const struct tt_xlat *xlat;	/* TV_FLAGS */
 };
 
+/* What ttrace found beyond what strace shows, printed after the call. */
 enum tt_note_kind {
 	/* An i386 time64 tv_nsec whose upper (padding) half is not zero; the
-	 * kernel ignores it.  .node: the tv_nsec value; .extra: the padding. */
+	 * kernel ignores it.  .node: the tv_nsec value; .a: the padding. */
 	TN_NSEC_PADDING,
+	/* TOCTOU: input .arg changed between the entry and the exit stop.
+	 * .node: its value at entry, .node2: at exit (detached trees). */
+	TN_TOCTOU_CHANGED,
+	/* TOCTOU: only the padding half of a compat time64 tv_nsec changed.
+	 * .node: that tv_nsec in the entry tree .node2; .a: padding at entry,
+	 * .b: at exit. */
+	TN_TOCTOU_PADDING,
+	/* TOCTOU: input .arg could not be read again at the exit. */
+	TN_TOCTOU_UNREADABLE,
+	/* What /proc/PID/fdinfo shows the kernel armed differs from the utmr
+	 * read at entry.  .node: a detached {it_interval, settime_flags}. */
+	TN_TIMERFD_ARMED,
 };
 
 struct tt_note {
 	uint8_t kind;		/* enum tt_note_kind */
-	int8_t node;		/* the value it is about */
-	uint64_t extra;
+	int8_t arg;		/* the argument it is about, or -1 */
+	int8_t node, node2;	/* values it is about, or TT_NO_VALUE */
+	uint64_t a, b;
 };
 
 enum tt_ret_kind {
@@ -102,6 +116,12 @@ struct tt_event {
 
 	struct tt_timestamps t_entry, t_exit;
 
+	/* The TOCTOU re-read: the input bytes last seen at an exit, so that a
+	 * change already reported is not reported again when restart_syscall
+	 * resumes the call (seen_state: 0 not yet, 1 bytes, 2 unreadable). */
+	uint8_t seen_state[TT_MAX_ARGS];
+	uint8_t seen[TT_MAX_ARGS][TT_MAX_STRUCT];
+
 	/* restart_syscall: the interrupted call it resumes (its row, or NULL
 	 * when unknown). */
 	const struct tt_syscall *resumes;
@@ -114,11 +134,14 @@ void tt_event_init(struct tt_event *ev, const struct tt_syscall *sc,
 		   const uint64_t raw[TT_MAX_ARGS]);
 int tt_value_add(struct tt_event *ev, int parent, const char *name,
 		 enum tt_vkind kind);
-void tt_note_add(struct tt_event *ev, enum tt_note_kind kind, int node,
-		 uint64_t extra);
+/* A value outside the argument list (a struct as re-read at the exit). */
+int tt_value_new(struct tt_event *ev, const char *name, enum tt_vkind kind);
+/* Returns the note, or NULL when the event has no room left. */
+struct tt_note *tt_note_add(struct tt_event *ev, enum tt_note_kind kind,
+			    int node, uint64_t a);
 
-/* The dotted path of a value from its argument ("new_value.it_value.tv_nsec")
- * into buf; returns buf. */
+/* The dotted path of a value from the argument (or detached tree root)
+ * that holds it ("new_setting.it_value.tv_nsec") into buf; returns buf. */
 char *tt_value_path(const struct tt_event *ev, int node, char *buf,
 		    size_t size);
 

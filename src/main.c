@@ -7,6 +7,7 @@
 #include "options.h"
 #include "output.h"
 #include "render/render.h"
+#include "toctou.h"
 #include "tracer.h"
 
 int main(int argc, char **argv)
@@ -27,6 +28,14 @@ int main(int argc, char **argv)
 	else
 		status = tt_trace_command(tt_opt.argv);
 	tt_render_finish();
+	if (tt_toctou_findings()) {
+		unsigned long n = tt_toctou_findings();
+
+		tt_error("%lu TOCTOU finding%s: an input changed while the "
+			 "kernel was using it", n, n == 1 ? "" : "s");
+		if (tt_opt.toctou_fail && status == 0)
+			status = 1;
+	}
 	/* A trace that could not be written is a failure, whatever the
 	 * command did. */
 	if (tt_out_close() < 0)

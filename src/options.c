@@ -36,6 +36,9 @@ void tt_usage(FILE *fp)
 "                  microseconds, or as seconds since the epoch\n"
 "  -r              prefix each line with the time since the previous one\n"
 "  -T              show the time spent in each call\n"
+"  --toctou=on|off read every input struct again at the syscall exit and\n"
+"                  report when it changed while the call ran (default: on)\n"
+"  --toctou-fail   exit with status 1 if any TOCTOU finding was made\n"
 "  -q              do not report attach, detach and ABI changes;\n"
 "                  -qq: not process exits either\n"
 "  -h, --help      show this help and exit\n"
@@ -112,11 +115,14 @@ int tt_options_parse(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "trace", required_argument, NULL, 'E' },
+		{ "toctou", required_argument, NULL, 'X' },
+		{ "toctou-fail", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool selected = false;
 	int c, r;
 
+	tt_opt.toctou = true;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+:e:fhVo:p:qrtT", longopts,
 				NULL)) != -1) {
@@ -131,6 +137,18 @@ int tt_options_parse(int argc, char **argv)
 			selected = true;
 			break;
 		case 'f':
+			break;
+		case 'X':
+			if (strcmp(optarg, "on") == 0)
+				tt_opt.toctou = true;
+			else if (strcmp(optarg, "off") == 0)
+				tt_opt.toctou = false;
+			else
+				return usage_error("invalid --toctou value '%s' "
+						   "(on or off)", optarg);
+			break;
+		case 'F':
+			tt_opt.toctou_fail = true;
 			break;
 		case 'h':
 			tt_usage(stdout);

@@ -13,7 +13,9 @@
 #include "render/render.h"
 #include "select.h"
 #include "syscall_trace.h"
+#include "options.h"
 #include "tcb.h"
+#include "toctou.h"
 #include "umove.h"
 #include "xlat/xlat.h"
 
@@ -106,6 +108,13 @@ void tt_syscall_exit(struct tcb *tcp, int64_t rval,
 			fetch(tcp, ev, i);
 	tt_decode_exit(ev);
 	ev->t_exit = *ts;
+	if (tt_opt.toctou) {
+		if (!(ev->sc->flags & SF_RESTART))
+			tt_toctou_check(tcp, ev, ev);
+		else if (ev->resumes && (tcp->flags & TCB_RESTART))
+			/* the pointers of the call it resumed */
+			tt_toctou_check(tcp, ev, &tcp->restart);
+	}
 	tt_render_syscall_exit(tcp);
 	tcp->flags &= ~TCB_TRACED_CALL;
 

@@ -20,14 +20,7 @@ static void decode_pointer(struct tt_event *ev, unsigned i, bool readable)
 		v->why = readable ? TA_UNREADABLE : TA_NOT_WRITTEN;
 		return;
 	}
-	switch (a->type) {
-	case AT_TIMESPEC:
-		tt_decode_timespec(ev, i, ev->mem[i].bytes);
-		break;
-	case AT_ITIMERSPEC:
-		tt_decode_itimerspec(ev, i, ev->mem[i].bytes);
-		break;
-	}
+	tt_decode_struct(ev, (int)i, a->type, ev->mem[i].bytes, tt_layout_of(ev));
 	/* A struct value keeps its address for renderers that want it. */
 	v->u = ev->raw[i];
 }

@@ -24,13 +24,23 @@ void tt_decode_exit(struct tt_event *ev);
  * when the kernel wrote it and it is not NULL. */
 bool tt_output_wanted(const struct tt_event *ev, unsigned i);
 
-/* Does the kernel keep only the low half of a 64-bit tv_nsec for this
- * call?  (Compat tasks through the time64 entry points.) */
-bool tt_nsec_is_compat(const struct tt_event *ev);
+/* How a call lays out its time structures: the row's width, and whether
+ * the kernel keeps only the low half of a 64-bit tv_nsec (a compat task
+ * through a time64 entry point). */
+struct tt_time_layout {
+	uint8_t width;		/* enum tt_time_width */
+	bool compat_nsec;
+};
 
-/* Width-specific readers: build a struct value under node from bytes laid
- * out as the kernel's struct of that width.  path names the node for notes. */
-void tt_decode_timespec(struct tt_event *ev, int node, const uint8_t *bytes);
-void tt_decode_itimerspec(struct tt_event *ev, int node, const uint8_t *bytes);
+struct tt_time_layout tt_layout_of(const struct tt_event *ev);
+
+/* Builds the value of a pointed-to struct of the given type into node
+ * (which becomes a TV_STRUCT), from bytes as the kernel lays them out. */
+void tt_decode_struct(struct tt_event *ev, int node, enum tt_argtype type,
+		      const uint8_t *bytes, struct tt_time_layout lay);
+
+/* The values the kernel takes from a timespec's bytes. */
+void tt_timespec_values(const uint8_t *bytes, struct tt_time_layout lay,
+			int64_t *sec, uint64_t *nsec, uint32_t *padding);
 
 #endif

@@ -32,14 +32,43 @@ unsigned tt_arg_size(enum tt_argtype type, enum tt_time_width width)
 	}
 }
 
-bool tt_nsec_is_compat(const struct tt_event *ev)
+struct tt_time_layout tt_layout_of(const struct tt_event *ev)
 {
-	return ev->abi->bits == 32 && ev->sc->width == TW_64;
+	return (struct tt_time_layout){
+		.width = ev->sc->width,
+		.compat_nsec = ev->abi->bits == 32 && ev->sc->width == TW_64,
+	};
 }
 
-void tt_decode_timespec(struct tt_event *ev, int node, const uint8_t *b)
+void tt_timespec_values(const uint8_t *b, struct tt_time_layout lay,
+			int64_t *sec, uint64_t *nsec, uint32_t *padding)
+{
+	*padding = 0;
+	if (lay.width == TW_32) {
+		int32_t s, ns;
+
+		memcpy(&s, b, 4);
+		memcpy(&ns, b + 4, 4);
+		*sec = s;
+		*nsec = (uint32_t)ns;
+	} else {
+		uint64_t ns;
+
+		memcpy(sec, b, 8);
+		memcpy(&ns, b + 8, 8);
+		if (lay.compat_nsec) {
+			*padding = (uint32_t)(ns >> 32);
+			ns = (uint32_t)ns;
+		}
+		*nsec = ns;
+	}
+}
+
+static void decode_timespec(struct tt_event *ev, int node, const uint8_t *b,
+			    struct tt_time_layout lay)
 {
 	int sec, nsec;
+	uint32_t pad;
 
 	if (node == TT_NO_VALUE)
 		return;
@@ -48,38 +77,30 @@ void tt_decode_timespec(struct tt_event *ev, int node, const uint8_t *b)
 	nsec = tt_value_add(ev, node, "tv_nsec", TV_UINT);
 	if (sec == TT_NO_VALUE || nsec == TT_NO_VALUE)
 		return;
-
-	if (ev->sc->width == TW_32) {
-		int32_t s, ns;
-
-		memcpy(&s, b, 4);
-		memcpy(&ns, b + 4, 4);
-		ev->v[sec].s = s;
-		ev->v[nsec].u = (uint32_t)ns;
-	} else {
-		int64_t s;
-		uint64_t ns;
-
-		memcpy(&s, b, 8);
-		memcpy(&ns, b + 8, 8);
-		ev->v[sec].s = s;
-		if (tt_nsec_is_compat(ev)) {
-			ev->v[nsec].u = (uint32_t)ns;
-			if (ns >> 32)
-				tt_note_add(ev, TN_NSEC_PADDING, nsec, ns >> 32);
-		} else {
-			ev->v[nsec].u = ns;
-		}
-	}
+	tt_timespec_values(b, lay, &ev->v[sec].s, &ev->v[nsec].u, &pad);
+	if (pad)
+		tt_note_add(ev, TN_NSEC_PADDING, nsec, pad);
 }
 
-void tt_decode_itimerspec(struct tt_event *ev, int node, const uint8_t *b)
+void tt_decode_struct(struct tt_event *ev, int node, enum tt_argtype type,
+		      const uint8_t *b, struct tt_time_layout lay)
 {
-	unsigned half = timespec_size(ev->sc->width);
+	unsigned half = timespec_size(lay.width);
 
 	if (node == TT_NO_VALUE)
 		return;
-	ev->v[node].kind = TV_STRUCT;
-	tt_decode_timespec(ev, tt_value_add(ev, node, "it_interval", TV_STRUCT), b);
-	tt_decode_timespec(ev, tt_value_add(ev, node, "it_value", TV_STRUCT), b + half);
+	switch (type) {
+	case AT_TIMESPEC:
+		decode_timespec(ev, node, b, lay);
+		break;
+	case AT_ITIMERSPEC:
+		ev->v[node].kind = TV_STRUCT;
+		decode_timespec(ev, tt_value_add(ev, node, "it_interval", TV_STRUCT),
+				b, lay);
+		decode_timespec(ev, tt_value_add(ev, node, "it_value", TV_STRUCT),
+				b + half, lay);
+		break;
+	default:
+		break;
+	}
 }

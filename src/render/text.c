@@ -284,11 +284,16 @@ static void put_return(struct tline *l, const struct tt_event *ev)
  * the call, never inside it. */
 static void put_notes(const struct tcb *tcp, const struct tt_event *ev)
 {
+	/* TOCTOU notes of restart_syscall are about the call it resumed. */
+	const struct tt_syscall *call =
+		(ev->sc->flags & SF_RESTART) && ev->resumes ? ev->resumes : ev->sc;
 	struct tline l;
 	char path[96];
 
 	for (unsigned i = 0; i < ev->nnotes; i++) {
 		const struct tt_note *n = &ev->notes[i];
+		const char *arg = n->arg >= 0 && n->arg < call->sig->nargs ?
+			call->sig->args[n->arg].name : "?";
 
 		begin_line(&l, tcp, &ev->t_exit);
 		switch (n->kind) {
@@ -297,7 +302,34 @@ static void put_notes(const struct tcb *tcp, const struct tt_event *ev)
 				" in its upper 32 bits; the kernel ignores it",
 				ev->sc->name,
 				tt_value_path(ev, n->node, path, sizeof(path)),
-				n->extra);
+				n->a);
+			break;
+		case TN_TOCTOU_CHANGED:
+			lprintf(&l, "  ^ TOCTOU: %s changed while %s ran: ", arg,
+				call->name);
+			put_value(&l, ev, n->node);
+			lputs(&l, " at entry, ");
+			put_value(&l, ev, n->node2);
+			lputs(&l, " at exit");
+			break;
+		case TN_TOCTOU_PADDING:
+			lprintf(&l, "  ^ TOCTOU: the padding of %s changed while %s "
+				"ran: %#" PRIx64 " at entry, %#" PRIx64 " at exit; "
+				"the kernel ignores it",
+				tt_value_path(ev, n->node, path, sizeof(path)),
+				call->name, n->a, n->b);
+			break;
+		case TN_TOCTOU_UNREADABLE:
+			lprintf(&l, "  ^ TOCTOU: %s could not be read again when "
+				"%s returned (unmapped meanwhile, or the process "
+				"is gone)", arg, call->name);
+			break;
+		case TN_TIMERFD_ARMED:
+			lprintf(&l, "  ^ TOCTOU: the kernel armed %s %" PRId64
+				" with ", arg, (int64_t)(int32_t)ev->raw[n->arg]);
+			put_value(&l, ev, n->node);
+			lprintf(&l, " (/proc fdinfo), not what %s read at entry",
+				call->name);
 			break;
 		}
 		lputs(&l, "\n");

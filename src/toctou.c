@@ -1,0 +1,257 @@
+/* ttrace - TOCTOU: what the program's memory held at the entry stop is not
+ * always what the kernel used.  The kernel copies an input struct from user
+ * memory moments after the entry stop (an itimerspec in two separate
+ * reads), and another thread may rewrite it meanwhile.  At the exit stop
+ * ttrace reads every input again (which ones: the signature, AD_IN) and
+ * reports what changed:
+ *
+ *  - bytes the kernel itself wrote are not a finding: where an output the
+ *    kernel wrote overlaps the input (timer_settime(t, 0, &its, &its)), only
+ *    the other bytes are compared;
+ *  - for i386 calls through a time64 entry point the upper half of tv_nsec
+ *    is padding the kernel ignores: a change there is reported apart;
+ *  - memory that cannot be read again (unmapped meanwhile, process gone) is
+ *    reported as such, not as a change;
+ *  - for timerfd_settime, /proc/PID/fdinfo/FD shows the interval and flags
+ *    the kernel armed: a difference from the entry copy shows which value
+ *    won a race.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "abi.h"
+#include "decode/decode.h"
+#include "tcb.h"
+#include "toctou.h"
+#include "umove.h"
+#include "xlat/xlat.h"
+
+static unsigned long findings;
+
+unsigned long tt_toctou_findings(void)
+{
+	return findings;
+}
+
+static struct tt_note *finding(struct tt_event *ev, enum tt_note_kind kind,
+			       unsigned arg)
+{
+	struct tt_note *n = tt_note_add(ev, kind, TT_NO_VALUE, 0);
+
+	findings++;
+	if (n)
+		n->arg = (int8_t)arg;
+	return n;
+}
+
+/* Byte k of an input is the padding half of a compat tv_nsec. */
+static bool is_padding(struct tt_time_layout lay, unsigned k)
+{
+	return lay.compat_nsec && k % 16 >= 12;
+}
+
+/* Clears mask bytes of input i that an output the kernel wrote covers. */
+static void mask_kernel_writes(const struct tt_event *orig, unsigned i,
+			       unsigned size, bool mask[TT_MAX_STRUCT])
+{
+	const struct tt_signature *sig = orig->sc->sig;
+	uint64_t in = orig->raw[i];
+
+	for (unsigned j = 0; j < sig->nargs; j++) {
+		uint64_t out = orig->raw[j];
+		unsigned osize = tt_arg_size(sig->args[j].type, orig->sc->width);
+
+		if (!tt_output_wanted(orig, j))
+			continue;
+		for (unsigned k = 0; k < size; k++)
+			if (in + k >= out && in + k < out + osize)
+				mask[k] = false;
+	}
+}
+
+/* A detached value of input i decoded from bytes, into ev's pool. */
+static int decode_detached(struct tt_event *ev, const struct tt_event *orig,
+			   unsigned i, const uint8_t *bytes)
+{
+	const struct tt_arg *a = &orig->sc->sig->args[i];
+	uint8_t saved = ev->nnotes;
+	int node = tt_value_new(ev, a->name, TV_STRUCT);
+
+	tt_decode_struct(ev, node, a->type, bytes, tt_layout_of(orig));
+	ev->nnotes = saved;	/* padding notes belong to the call's own line */
+	return node;
+}
+
+static void report_padding(struct tt_event *ev, const struct tt_event *orig,
+			   unsigned i, const uint8_t *now, int entry_tree)
+{
+	const struct tt_arg *a = &orig->sc->sig->args[i];
+	unsigned size = tt_arg_size(a->type, orig->sc->width);
+	unsigned nth = 0;
+
+	/* One finding per timespec whose padding changed; the entry tree
+	 * lists the tv_nsec fields in memory order. */
+	for (unsigned off = 0; off + 16 <= size; off += 16, nth++) {
+		uint32_t was, is;
+		struct tt_note *n;
+		int node = TT_NO_VALUE, seen = 0;
+
+		memcpy(&was, orig->mem[i].bytes + off + 12, 4);
+		memcpy(&is, now + off + 12, 4);
+		if (was == is)
+			continue;
+		for (int k = entry_tree; k < ev->nv; k++)
+			if (ev->v[k].name && strcmp(ev->v[k].name, "tv_nsec") == 0 &&
+			    seen++ == (int)nth) {
+				node = k;
+				break;
+			}
+		n = finding(ev, TN_TOCTOU_PADDING, i);
+		if (n) {
+			n->node = (int8_t)node;
+			n->node2 = (int8_t)entry_tree;
+			n->a = was;
+			n->b = is;
+		}
+	}
+}
+
+static void check_input(struct tcb *tcp, struct tt_event *ev,
+			struct tt_event *orig, unsigned i)
+{
+	const struct tt_arg *a = &orig->sc->sig->args[i];
+	unsigned size = tt_arg_size(a->type, orig->sc->width);
+	struct tt_time_layout lay = tt_layout_of(orig);
+	uint64_t limit = orig->abi->ptr_size == 4 ? (uint64_t)1 << 32 : UINT64_MAX;
+	uint8_t now[TT_MAX_STRUCT];
+	bool mask[TT_MAX_STRUCT];
+	bool value_changed = false, padding_changed = false;
+
+	if (tt_umove(tcp->tid, orig->raw[i], now, size, limit) < 0) {
+		if (orig->seen_state[i] != 2)
+			finding(ev, TN_TOCTOU_UNREADABLE, i);
+		orig->seen_state[i] = 2;
+		return;
+	}
+	/* Already reported at an earlier exit of the same call? */
+	if (orig->seen_state[i] == 1 && !memcmp(orig->seen[i], now, size))
+		return;
+	orig->seen_state[i] = 1;
+	memcpy(orig->seen[i], now, size);
+
+	for (unsigned k = 0; k < size; k++)
+		mask[k] = true;
+	mask_kernel_writes(orig, i, size, mask);
+	for (unsigned k = 0; k < size; k++) {
+		if (!mask[k] || now[k] == orig->mem[i].bytes[k])
+			continue;
+		if (is_padding(lay, k))
+			padding_changed = true;
+		else
+			value_changed = true;
+	}
+	if (value_changed) {
+		struct tt_note *n = finding(ev, TN_TOCTOU_CHANGED, i);
+
+		if (n) {
+			n->node = (int8_t)decode_detached(ev, orig, i,
+							  orig->mem[i].bytes);
+			n->node2 = (int8_t)decode_detached(ev, orig, i, now);
+		}
+	}
+	if (padding_changed)
+		report_padding(ev, orig, i, now,
+			       decode_detached(ev, orig, i, orig->mem[i].bytes));
+}
+
+/* /proc/PID/fdinfo of a timerfd: "settime flags: 01", "it_interval: (s, ns)". */
+static bool read_timerfd_info(pid_t tid, int fd, unsigned *flags,
+			      long long *sec, long long *nsec)
+{
+	char path[64], line[256];
+	int found = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int)tid, fd);
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "settime flags: %o", flags) == 1)
+			found |= 1;
+		else if (sscanf(line, "it_interval: (%lld, %lld)", sec, nsec) == 2)
+			found |= 2;
+	}
+	fclose(f);
+	return found == 3;
+}
+
+#define TFD_SETTIME_FLAGS 3u	/* what the kernel keeps of flags */
+
+static int arg_of_type(const struct tt_signature *sig, enum tt_argtype type)
+{
+	for (unsigned i = 0; i < sig->nargs; i++)
+		if (sig->args[i].type == type)
+			return (int)i;
+	return -1;
+}
+
+/* A call that armed a timerfd (it has timerfd settime flags, the fd and
+ * the new itimerspec) and succeeded: compare with what the kernel kept. */
+static void check_timerfd_armed(struct tcb *tcp, struct tt_event *ev)
+{
+	const struct tt_signature *sig = ev->sc->sig;
+	int fl_arg = arg_of_type(sig, AT_TFD_SETTIME_FLAGS);
+	int fd_arg = arg_of_type(sig, AT_FD);
+	int in = arg_of_type(sig, AT_ITIMERSPEC);
+	unsigned flags;
+	long long sec, nsec;
+	int64_t want_sec;
+	uint64_t want_nsec;
+	uint32_t pad;
+	int node, iv;
+
+	if (fl_arg < 0 || fd_arg < 0 || in < 0 || sig->args[in].dir != AD_IN ||
+	    !ev->mem[in].ok || ev->ret != TR_VALUE)
+		return;
+	if (!read_timerfd_info(tcp->tid, (int32_t)ev->raw[fd_arg], &flags,
+			       &sec, &nsec))
+		return;
+	tt_timespec_values(ev->mem[in].bytes, tt_layout_of(ev), &want_sec,
+			   &want_nsec, &pad);
+	if (flags == ((uint32_t)ev->raw[fl_arg] & TFD_SETTIME_FLAGS) &&
+	    sec == want_sec && (uint64_t)nsec == want_nsec)
+		return;
+
+	struct tt_note *n = finding(ev, TN_TIMERFD_ARMED, (unsigned)fd_arg);
+
+	if (!n)
+		return;
+	node = tt_value_new(ev, "fdinfo", TV_STRUCT);
+	iv = tt_value_add(ev, node, "it_interval", TV_STRUCT);
+	int s = tt_value_add(ev, iv, "tv_sec", TV_INT);
+	int ns = tt_value_add(ev, iv, "tv_nsec", TV_UINT);
+	int fl = tt_value_add(ev, node, "settime_flags", TV_FLAGS);
+
+	if (s != TT_NO_VALUE)
+		ev->v[s].s = sec;
+	if (ns != TT_NO_VALUE)
+		ev->v[ns].u = (uint64_t)nsec;
+	if (fl != TT_NO_VALUE) {
+		ev->v[fl].u = flags;
+		ev->v[fl].xlat = &tt_xlat_tfd_settime_flags;
+	}
+	n->node = (int8_t)node;
+}
+
+void tt_toctou_check(struct tcb *tcp, struct tt_event *ev,
+		     struct tt_event *orig)
+{
+	const struct tt_signature *sig = orig->sc->sig;
+
+	for (unsigned i = 0; i < sig->nargs; i++)
+		if (sig->args[i].dir == AD_IN && orig->raw[i] && orig->mem[i].ok)
+			check_input(tcp, ev, orig, i);
+	if (ev == orig)
+		check_timerfd_armed(tcp, ev);
+}
