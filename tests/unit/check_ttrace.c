@@ -12,6 +12,11 @@ int main(void)
 	int failed;
 
 	srunner_add_suite(sr, make_text_suite());
+	srunner_add_suite(sr, make_tables_suite());
+	srunner_add_suite(sr, make_select_suite());
+	srunner_add_suite(sr, make_options_suite());
+	srunner_add_suite(sr, make_xlat_suite());
+	srunner_add_suite(sr, make_umove_suite());
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

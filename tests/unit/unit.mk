@@ -8,7 +8,12 @@ TESTS += tests/unit/check_ttrace
 tests_unit_check_ttrace_SOURCES = \
 	tests/unit/check_ttrace.c tests/unit/unit.h tests/unit/unit.c \
 	tests/unit/check_decode.c \
-	tests/unit/check_text.c
+	tests/unit/check_text.c \
+	tests/unit/check_tables.c \
+	tests/unit/check_select.c \
+	tests/unit/check_options.c \
+	tests/unit/check_xlat.c \
+	tests/unit/check_umove.c
 tests_unit_check_ttrace_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_ttrace_LDADD = libttrace.a $(CHECK_LIBS)
 endif
