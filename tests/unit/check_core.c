@@ -20,26 +20,41 @@
 #define X64 (&tt_abi_x86_64)
 #define I386 (&tt_abi_i386)
 
-/* A syscall stop: an entry (abi set) or an exit. */
+/* A syscall stop, or -p's finding that the thread was blocked in a call. */
+enum step_kind { S_END, S_ENTER, S_EXIT, S_BLOCKED };
+
 struct step {
-	const struct tt_abi *abi;	/* NULL: an exit, with rval */
+	enum step_kind kind;
+	const struct tt_abi *abi;
 	long nr;
 	uint64_t args[TT_MAX_ARGS];
 	int64_t rval;
 };
 
-#define ENTER(abi, nr, ...) { abi, nr, { __VA_ARGS__ }, 0 }
-#define EXIT(rval) { NULL, 0, { 0 }, rval }
+#define ENTER(abi, nr, ...) { S_ENTER, abi, nr, { __VA_ARGS__ }, 0 }
+#define EXIT(rval) { S_EXIT, NULL, 0, { 0 }, rval }
+#define BLOCKED(abi, nr) { S_BLOCKED, abi, nr, { 0 }, 0 }
 
-static void replay(struct tcb *tcp, const struct step *steps, unsigned n)
+/* Replays steps up to S_END on a new tcb for our tid. */
+static void replay(const struct step *steps)
 {
 	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 } };
+	struct tcb *tcp = tt_tcb_new(getpid(), 0);
 
-	for (unsigned i = 0; i < n; i++) {
-		if (steps[i].abi)
-			tt_syscall_enter(tcp, steps[i].abi, steps[i].nr, steps[i].args, &ts);
-		else
-			tt_syscall_exit(tcp, steps[i].rval, &ts);
+	for (const struct step *s = steps; s->kind != S_END; s++) {
+		switch (s->kind) {
+		case S_ENTER:
+			tt_syscall_enter(tcp, s->abi, s->nr, s->args, &ts);
+			break;
+		case S_EXIT:
+			tt_syscall_exit(tcp, s->rval, &ts);
+			break;
+		case S_BLOCKED:
+			tt_syscall_remember_blocked(tcp, s->abi, s->nr, s->args);
+			break;
+		case S_END:
+			break;
+		}
 	}
 }
 
@@ -76,101 +91,53 @@ static int32_t *low;	/* req32 at low[0..1], rem32 at low[2..3] */
 
 #define SLEEP_RESTARTED "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=1, tv_nsec=0}, " \
 	"{tv_sec=0, tv_nsec=999}) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)\n"
+#define SLEEP ENTER(X64, 230, 0, 0, (uintptr_t)&req, (uintptr_t)&rem)
+#define RESTART ENTER(X64, 219)
 
-START_TEST(test_restart_names_sleep)
+/* Which call restart_syscall says it resumes. */
+START_TEST(test_restart)
 {
-	const struct step steps[] = {
-		ENTER(X64, 230, 0, 0, (uintptr_t)&req, (uintptr_t)&rem),
-		EXIT(-TT_ERESTART_RESTARTBLOCK),
-		ENTER(X64, 219),
-		EXIT(0),
+	/* Not static: the addresses of req and rem are not constants. */
+	const struct {
+		const char *what;
+		struct step steps[10];
+		const char *want;
+	} cases[] = {
+		{ "sleep restarted",
+		  { SLEEP, EXIT(-TT_ERESTART_RESTARTBLOCK), RESTART, EXIT(0) },
+		  SLEEP_RESTARTED
+		  "restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0\n" },
+		/* A handler ran (rt_sigreturn gave EINTR back) and the program
+		 * went on with calls ttrace has no row for; the restart_syscall
+		 * that comes later resumes one of those (poll), not the sleep. */
+		{ "restart of an unknown call",
+		  { SLEEP, EXIT(-TT_ERESTART_RESTARTBLOCK), ENTER(X64, 15), EXIT(-4),
+		    ENTER(X64, 7, 0, 0, 1000), EXIT(-TT_ERESTART_RESTARTBLOCK),
+		    RESTART, EXIT(0) },
+		  SLEEP_RESTARTED
+		  "restart_syscall(<... resuming interrupted system call ...>) = 0\n" },
+		{ "restart after another traced call",
+		  { SLEEP, EXIT(-TT_ERESTART_RESTARTBLOCK), ENTER(X64, 223, 1, 1, 0, 0),
+		    EXIT(-14), RESTART, EXIT(0) },
+		  SLEEP_RESTARTED
+		  "timer_settime(1, TIMER_ABSTIME, NULL, NULL) = -1 EFAULT (Bad address)\n"
+		  "restart_syscall(<... resuming interrupted system call ...>) = 0\n" },
+		{ "restarted twice",
+		  { SLEEP, EXIT(-TT_ERESTART_RESTARTBLOCK), RESTART,
+		    EXIT(-TT_ERESTART_RESTARTBLOCK), RESTART, EXIT(0) },
+		  SLEEP_RESTARTED
+		  "restart_syscall(<... resuming interrupted clock_nanosleep ...>) "
+		  "= ? ERESTART_RESTARTBLOCK (Interrupted by signal)\n"
+		  "restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0\n" },
+		/* -p: the thread was found blocked in an i386 sleep. */
+		{ "blocked before attach",
+		  { BLOCKED(I386, 407), ENTER(I386, 0), EXIT(0) },
+		  "restart_syscall(<... resuming interrupted clock_nanosleep_time64 ...>) = 0\n" },
 	};
 
-	replay(tt_tcb_new(getpid(), 0), steps, NCASES(steps));
-	expect_lines("sleep restarted",
-		     SLEEP_RESTARTED
-		     "restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0\n");
-}
-END_TEST
-
-/* A handler ran (rt_sigreturn gave EINTR back) and the program went on
- * with calls ttrace has no row for; the restart_syscall that comes later
- * resumes one of those (here poll), not the sleep. */
-START_TEST(test_restart_after_other_calls)
-{
-	const struct step steps[] = {
-		ENTER(X64, 230, 0, 0, (uintptr_t)&req, (uintptr_t)&rem),
-		EXIT(-TT_ERESTART_RESTARTBLOCK),
-		ENTER(X64, 15 /* rt_sigreturn */),
-		EXIT(-4 /* EINTR */),
-		ENTER(X64, 7 /* poll */, 0, 0, 1000),
-		EXIT(-TT_ERESTART_RESTARTBLOCK),
-		ENTER(X64, 219),
-		EXIT(0),
-	};
-
-	replay(tt_tcb_new(getpid(), 0), steps, NCASES(steps));
-	expect_lines("restart of an unknown call",
-		     SLEEP_RESTARTED
-		     "restart_syscall(<... resuming interrupted system call ...>) = 0\n");
-}
-END_TEST
-
-/* A traced call that completes in between: the sleep is forgotten. */
-START_TEST(test_restart_after_traced_call)
-{
-	const struct step steps[] = {
-		ENTER(X64, 230, 0, 0, (uintptr_t)&req, (uintptr_t)&rem),
-		EXIT(-TT_ERESTART_RESTARTBLOCK),
-		ENTER(X64, 223, 1, 1, 0, 0),
-		EXIT(-14),
-		ENTER(X64, 219),
-		EXIT(0),
-	};
-
-	replay(tt_tcb_new(getpid(), 0), steps, NCASES(steps));
-	expect_lines("restart after another traced call",
-		     SLEEP_RESTARTED
-		     "timer_settime(1, TIMER_ABSTIME, NULL, NULL) = -1 EFAULT (Bad address)\n"
-		     "restart_syscall(<... resuming interrupted system call ...>) = 0\n");
-}
-END_TEST
-
-/* Restarted twice: the second restart still names the sleep. */
-START_TEST(test_restart_twice)
-{
-	const struct step steps[] = {
-		ENTER(X64, 230, 0, 0, (uintptr_t)&req, (uintptr_t)&rem),
-		EXIT(-TT_ERESTART_RESTARTBLOCK),
-		ENTER(X64, 219),
-		EXIT(-TT_ERESTART_RESTARTBLOCK),
-		ENTER(X64, 219),
-		EXIT(0),
-	};
-
-	replay(tt_tcb_new(getpid(), 0), steps, NCASES(steps));
-	expect_lines("restarted twice",
-		     SLEEP_RESTARTED
-		     "restart_syscall(<... resuming interrupted clock_nanosleep ...>) "
-		     "= ? ERESTART_RESTARTBLOCK (Interrupted by signal)\n"
-		     "restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0\n");
-}
-END_TEST
-
-/* -p: the thread was found blocked in an i386 sleep. */
-START_TEST(test_restart_blocked)
-{
-	const uint64_t args[TT_MAX_ARGS] = { 0 };
-	const struct step steps[] = {
-		ENTER(I386, 0),
-		EXIT(0),
-	};
-	struct tcb *tcp = tt_tcb_new(getpid(), 0);
-
-	tt_syscall_remember_blocked(tcp, I386, 407, args);
-	replay(tcp, steps, NCASES(steps));
-	expect_lines("blocked before attach",
-		     "restart_syscall(<... resuming interrupted clock_nanosleep_time64 ...>) = 0\n");
+	ck_assert_int_lt(_i, NCASES(cases));
+	replay(cases[_i].steps);
+	expect_lines(cases[_i].what, cases[_i].want);
 }
 END_TEST
 
@@ -183,9 +150,10 @@ START_TEST(test_i386_fetch)
 		EXIT(-4),
 		ENTER(I386, 267, 1, 0, 1ULL << 32, 0),
 		EXIT(-14),
+		{ S_END },
 	};
 
-	replay(tt_tcb_new(getpid(), 0), steps, NCASES(steps));
+	replay(steps);
 	expect_lines("i386 reads",
 		     "clock_nanosleep_time32(CLOCK_MONOTONIC, 0, {tv_sec=1, tv_nsec=0}, "
 		     "{tv_sec=0, tv_nsec=999}) = -1 EINTR (Interrupted system call)\n"
@@ -215,13 +183,8 @@ static void low_teardown(void)
 Suite *make_core_suite(void)
 {
 	Suite *s = suite_create("core");
-	TCase *tc = ut_tcase(s, "restart", core_setup, ut_render_teardown);
-
-	tcase_add_test(tc, test_restart_names_sleep);
-	tcase_add_test(tc, test_restart_after_other_calls);
-	tcase_add_test(tc, test_restart_after_traced_call);
-	tcase_add_test(tc, test_restart_twice);
-	tcase_add_test(tc, test_restart_blocked);
+	tcase_add_loop_test(ut_tcase(s, "restart", core_setup, ut_render_teardown),
+			    test_restart, 0, 5);
 	tcase_add_test(ut_tcase(s, "fetch", low_setup, low_teardown), test_i386_fetch);
 	return s;
 }
