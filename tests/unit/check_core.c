@@ -1,0 +1,190 @@
+/* ttrace unit tests: the syscall entry and exit path (src/syscall_trace.c)
+ * without ptrace: the "tracee" is this process (its tid is ours, so the
+ * core reads our memory), the stops are replayed as a list of steps, and
+ * the trace is compared whole (every line long enough that the width of
+ * our pid does not move the return column).  Every call is selected (tt_select_default,
+ * which only adds). */
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "abi.h"
+#include "select.h"
+#include "syscall_trace.h"
+#include "tcb.h"
+#include "unit.h"
+#include "xlat/xlat.h"
+
+#define X64 (&tt_abi_x86_64)
+#define I386 (&tt_abi_i386)
+
+/* A syscall stop, or -p's finding that the thread was blocked in a call. */
+enum step_kind { S_END, S_ENTER, S_EXIT, S_BLOCKED };
+
+struct step {
+	enum step_kind kind;
+	const struct tt_abi *abi;
+	long nr;
+	uint64_t args[TT_MAX_ARGS];
+	int64_t rval;
+};
+
+#define ENTER(abi, nr, ...) { S_ENTER, abi, nr, { __VA_ARGS__ }, 0 }
+#define EXIT(rval) { S_EXIT, NULL, 0, { 0 }, rval }
+#define BLOCKED(abi, nr) { S_BLOCKED, abi, nr, { 0 }, 0 }
+
+/* Replays steps up to S_END on a new tcb for our tid. */
+static void replay(const struct step *steps)
+{
+	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 } };
+	struct tcb *tcp = tt_tcb_new(getpid(), 0);
+
+	for (const struct step *s = steps; s->kind != S_END; s++) {
+		switch (s->kind) {
+		case S_ENTER:
+			tt_syscall_enter(tcp, s->abi, s->nr, s->args, &ts);
+			break;
+		case S_EXIT:
+			tt_syscall_exit(tcp, s->rval, &ts);
+			break;
+		case S_BLOCKED:
+			tt_syscall_remember_blocked(tcp, s->abi, s->nr, s->args);
+			break;
+		case S_END:
+			break;
+		}
+	}
+}
+
+/* want: lines without the prefix, each ending in '\n'; the prefix of our
+ * tid is put before each. */
+static void expect_lines(const char *what, const char *want)
+{
+	char prefixed[2048], prefix[16];
+	size_t n = 0;
+
+	snprintf(prefix, sizeof(prefix), "%-5d ", (int)getpid());
+	for (const char *line = want; *line; ) {
+		const char *end = strchr(line, '\n');
+
+		ck_assert_ptr_nonnull(end);
+		n += (size_t)snprintf(prefixed + n, sizeof(prefixed) - n, "%s%.*s",
+				      prefix, (int)(end - line + 1), line);
+		ck_assert_uint_lt(n, sizeof(prefixed));
+		line = end + 1;
+	}
+	prefixed[n] = '\0';
+	ut_expect_output(what, prefixed);
+}
+
+static void core_setup(void)
+{
+	ut_render_setup();
+	tt_select_default();
+}
+
+/* Structs in our memory, and in memory an i386 task could name. */
+static struct timespec req = { 1, 0 }, rem = { 0, 999 };
+static int32_t *low;	/* req32 at low[0..1], rem32 at low[2..3] */
+
+#define SLEEP_RESTARTED "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=1, tv_nsec=0}, " \
+	"{tv_sec=0, tv_nsec=999}) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)\n"
+#define SLEEP ENTER(X64, 230, 0, 0, (uintptr_t)&req, (uintptr_t)&rem)
+#define RESTART ENTER(X64, 219)
+
+/* Which call restart_syscall says it resumes. */
+START_TEST(test_restart)
+{
+	/* Not static: the addresses of req and rem are not constants. */
+	const struct {
+		const char *what;
+		struct step steps[10];
+		const char *want;
+	} cases[] = {
+		{ "sleep restarted",
+		  { SLEEP, EXIT(-TT_ERESTART_RESTARTBLOCK), RESTART, EXIT(0) },
+		  SLEEP_RESTARTED
+		  "restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0\n" },
+		/* A handler ran (rt_sigreturn gave EINTR back) and the program
+		 * went on with calls ttrace has no row for; the restart_syscall
+		 * that comes later resumes one of those (poll), not the sleep. */
+		{ "restart of an unknown call",
+		  { SLEEP, EXIT(-TT_ERESTART_RESTARTBLOCK), ENTER(X64, 15), EXIT(-4),
+		    ENTER(X64, 7, 0, 0, 1000), EXIT(-TT_ERESTART_RESTARTBLOCK),
+		    RESTART, EXIT(0) },
+		  SLEEP_RESTARTED
+		  "restart_syscall(<... resuming interrupted system call ...>) = 0\n" },
+		{ "restart after another traced call",
+		  { SLEEP, EXIT(-TT_ERESTART_RESTARTBLOCK), ENTER(X64, 223, 1, 1, 0, 0),
+		    EXIT(-14), RESTART, EXIT(0) },
+		  SLEEP_RESTARTED
+		  "timer_settime(1, TIMER_ABSTIME, NULL, NULL) = -1 EFAULT (Bad address)\n"
+		  "restart_syscall(<... resuming interrupted system call ...>) = 0\n" },
+		{ "restarted twice",
+		  { SLEEP, EXIT(-TT_ERESTART_RESTARTBLOCK), RESTART,
+		    EXIT(-TT_ERESTART_RESTARTBLOCK), RESTART, EXIT(0) },
+		  SLEEP_RESTARTED
+		  "restart_syscall(<... resuming interrupted clock_nanosleep ...>) "
+		  "= ? ERESTART_RESTARTBLOCK (Interrupted by signal)\n"
+		  "restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0\n" },
+		/* -p: the thread was found blocked in an i386 sleep. */
+		{ "blocked before attach",
+		  { BLOCKED(I386, 407), ENTER(I386, 0), EXIT(0) },
+		  "restart_syscall(<... resuming interrupted clock_nanosleep_time64 ...>) = 0\n" },
+	};
+
+	ck_assert_int_lt(_i, NCASES(cases));
+	replay(cases[_i].steps);
+	expect_lines(cases[_i].what, cases[_i].want);
+}
+END_TEST
+
+/* i386: structs are read in 32-bit layout from below 4 GiB; an address
+ * above is refused (the register cannot hold it anyway). */
+START_TEST(test_i386_fetch)
+{
+	const struct step steps[] = {
+		ENTER(I386, 267, 1, 0, (uintptr_t)low, (uintptr_t)(low + 2)),
+		EXIT(-4),
+		ENTER(I386, 267, 1, 0, 1ULL << 32, 0),
+		EXIT(-14),
+		{ S_END },
+	};
+
+	replay(steps);
+	expect_lines("i386 reads",
+		     "clock_nanosleep_time32(CLOCK_MONOTONIC, 0, {tv_sec=1, tv_nsec=0}, "
+		     "{tv_sec=0, tv_nsec=999}) = -1 EINTR (Interrupted system call)\n"
+		     "clock_nanosleep_time32(CLOCK_MONOTONIC, 0, 0x100000000, NULL) "
+		     "= -1 EFAULT (Bad address)\n");
+}
+END_TEST
+
+static void low_setup(void)
+{
+	core_setup();
+	low = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+	ck_assert_ptr_ne(low, MAP_FAILED);
+	low[0] = 1;
+	low[1] = 0;
+	low[2] = 0;
+	low[3] = 999;
+}
+
+static void low_teardown(void)
+{
+	munmap(low, 4096);
+	ut_render_teardown();
+}
+
+Suite *make_core_suite(void)
+{
+	Suite *s = suite_create("core");
+	tcase_add_loop_test(ut_tcase(s, "restart", core_setup, ut_render_teardown),
+			    test_restart, 0, 5);
+	tcase_add_test(ut_tcase(s, "fetch", low_setup, low_teardown), test_i386_fetch);
+	return s;
+}

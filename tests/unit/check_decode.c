@@ -1,0 +1,240 @@
+/* ttrace unit tests: the decoders, on byte buffers, through the text
+ * renderer: every call of both ABIs and both time widths, NULL and
+ * unreadable pointers, out-of-range fields, the i386 time64 padding note,
+ * outputs decoded only when the kernel wrote them, restart_syscall. */
+#include <errno.h>
+
+#include "abi.h"
+#include "decode/decode.h"
+#include "unit.h"
+#include "xlat/xlat.h"
+
+#define X64 (&tt_abi_x86_64)
+#define I386 (&tt_abi_i386)
+#define IN 0x1000
+#define OUT 0x2000
+
+/* Struct contents and how they print. */
+#define ITS_1_5 UT_ITS(0, 0, 1, 500000000)
+#define S_ITS_1_5 "{it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=1, tv_nsec=500000000}}"
+#define ITS_2_5 UT_ITS(0, 0, 2, 5)
+#define S_ITS_2_5 "{it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=2, tv_nsec=5}}"
+#define TS_1 UT_TS(1, 0)
+#define S_TS_1 "{tv_sec=1, tv_nsec=0}"
+#define TS_LEFT UT_TS(0, 999)
+#define S_TS_LEFT "{tv_sec=0, tv_nsec=999}"
+
+#define S_EINVAL "= -1 EINVAL (Invalid argument)\n"
+#define S_EFAULT "= -1 EFAULT (Bad address)\n"
+#define S_EINTR "= -1 EINTR (Interrupted system call)\n"
+#define S_RESTARTBLOCK "= ? ERESTART_RESTARTBLOCK (Interrupted by signal)\n"
+#define S_RESTARTNOHAND "= ? ERESTARTNOHAND (To be restarted if no handler)\n"
+
+#define PADDING(call, path, pad) UT_P "  ^ " call ": " path \
+	" has non-zero padding " pad " in its upper 32 bits; the kernel ignores it\n"
+
+static const struct ut_case decode_cases[] = {
+	/* Each call in each width; the old value is decoded on success. */
+	{ "x86_64 timer_settime",
+	  { X64, 223, { 3, 0, IN, OUT }, { [2] = ITS_1_5, [3] = ITS_2_5 }, UT_RET(0) },
+	  UT_P "timer_settime(3, 0, " S_ITS_1_5 ", " S_ITS_2_5 ") = 0\n" },
+	{ "i386 timer_settime32",
+	  { I386, 260, { 3, 0, IN, OUT }, { [2] = ITS_1_5, [3] = ITS_2_5 }, UT_RET(0) },
+	  UT_P "timer_settime32(3, 0, " S_ITS_1_5 ", " S_ITS_2_5 ") = 0\n" },
+	{ "i386 timer_settime64",
+	  { I386, 409, { 3, 0, IN, OUT }, { [2] = ITS_1_5, [3] = ITS_2_5 }, UT_RET(0) },
+	  UT_P "timer_settime64(3, 0, " S_ITS_1_5 ", " S_ITS_2_5 ") = 0\n" },
+	{ "x86_64 timerfd_settime",
+	  { X64, 286, { 5, 3, IN, OUT }, { [2] = ITS_1_5, [3] = ITS_2_5 }, UT_RET(0) },
+	  UT_P "timerfd_settime(5, TFD_TIMER_ABSTIME|TFD_TIMER_CANCEL_ON_SET, "
+	  S_ITS_1_5 ", " S_ITS_2_5 ") = 0\n" },
+	{ "i386 timerfd_settime32",
+	  { I386, 325, { 5, 1, IN, OUT }, { [2] = ITS_1_5, [3] = ITS_2_5 }, UT_RET(0) },
+	  UT_P "timerfd_settime32(5, TFD_TIMER_ABSTIME, " S_ITS_1_5 ", " S_ITS_2_5 ") = 0\n" },
+	{ "i386 timerfd_settime64",
+	  { I386, 411, { 5, 0, IN, OUT }, { [2] = ITS_1_5, [3] = ITS_2_5 }, UT_RET(0) },
+	  UT_P "timerfd_settime64(5, 0, " S_ITS_1_5 ", " S_ITS_2_5 ") = 0\n" },
+	{ "x86_64 clock_nanosleep",
+	  { X64, 230, { 1, 0, IN, OUT }, { [2] = TS_1 }, UT_RET(0) },
+	  UT_P "clock_nanosleep(CLOCK_MONOTONIC, 0, " S_TS_1 ", 0x2000) = 0\n" },
+	{ "i386 clock_nanosleep_time32",
+	  { I386, 267, { 1, 0, IN, OUT }, { [2] = TS_1 }, UT_RET(0) },
+	  UT_P "clock_nanosleep_time32(CLOCK_MONOTONIC, 0, " S_TS_1 ", 0x2000) = 0\n" },
+	{ "i386 clock_nanosleep_time64",
+	  { I386, 407, { 1, 0, IN, OUT }, { [2] = TS_1 }, UT_RET(0) },
+	  UT_P "clock_nanosleep_time64(CLOCK_MONOTONIC, 0, " S_TS_1 ", 0x2000) = 0\n" },
+
+	/* The old value is not decoded when the call failed. */
+	{ "x86_64 timer_settime failed",
+	  { X64, 223, { 3, 0, IN, OUT }, { [2] = ITS_1_5, [3] = ITS_2_5 }, UT_ERR(EINVAL) },
+	  UT_P "timer_settime(3, 0, " S_ITS_1_5 ", 0x2000) " S_EINVAL },
+	{ "i386 timerfd_settime32 failed",
+	  { I386, 325, { 5, 0, IN, OUT }, { [2] = ITS_1_5, [3] = ITS_2_5 }, UT_ERR(EINVAL) },
+	  UT_P "timerfd_settime32(5, 0, " S_ITS_1_5 ", 0x2000) " S_EINVAL },
+	{ "i386 timer_settime64 failed",
+	  { I386, 409, { 3, 0, IN, OUT }, { [2] = ITS_1_5, [3] = ITS_2_5 }, UT_ERR(EINVAL) },
+	  UT_P "timer_settime64(3, 0, " S_ITS_1_5 ", 0x2000) " S_EINVAL },
+
+	/* NULL and unreadable pointers. */
+	{ "NULL pointers",
+	  { X64, 223, { 3, 0, 0, 0 }, { { 0 } }, UT_ERR(EFAULT) },
+	  UT_P "timer_settime(3, 0, NULL, NULL)   " S_EFAULT },
+	{ "unreadable input",
+	  { X64, 223, { 3, 0, IN, 0 }, { [2] = { false, { 0 } } }, UT_ERR(EFAULT) },
+	  UT_P "timer_settime(3, 0, 0x1000, NULL) " S_EFAULT },
+	{ "unreadable output of a success",
+	  { I386, 260, { 3, 0, IN, OUT }, { [2] = ITS_1_5, [3] = { false, { 0 } } }, UT_RET(0) },
+	  UT_P "timer_settime32(3, 0, " S_ITS_1_5 ", 0x2000) = 0\n" },
+	{ "unreadable output of a failure",
+	  { I386, 411, { 3, 0, IN, OUT }, { [2] = ITS_1_5 }, UT_ERR(EINVAL) },
+	  UT_P "timerfd_settime64(3, 0, " S_ITS_1_5 ", 0x2000) " S_EINVAL },
+
+	/* int arguments: the kernel reads the low 32 bits, signed. */
+	{ "x86_64 timer id with upper bits",
+	  { X64, 223, { 0xffffffff00000003, 0x100000000, 0, 0 }, { { 0 } }, UT_ERR(EINVAL) },
+	  UT_P "timer_settime(3, 0, NULL, NULL)   " S_EINVAL },
+	{ "i386 timer id -1",
+	  { I386, 260, { 0xffffffff, 0, 0, 0 }, { { 0 } }, UT_ERR(EINVAL) },
+	  UT_P "timer_settime32(-1, 0, NULL, NULL) " S_EINVAL },
+
+	/* Out-of-range and negative fields. */
+	{ "x86_64 tv_nsec 1000000000",
+	  { X64, 230, { 1, 0, IN, 0 }, { [2] = UT_TS(0, 1000000000) }, UT_ERR(EINVAL) },
+	  UT_P "clock_nanosleep(CLOCK_MONOTONIC, 0, {tv_sec=0, tv_nsec=1000000000}, NULL) " S_EINVAL },
+	{ "time32 tv_nsec 1000000000",
+	  { I386, 267, { 1, 0, IN, 0 }, { [2] = UT_TS(0, 1000000000) }, UT_ERR(EINVAL) },
+	  UT_P "clock_nanosleep_time32(CLOCK_MONOTONIC, 0, {tv_sec=0, tv_nsec=1000000000}, NULL) " S_EINVAL },
+	{ "time32 tv_nsec -1",
+	  { I386, 267, { 1, 0, IN, 0 }, { [2] = UT_TS(0, -1) }, UT_ERR(EINVAL) },
+	  UT_P "clock_nanosleep_time32(CLOCK_MONOTONIC, 0, {tv_sec=0, tv_nsec=4294967295}, NULL) " S_EINVAL },
+	{ "x86_64 tv_nsec -1",
+	  { X64, 230, { 1, 0, IN, 0 }, { [2] = UT_TS(0, -1) }, UT_ERR(EINVAL) },
+	  UT_P "clock_nanosleep(CLOCK_MONOTONIC, 0, {tv_sec=0, tv_nsec=18446744073709551615}, NULL) " S_EINVAL },
+	{ "x86_64 tv_nsec upper bits are not padding",
+	  { X64, 230, { 1, 0, IN, 0 }, { [2] = UT_TS(0, 0xdeadbeef00000005) }, UT_ERR(EINVAL) },
+	  UT_P "clock_nanosleep(CLOCK_MONOTONIC, 0, {tv_sec=0, tv_nsec=16045690981097406469}, NULL) " S_EINVAL },
+	{ "i386 time64 tv_nsec -1",
+	  { I386, 407, { 1, 0, IN, 0 }, { [2] = UT_TS(0, -1) }, UT_ERR(EINVAL) },
+	  UT_P "clock_nanosleep_time64(CLOCK_MONOTONIC, 0, {tv_sec=0, tv_nsec=4294967295}, NULL) " S_EINVAL
+	  PADDING("clock_nanosleep_time64", "rqtp.tv_nsec", "0xffffffff") },
+	{ "i386 time64 tv_nsec padding",
+	  { I386, 409, { 3, 0, IN, 0 }, { [2] = UT_ITS(0, 0, 1, 0xdeadbeef00000005) }, UT_RET(0) },
+	  UT_P "timer_settime64(3, 0, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=1, tv_nsec=5}}, NULL) = 0\n"
+	  PADDING("timer_settime64", "new_setting.it_value.tv_nsec", "0xdeadbeef") },
+	{ "i386 time64 padding in both halves",
+	  { I386, 411, { 3, 0, IN, 0 }, { [2] = UT_ITS(0, 1ULL << 32, 0, 2ULL << 32) }, UT_RET(0) },
+	  UT_P "timerfd_settime64(3, 0, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=0, tv_nsec=0}}, NULL) = 0\n"
+	  PADDING("timerfd_settime64", "utmr.it_interval.tv_nsec", "0x1")
+	  PADDING("timerfd_settime64", "utmr.it_value.tv_nsec", "0x2") },
+	{ "time32 negative tv_sec",
+	  { I386, 267, { 0, 0, IN, 0 }, { [2] = UT_TS(-1, 0) }, UT_ERR(EINVAL) },
+	  UT_P "clock_nanosleep_time32(CLOCK_REALTIME, 0, {tv_sec=-1, tv_nsec=0}, NULL) " S_EINVAL },
+	{ "x86_64 negative tv_sec",
+	  { X64, 230, { 0, 0, IN, 0 }, { [2] = UT_TS(-5, 0) }, UT_ERR(EINVAL) },
+	  UT_P "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=-5, tv_nsec=0}, NULL) " S_EINVAL },
+	{ "i386 time64 tv_sec past 2038",
+	  { I386, 407, { 0, 1, IN, 0 }, { [2] = UT_TS(1ULL << 32, 0) }, UT_RET(0) },
+	  UT_P "clock_nanosleep_time64(CLOCK_REALTIME, TIMER_ABSTIME, {tv_sec=4294967296, tv_nsec=0}, NULL) = 0\n" },
+
+	/* clock_nanosleep: the time left is written only by an interrupted
+	 * relative sleep. */
+	{ "remain, flags 0, ERESTART_RESTARTBLOCK",
+	  { X64, 230, { 0, 0, IN, OUT }, { [2] = TS_1, [3] = TS_LEFT }, UT_ERR(TT_ERESTART_RESTARTBLOCK) },
+	  UT_P "clock_nanosleep(CLOCK_REALTIME, 0, " S_TS_1 ", " S_TS_LEFT ") " S_RESTARTBLOCK },
+	{ "remain, flags 2, EINTR",
+	  { X64, 230, { 0, 2, IN, OUT }, { [2] = TS_1, [3] = TS_LEFT }, UT_ERR(EINTR) },
+	  UT_P "clock_nanosleep(CLOCK_REALTIME, 0x2 /* TIMER_??? */, " S_TS_1 ", " S_TS_LEFT ") " S_EINTR },
+	{ "remain, time32",
+	  { I386, 267, { 0, 0, IN, OUT }, { [2] = TS_1, [3] = TS_LEFT }, UT_ERR(TT_ERESTART_RESTARTBLOCK) },
+	  UT_P "clock_nanosleep_time32(CLOCK_REALTIME, 0, " S_TS_1 ", " S_TS_LEFT ") " S_RESTARTBLOCK },
+	{ "remain, i386 time64",
+	  { I386, 407, { 0, 0, IN, OUT }, { [2] = TS_1, [3] = TS_LEFT }, UT_ERR(EINTR) },
+	  UT_P "clock_nanosleep_time64(CLOCK_REALTIME, 0, " S_TS_1 ", " S_TS_LEFT ") " S_EINTR },
+	{ "no remain: absolute, ERESTARTNOHAND",
+	  { X64, 230, { 0, 1, IN, OUT }, { [2] = TS_1, [3] = TS_LEFT }, UT_ERR(TT_ERESTARTNOHAND) },
+	  UT_P "clock_nanosleep(CLOCK_REALTIME, TIMER_ABSTIME, " S_TS_1 ", 0x2000) " S_RESTARTNOHAND },
+	{ "no remain: absolute, EINTR",
+	  { X64, 230, { 0, 3, IN, OUT }, { [2] = TS_1, [3] = TS_LEFT }, UT_ERR(EINTR) },
+	  UT_P "clock_nanosleep(CLOCK_REALTIME, TIMER_ABSTIME|0x2, " S_TS_1 ", 0x2000) " S_EINTR },
+	{ "no remain: absolute, ERESTART_RESTARTBLOCK",
+	  { I386, 267, { 0, 1, IN, OUT }, { [2] = TS_1, [3] = TS_LEFT }, UT_ERR(TT_ERESTART_RESTARTBLOCK) },
+	  UT_P "clock_nanosleep_time32(CLOCK_REALTIME, TIMER_ABSTIME, " S_TS_1 ", 0x2000) " S_RESTARTBLOCK },
+	{ "no remain: relative, ERESTARTNOHAND",
+	  { X64, 230, { 0, 0, IN, OUT }, { [2] = TS_1, [3] = TS_LEFT }, UT_ERR(TT_ERESTARTNOHAND) },
+	  UT_P "clock_nanosleep(CLOCK_REALTIME, 0, " S_TS_1 ", 0x2000) " S_RESTARTNOHAND },
+	{ "no remain: relative, EINVAL",
+	  { I386, 407, { 0, 0, IN, OUT }, { [2] = TS_1, [3] = TS_LEFT }, UT_ERR(EINVAL) },
+	  UT_P "clock_nanosleep_time64(CLOCK_REALTIME, 0, " S_TS_1 ", 0x2000) " S_EINVAL },
+	{ "no remain: relative, success",
+	  { X64, 230, { 0, 0, IN, OUT }, { [2] = TS_1, [3] = TS_LEFT }, UT_RET(0) },
+	  UT_P "clock_nanosleep(CLOCK_REALTIME, 0, " S_TS_1 ", 0x2000) = 0\n" },
+	{ "remain unreadable",
+	  { X64, 230, { 0, 0, IN, OUT }, { [2] = TS_1 }, UT_ERR(EINTR) },
+	  UT_P "clock_nanosleep(CLOCK_REALTIME, 0, " S_TS_1 ", 0x2000) " S_EINTR },
+
+	/* restart_syscall names the call it resumes. */
+	{ "x86_64 restart_syscall resuming clock_nanosleep",
+	  { X64, 219, { 0 }, { { 0 } }, UT_RET(0), .resumes = 230 },
+	  UT_P "restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0\n" },
+	{ "x86_64 restart_syscall resuming an unknown call",
+	  { X64, 219, { 0 }, { { 0 } }, UT_RET(0) },
+	  UT_P "restart_syscall(<... resuming interrupted system call ...>) = 0\n" },
+	{ "i386 restart_syscall resuming clock_nanosleep_time64",
+	  { I386, 0, { 0 }, { { 0 } }, UT_ERR(TT_ERESTART_RESTARTBLOCK), .resumes = 407 },
+	  UT_P "restart_syscall(<... resuming interrupted clock_nanosleep_time64 ...>) " S_RESTARTBLOCK },
+};
+
+START_TEST(test_decode_render)
+{
+	ut_case_check(&decode_cases[_i]);
+}
+END_TEST
+
+/* tt_output_wanted: does the core read output argument 3 at exit? */
+struct wanted_case {
+	const char *what;
+	const struct tt_abi *abi;
+	long nr;
+	uint64_t flags, out;
+	uint8_t ret;
+	int err;
+	bool want;
+};
+
+static const struct wanted_case wanted_cases[] = {
+	{ "timer_settime success", X64, 223, 0, OUT, TR_VALUE, 0, true },
+	{ "timer_settime error", X64, 223, 0, OUT, TR_ERROR, EINVAL, false },
+	{ "timer_settime NULL", X64, 223, 0, 0, TR_VALUE, 0, false },
+	{ "timerfd_settime64 success", I386, 411, 0, OUT, TR_VALUE, 0, true },
+	{ "sleep success", X64, 230, 0, OUT, TR_VALUE, 0, false },
+	{ "sleep relative EINTR", X64, 230, 0, OUT, TR_ERROR, EINTR, true },
+	{ "sleep relative restart", I386, 267, 2, OUT, TR_ERROR, TT_ERESTART_RESTARTBLOCK, true },
+	{ "sleep relative NULL", I386, 407, 0, 0, TR_ERROR, EINTR, false },
+	{ "sleep absolute EINTR", X64, 230, 1, OUT, TR_ERROR, EINTR, false },
+	{ "sleep relative EFAULT", X64, 230, 0, OUT, TR_ERROR, EFAULT, false },
+};
+
+START_TEST(test_output_wanted)
+{
+	const struct wanted_case *c = &wanted_cases[_i];
+	uint64_t raw[TT_MAX_ARGS] = { 0, c->flags, IN, c->out };
+	struct tt_event ev;
+
+	tt_event_init(&ev, tt_abi_syscall(c->abi, c->nr), c->abi, UT_TID, c->nr, raw);
+	ev.ret = c->ret;
+	ev.err = c->err;
+	ck_assert_msg(tt_output_wanted(&ev, 3) == c->want, "%s", c->what);
+	ck_assert_msg(!tt_output_wanted(&ev, 2), "%s: input wanted at exit", c->what);
+}
+END_TEST
+
+Suite *make_decode_suite(void)
+{
+	Suite *s = suite_create("decode");
+
+	tcase_add_loop_test(ut_tcase(s, "render", ut_render_setup, ut_render_teardown),
+			    test_decode_render, 0, NCASES(decode_cases));
+	tcase_add_loop_test(ut_tcase(s, "output_wanted", NULL, NULL),
+			    test_output_wanted, 0, NCASES(wanted_cases));
+	return s;
+}

@@ -1,0 +1,237 @@
+/* ttrace unit tests: the command line.
+ *
+ * getopt keeps its place in globals: optind = 0 makes glibc start over.
+ * tt_opt is cleared (and its pids freed) around every test.  Parsing
+ * without -e selects every call (src/select.c), which only grows; the
+ * selection itself is tested in check_select.c. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "options.h"
+#include "unit.h"
+
+#define MAX_ARGV 12
+#define TRY "Try 'ttrace --help' for more information.\n"
+
+static char *argv_copy[MAX_ARGV + 1];	/* tt_opt.argv points in here */
+static char *out_text, *err_text;	/* stdout and stderr of the parse */
+
+static void options_setup(void)
+{
+	memset(&tt_opt, 0, sizeof(tt_opt));
+	optind = 0;
+	out_text = err_text = NULL;
+}
+
+static void options_teardown(void)
+{
+	free(tt_opt.pids);
+	free(out_text);
+	free(err_text);
+	options_setup();
+}
+
+/* args: NULL-terminated, from "ttrace". */
+static int parse(const char *const *args)
+{
+	struct ut_capture out, err;
+	int argc = 0, ret;
+
+	while (args[argc]) {
+		ck_assert_int_lt(argc, MAX_ARGV);
+		argv_copy[argc] = (char *)args[argc];
+		argc++;
+	}
+	argv_copy[argc] = NULL;
+	ut_capture_begin(&out, 1);
+	ut_capture_begin(&err, 2);
+	ret = tt_options_parse(argc, argv_copy);
+	err_text = ut_capture_end(&err);
+	out_text = ut_capture_end(&out);
+	return ret;
+}
+
+/* --- usage errors: exit status 2, named --------------------------------- */
+
+static const struct error_case {
+	const char *args[8];
+	const char *err;
+} error_cases[] = {
+	{ { "ttrace" }, "ttrace: must have COMMAND [ARGS...] or -p PID\n" TRY },
+	{ { "ttrace", "-t" }, "ttrace: must have COMMAND [ARGS...] or -p PID\n" TRY },
+	{ { "ttrace", "--" }, "ttrace: must have COMMAND [ARGS...] or -p PID\n" TRY },
+	{ { "ttrace", "-x", "true" }, "ttrace: invalid option -- 'x'\n" TRY },
+	{ { "ttrace", "-tx", "true" }, "ttrace: invalid option -- 'x'\n" TRY },
+	{ { "ttrace", "--bogus", "true" }, "ttrace: unrecognized option '--bogus'\n" TRY },
+	{ { "ttrace", "-p", "notapid" }, "ttrace: invalid process id: 'notapid'\n" TRY },
+	{ { "ttrace", "-p", "12,x" }, "ttrace: invalid process id: 'x'\n" TRY },
+	{ { "ttrace", "-p", "0" }, "ttrace: invalid process id: '0'\n" TRY },
+	{ { "ttrace", "-p", "-5" }, "ttrace: invalid process id: '-5'\n" TRY },
+	{ { "ttrace", "-p", "12x" }, "ttrace: invalid process id: '12x'\n" TRY },
+	{ { "ttrace", "-p", "2147483648" }, "ttrace: invalid process id: '2147483648'\n" TRY },
+	{ { "ttrace", "-p", "," }, "ttrace: invalid process id: ','\n" TRY },
+	{ { "ttrace", "-p", "12", "true" }, "ttrace: -p and a COMMAND cannot be combined\n" TRY },
+	{ { "ttrace", "-p", "12", "--", "true" }, "ttrace: -p and a COMMAND cannot be combined\n" TRY },
+	{ { "ttrace", "-o" }, "ttrace: option requires an argument -- 'o'\n" TRY },
+	{ { "ttrace", "-p" }, "ttrace: option requires an argument -- 'p'\n" TRY },
+	{ { "ttrace", "-e", "signal=none", "true" },
+	  "ttrace: unsupported -e expression 'signal=none' (ttrace knows trace=NAMES)\n" TRY },
+	{ { "ttrace", "-e", "trace=", "true" }, "ttrace: -e trace= needs at least one name\n" TRY },
+	{ { "ttrace", "-e", "trace=bogus", "true" }, "ttrace: invalid system call 'bogus': "
+	  "ttrace traces timer_settime, timerfd_settime, clock_nanosleep (each in every "
+	  "ABI variant) and restart_syscall\n" },
+	{ { "ttrace", "--trace=nanosleep", "true" }, "ttrace: invalid system call 'nanosleep': "
+	  "ttrace traces timer_settime, timerfd_settime, clock_nanosleep (each in every "
+	  "ABI variant) and restart_syscall\n" },
+};
+
+START_TEST(test_error)
+{
+	const struct error_case *c = &error_cases[_i];
+
+	ck_assert_int_eq(parse(c->args), 2);
+	ck_assert_str_eq(err_text, c->err);
+	ck_assert_str_eq(out_text, "");
+}
+END_TEST
+
+/* An empty list of names traces nothing at all: that must be refused as
+ * -e trace= is, whichever way it is spelt. */
+static const struct error_case empty_cases[] = {
+	{ { "ttrace", "-e", "trace=,", "true" }, NULL },
+	{ { "ttrace", "--trace=", "true" }, NULL },
+	{ { "ttrace", "-e", ",", "true" }, NULL },
+};
+
+START_TEST(test_empty_names)
+{
+	const struct error_case *c = &empty_cases[_i];
+
+	ck_assert_msg(parse(c->args) == 2, "%s %s: accepted", c->args[1], c->args[2]);
+	ck_assert_msg(strncmp(err_text, "ttrace: ", 8) == 0, "%s", err_text);
+}
+END_TEST
+
+/* --- what a valid command line sets ------------------------------------- */
+
+static const struct ok_case {
+	const char *args[10];
+	const char *command;	/* tt_opt.argv joined by spaces; NULL: none */
+	pid_t pids[4];		/* up to a 0 */
+	const char *outfile;
+	enum tt_tstamp tstamp;
+	bool relative, syscall_time;
+	int quiet;
+} ok_cases[] = {
+	{ .args = { "ttrace", "-p", "12,34" }, .pids = { 12, 34 } },
+	{ .args = { "ttrace", "-p", "12 34", "-p", "56" }, .pids = { 12, 34, 56 } },
+	{ .args = { "ttrace", "-p2147483647" }, .pids = { 2147483647 } },
+	{ .args = { "ttrace", "true" }, .command = "true" },
+	{ .args = { "ttrace", "-t", "true" }, .command = "true", .tstamp = TS_SEC },
+	{ .args = { "ttrace", "-tt", "true" }, .command = "true", .tstamp = TS_USEC },
+	{ .args = { "ttrace", "-t", "-t", "-t", "true" }, .command = "true", .tstamp = TS_EPOCH },
+	{ .args = { "ttrace", "-tttt", "true" }, .command = "true", .tstamp = TS_EPOCH },
+	{ .args = { "ttrace", "-o", "FILE", "true" }, .command = "true", .outfile = "FILE" },
+	{ .args = { "ttrace", "-oFILE", "true" }, .command = "true", .outfile = "FILE" },
+	{ .args = { "ttrace", "--output=FILE", "true" }, .command = "true", .outfile = "FILE" },
+	{ .args = { "ttrace", "--output", "FILE", "true" }, .command = "true", .outfile = "FILE" },
+	{ .args = { "ttrace", "--", "-p", "1" }, .command = "-p 1" },
+	{ .args = { "ttrace", "-t", "--", "sleep", "--", "1" }, .command = "sleep -- 1", .tstamp = TS_SEC },
+	{ .args = { "ttrace", "sleep", "-t", "1" }, .command = "sleep -t 1" },
+	{ .args = { "ttrace", "-qq", "-r", "-T", "-f", "true" }, .command = "true",
+	  .relative = true, .syscall_time = true, .quiet = 2 },
+	{ .args = { "ttrace", "-e", "trace=clock_nanosleep", "-e", "timer_settime", "true" }, .command = "true" },
+	{ .args = { "ttrace", "--trace=all", "-p", "7" }, .pids = { 7 } },
+};
+
+static char *joined(char **argv)
+{
+	size_t len = 1;
+	char *s;
+
+	for (char **a = argv; *a; a++)
+		len += strlen(*a) + 1;
+	s = calloc(1, len);
+	ck_assert_ptr_nonnull(s);
+	for (char **a = argv; *a; a++)
+		strcat(strcat(s, a == argv ? "" : " "), *a);
+	return s;
+}
+
+START_TEST(test_ok)
+{
+	const struct ok_case *c = &ok_cases[_i];
+	size_t npids = 0;
+
+	ck_assert_int_eq(parse(c->args), -1);
+	ck_assert_str_eq(err_text, "");
+	ck_assert_str_eq(out_text, "");
+	if (c->command) {
+		char *cmd;
+
+		ck_assert_ptr_nonnull(tt_opt.argv);
+		cmd = joined(tt_opt.argv);
+		ck_assert_str_eq(cmd, c->command);
+		free(cmd);
+	} else {
+		ck_assert_ptr_null(tt_opt.argv);
+	}
+	while (npids < 4 && c->pids[npids])
+		npids++;
+	ck_assert_uint_eq(tt_opt.npids, npids);
+	for (size_t i = 0; i < npids; i++)
+		ck_assert_int_eq(tt_opt.pids[i], c->pids[i]);
+	ck_assert_pstr_eq(tt_opt.outfile, c->outfile);
+	ck_assert_int_eq(tt_opt.tstamp, c->tstamp);
+	ck_assert_int_eq(tt_opt.relative, c->relative);
+	ck_assert_int_eq(tt_opt.syscall_time, c->syscall_time);
+	ck_assert_int_eq(tt_opt.quiet, c->quiet);
+}
+END_TEST
+
+/* --help and --version: status 0, on stdout. */
+START_TEST(test_help)
+{
+	static const char *const help[] = { "ttrace", "-h", "true", NULL };
+	static const char *const version[] = { "ttrace", "--version", NULL };
+
+	ck_assert_int_eq(parse(help), 0);
+	ck_assert_msg(strncmp(out_text, "Usage: ttrace [OPTIONS] [--] COMMAND [ARGS...]\n", 47) == 0,
+		      "%s", out_text);
+	ck_assert_str_eq(err_text, "");
+	options_teardown();
+	ck_assert_int_eq(parse(version), 0);
+	ck_assert_str_eq(out_text, "ttrace " PACKAGE_VERSION "\n");
+	ck_assert_str_eq(err_text, "");
+}
+END_TEST
+
+/* getopt must start over: a second parse sees its own arguments. */
+START_TEST(test_parse_twice)
+{
+	static const char *const first[] = { "ttrace", "-t", "-o", "A", "true", NULL };
+	static const char *const second[] = { "ttrace", "-T", "false", NULL };
+
+	ck_assert_int_eq(parse(first), -1);
+	options_teardown();
+	ck_assert_int_eq(parse(second), -1);
+	ck_assert_str_eq(tt_opt.argv[0], "false");
+	ck_assert_int_eq(tt_opt.tstamp, TS_NONE);
+	ck_assert(tt_opt.syscall_time);
+	ck_assert_ptr_null(tt_opt.outfile);
+}
+END_TEST
+
+Suite *make_options_suite(void)
+{
+	Suite *s = suite_create("options");
+	TCase *tc = ut_tcase(s, "options", options_setup, options_teardown);
+
+	tcase_add_loop_test(tc, test_error, 0, NCASES(error_cases));
+	tcase_add_loop_test(tc, test_empty_names, 0, NCASES(empty_cases));
+	tcase_add_loop_test(tc, test_ok, 0, NCASES(ok_cases));
+	tcase_add_test(tc, test_help);
+	tcase_add_test(tc, test_parse_twice);
+	return s;
+}

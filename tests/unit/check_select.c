@@ -1,0 +1,124 @@
+/* ttrace unit tests: the syscall selection (-e trace=).
+ *
+ * The selection only grows and src/select.c has no call to clear it, so
+ * each case parses in a child process of its own and reports back what is
+ * selected, as "ABI/NR" words in table order. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "abi.h"
+#include "select.h"
+#include "syscall.h"
+#include "unit.h"
+
+static const struct select_case {
+	const char *spec;	/* NULL: no -e (tt_select_default) */
+	int ret;
+	const char *selected;	/* NULL: not checked */
+	const char *err;	/* on stderr */
+} select_cases[] = {
+	{ "clock_nanosleep", 0, "x86_64/230 i386/267 i386/407", "" },
+	{ "clock_nanosleep_time32", 0, "i386/267", "" },
+	{ "clock_nanosleep_time64", 0, "i386/407", "" },
+	{ "timer_settime", 0, "x86_64/223 i386/260 i386/409", "" },
+	{ "timerfd_settime64", 0, "i386/411", "" },
+	{ "timer_settime32,timerfd_settime", 0, "x86_64/286 i386/260 i386/325 i386/411", "" },
+	{ "restart_syscall", 0, "x86_64/219 i386/0", "" },
+	{ "clock_nanosleep,clock_nanosleep", 0, "x86_64/230 i386/267 i386/407", "" },
+	{ "all", 0, "x86_64/219 x86_64/223 x86_64/230 x86_64/286 "
+	  "i386/0 i386/260 i386/267 i386/325 i386/407 i386/409 i386/411", "" },
+	{ NULL, 0, "x86_64/219 x86_64/223 x86_64/230 x86_64/286 "
+	  "i386/0 i386/260 i386/267 i386/325 i386/407 i386/409 i386/411", "" },
+	{ "bogus", -1, "", "ttrace: invalid system call 'bogus': ttrace traces "
+	  "timer_settime, timerfd_settime, clock_nanosleep (each in every ABI "
+	  "variant) and restart_syscall\n" },
+	{ "clock_nanosleep,nanosleep", -1, NULL, "ttrace: invalid system call "
+	  "'nanosleep': ttrace traces timer_settime, timerfd_settime, "
+	  "clock_nanosleep (each in every ABI variant) and restart_syscall\n" },
+	{ "Clock_nanosleep", -1, NULL, "ttrace: invalid system call "
+	  "'Clock_nanosleep': ttrace traces timer_settime, timerfd_settime, "
+	  "clock_nanosleep (each in every ABI variant) and restart_syscall\n" },
+};
+
+/* In a child: parse, then write "RET SELECTED" to fd. */
+static void report(int fd, const char *spec)
+{
+	char buf[512];
+	int n, ret = 0;
+
+	if (!spec)
+		tt_select_default();
+	else
+		ret = tt_select_parse(spec);
+	n = snprintf(buf, sizeof(buf), "%d", ret);
+	for (unsigned a = 0; tt_abis[a]; a++)
+		for (long nr = -1; nr <= (long)tt_abis[a]->nsyscalls; nr++)
+			if (tt_selected(tt_abis[a], nr))
+				n += snprintf(buf + n, sizeof(buf) - (size_t)n, " %s/%ld",
+					      tt_abis[a]->name, nr);
+	if (write(fd, buf, (size_t)n) != n)
+		_exit(3);
+}
+
+/* Runs report in a child; *err gets its stderr (free both). */
+static char *select_in_child(const char *spec, char **err)
+{
+	struct ut_capture cap;
+	char buf[512];
+	int fds[2], status;
+	ssize_t n;
+	pid_t pid;
+
+	ck_assert_int_eq(pipe(fds), 0);
+	fflush(stdout);
+	ut_capture_begin(&cap, 2);
+	pid = fork();
+	if (pid == 0) {
+		close(fds[0]);
+		report(fds[1], spec);
+		_exit(0);
+	}
+	close(fds[1]);
+	n = read(fds[0], buf, sizeof(buf) - 1);
+	close(fds[0]);
+	waitpid(pid, &status, 0);
+	*err = ut_capture_end(&cap);
+	ck_assert_int_ne(pid, -1);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+		      "child: status %#x", status);
+	ck_assert_int_ge(n, 0);
+	buf[n] = '\0';
+	return strdup(buf);
+}
+
+START_TEST(test_select)
+{
+	const struct select_case *c = &select_cases[_i];
+	char *err, *got = select_in_child(c->spec, &err);
+	char want[512];
+
+	if (c->selected) {
+		snprintf(want, sizeof(want), "%d%s%s", c->ret,
+			 *c->selected ? " " : "", c->selected);
+		ck_assert_msg(strcmp(got, want) == 0, "%s: got \"%s\", want \"%s\"",
+			      c->spec, got, want);
+	} else {
+		ck_assert_msg(atoi(got) == c->ret, "%s: got \"%s\"", c->spec, got);
+	}
+	ck_assert_str_eq(err, c->err);
+	free(got);
+	free(err);
+}
+END_TEST
+
+Suite *make_select_suite(void)
+{
+	Suite *s = suite_create("select");
+	TCase *tc = ut_tcase(s, "select", NULL, NULL);
+
+	tcase_add_loop_test(tc, test_select, 0, NCASES(select_cases));
+	return s;
+}

@@ -1,0 +1,159 @@
+/* ttrace unit tests: shared helpers (see unit.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "abi.h"
+#include "decode/decode.h"
+#include "options.h"
+#include "output.h"
+#include "render/render.h"
+#include "tcb.h"
+#include "unit.h"
+
+static char *out_buf;
+static size_t out_size;
+
+TCase *ut_tcase(Suite *s, const char *name, SFun setup, SFun teardown)
+{
+	TCase *tc = tcase_create(name);
+
+	if (setup)
+		tcase_add_checked_fixture(tc, setup, teardown);
+	suite_add_tcase(s, tc);
+	return tc;
+}
+
+void ut_render_setup(void)
+{
+	memset(&tt_opt, 0, sizeof(tt_opt));
+	out_buf = NULL;
+	out_size = 0;
+	tt_out_open_memory(&out_buf, &out_size);
+}
+
+static void delete_tcb(struct tcb *tcp, void *arg)
+{
+	(void)arg;
+	tt_tcb_delete(tcp);
+}
+
+void ut_render_teardown(void)
+{
+	tt_out_close();
+	/* A test that left a line open: forget it before its tcb goes (the
+	 * newline this writes goes nowhere, the stream being closed). */
+	tt_render_text.finish();
+	tt_tcb_foreach(delete_tcb, NULL);
+	free(out_buf);
+	out_buf = NULL;
+}
+
+const char *ut_output(void)
+{
+	tt_out_close();
+	return out_buf ? out_buf : "";
+}
+
+void ut_expect_output(const char *what, const char *want)
+{
+	const char *got = ut_output();
+
+	ck_assert_msg(strcmp(got, want) == 0, "%s:\n got: \"%s\"\nwant: \"%s\"",
+		      what, got, want);
+}
+
+/* Lays the fields out as the kernel's struct of the row's width. */
+static void put_mem(struct tt_event *ev, unsigned i, const struct ut_mem *m)
+{
+	unsigned size = tt_arg_size(ev->sc->sig->args[i].type, ev->sc->width);
+	unsigned field = ev->sc->width == TW_32 ? 4 : 8;
+
+	ev->mem[i].ok = m->ok;
+	memset(ev->mem[i].bytes, 0, sizeof(ev->mem[i].bytes));
+	for (unsigned f = 0; f * field < size; f++)
+		memcpy(ev->mem[i].bytes + f * field, &m->f[f], field);
+}
+
+struct tcb *ut_call_begin(pid_t tid, const struct ut_call *c)
+{
+	const struct tt_syscall *sc = tt_abi_syscall(c->abi, c->nr);
+	struct tcb *tcp;
+
+	ck_assert_msg(sc != NULL, "no row %ld in %s", c->nr, c->abi->name);
+	tcp = tt_tcb_new(tid, TCB_IN_SYSCALL | TCB_TRACED_CALL);
+	tcp->abi = tcp->entry_abi = c->abi;
+	tcp->cur_sc = sc;
+	tt_event_init(&tcp->ev, sc, c->abi, tid, c->nr, c->raw);
+	for (unsigned i = 0; i < sc->sig->nargs; i++)
+		if (sc->sig->args[i].dir == AD_IN)
+			put_mem(&tcp->ev, i, &c->mem[i]);
+	if (c->resumes)
+		tcp->ev.resumes = tt_abi_syscall(c->abi, c->resumes);
+	return tcp;
+}
+
+void ut_call_entry(struct tcb *tcp)
+{
+	tt_decode_entry(&tcp->ev);
+	tt_render_text.syscall_entry(tcp);
+}
+
+void ut_call_exit(struct tcb *tcp, const struct ut_call *c)
+{
+	struct tt_event *ev = &tcp->ev;
+
+	ev->ret = c->ret;
+	ev->rval = c->rval;
+	ev->err = c->err;
+	for (unsigned i = 0; i < ev->sc->sig->nargs; i++)
+		if (ev->sc->sig->args[i].dir == AD_OUT)
+			put_mem(ev, i, &c->mem[i]);
+	tt_decode_exit(ev);
+	tt_render_text.syscall_exit(tcp);
+	tcp->flags &= ~(unsigned)(TCB_IN_SYSCALL | TCB_TRACED_CALL);
+}
+
+void ut_call_run(pid_t tid, const struct ut_call *c)
+{
+	struct tcb *tcp = ut_call_begin(tid, c);
+
+	ut_call_entry(tcp);
+	ut_call_exit(tcp, c);
+}
+
+void ut_case_check(const struct ut_case *c)
+{
+	ut_call_run(UT_TID, &c->call);
+	ut_expect_output(c->what, c->want);
+}
+
+void ut_capture_begin(struct ut_capture *cap, int fd)
+{
+	fflush(fd == 1 ? stdout : stderr);
+	cap->fd = fd;
+	cap->tmp = tmpfile();
+	ck_assert_ptr_nonnull(cap->tmp);
+	cap->saved = dup(fd);
+	ck_assert_int_ge(cap->saved, 0);
+	ck_assert_int_ge(dup2(fileno(cap->tmp), fd), 0);
+}
+
+char *ut_capture_end(struct ut_capture *cap)
+{
+	long len;
+	char *s;
+
+	fflush(cap->fd == 1 ? stdout : stderr);
+	dup2(cap->saved, cap->fd);
+	close(cap->saved);
+	len = (long)lseek(fileno(cap->tmp), 0, SEEK_END);
+	s = calloc(1, (size_t)(len > 0 ? len : 0) + 1);
+	ck_assert_ptr_nonnull(s);
+	rewind(cap->tmp);
+	if (len > 0 && fread(s, 1, (size_t)len, cap->tmp) != (size_t)len)
+		s[0] = '\0';
+	fclose(cap->tmp);
+	return s;
+}
