@@ -1,1 +1,29 @@
-# e2e/decode.mk: filled in by its part of the suite.
+# e2e/decode.mk: the end-to-end decoding programs.  Each is built for
+# x86_64 (NAME.t64) and, when gcc -m32 links, for i386 (NAME.t32); each
+# prints the trace ttrace must write, and run-decode.sh diffs the two.
+# strace-compare.sh replays them under strace 6.1 and ttrace.
+
+EXTRA_DIST += tests/e2e/decode.mk tests/e2e/e2e.h tests/e2e/run-decode.sh \
+	tests/e2e/no-m32.sh
+
+E2E_DECODE_T64 = \
+	tests/e2e/timer.t64
+check_PROGRAMS += $(E2E_DECODE_T64)
+TESTS += $(E2E_DECODE_T64)
+tests_e2e_timer_t64_SOURCES = tests/e2e/timer.c tests/e2e/e2e.h
+
+# Per-target flags replace AM_CFLAGS: the warnings are repeated here.
+E2E_CC_M32 = -m32 $(WARN_CFLAGS)
+E2E_LD_M32 = -m32
+
+if HAVE_M32
+E2E_DECODE_T32 = \
+	tests/e2e/timer.t32
+check_PROGRAMS += $(E2E_DECODE_T32)
+TESTS += $(E2E_DECODE_T32)
+tests_e2e_timer_t32_SOURCES = $(tests_e2e_timer_t64_SOURCES)
+tests_e2e_timer_t32_CFLAGS = $(E2E_CC_M32)
+tests_e2e_timer_t32_LDFLAGS = $(E2E_LD_M32)
+else
+TESTS += tests/e2e/no-m32.sh
+endif
