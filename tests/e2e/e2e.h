@@ -1,7 +1,7 @@
 /* tests/e2e/e2e.h - helpers for the end-to-end decoding programs.
  *
  * Each program is built twice, for x86_64 (NAME.t64) and with -m32 for
- * i386 (NAME.t32).  It makes the real calls with syscall(NR, ...) and
+ * i386 (NAME-i386.t32).  It makes the real calls with syscall(NR, ...) and
  * prints on stdout, line for line, the trace ttrace must write with
  * "-o FILE" (run-decode.sh diffs the two).  What the kernel does is taken
  * from the call itself (return value, errno, what it wrote back); how
@@ -44,8 +44,10 @@
 #define E2E_UNUSED __attribute__((unused))
 #define E2E_PRINTF(f, a) __attribute__((format(printf, f, a)))
 
-/* A value and the text ttrace shows for it: F(TIMER_ABSTIME). */
+/* A value and the text ttrace shows for it: F(TIMER_ABSTIME); the text
+ * alone: S(TIMER_ABSTIME). */
 #define F(x) (x), #x
+#define S(x) #x
 
 struct e2e_call {
 	long nr;
@@ -408,6 +410,49 @@ static E2E_UNUSED long e2e_timerfd_settime(const struct e2e_variant *v,
 {
 	return e2e_settime(v, &v->tfd, fd, flags, flags_s, new_value,
 			   old_value);
+}
+
+/* What timer_settime and timerfd_settime (call c of v, on timer or fd
+ * id) share: old values decoded, NULL, unreadable and half readable
+ * pointers, values the kernel refuses, time64 padding on i386.  Leaves
+ * the timer disarmed. */
+static E2E_UNUSED void e2e_settime_cases(const struct e2e_variant *v,
+					 const struct e2e_call *c, int id)
+{
+	e2e_buf nv, ov;
+	void *edge = e2e_straddling(e2e_its_size(v));
+
+	/* Arm, re-arm (the old value is what was left), disarm. */
+	e2e_settime(v, c, id, F(0), e2e_put_its(v, &nv, 0, 0, 100, 5), &ov);
+	e2e_settime(v, c, id, F(0), e2e_put_its(v, &nv, 1, 2, 200, 6), &ov);
+	e2e_settime(v, c, id, F(0), e2e_put_its(v, &nv, 0, 0, 0, 0), &ov);
+
+	e2e_settime(v, c, id, F(0), NULL, NULL);
+	e2e_settime(v, c, id, F(0), NULL, &ov);
+	e2e_settime(v, c, id, F(0), (void *)8, NULL);
+	e2e_settime(v, c, id, F(0), E2E_BAD_PTR, &ov);
+	e2e_settime(v, c, id, F(0), edge, NULL);
+	e2e_put_its(v, &nv, 0, 0, 50, 0);
+	e2e_settime(v, c, id, F(0), &nv, E2E_BAD_PTR);
+	e2e_settime(v, c, id, F(0), &nv, edge);
+
+	e2e_settime(v, c, id, F(0), e2e_put_its(v, &nv, 0, 0, 1, 1000000000),
+		    NULL);
+	e2e_settime(v, c, id, F(0), e2e_put_its(v, &nv, 0, 1000000000, 1, 0),
+		    NULL);
+	e2e_settime(v, c, id, F(0), e2e_put_its(v, &nv, 0, -1, -1, -1), NULL);
+	e2e_settime(v, c, id, F(0), e2e_put_its(v, &nv, -5, 0, 7, 0), NULL);
+	e2e_settime(v, c, id, F(0), e2e_put_its(v, &nv, 0, 0, -7, 5), NULL);
+	e2e_settime(v, c, id, F(0),
+		    e2e_put_its(v, &nv, 0, 0, INT32_MIN, 999999999), NULL);
+	/* i386 time64: the kernel ignores tv_nsec's upper half, so this
+	 * arms the timer; time32 stores the low halves only. */
+	e2e_settime(v, c, id, F(0),
+		    e2e_put_its(v, &nv, 0, 0x500000001LL, 300, 0x700000009LL),
+		    &ov);
+	e2e_settime(v, c, id, F(0),
+		    e2e_put_its(v, &nv, 0, 0x100000000LL + 3000, 9, 0), &ov);
+	e2e_settime(v, c, id, F(0), e2e_put_its(v, &nv, 0, 0, 0, 0), &ov);
 }
 
 /* The line of a clock_nanosleep that returned ret (text); rem_written:
