@@ -18,26 +18,17 @@ static void on_alarm(int sig)
 	(void)sig;
 }
 
-/* SIGALRM after first_ms, then every interval_ms; ignored or handled
- * (no SA_RESTART: the program sees EINTR). */
-static void alarm_in(long first_ms, long interval_ms, bool handled)
+/* SIGALRM after ms, ignored or handled (no SA_RESTART: the program sees
+ * EINTR). */
+static void alarm_in(long ms, bool handled)
 {
 	struct sigaction sa;
-	struct itimerval it = {
-		{ 0, interval_ms * 1000 }, { 0, first_ms * 1000 }
-	};
+	struct itimerval it = { { 0, 0 }, { 0, ms * 1000 } };
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = handled ? on_alarm : SIG_IGN;
 	if (sigaction(SIGALRM, &sa, NULL) || setitimer(ITIMER_REAL, &it, NULL))
 		e2e_broken("arming SIGALRM");
-}
-
-static void alarm_off(void)
-{
-	struct itimerval off = { { 0, 0 }, { 0, 0 } };
-
-	setitimer(ITIMER_REAL, &off, NULL);
 }
 
 static void expect(bool ok, const char *what)
@@ -62,7 +53,7 @@ static void relative(const struct e2e_variant *v, int flags,
 	long r;
 
 	e2e_put_ts(v, &rq, 0, 120 * MS);
-	alarm_in(40, 0, handled);
+	alarm_in(40, handled);
 	r = e2e_sleep_raw(v, CLOCK_MONOTONIC, flags, &rq, rem);
 	expect(handled ? r == -1 && errno == EINTR : r == 0, "relative sleep");
 	e2e_sleep_line(v, S(CLOCK_MONOTONIC), flags_s, &rq, rem, true,
@@ -86,7 +77,7 @@ static void absolute(const struct e2e_variant *v, bool handled)
 		now.tv_nsec -= 1000 * MS;
 	}
 	e2e_put_ts(v, &rq, now.tv_sec, now.tv_nsec);
-	alarm_in(40, 0, handled);
+	alarm_in(40, handled);
 	r = e2e_sleep_raw(v, CLOCK_REALTIME, TIMER_ABSTIME, &rq, &rm);
 	expect(handled ? r == -1 && errno == EINTR : r == 0, "absolute sleep");
 	e2e_sleep_line(v, S(CLOCK_REALTIME), S(TIMER_ABSTIME), &rq, &rm, false,
@@ -98,22 +89,29 @@ static void absolute(const struct e2e_variant *v, bool handled)
 }
 
 /* Relative, ignored, interrupted again while restart_syscall resumes it:
- * ttrace still names the sleep (strace: restart_syscall).  No remain
- * pointer: the second interruption overwrites the first value. */
-static void twice(const struct e2e_variant *v)
+ * ttrace still names the sleep (strace: restart_syscall).  Two one-shot
+ * timers with two signals (SIGALRM, then SIGUSR2 from POSIX timer id),
+ * so that a slow tracer cannot merge them into one.  No remain pointer:
+ * the second interruption overwrites the first value. */
+static void twice(const struct e2e_variant *v, int id)
 {
-	e2e_buf rq;
+	e2e_buf rq, nv;
 
-	e2e_put_ts(v, &rq, 0, 150 * MS);
-	alarm_in(60, 60, false);
+	signal(SIGUSR2, SIG_IGN);
+	alarm_in(60, false);
+	e2e_timer_settime(v, id, F(0), e2e_put_its(v, &nv, 0, 0, 0, 120 * MS),
+			  NULL);
+	e2e_put_ts(v, &rq, 0, 180 * MS);
 	expect(e2e_sleep_raw(v, CLOCK_MONOTONIC, 0, &rq, NULL) == 0,
 	       "twice interrupted sleep");
-	alarm_off();
 	e2e_sleep_line(v, S(CLOCK_MONOTONIC), S(0), &rq, NULL, false,
 		       E2E_RESTARTBLOCK);
 	e2e_line(SIGALRM_LINE);
 	restart_line(v, E2E_RESTARTBLOCK);
-	e2e_line(SIGALRM_LINE);
+	/* strace shows si_timerid in hex. */
+	e2e_line("--- SIGUSR2 {si_signo=SIGUSR2, si_code=SI_TIMER, "
+		 "si_timerid=%#x, si_overrun=0, si_int=4660, si_ptr=0x1234} ---",
+		 id);
 	restart_line(v, "0");
 }
 
@@ -125,6 +123,9 @@ int main(void)
 	};
 
 	e2e_init_runs(runs);
+	int id = e2e_timer_create(CLOCK_MONOTONIC, SIGEV_SIGNAL, SIGUSR2,
+				  (void *)0x1234);
+
 	FOR_EACH_VARIANT(v) {
 		relative(v, F(0), false, true);
 		relative(v, F(0), true, true);
@@ -134,7 +135,7 @@ int main(void)
 		relative(v, 2, "0x2 /* TIMER_??? */", false, true);
 		absolute(v, false);
 		absolute(v, true);
-		twice(v);
+		twice(v, id);
 	}
 	e2e_exit();
 }
