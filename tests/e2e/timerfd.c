@@ -28,8 +28,16 @@ int main(void)
 		e2e_timerfd_settime(v, fd, F(TFD_TIMER_ABSTIME), &nv, NULL);
 		e2e_timerfd_settime(v, fd, F(TFD_TIMER_CANCEL_ON_SET), &nv, NULL);
 		e2e_timerfd_settime(v, fd, 4, "0x4 /* TFD_??? */", &nv, NULL);
+		/* strace names the timerfd_create flags here too. */
+		e2e_timerfd_settime(v, fd, F(TFD_NONBLOCK), &nv, NULL);
+		e2e_timerfd_settime(v, fd, F(TFD_CLOEXEC), &nv, NULL);
+		e2e_timerfd_settime(v, fd, TFD_TIMER_ABSTIME | TFD_CLOEXEC |
+				    TFD_NONBLOCK,
+				    "TFD_TIMER_ABSTIME|TFD_CLOEXEC|TFD_NONBLOCK",
+				    &nv, NULL);
 		e2e_timerfd_settime(v, fd, -1,
-				    "TFD_TIMER_ABSTIME|TFD_TIMER_CANCEL_ON_SET|0xfffffffc",
+				    "TFD_TIMER_ABSTIME|TFD_TIMER_CANCEL_ON_SET|"
+				    "TFD_CLOEXEC|TFD_NONBLOCK|0xfff7f7fc",
 				    &nv, NULL);
 
 		e2e_timerfd_settime(v, 999, F(0), &nv, &ov);

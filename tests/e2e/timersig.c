@@ -1,5 +1,6 @@
 /* The signal of a POSIX timer: si_timerid, si_overrun and the sigev_value
- * (si_int, si_ptr); glibc's SIGRTMIN (34) is SIGRT_2 in strace's names. */
+ * (si_int, si_ptr); glibc's SIGRTMIN (34) is SIGRT_2 in strace's names.
+ * Two timers, so that one has a non-zero id. */
 #include "e2e.h"
 
 static void on_signal(int sig)
@@ -24,7 +25,8 @@ static void fire(int signo, const char *name)
 		e2e_timer_settime(v, id, F(0),
 				  e2e_put_its(v, &nv, 0, 0, 0, 10000000), NULL);
 		sigsuspend(&old);
-		e2e_line("--- %s {si_signo=%s, si_code=SI_TIMER, si_timerid=%d, "
+		/* strace shows si_timerid in hex: 0, 0x1, ... */
+		e2e_line("--- %s {si_signo=%s, si_code=SI_TIMER, si_timerid=%#x, "
 			 "si_overrun=0, si_int=4660, si_ptr=0x1234} ---",
 			 name, name, id);
 	}
