@@ -4,7 +4,7 @@
 # strace-compare.sh replays them under strace 6.1 and ttrace.
 
 EXTRA_DIST += tests/e2e/decode.mk tests/e2e/e2e.h tests/e2e/run-decode.sh \
-	tests/e2e/no-m32.sh
+	tests/e2e/no-m32.sh tests/e2e/strace-compare.sh
 
 E2E_DECODE_T64 = \
 	tests/e2e/timer.t64 \
@@ -53,3 +53,6 @@ tests_e2e_timersig_i386_t32_LDFLAGS = $(E2E_LD_M32)
 else
 TESTS += tests/e2e/no-m32.sh
 endif
+
+# After the programs above are built (check_PROGRAMS come first).
+TESTS += tests/e2e/strace-compare.sh
