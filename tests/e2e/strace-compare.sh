@@ -1,0 +1,199 @@
+#!/bin/sh
+# strace-compare.sh: ttrace agrees with strace 6.1 line for line, except
+# for its deliberate differences.
+#
+# Every decoding program (tests/e2e/*.t64, *.t32) runs once under
+#   strace -f -o S -e trace=<the same calls, in strace's names>
+# and once under ttrace -o T, for each trace set it asks for (e2e.h), with
+# address space randomisation off so both runs see the same addresses.
+# Both traces are normalised, then diffed.  The normalisation undoes only
+# what ttrace does on purpose, and masks what differs between two runs:
+#   - thread ids become PID; the padding before "= RET" is one space
+#     (renaming changes the line length; run-decode.sh checks alignment);
+#   - ttrace's i386 time32 names (timer_settime32, timerfd_settime32,
+#     clock_nanosleep_time32) become strace's plain names;
+#   - ttrace's annotation lines ("  ^ NAME: ... padding ...") are dropped,
+#     and strace's full 64-bit tv_nsec of an i386 time64 call is cut to the
+#     low half ttrace shows;
+#   - ttrace's decoded CPU and fd clock ids go back to strace's hex;
+#   - a restart_syscall after an interrupted restart_syscall names the
+#     original call (strace: restart_syscall);
+#   - the remain argument of an interrupted relative sleep whose flags are
+#     not 0 (ttrace decodes it, strace shows the address) is masked;
+#   - what differs between two runs is masked: the old value or remain (a
+#     decoded 4th argument), wall-clock times (tv_sec of 9+ digits), the
+#     CPU clock ids of the traced process (they hold its pid).
+# Exit status: 0 pass, 1 fail, 77 skip, 99 broken harness.
+
+if ! command -v strace >/dev/null 2>&1; then
+	echo "SKIP: strace is not installed (apt-get install strace)"
+	exit 77
+fi
+if ! command -v perl >/dev/null 2>&1; then
+	echo "SKIP: perl is not installed; it normalises the traces"
+	exit 77
+fi
+if [ -z "$TTRACE" ] || [ ! -x "$TTRACE" ] || [ -z "$TT_BUILDDIR" ]; then
+	echo "strace-compare.sh: TTRACE and TT_BUILDDIR must be set"
+	exit 99
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/tt-cmp.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+
+# Same addresses in both runs; without setarch, addresses are masked.
+norand=
+mask_addr=1
+if setarch "$(uname -m)" -R true >/dev/null 2>&1; then
+	norand="setarch $(uname -m) -R"
+	mask_addr=0
+fi
+
+# ttrace's trace set, in strace's names: a family is every ABI variant.
+strace_set() {
+	case $1 in
+	default) set -- timer_settime,timerfd_settime,clock_nanosleep,restart_syscall ;;
+	esac
+	echo "$1" | tr ',' '\n' | while read -r n; do
+		case $n in
+		timer_settime | timerfd_settime) echo "$n,${n}64" ;;
+		timer_settime32 | timerfd_settime32) echo "${n%32}" ;;
+		clock_nanosleep) echo "$n,clock_nanosleep_time64" ;;
+		clock_nanosleep_time32) echo clock_nanosleep ;;
+		*) echo "$n" ;;
+		esac
+	done | paste -s -d, -
+}
+
+cat >"$tmp/norm.pl" <<'EOF'
+# norm.pl SIDE(strace|ttrace) I386(0|1) MASK_ADDR(0|1) < trace
+use strict;
+use warnings;
+
+my ($side, $i386, $mask_addr) = @ARGV;
+my %interrupted;	# pid -> name of its last call cut short
+
+sub split_args {
+	my ($s) = @_;
+	my (@args, $depth, $cur);
+	($depth, $cur) = (0, '');
+	for my $c (split //, $s) {
+		$depth++ if $c eq '{';
+		$depth-- if $c eq '}';
+		if ($c eq ',' && $depth == 0) {
+			push @args, $cur;
+			$cur = '';
+			next;
+		}
+		$cur .= $c;
+	}
+	push @args, $cur if length $cur;
+	s/^ // for @args;
+	return @args;
+}
+
+sub cpu_clock {
+	my ($kind, $pid, $which) = @_;
+	my %code = (PROF => 0, VIRT => 1, SCHED => 2);
+	my $id = ((~(0 + $pid) << 3) | ($kind eq 'THREAD' ? 4 : 0) | $code{$which});
+	return sprintf('%#x /* CLOCK_??? */', $id & 0xffffffff);
+}
+
+while (my $line = <STDIN>) {
+	chomp $line;
+	next if $side eq 'ttrace' && $line =~ /^\d+ +  \^ /;
+	$line =~ s/^(\d+) +/PID /;
+	my $pid = 0 + ($1 // 0);
+	$line =~ s/\) +(= [^=]*)$/) $1/;
+	if ($side eq 'ttrace') {
+		$line =~ s/\b(timer_settime|timerfd_settime)32\b/$1/g;
+		$line =~ s/\bclock_nanosleep_time32\b/clock_nanosleep/g;
+		$line =~ s/MAKE_(PROCESS|THREAD)_CPUCLOCK\((\d+), CPUCLOCK_(\w+)\)/cpu_clock($1, $2, $3)/ge;
+		$line =~ s/FD_TO_CLOCKID\((\d+)\)/sprintf('%#x \/* CLOCK_??? *\/', ((~(0 + $1) << 3) | 3) & 0xffffffff)/ge;
+	}
+	if ($line =~ /^PID (\w+)\((.*)\) (= .*)$/) {
+		my ($name, $ret) = ($1, $3);
+		my @args = split_args($2);
+
+		if ($side eq 'strace' && $i386 && $name =~ /64$/) {
+			s/tv_nsec=(\d+)/'tv_nsec=' . ($1 & 0xffffffff)/ge for @args;
+		}
+		if ($name eq 'restart_syscall') {
+			$args[0] =~ s/interrupted restart_syscall/interrupted $interrupted{$pid}/
+				if $side eq 'strace' && defined $interrupted{$pid};
+		} elsif ($ret =~ /^= \? ERESTART_RESTARTBLOCK/) {
+			$interrupted{$pid} = $name;
+			$args[3] = '<rmtp>'
+				if $name =~ /^clock_nanosleep/ && $args[1] ne '0';
+		}
+		$args[3] =~ s/\d+/N/g if @args > 3 && $args[3] =~ /^\{/;
+		s/tv_sec=\d{9,}, tv_nsec=\d+/tv_sec=T, tv_nsec=T/g for @args;
+		$line = "PID $name(" . join(', ', @args) . ") $ret";
+	}
+	# The CPU clocks of the traced process itself: its pid differs.
+	for my $k (0 .. 7) {
+		my $self = sprintf('%#x', ((~$pid << 3) | $k) & 0xffffffff);
+		$line =~ s/\b$self \/\*/SELF_CLOCK_$k \/*/g;
+	}
+	$line =~ s/0x[0-9a-f]{7,}(?! \/\*)/0xADDR/g if $mask_addr;
+	print "$line\n";
+}
+EOF
+
+# compare PROGRAM SET I386: one run of each tracer; sets $status.
+compare() {
+	if [ "$2" = default ]; then
+		tsel=
+	else
+		tsel="-e trace=$2"
+	fi
+	ssel="-e trace=$(strace_set "$2")"
+	echo "== $1: strace $ssel / ttrace ${tsel:-(no -e)}"
+	# Both at once: the programs sleep, the suite should not wait twice.
+	# shellcheck disable=SC2086 # word lists
+	TT_E2E_TRACE=$2 $norand strace -f -o "$tmp/s" $ssel -- "$1" \
+		>/dev/null 2>"$tmp/s.err" &
+	# shellcheck disable=SC2086
+	TT_E2E_TRACE=$2 $norand "$TTRACE" -o "$tmp/t" $tsel -- "$1" \
+		>/dev/null 2>"$tmp/t.err"
+	trc=$?
+	wait $!
+	src=$?
+	if [ $src != $trc ]; then
+		echo "FAIL: strace exited with $src, ttrace with $trc"
+		status=1
+	fi
+	perl "$tmp/norm.pl" strace "$3" $mask_addr <"$tmp/s" >"$tmp/s.n" &&
+		perl "$tmp/norm.pl" ttrace "$3" $mask_addr <"$tmp/t" >"$tmp/t.n" ||
+		exit 99
+	if ! diff -u "$tmp/s.n" "$tmp/t.n"; then
+		echo "FAIL: ttrace and strace disagree (- strace, + ttrace)"
+		status=1
+	fi
+}
+
+status=0
+compared=0
+for prog in "$TT_BUILDDIR"/tests/e2e/*.t64 "$TT_BUILDDIR"/tests/e2e/*.t32; do
+	[ -x "$prog" ] || continue
+	i386=0
+	case $prog in *.t32) i386=1 ;; esac
+	TT_E2E_PROBE=1 "$prog" >"$tmp/probe" 2>&1
+	if [ "$(sed -n 1p "$tmp/probe")" != e2e-probe-ok ]; then
+		if [ $i386 = 1 ]; then
+			echo "-- $prog: not run, the kernel does not run i386 programs"
+			continue
+		fi
+		echo "strace-compare.sh: $prog does not answer the probe"
+		exit 99
+	fi
+	for set in $(sed 1d "$tmp/probe"); do
+		compare "$prog" "$set" $i386
+		compared=$((compared + 1))
+	done
+done
+if [ $compared = 0 ]; then
+	echo "SKIP: no decoding program could be run"
+	exit 77
+fi
+exit $status
