@@ -1,1 +1,15 @@
-# e2e/tracer.mk: filled in by its part of the suite.
+# e2e/tracer.mk: tracer behaviour tests.  Each tests/e2e/tracer/*.sh
+# script runs ttrace on small helper programs (tests/e2e/helpers) and
+# checks the trace, ttrace's messages and exit status, and that every
+# process it touched is left running untraced or is gone.
+# lib.sh is sourced by every script.
+
+TRACER_TESTS = \
+	tests/e2e/tracer/attach-detach.sh \
+	tests/e2e/tracer/usage-errors.sh
+
+TESTS += $(TRACER_TESTS)
+EXTRA_DIST += $(TRACER_TESTS) tests/e2e/tracer/lib.sh
+
+check_PROGRAMS += tests/e2e/helpers/sleeper
+tests_e2e_helpers_sleeper_LDADD = -lpthread
