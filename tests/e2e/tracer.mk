@@ -6,10 +6,16 @@
 
 TRACER_TESTS = \
 	tests/e2e/tracer/attach-detach.sh \
+	tests/e2e/tracer/attach-errors.sh \
+	tests/e2e/tracer/attach-restart.sh \
+	tests/e2e/tracer/threads-forks.sh \
 	tests/e2e/tracer/usage-errors.sh
 
 TESTS += $(TRACER_TESTS)
 EXTRA_DIST += $(TRACER_TESTS) tests/e2e/tracer/lib.sh
 
-check_PROGRAMS += tests/e2e/helpers/sleeper
+check_PROGRAMS += \
+	tests/e2e/helpers/family \
+	tests/e2e/helpers/sleeper
+tests_e2e_helpers_family_LDADD = -lpthread
 tests_e2e_helpers_sleeper_LDADD = -lpthread

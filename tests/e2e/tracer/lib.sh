@@ -134,11 +134,15 @@ tt_start_sleeper() {
 	tt_poll 5 tt_sleeping "$HPID" || harness_error "sleeper $* did not sleep"
 }
 
-# tt_wait_attached NAME: waits until the background ttrace NAME said it
-# attached.
+# tt_wait_err NAME TEXT: waits until the background ttrace NAME wrote
+# TEXT on stderr (unbuffered: the trace shows there as it happens).
+tt_wait_err() {
+	tt_poll 5 grep -qF -- "$2" "$W/$1.err" ||
+		fail "$1: ttrace did not write '$2'"
+}
+
 tt_wait_attached() {
-	tt_poll 5 grep -q '^ttrace: Process .* attached' "$W/$1.err" ||
-		fail "$1: ttrace did not say it attached"
+	tt_wait_err "$1" " attached"
 }
 
 # --- /proc ---------------------------------------------------------------
@@ -326,16 +330,26 @@ unsplit() {
 
 # expect_result NAME RC LINE...: the run tt_run/tt_wait_ttrace called
 # NAME ended with status RC, wrote nothing on stdout, and exactly the
-# LINEs on stderr.
+# LINEs on stderr.  expect_result_any_order: the LINEs in any order.
 expect_result() {
-	_n=$1
-	expect_rc "$_n" "$2"
-	shift 2
+	tt_expect_result cat "$@"
+}
+
+expect_result_any_order() {
+	tt_expect_result sort "$@"
+}
+
+tt_expect_result() {
+	_order=$1
+	_n=$2
+	expect_rc "$_n" "$3"
+	shift 3
 	expect_empty "$_n: stdout" "$W/$_n.out"
 	if [ $# -gt 0 ]; then
-		printf '%s\n' "$@" >"$W/$_n.want"
+		printf '%s\n' "$@" | $_order >"$W/$_n.want"
 	else
 		: >"$W/$_n.want"
 	fi
-	expect_same "$_n: stderr" "$W/$_n.want" "$W/$_n.err"
+	$_order "$W/$_n.err" >"$W/$_n.got"
+	expect_same "$_n: stderr" "$W/$_n.want" "$W/$_n.got"
 }
