@@ -8,7 +8,11 @@ TRACER_TESTS = \
 	tests/e2e/tracer/attach-detach.sh \
 	tests/e2e/tracer/attach-errors.sh \
 	tests/e2e/tracer/attach-restart.sh \
+	tests/e2e/tracer/exit-status.sh \
+	tests/e2e/tracer/signals.sh \
+	tests/e2e/tracer/stop-cont.sh \
 	tests/e2e/tracer/threads-forks.sh \
+	tests/e2e/tracer/ttrace-killed.sh \
 	tests/e2e/tracer/usage-errors.sh
 
 TESTS += $(TRACER_TESTS)

@@ -14,10 +14,7 @@ TIDS=$(tt_tids "$P")
 
 tt_start att -o "$W/att.trace" -p "$P"
 tt_wait_attached att
-for t in $TIDS; do
-	tr=$(sed -n 's/^TracerPid:[[:space:]]*//p' "/proc/$P/task/$t/status")
-	[ "$tr" = "$TT_PID" ] || fail "thread $t is traced by '$tr', not ttrace ($TT_PID)"
-done
+tt_traced_by "$P" "$TT_PID" || fail "not traced by ttrace ($TT_PID)"
 # Once attached, both threads sleep on in restart_syscall.
 tt_poll 5 tt_in_syscall "$P" 219 || fail "threads not resumed after attach"
 kill -INT "$TT_PID"

@@ -13,10 +13,7 @@ tt_start first -p "$P"
 tt_wait_attached first
 tt_run second -p "$P"
 expect_result second 1 "ttrace: cannot attach to process $P: already traced by process $TT_PID"
-for t in $(tt_tids "$P"); do
-	tr=$(sed -n 's/^TracerPid:[[:space:]]*//p' "/proc/$P/task/$t/status")
-	[ "$tr" = "$TT_PID" ] || fail "second: thread $t lost its tracer ($tr)"
-done
+tt_traced_by "$P" "$TT_PID" || fail "second: the first ttrace lost its tracee"
 tt_alive "$TT_PID" || fail "first: ttrace died"
 kill -INT "$TT_PID"
 tt_wait_ttrace

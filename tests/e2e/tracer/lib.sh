@@ -114,7 +114,7 @@ tt_find_ttrace() {
 
 # tt_wait_ttrace: waits for the background ttrace; its status in TT_RC.
 tt_wait_ttrace() {
-	wait "$TT_TIMEOUT_PID"
+	{ wait "$TT_TIMEOUT_PID"; } 2>/dev/null
 	TT_RC=$?
 	[ "$TT_RC" -ne 124 ] || fail "ttrace did not finish in ${TT_LIMIT}s"
 }
@@ -188,6 +188,66 @@ tt_sleeping() {
 	tt_in_syscall "$1" 230 219
 }
 
+# tt_all_state PID LETTERS: every thread of PID is in a state whose letter
+# is one of LETTERS (e.g. Tt: stopped, or stopped in a ptrace stop).
+tt_all_state() {
+	_any=
+	for _t in $(tt_tids "$1"); do
+		_s=$(sed -n 's/^State:[[:space:]]*//p' "/proc/$1/task/$_t/status" 2>/dev/null)
+		case ${_s%% *} in
+		["$2"]) ;;
+		*) return 1 ;;
+		esac
+		_any=1
+	done
+	[ -n "$_any" ]
+}
+
+# tt_heartbeats LOG: how many sleeps all threads finished so far.
+tt_heartbeats() {
+	grep -c '^H ' "$1" 2>/dev/null
+}
+
+# tt_frozen WHAT PID LOG SECONDS: for SECONDS, PID's threads stay stopped
+# and its sleeper log does not grow.
+tt_frozen() {
+	_h=$(tt_heartbeats "$3")
+	_end=$(($(date +%s%N) + $(echo "$4" | awk '{ printf "%d", $1 * 1e9 }')))
+	while [ "$(date +%s%N)" -lt "$_end" ]; do
+		tt_all_state "$2" Tt || fail "$1: $2 is not stopped any more"
+		sleep 0.05
+	done
+	[ "$(tt_heartbeats "$3")" = "$_h" ] || fail "$1: $2 went on sleeping while stopped"
+}
+
+# tt_beating WHAT LOG: the sleeper log grows again (within 3 s).
+tt_beating() {
+	_h=$(tt_heartbeats "$2")
+	tt_poll 3 tt_log_longer "$2" "$_h" || fail "$1: the sleeps did not go on"
+}
+
+tt_log_longer() {
+	[ "$(tt_heartbeats "$1")" -gt "$2" ]
+}
+
+# tt_traced_by PID TRACER: every thread of PID is traced by TRACER.
+tt_traced_by() {
+	for _t in $(tt_tids "$1"); do
+		[ "$(sed -n 's/^TracerPid:[[:space:]]*//p' "/proc/$1/task/$_t/status" 2>/dev/null)" = "$2" ] ||
+			return 1
+	done
+}
+
+tt_untraced() {
+	tt_traced_by "$1" 0
+}
+
+# tt_err_longer NAME N: the background ttrace NAME wrote more than N
+# clock_nanosleep lines on stderr.
+tt_err_longer() {
+	[ "$(grep -c clock_nanosleep "$W/$1.err")" -gt "$2" ]
+}
+
 # tt_check_free WHAT PID...: every thread of every PID that still exists
 # is traced by nobody and not in a ptrace stop.
 tt_check_free() {
@@ -214,6 +274,15 @@ tt_log_pids() {
 
 tt_log_tids() {
 	awk '$1 == "T" { print $3 }' "$1" 2>/dev/null
+}
+
+# tt_log_two LOG, tt_log_four LOG: two (four) threads have started.
+tt_log_two() {
+	[ "$(tt_log_tids "$1" | wc -l)" -ge 2 ]
+}
+
+tt_log_four() {
+	[ "$(tt_log_tids "$1" | wc -l)" -ge 4 ]
 }
 
 # tt_log_count LOG TID: the sleeps TID finished so far.
