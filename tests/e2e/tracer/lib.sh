@@ -75,6 +75,15 @@ tt_poll() {
 	done
 }
 
+# need_i386: skips the test unless i386 programs can be built and run.
+need_i386() {
+	[ "${TT_HAVE_M32:-no}" = yes ] ||
+		skip "no -m32 toolchain: i386 helpers not built (install gcc-multilib)"
+	[ -x "$H/execchain32" ] || harness_error "$H/execchain32 not built"
+	"$H/execchain32" 0 >/dev/null 2>&1 ||
+		skip "i386 programs do not run: IA-32 emulation is off in this kernel"
+}
+
 # --- running ttrace ----------------------------------------------------
 
 TT_LIMIT=20	# no single ttrace run may take longer (seconds)
@@ -400,25 +409,35 @@ unsplit() {
 # expect_result NAME RC LINE...: the run tt_run/tt_wait_ttrace called
 # NAME ended with status RC, wrote nothing on stdout, and exactly the
 # LINEs on stderr.  expect_result_any_order: the LINEs in any order.
+# expect_result_file NAME RC FILE: the lines are FILE's.
 expect_result() {
-	tt_expect_result cat "$@"
+	_n=$1
+	_rc=$2
+	shift 2
+	tt_lines "$@" >"$W/$_n.want"
+	tt_expect_result cat "$_n" "$_rc" "$W/$_n.want"
 }
 
 expect_result_any_order() {
-	tt_expect_result sort "$@"
+	_n=$1
+	_rc=$2
+	shift 2
+	tt_lines "$@" >"$W/$_n.want"
+	tt_expect_result sort "$_n" "$_rc" "$W/$_n.want"
+}
+
+expect_result_file() {
+	tt_expect_result cat "$@"
+}
+
+tt_lines() {
+	[ $# -eq 0 ] || printf '%s\n' "$@"
 }
 
 tt_expect_result() {
-	_order=$1
-	_n=$2
-	expect_rc "$_n" "$3"
-	shift 3
-	expect_empty "$_n: stdout" "$W/$_n.out"
-	if [ $# -gt 0 ]; then
-		printf '%s\n' "$@" | $_order >"$W/$_n.want"
-	else
-		: >"$W/$_n.want"
-	fi
-	$_order "$W/$_n.err" >"$W/$_n.got"
-	expect_same "$_n: stderr" "$W/$_n.want" "$W/$_n.got"
+	expect_rc "$2" "$3"
+	expect_empty "$2: stdout" "$W/$2.out"
+	$1 "$4" >"$W/$2.want.sorted"
+	$1 "$W/$2.err" >"$W/$2.got"
+	expect_same "$2: stderr" "$W/$2.want.sorted" "$W/$2.got"
 }
