@@ -406,6 +406,19 @@ unsplit() {
 	}' "$1"
 }
 
+# expect_sleeps WHAT JOINED TID N NSEC: in the unsplit trace JOINED,
+# thread TID has N relative CLOCK_MONOTONIC sleeps of NSEC that ended with
+# 0: directly, or through the restart_syscall resuming one a signal
+# interrupted (one per interrupted sleep).
+expect_sleeps() {
+	_call="clock_nanosleep\(CLOCK_MONOTONIC, 0, \{tv_sec=0, tv_nsec=$5\}, NULL"
+	_done=$(grep -cE "^$3 +($_call|restart_syscall\(<\.\.\. resuming interrupted clock_nanosleep \.\.\.>)\) += 0$" "$2")
+	[ "$_done" = "$4" ] || fail "$1: thread $3: $_done sleeps ended with 0, not $4"
+	_intr=$(grep -cE "^$3 +$_call\) += \? ERESTART_RESTARTBLOCK \(Interrupted by signal\)$" "$2")
+	_rest=$(grep -cE "^$3 +restart_syscall\(" "$2")
+	[ "$_intr" = "$_rest" ] || fail "$1: thread $3: $_intr interrupted sleeps, $_rest restarts"
+}
+
 # expect_result NAME RC LINE...: the run tt_run/tt_wait_ttrace called
 # NAME ended with status RC, wrote nothing on stdout, and exactly the
 # LINEs on stderr.  expect_result_any_order: the LINEs in any order.
