@@ -54,8 +54,10 @@ harness_error() {
 	exit 99
 }
 
-# The verdict, last thing in every test.
+# The verdict, last thing in every test: first, whatever the test started
+# that still runs must be untraced and not in a ptrace stop.
 tt_done() {
+	tt_check_free "at the end" $TT_PIDS
 	if [ "$TT_FAILS" -eq 0 ]; then
 		echo "PASS: $TT_NAME"
 		exit 0
