@@ -1,1 +1,40 @@
-# e2e/tracer.mk: filled in by its part of the suite.
+# e2e/tracer.mk: tracer behaviour tests.  Each tests/e2e/tracer/*.sh
+# script runs ttrace on small helper programs (tests/e2e/helpers) and
+# checks the trace, ttrace's messages and exit status, and that every
+# process it touched is left running untraced or is gone.
+# lib.sh is sourced by every script.
+
+TRACER_TESTS = \
+	tests/e2e/tracer/attach-detach.sh \
+	tests/e2e/tracer/attach-errors.sh \
+	tests/e2e/tracer/attach-restart.sh \
+	tests/e2e/tracer/exec-i386.sh \
+	tests/e2e/tracer/exit-status.sh \
+	tests/e2e/tracer/int80.sh \
+	tests/e2e/tracer/signals.sh \
+	tests/e2e/tracer/stop-cont.sh \
+	tests/e2e/tracer/thread-exec.sh \
+	tests/e2e/tracer/threads-forks.sh \
+	tests/e2e/tracer/ttrace-killed.sh \
+	tests/e2e/tracer/usage-errors.sh
+
+TESTS += $(TRACER_TESTS)
+EXTRA_DIST += $(TRACER_TESTS) tests/e2e/tracer/lib.sh
+
+check_PROGRAMS += \
+	tests/e2e/helpers/execchain \
+	tests/e2e/helpers/family \
+	tests/e2e/helpers/int80 \
+	tests/e2e/helpers/sleeper \
+	tests/e2e/helpers/threxec
+tests_e2e_helpers_family_LDADD = -lpthread
+tests_e2e_helpers_sleeper_LDADD = -lpthread
+tests_e2e_helpers_threxec_LDADD = -lpthread
+
+# The same source as execchain, as an i386 program.
+if HAVE_M32
+check_PROGRAMS += tests/e2e/helpers/execchain32
+tests_e2e_helpers_execchain32_SOURCES = tests/e2e/helpers/execchain.c
+tests_e2e_helpers_execchain32_CFLAGS = -m32 -Wall -Wextra
+tests_e2e_helpers_execchain32_LDFLAGS = -m32
+endif
