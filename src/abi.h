@@ -28,6 +28,10 @@ struct tt_abi {
 	const struct tt_syscall *table;	/* indexed by syscall number */
 	unsigned nsyscalls;
 	long restart_nr;		/* restart_syscall's number */
+	/* Calls the tracer must always stop at, whatever is selected (the
+	 * seccomp filter lets everything else run): execve, execveat. */
+	const long *always;
+	unsigned nalways;
 	/* Fallback when PTRACE_GET_SYSCALL_INFO is missing: the size of the
 	 * NT_PRSTATUS regset tells the ABI, and these read it. */
 	size_t regset_size;

@@ -14,6 +14,8 @@
 
 struct tt_options tt_opt;
 
+#define TRY_HELP "Try 'ttrace --help' for more information.\n"
+
 void tt_usage(FILE *fp)
 {
 	fputs(
@@ -39,6 +41,9 @@ void tt_usage(FILE *fp)
 "  --toctou=on|off read every input struct again at the syscall exit and\n"
 "                  report when it changed while the call ran (default: on)\n"
 "  --toctou-fail   exit with status 1 if any TOCTOU finding was made\n"
+"  --seccomp=on|off  stop the command only at the traced calls, with a\n"
+"                  seccomp filter installed before it starts (default: on;\n"
+"                  not possible with -p)\n"
 "  -q              do not report attach, detach and ABI changes;\n"
 "                  -qq: not process exits either\n"
 "  -h, --help      show this help and exit\n"
@@ -58,8 +63,20 @@ static int usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'ttrace --help' for more information.\n", stderr);
+	fputc('\n', stderr);
+	fputs(TRY_HELP, stderr);
 	return 2;
+}
+
+static int on_off(const char *opt, const char *arg, bool *out)
+{
+	if (strcmp(arg, "on") == 0)
+		*out = true;
+	else if (strcmp(arg, "off") == 0)
+		*out = false;
+	else
+		return usage_error("invalid %s value '%s' (on or off)", opt, arg);
+	return 0;
 }
 
 /* "-p 12,34" or "-p '12 34'" */
@@ -91,6 +108,16 @@ static int add_pids(const char *spec)
 	return ret;
 }
 
+static int select_names(const char *names, bool *selected)
+{
+	if (tt_select_parse(names) < 0) {
+		fputs(TRY_HELP, stderr);
+		return 2;
+	}
+	*selected = true;
+	return 0;
+}
+
 static int add_expr(const char *expr, bool *selected)
 {
 	const char *names = expr;
@@ -100,12 +127,7 @@ static int add_expr(const char *expr, bool *selected)
 	else if (strchr(expr, '='))
 		return usage_error("unsupported -e expression '%s' (ttrace "
 				   "knows trace=NAMES)", expr);
-	if (!*names)
-		return usage_error("-e trace= needs at least one name");
-	if (tt_select_parse(names) < 0)
-		return 2;
-	*selected = true;
-	return 0;
+	return select_names(names, selected);
 }
 
 int tt_options_parse(int argc, char **argv)
@@ -116,6 +138,7 @@ int tt_options_parse(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "trace", required_argument, NULL, 'E' },
 		{ "toctou", required_argument, NULL, 'X' },
+		{ "seccomp", required_argument, NULL, 'S' },
 		{ "toctou-fail", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -123,6 +146,7 @@ int tt_options_parse(int argc, char **argv)
 	int c, r;
 
 	tt_opt.toctou = true;
+	tt_opt.seccomp = true;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+:e:fhVo:p:qrtT", longopts,
 				NULL)) != -1) {
@@ -132,20 +156,18 @@ int tt_options_parse(int argc, char **argv)
 				return r;
 			break;
 		case 'E':
-			if (tt_select_parse(optarg) < 0)
-				return 2;
-			selected = true;
+			if ((r = select_names(optarg, &selected)))
+				return r;
 			break;
 		case 'f':
 			break;
 		case 'X':
-			if (strcmp(optarg, "on") == 0)
-				tt_opt.toctou = true;
-			else if (strcmp(optarg, "off") == 0)
-				tt_opt.toctou = false;
-			else
-				return usage_error("invalid --toctou value '%s' "
-						   "(on or off)", optarg);
+			if ((r = on_off("--toctou", optarg, &tt_opt.toctou)))
+				return r;
+			break;
+		case 'S':
+			if ((r = on_off("--seccomp", optarg, &tt_opt.seccomp)))
+				return r;
 			break;
 		case 'F':
 			tt_opt.toctou_fail = true;

@@ -12,6 +12,7 @@ static const char *out_name = "standard error";
 static bool interactive;
 static bool is_file;
 static bool failed;
+static bool silenced;
 
 int tt_out_open(const char *path)
 {
@@ -57,7 +58,7 @@ static void check(void)
 
 void tt_out_write(const char *s, size_t n)
 {
-	if (failed || !out)
+	if (failed || silenced || !out)
 		return;
 	if (fwrite(s, 1, n, out) != n)
 		check();
@@ -91,4 +92,11 @@ int tt_out_close(void)
 bool tt_out_failed(void)
 {
 	return failed;
+}
+
+void tt_out_silence(void)
+{
+	if (out && !failed)
+		fflush(out);
+	silenced = true;
 }

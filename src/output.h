@@ -19,5 +19,7 @@ void tt_out_flush_if_interactive(void);
 int tt_out_close(void);
 /* Did a write fail?  Then the tracer detaches (see tracer.c). */
 bool tt_out_failed(void);
+/* Writes nothing more, without an error: the trace was ended on purpose. */
+void tt_out_silence(void);
 
 #endif

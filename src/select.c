@@ -54,6 +54,7 @@ static unsigned select_name(const char *name)
 int tt_select_parse(const char *spec)
 {
 	char *copy = strdup(spec), *save = NULL, *tok;
+	unsigned names = 0;
 	int ret = 0;
 
 	if (!copy)
@@ -61,7 +62,7 @@ int tt_select_parse(const char *spec)
 	for (unsigned a = 0; tt_abis[a]; a++)
 		flags_of(a);
 	for (tok = strtok_r(copy, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
+	     tok = strtok_r(NULL, ",", &save), names++) {
 		if (!select_name(tok)) {
 			tt_error("invalid system call '%s': ttrace traces "
 				 "timer_settime, timerfd_settime, "
@@ -70,6 +71,11 @@ int tt_select_parse(const char *spec)
 			ret = -1;
 			break;
 		}
+	}
+	if (!ret && !names) {
+		/* "-e trace=," would trace nothing at all */
+		tt_error("-e trace= needs at least one name");
+		ret = -1;
 	}
 	free(copy);
 	return ret;

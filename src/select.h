@@ -10,7 +10,8 @@ struct tt_syscall;
 /* Adds the comma-separated names of spec to the selection.  A family name
  * (clock_nanosleep) selects the call in every ABI and width, an exact name
  * (clock_nanosleep_time32) just that entry point; "all" selects every call
- * ttrace knows.  Returns 0, or -1 after naming the unknown name on stderr. */
+ * ttrace knows.  Returns 0, or -1 after naming the unknown name (or saying
+ * the list is empty) on stderr. */
 int tt_select_parse(const char *spec);
 
 /* With no -e, every call in the tables is traced, restart_syscall too (as

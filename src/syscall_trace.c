@@ -46,8 +46,12 @@ void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 	tcp->entry_abi = abi;
 
 	tcp->cur_sc = sc;
-	if (!sc)
+	if (!sc) {
+		/* Not a call of ours, so not restart_syscall: whatever was
+		 * interrupted before was not resumed. */
+		tcp->flags &= ~TCB_RESTART;
 		return;
+	}
 	if (sc->flags & SF_RESTART) {
 		if (!tt_selected(abi, nr))
 			return;

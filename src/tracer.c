@@ -32,17 +32,21 @@
 #include "options.h"
 #include "output.h"
 #include "render/render.h"
+#include "seccomp.h"
 #include "syscall_trace.h"
 #include "tcb.h"
 #include "tracer.h"
 
 #define TRACE_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |	\
 		       PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK |	\
-		       PTRACE_O_TRACEVFORK)
+		       PTRACE_O_TRACEVFORK | PTRACE_O_TRACESECCOMP)
 
 static pid_t cmd_pid;			/* the command we started, or 0 */
 static int cmd_status = -1;		/* its wait status once it is gone */
 static bool have_syscall_info = true;	/* PTRACE_GET_SYSCALL_INFO works */
+/* The command runs under ttrace's seccomp filter: tracees stop only at
+ * the selected calls, and must never be detached (see seccomp.c). */
+static bool use_seccomp;
 static volatile sig_atomic_t interrupted;
 
 /* The loop checks the flag before each waitpid.  A signal that lands just
@@ -89,10 +93,16 @@ static bool is_stop_signal(int sig)
  * will be reported by waitpid, which is normal. */
 static void resume(struct tcb *tcp, int request, int sig)
 {
+	if (request == PTRACE_SYSCALL && use_seccomp &&
+	    !(tcp->flags & TCB_IN_SYSCALL))
+		/* The filter stops it at the next selected call; in a call,
+		 * PTRACE_SYSCALL gives that call's exit stop. */
+		request = PTRACE_CONT;
 	if (ptrace(request, tcp->tid, 0, (void *)(long)sig) < 0 &&
 	    errno != ESRCH)
 		tt_perror("ptrace(%s, %d)",
 			  request == PTRACE_LISTEN ? "PTRACE_LISTEN" :
+			  request == PTRACE_CONT ? "PTRACE_CONT" :
 			  "PTRACE_SYSCALL", (int)tcp->tid);
 }
 
@@ -161,9 +171,11 @@ static void syscall_stop(struct tcb *tcp)
 			have_syscall_info = false;	/* EIO: old kernel */
 		}
 	}
-	/* Trust the fields only when op matches a syscall stop. */
+	/* Trust the fields only when op matches a syscall stop; a seccomp
+	 * stop is the entry of a filtered call. */
 	if (!have_syscall_info || (info.op != PTRACE_SYSCALL_INFO_ENTRY &&
-				   info.op != PTRACE_SYSCALL_INFO_EXIT)) {
+				   info.op != PTRACE_SYSCALL_INFO_EXIT &&
+				   info.op != PTRACE_SYSCALL_INFO_SECCOMP)) {
 		syscall_stop_from_regs(tcp, &ts);
 		return;
 	}
@@ -171,14 +183,18 @@ static void syscall_stop(struct tcb *tcp)
 	if (!abi)
 		return;		/* an ABI ttrace does not know: not ours */
 	set_abi(tcp, abi, &ts);
-	if (info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+	if (info.op != PTRACE_SYSCALL_INFO_EXIT) {
+		/* entry and seccomp share the layout: nr, then args */
+		const uint64_t *raw = info.op == PTRACE_SYSCALL_INFO_ENTRY ?
+			info.entry.args : info.seccomp.args;
+		long nr = (long)(info.op == PTRACE_SYSCALL_INFO_ENTRY ?
+				 info.entry.nr : info.seccomp.nr);
 		uint64_t args[TT_MAX_ARGS];
 
 		for (unsigned i = 0; i < TT_MAX_ARGS; i++)
 			/* i386 arguments are the low halves of ebx..ebp. */
-			args[i] = abi->ptr_size == 4 ? (uint32_t)info.entry.args[i]
-						     : info.entry.args[i];
-		tt_syscall_enter(tcp, abi, (long)info.entry.nr, args, &ts);
+			args[i] = abi->ptr_size == 4 ? (uint32_t)raw[i] : raw[i];
+		tt_syscall_enter(tcp, abi, nr, args, &ts);
 	} else {
 		int64_t rval = info.exit.rval;
 
@@ -257,16 +273,21 @@ static void exec_stop(struct tcb *tcp)
 	if (ptrace(PTRACE_GETEVENTMSG, tcp->tid, 0, &old) == 0 &&
 	    (pid_t)old != tcp->tid) {
 		struct tcb *execer = tt_tcb_find((pid_t)old);
+		unsigned flags = tcp->flags;
+		const struct tt_abi *abi = tcp->abi, *entry_abi = tcp->entry_abi;
 
-		tt_render_superseded(tcp, (pid_t)old, &ts);
 		if (execer) {
-			tcp->flags = execer->flags;
-			tcp->abi = execer->abi;
-			tcp->entry_abi = execer->entry_abi;
-			tcp->ev = execer->ev;
-			tcp->ev.tid = tcp->tid;
+			flags = execer->flags;
+			abi = execer->abi;
+			entry_abi = execer->entry_abi;
+			tcp->cur_sc = execer->cur_sc;
 			tt_tcb_delete(execer);
 		}
+		/* Printed once the old thread is gone: one tracee fewer. */
+		tt_render_superseded(tcp, (pid_t)old, &ts);
+		tcp->flags = flags;
+		tcp->abi = abi;
+		tcp->entry_abi = entry_abi;
 	}
 	/* A new program: nothing of the old one is resumed. */
 	tcp->flags &= ~(TCB_HIDDEN | TCB_RESTART | TCB_TRACED_CALL);
@@ -287,10 +308,34 @@ static void new_child(struct tcb *parent)
 		c->abi = parent->abi;
 }
 
+/* Does the thread's process catch sig?  (/proc/PID/status SigCgt) */
+static bool signal_caught(pid_t tid, int sig)
+{
+	char path[64], line[256];
+	unsigned long long mask = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "SigCgt: %llx", &mask) == 1)
+			break;
+	fclose(f);
+	return sig > 0 && sig <= 64 && (mask >> (sig - 1)) & 1;
+}
+
 static void signal_stop(struct tcb *tcp, int sig)
 {
 	siginfo_t si;
 	struct tt_timestamps ts;
+
+	/* A handler turns an interrupted call into EINTR: no restart_syscall
+	 * will resume it.  Without the filter the next entry tells; with it,
+	 * untraced calls never stop, so the signal must. */
+	if (use_seccomp && (tcp->flags & TCB_RESTART) && signal_caught(tcp->tid, sig))
+		tcp->flags &= ~TCB_RESTART;
 
 	/* The command before its execve: the SIGCONT that started it. */
 	if ((tcp->flags & TCB_HIDDEN) && (sig == SIGCONT || sig == SIGSTOP)) {
@@ -334,6 +379,9 @@ static void handle_stop(struct tcb *tcp, int status)
 	case 0:
 		signal_stop(tcp, sig);
 		return;
+	case PTRACE_EVENT_SECCOMP:
+		syscall_stop(tcp);
+		break;
 	case PTRACE_EVENT_STOP:
 		if (is_stop_signal(sig) && !(tcp->flags & TCB_HIDDEN)) {
 			struct tt_timestamps ts;
@@ -459,14 +507,27 @@ static void trace_loop(void)
 		int status;
 		pid_t pid;
 
-		if (interrupted || tt_out_failed()) {
+		if (interrupted || (tt_out_failed() && !use_seccomp)) {
 			int sig = interrupted;
 
 			interrupted = 0;
 			/* A started command gets the signal ttrace got and
 			 * is traced until it exits; a second signal, -p, or
-			 * a dead output detaches. */
-			if (sig && cmd_pid && !forwarded && !tt_out_failed()) {
+			 * a dead output detaches.  A command under the seccomp
+			 * filter cannot be detached (its filtered calls would
+			 * fail with ENOSYS): ttrace stays attached, printing
+			 * nothing more, until it exits. */
+			if (use_seccomp) {
+				/* The second signal ends the trace: nothing more
+				 * is printed, the command runs on to its end. */
+				if (sig && !forwarded) {
+					forwarded = true;
+					kill(cmd_pid, sig);
+				} else if (sig) {
+					tt_out_silence();
+				}
+			} else if (sig && cmd_pid && !forwarded &&
+				   !tt_out_failed()) {
 				forwarded = true;
 				kill(cmd_pid, sig);
 			} else {
@@ -539,8 +600,14 @@ int tt_trace_command(char **argv)
 	int status, r = resolve_program(argv[0], path, sizeof(path));
 	pid_t pid;
 
+	int report[2], filter_err = 0;
+
 	if (r)
 		return r;
+	if (pipe2(report, O_CLOEXEC) < 0) {
+		tt_perror("pipe");
+		return 1;
+	}
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
@@ -548,6 +615,8 @@ int tt_trace_command(char **argv)
 		return 1;
 	}
 	if (pid == 0) {
+		int err = 0;
+
 		/* The command starts with default signal handling; it
 		 * stops until ttrace has seized it. */
 		signal(SIGPIPE, SIG_DFL);
@@ -555,11 +624,29 @@ int tt_trace_command(char **argv)
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGHUP, SIG_DFL);
 		signal(SIGALRM, SIG_DFL);
+		/* The filter goes in while nothing traces us yet, so the
+		 * result can be written without a ptrace stop in the way. */
+		if (tt_opt.seccomp && tt_seccomp_install() < 0)
+			err = errno ? errno : EINVAL;
+		if (write(report[1], &err, sizeof(err)) != sizeof(err))
+			_exit(127);
+		close(report[1]);
 		raise(SIGSTOP);
 		execv(path, argv);
 		fprintf(stderr, "ttrace: cannot run '%s': %s\n", argv[0],
 			strerror(errno));
 		_exit(errno == ENOENT ? 127 : 126);
+	}
+	close(report[1]);
+	if (read(report[0], &filter_err, sizeof(filter_err)) != sizeof(filter_err))
+		filter_err = EIO;
+	close(report[0]);
+	if (tt_opt.seccomp) {
+		use_seccomp = filter_err == 0;
+		if (!use_seccomp)
+			tt_error("cannot install the seccomp filter (%s): every "
+				 "system call will stop the command",
+				 strerror(filter_err));
 	}
 	if (waitpid(pid, &status, WSTOPPED) < 0 || !WIFSTOPPED(status)) {
 		tt_error("the command did not start");

@@ -5,6 +5,9 @@
 #include "abi.h"
 #include "syscall.h"
 
+/* execve, execveat */
+static const long always[] = { 11, 358 };
+
 static const struct tt_syscall table[] = {
 #include "syscalls.h"
 };
@@ -48,6 +51,8 @@ const struct tt_abi tt_abi_i386 = {
 	.table = table,
 	.nsyscalls = sizeof(table) / sizeof(table[0]),
 	.restart_nr = 0,
+	.always = always,
+	.nalways = sizeof(always) / sizeof(always[0]),
 	.regset_size = sizeof(struct i386_user_regs),
 	.regs_entry = regs_entry,
 	.regs_exit = regs_exit,

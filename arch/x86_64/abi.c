@@ -5,6 +5,9 @@
 #include "abi.h"
 #include "syscall.h"
 
+/* execve, execveat */
+static const long always[] = { 59, 322 };
+
 static const struct tt_syscall table[] = {
 #include "syscalls.h"
 };
@@ -40,6 +43,8 @@ const struct tt_abi tt_abi_x86_64 = {
 	.table = table,
 	.nsyscalls = sizeof(table) / sizeof(table[0]),
 	.restart_nr = 219,
+	.always = always,
+	.nalways = sizeof(always) / sizeof(always[0]),
 	.regset_size = sizeof(struct user_regs_struct),
 	.regs_entry = regs_entry,
 	.regs_exit = regs_exit,

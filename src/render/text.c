@@ -262,7 +262,7 @@ static void put_return(struct tline *l, const struct tt_event *ev)
 		if (name)
 			lprintf(l, "%s (%s)", name, tt_errno_text(ev->err));
 		else
-			lprintf(l, "E??? (%s)", tt_errno_text(ev->err));
+			lprintf(l, "ERRNO_%d (%s)", ev->err, tt_errno_text(ev->err));
 		break;
 	}
 	}
@@ -443,8 +443,8 @@ static void put_siginfo(struct tline *l, const siginfo_t *si)
 	if (si->si_code <= 0) {		/* sent from user space */
 		switch (si->si_code) {
 		case SI_TIMER:
-			lprintf(l, ", si_timerid=%d, si_overrun=%d",
-				si->si_timerid, si->si_overrun);
+			lprintf(l, ", si_timerid=%#x, si_overrun=%d",
+				(unsigned)si->si_timerid, si->si_overrun);
 			put_sigval(l, si);
 			break;
 		case SI_QUEUE:

@@ -9,6 +9,9 @@ TT_XLAT(tt_xlat_timer_flags, "TIMER_???",
 TT_XLAT(tt_xlat_tfd_settime_flags, "TFD_???",
 	{ 1, "TFD_TIMER_ABSTIME" },
 	{ 2, "TFD_TIMER_CANCEL_ON_SET" },
+	/* not valid here, but strace names them as for timerfd_create */
+	{ 02000000, "TFD_CLOEXEC" },
+	{ 04000, "TFD_NONBLOCK" },
 );
 
 TT_XLAT(tt_xlat_clocks, "CLOCK_???",

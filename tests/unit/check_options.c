@@ -80,10 +80,10 @@ static const struct error_case {
 	{ { "ttrace", "-e", "trace=", "true" }, "ttrace: -e trace= needs at least one name\n" TRY },
 	{ { "ttrace", "-e", "trace=bogus", "true" }, "ttrace: invalid system call 'bogus': "
 	  "ttrace traces timer_settime, timerfd_settime, clock_nanosleep (each in every "
-	  "ABI variant) and restart_syscall\n" },
+	  "ABI variant) and restart_syscall\n" TRY },
 	{ { "ttrace", "--trace=nanosleep", "true" }, "ttrace: invalid system call 'nanosleep': "
 	  "ttrace traces timer_settime, timerfd_settime, clock_nanosleep (each in every "
-	  "ABI variant) and restart_syscall\n" },
+	  "ABI variant) and restart_syscall\n" TRY },
 };
 
 START_TEST(test_error)

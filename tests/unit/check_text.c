@@ -109,7 +109,8 @@ static const struct clock_case {
 	{ 11, "CLOCK_TAI" },
 	{ 12, "0xc /* CLOCK_??? */" },
 	{ 42, "0x2a /* CLOCK_??? */" },
-	{ (int32_t)0x80000000, "0x80000000 /* CLOCK_??? */" },
+	/* the kernel reads it as a CPU clock, so ttrace decodes it too */
+	{ (int32_t)0x80000000, "MAKE_PROCESS_CPUCLOCK(268435455, CPUCLOCK_PROF)" },
 	{ -6, "MAKE_PROCESS_CPUCLOCK(0, CPUCLOCK_SCHED)" },
 	{ -14, "MAKE_PROCESS_CPUCLOCK(1, CPUCLOCK_SCHED)" },
 	{ -2, "MAKE_THREAD_CPUCLOCK(0, CPUCLOCK_SCHED)" },
@@ -304,7 +305,7 @@ static const struct signal_case {
 	  UT_P "--- SIGALRM {si_signo=SIGALRM, si_code=SI_TIMER, si_timerid=0, si_overrun=0, "
 	  "si_int=4660, si_ptr=0x1234} ---\n" },
 	{ "SI_TIMER, overrun", 32, SI_TIMER, 3, 2, 0,
-	  UT_P "--- SIGRTMIN {si_signo=SIGRTMIN, si_code=SI_TIMER, si_timerid=3, si_overrun=2, "
+	  UT_P "--- SIGRTMIN {si_signo=SIGRTMIN, si_code=SI_TIMER, si_timerid=0x3, si_overrun=2, "
 	  "si_int=0, si_ptr=NULL} ---\n" },
 	{ "CLD_EXITED", SIGCHLD, CLD_EXITED, 42, 1000, 3,
 	  UT_P "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, si_uid=1000, "

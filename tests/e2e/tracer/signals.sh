@@ -21,10 +21,11 @@ for sig in INT:130 TERM:143 HUP:129; do
 done
 
 # A command that ignores SIGINT: forwarded, seen, and it sleeps on, still
-# traced.  The second signal detaches: untraced, it runs on; ttrace, its
-# parent, waits for it and exits with its status.
+# traced.  Without the seccomp filter the second signal detaches:
+# untraced, it runs on; ttrace, its parent, waits for it and exits with
+# its status.
 LOG=$W/ign.log
-tt_start ign -- "$H/sleeper" -i 2 -n 0 -s 100000000 -l "$LOG"
+tt_start ign --seccomp=off -- "$H/sleeper" -i 2 -n 0 -s 100000000 -l "$LOG"
 tt_wait_err ign "clock_nanosleep("
 P=$(tt_log_pids "$LOG")
 tt_track "$P"
@@ -43,6 +44,28 @@ kill -TERM "$P"
 tt_wait_ttrace
 expect_rc ign 143
 tt_gone "$P" || fail "ign: $P still there"
+
+# Under the seccomp filter (the default) the command cannot be detached:
+# its filtered calls would fail.  The second signal ends the trace
+# instead: nothing more is printed, the command sleeps on (its calls still
+# succeed) and ttrace waits for it.
+LOG=$W/ignf.log
+tt_start ignf -- "$H/sleeper" -i 2 -n 0 -s 100000000 -l "$LOG"
+tt_wait_err ignf "clock_nanosleep("
+P=$(tt_log_pids "$LOG")
+tt_track "$P"
+kill -INT "$TT_PID"
+tt_wait_err ignf "--- SIGINT {si_signo=SIGINT, si_code=SI_USER, si_pid=$TT_PID, si_uid=0} ---"
+kill -HUP "$TT_PID"
+sleep 0.3
+n=$(grep -c . "$W/ignf.err")
+tt_beating ignf "$LOG"
+tt_alive "$TT_PID" || fail "ignf: ttrace exited before its command"
+[ "$(grep -c . "$W/ignf.err")" = "$n" ] || fail "ignf: trace lines after the second signal"
+kill -TERM "$P"
+tt_wait_ttrace
+expect_rc ignf 143
+tt_gone "$P" || fail "ignf: $P still there"
 
 # -p: SIGTERM and SIGHUP detach like SIGINT.
 for name in TERM HUP; do

@@ -23,7 +23,7 @@ took=$((($(date +%s%N) - start) / 1000000))
 expect_rc thro 4
 expect_empty "thro: stderr" "$W/thro.err"
 thrd_ids thro
-M=$(awk '{ print $1; exit }' "$W/thro.trace")
+M=$(sed -n 's/^\([0-9]*\) *clock_nanosleep(CLOCK_REALTIME.*/\1/p' "$W/thro.trace" | head -n 1)
 unsplit "$W/thro.trace" >"$W/thro.joined"
 # Before the exec, in any order; then exactly this, in this order.
 {

@@ -27,10 +27,10 @@ expect_result noarg 2 "ttrace: option requires an argument -- 'o'" "$TRY"
 
 SYSCALLS="ttrace traces timer_settime, timerfd_settime, clock_nanosleep (each in every ABI variant) and restart_syscall"
 usage badcall -e trace=nosuchcall
-expect_result badcall 2 "ttrace: invalid system call 'nosuchcall': $SYSCALLS"
+expect_result badcall 2 "ttrace: invalid system call 'nosuchcall': $SYSCALLS" "$TRY"
 
 usage badcall2 -e trace=clock_nanosleep,bogus
-expect_result badcall2 2 "ttrace: invalid system call 'bogus': $SYSCALLS"
+expect_result badcall2 2 "ttrace: invalid system call 'bogus': $SYSCALLS" "$TRY"
 
 usage badexpr -e signal=none
 expect_result badexpr 2 \
