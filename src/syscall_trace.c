@@ -107,18 +107,47 @@ void tt_syscall_exit(struct tcb *tcp, int64_t rval,
 		ev->ret = TR_VALUE;
 		ev->rval = rval;
 	}
-	for (unsigned i = 0; i < ev->sc->sig->nargs; i++)
-		if (tt_output_wanted(ev, i))
-			fetch(tcp, ev, i);
-	tt_decode_exit(ev);
-	ev->t_exit = *ts;
+	/* The outputs the kernel wrote and the TOCTOU re-reads of the
+	 * inputs (of the call itself, or of the one restart_syscall
+	 * resumed), in one read. */
+	struct tt_umove_req req[2 * TT_MAX_ARGS];
+	struct tt_reread again[TT_MAX_ARGS];
+	struct tt_event *orig = NULL;
+	int8_t out_of[TT_MAX_ARGS];
+	unsigned n = 0, nout;
+
+	for (unsigned i = 0; i < ev->sc->sig->nargs; i++) {
+		if (!tt_output_wanted(ev, i))
+			continue;
+		out_of[n] = (int8_t)i;
+		req[n++] = (struct tt_umove_req){
+			.addr = ev->raw[i],
+			.buf = ev->mem[i].bytes,
+			.len = tt_arg_size(ev->sc->sig->args[i].type, ev->sc->width),
+			.addr_limit = addr_limit(ev->abi),
+		};
+	}
+	nout = n;
 	if (tt_opt.toctou) {
 		if (!(ev->sc->flags & SF_RESTART))
-			tt_toctou_check(tcp, ev, ev);
+			orig = ev;
 		else if (ev->resumes && (tcp->flags & TCB_RESTART))
-			/* the pointers of the call it resumed */
-			tt_toctou_check(tcp, ev, &tcp->restart);
+			orig = &tcp->restart;
+		if (orig)
+			n += tt_toctou_requests(orig, again, req + n);
 	}
+	tt_umove_many(tcp->tid, req, n);
+	for (unsigned k = 0; k < nout; k++)
+		ev->mem[out_of[k]].ok = req[k].ok;
+	for (unsigned k = nout, i = 0; orig && k < n; k++) {
+		while (!again[i].wanted)
+			i++;
+		again[i++].ok = req[k].ok;
+	}
+	tt_decode_exit(ev);
+	ev->t_exit = *ts;
+	if (orig)
+		tt_toctou_check(tcp, ev, orig, again);
 	tt_render_syscall_exit(tcp);
 	tcp->flags &= ~TCB_TRACED_CALL;
 

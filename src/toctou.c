@@ -16,7 +16,9 @@
  *    the kernel armed: a difference from the entry copy shows which value
  *    won a race.
  */
+#include <fcntl.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "abi.h"
@@ -116,18 +118,17 @@ static void report_padding(struct tt_event *ev, const struct tt_event *orig,
 	}
 }
 
-static void check_input(struct tcb *tcp, struct tt_event *ev,
-			struct tt_event *orig, unsigned i)
+static void check_input(struct tt_event *ev, struct tt_event *orig,
+			unsigned i, const struct tt_reread *again)
 {
 	const struct tt_arg *a = &orig->sc->sig->args[i];
 	unsigned size = tt_arg_size(a->type, orig->sc->width);
 	struct tt_time_layout lay = tt_layout_of(orig);
-	uint64_t limit = orig->abi->ptr_size == 4 ? (uint64_t)1 << 32 : UINT64_MAX;
-	uint8_t now[TT_MAX_STRUCT];
+	const uint8_t *now = again->bytes;
 	bool mask[TT_MAX_STRUCT];
 	bool value_changed = false, padding_changed = false;
 
-	if (tt_umove(tcp->tid, orig->raw[i], now, size, limit) < 0) {
+	if (!again->ok) {
 		if (orig->seen_state[i] != 2)
 			finding(ev, TN_TOCTOU_UNREADABLE, i);
 		orig->seen_state[i] = 2;
@@ -165,24 +166,60 @@ static void check_input(struct tcb *tcp, struct tt_event *ev,
 }
 
 /* /proc/PID/fdinfo of a timerfd: "settime flags: 01", "it_interval: (s, ns)". */
+/* It runs after every successful timerfd_settime, so the /proc file stays
+ * open: each read from offset 0 regenerates it for whatever file the fd
+ * number holds then, and a handle whose thread is gone fails and is
+ * opened anew.  A few slots, by thread and fd. */
+#define FDINFO_SLOTS 8
+
+static struct {
+	pid_t tid;
+	int fd;
+	int handle;		/* -1: empty */
+} fdinfo_cache[FDINFO_SLOTS] = { [0 ... FDINFO_SLOTS - 1] = { 0, 0, -1 } };
+
+static ssize_t read_fdinfo(pid_t tid, int fd, char *buf, size_t size)
+{
+	unsigned slot = ((unsigned)tid * 31u + (unsigned)fd) % FDINFO_SLOTS;
+	char path[64];
+	ssize_t len;
+
+	if (fdinfo_cache[slot].handle >= 0 && fdinfo_cache[slot].tid == tid &&
+	    fdinfo_cache[slot].fd == fd) {
+		len = pread(fdinfo_cache[slot].handle, buf, size, 0);
+		if (len > 0)
+			return len;
+	}
+	if (fdinfo_cache[slot].handle >= 0)
+		close(fdinfo_cache[slot].handle);
+	fdinfo_cache[slot].handle = -1;
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int)tid, fd);
+	int h = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (h < 0)
+		return -1;
+	fdinfo_cache[slot].tid = tid;
+	fdinfo_cache[slot].fd = fd;
+	fdinfo_cache[slot].handle = h;
+	return pread(h, buf, size, 0);
+}
+
 static bool read_timerfd_info(pid_t tid, int fd, unsigned *flags,
 			      long long *sec, long long *nsec)
 {
-	char path[64], line[256];
+	char buf[1024], *p;
+	ssize_t len = read_fdinfo(tid, fd, buf, sizeof(buf) - 1);
 	int found = 0;
-	FILE *f;
 
-	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int)tid, fd);
-	f = fopen(path, "r");
-	if (!f)
+	if (len <= 0)
 		return false;
-	while (fgets(line, sizeof(line), f)) {
-		if (sscanf(line, "settime flags: %o", flags) == 1)
+	buf[len] = '\0';
+	for (p = buf; p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		if (sscanf(p, "settime flags: %o", flags) == 1)
 			found |= 1;
-		else if (sscanf(line, "it_interval: (%lld, %lld)", sec, nsec) == 2)
+		else if (sscanf(p, "it_interval: (%lld, %lld)", sec, nsec) == 2)
 			found |= 2;
 	}
-	fclose(f);
 	return found == 3;
 }
 
@@ -244,14 +281,38 @@ static void check_timerfd_armed(struct tcb *tcp, struct tt_event *ev)
 	n->node = (int8_t)node;
 }
 
+unsigned tt_toctou_requests(const struct tt_event *orig,
+			    struct tt_reread again[TT_MAX_ARGS],
+			    struct tt_umove_req *r)
+{
+	const struct tt_signature *sig = orig->sc->sig;
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < sig->nargs; i++) {
+		again[i].wanted = sig->args[i].dir == AD_IN && orig->raw[i] &&
+				  orig->mem[i].ok;
+		if (!again[i].wanted)
+			continue;
+		r[n++] = (struct tt_umove_req){
+			.addr = orig->raw[i],
+			.buf = again[i].bytes,
+			.len = tt_arg_size(sig->args[i].type, orig->sc->width),
+			.addr_limit = orig->abi->ptr_size == 4 ? (uint64_t)1 << 32
+							       : UINT64_MAX,
+		};
+	}
+	return n;
+}
+
 void tt_toctou_check(struct tcb *tcp, struct tt_event *ev,
-		     struct tt_event *orig)
+		     struct tt_event *orig,
+		     const struct tt_reread again[TT_MAX_ARGS])
 {
 	const struct tt_signature *sig = orig->sc->sig;
 
 	for (unsigned i = 0; i < sig->nargs; i++)
-		if (sig->args[i].dir == AD_IN && orig->raw[i] && orig->mem[i].ok)
-			check_input(tcp, ev, orig, i);
+		if (again[i].wanted)
+			check_input(ev, orig, i, &again[i]);
 	if (ev == orig)
 		check_timerfd_armed(tcp, ev);
 }

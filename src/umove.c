@@ -30,14 +30,19 @@ static int peek_words(pid_t tid, uint64_t addr, void *buf, size_t len)
 	return 0;
 }
 
+static int vm_readv_missing;
+
+static bool in_range(uint64_t addr, size_t len, uint64_t addr_limit)
+{
+	return addr < addr_limit && len <= addr_limit - addr;
+}
+
 int tt_umove(pid_t tid, uint64_t addr, void *buf, size_t len,
 	     uint64_t addr_limit)
 {
-	static int vm_readv_missing;
-
 	if (len == 0)
 		return 0;
-	if (addr >= addr_limit || len > addr_limit - addr)
+	if (!in_range(addr, len, addr_limit))
 		return -1;
 	if (!vm_readv_missing) {
 		struct iovec local = { buf, len };
@@ -52,4 +57,49 @@ int tt_umove(pid_t tid, uint64_t addr, void *buf, size_t len,
 			vm_readv_missing = 1;
 	}
 	return peek_words(tid, addr, buf, len);
+}
+
+/* process_vm_readv reads the remote iovecs in order and stops at the first
+ * fault: the bytes it returns cover whole requests, then at most part of
+ * the one that faulted.  Those after it are read again on their own. */
+void tt_umove_many(pid_t tid, struct tt_umove_req *r, unsigned n)
+{
+	struct iovec local[16], remote[16];
+	unsigned idx[16], k = 0;
+	ssize_t got;
+
+	for (unsigned i = 0; i < n; i++) {
+		r[i].ok = false;
+		if (!in_range(r[i].addr, r[i].len, r[i].addr_limit) || k == 16)
+			continue;
+		local[k] = (struct iovec){ r[i].buf, r[i].len };
+		remote[k] = (struct iovec){ (void *)(uintptr_t)r[i].addr, r[i].len };
+		idx[k++] = i;
+	}
+	if (k == 0)
+		return;
+	got = vm_readv_missing ? -1 :
+		process_vm_readv(tid, local, k, remote, k, 0);
+	if (got < 0 && (vm_readv_missing || errno == ENOSYS || errno == EPERM)) {
+		for (unsigned j = 0; j < k; j++)
+			r[idx[j]].ok = tt_umove(tid, r[idx[j]].addr, r[idx[j]].buf,
+						r[idx[j]].len, r[idx[j]].addr_limit) == 0;
+		return;
+	}
+	if (got < 0)
+		got = 0;	/* the first one faulted */
+	for (unsigned j = 0; j < k; j++) {
+		size_t len = local[j].iov_len;
+
+		if ((size_t)got >= len) {
+			r[idx[j]].ok = true;
+			got -= (ssize_t)len;
+			continue;
+		}
+		/* j faulted; retry the rest one by one */
+		for (unsigned m = j + 1; m < k; m++)
+			r[idx[m]].ok = tt_umove(tid, r[idx[m]].addr, r[idx[m]].buf,
+						r[idx[m]].len, r[idx[m]].addr_limit) == 0;
+		return;
+	}
 }
