@@ -32,29 +32,6 @@ void tt_event_init(struct tt_event *ev, const struct tt_syscall *sc,
 	ev->resumes = NULL;
 }
 
-int tt_value_add(struct tt_event *ev, int parent, const char *name,
-		 enum tt_vkind kind)
-{
-	int idx;
-	int8_t *p;
-
-	if (parent == TT_NO_VALUE || ev->nv >= TT_MAX_VALUES)
-		return TT_NO_VALUE;
-	idx = ev->nv++;
-	ev->v[idx] = (struct tt_value){
-		.kind = kind,
-		.child = TT_NO_VALUE,
-		.next = TT_NO_VALUE,
-		.name = name,
-	};
-	/* Append to the parent's list of fields. */
-	p = &ev->v[parent].child;
-	while (*p != TT_NO_VALUE)
-		p = &ev->v[*p].next;
-	*p = (int8_t)idx;
-	return idx;
-}
-
 int tt_value_new(struct tt_event *ev, const char *name, enum tt_vkind kind)
 {
 	int idx;
@@ -68,6 +45,25 @@ int tt_value_new(struct tt_event *ev, const char *name, enum tt_vkind kind)
 		.next = TT_NO_VALUE,
 		.name = name,
 	};
+	return idx;
+}
+
+int tt_value_add(struct tt_event *ev, int parent, const char *name,
+		 enum tt_vkind kind)
+{
+	int idx;
+	int8_t *p;
+
+	if (parent == TT_NO_VALUE)
+		return TT_NO_VALUE;
+	idx = tt_value_new(ev, name, kind);
+	if (idx == TT_NO_VALUE)
+		return TT_NO_VALUE;
+	/* Append to the parent's list of fields. */
+	p = &ev->v[parent].child;
+	while (*p != TT_NO_VALUE)
+		p = &ev->v[*p].next;
+	*p = (int8_t)idx;
 	return idx;
 }
 

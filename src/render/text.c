@@ -86,6 +86,17 @@ static void close_open_line(void)
 	open_tcb = NULL;
 }
 
+static struct timespec ts_sub(struct timespec a, struct timespec b)
+{
+	struct timespec d = { a.tv_sec - b.tv_sec, a.tv_nsec - b.tv_nsec };
+
+	if (d.tv_nsec < 0) {
+		d.tv_sec--;
+		d.tv_nsec += 1000000000L;
+	}
+	return d;
+}
+
 static void put_prefix(struct tline *l, const struct tcb *tcp,
 		       const struct tt_timestamps *ts)
 {
@@ -95,16 +106,9 @@ static void put_prefix(struct tline *l, const struct tcb *tcp,
 		lprintf(l, "[pid %5d] ", (int)tcp->tid);
 
 	if (tt_opt.relative) {
-		struct timespec d = { 0, 0 };
+		struct timespec d = have_last ? ts_sub(ts->mono, last_mono)
+					      : (struct timespec){ 0, 0 };
 
-		if (have_last) {
-			d.tv_sec = ts->mono.tv_sec - last_mono.tv_sec;
-			d.tv_nsec = ts->mono.tv_nsec - last_mono.tv_nsec;
-			if (d.tv_nsec < 0) {
-				d.tv_sec--;
-				d.tv_nsec += 1000000000L;
-			}
-		}
 		last_mono = ts->mono;
 		have_last = true;
 		lprintf(l, "%6ld.%06ld ", (long)d.tv_sec, d.tv_nsec / 1000);
@@ -267,15 +271,8 @@ static void put_return(struct tline *l, const struct tt_event *ev)
 	}
 	}
 	if (tt_opt.syscall_time) {
-		struct timespec d = {
-			ev->t_exit.mono.tv_sec - ev->t_entry.mono.tv_sec,
-			ev->t_exit.mono.tv_nsec - ev->t_entry.mono.tv_nsec,
-		};
+		struct timespec d = ts_sub(ev->t_exit.mono, ev->t_entry.mono);
 
-		if (d.tv_nsec < 0) {
-			d.tv_sec--;
-			d.tv_nsec += 1000000000L;
-		}
 		lprintf(l, " <%ld.%06ld>", (long)d.tv_sec, d.tv_nsec / 1000);
 	}
 }
