@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# bench/run.sh [RUNS]: ttrace against the bare ptrace floor, strace (when
+# installed) and the untraced program, side by side in one run, as ratios
+# of median wall times.  The machine is shared and noisy: only ratios
+# measured in the same run mean anything.  From a build tree:
+#   make bench                 (or: TTRACE=./ttrace bash bench/run.sh 5)
+# Sizes: A rounds of 3 traced calls; B rounds of 3 traced + 100 untraced;
+# C untraced calls alone; M rounds for the memory run (3 events each).
+set -u
+runs=${1:-3}
+A=${A:-30000} B=${B:-2000} C=${C:-200000} M=${M:-333334}
+here=$(cd "$(dirname "$0")" && pwd)
+ttrace=${TTRACE:-./ttrace}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"; kill $(jobs -p) 2>/dev/null' EXIT
+cc -O2 -o "$tmp/workload" "$here/workload.c" || exit 99
+cc -O2 -o "$tmp/floor" "$here/floor.c" || exit 99
+W=$tmp/workload
+SEL=clock_nanosleep,timer_settime,timerfd_settime,restart_syscall
+STRACE=$(command -v strace || true)
+
+# secs CMD...: median wall time of runs runs, in seconds
+secs() {
+	for ((i = 0; i < runs; i++)); do
+		a=$(date +%s%N); "$@" >/dev/null 2>&1; b=$(date +%s%N)
+		echo $(( (b - a) / 1000 ))
+	done | sort -n | sed -n "$(( (runs + 1) / 2 ))p" |
+		awk '{ printf "%.3f", $1 / 1e6 }'
+}
+
+# attached WORKLOAD-ARGS: the workload's wall time with ttrace -p
+# attached right after it starts.
+attached_once() {
+	a=$(date +%s%N)
+	"$W" "$@" & p=$!
+	"$ttrace" -q -o /dev/null -p "$p" & t=$!
+	wait "$p"; b=$(date +%s%N)
+	wait "$t"
+	echo $(( (b - a) / 1000 ))
+}
+attached() {
+	for ((i = 0; i < runs; i++)); do attached_once "$@"; done | sort -n |
+		sed -n "$(( (runs + 1) / 2 ))p" | awk '{ printf "%.3f", $1 / 1e6 }'
+}
+
+row() { printf '  %-40s %8s s  %s\n' "$1" "$2" "${3:-}"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+
+echo "ttrace benchmark, median of $runs runs, $(nproc) cores, $(uname -r)"
+
+echo; echo "(a) traced calls only: workload $A 0 ($((A * 3)) traced calls)"
+base=$(secs $W $A 0); fl=$(secs "$tmp/floor" $W $A 0)
+tt=$(secs "$ttrace" -o /dev/null -- $W $A 0)
+tn=$(secs "$ttrace" --seccomp=off -o /dev/null -- $W $A 0)
+row untraced "$base"
+row "ptrace floor (2 stops per call)" "$fl"
+row "ttrace" "$tt" "$(ratio "$tt" "$fl") floor"
+row "ttrace --seccomp=off" "$tn" "$(ratio "$tn" "$fl") floor"
+if [ -n "$STRACE" ]; then
+	st=$(secs strace -f -o /dev/null -e trace=$SEL $W $A 0)
+	sb=$(secs strace -f --seccomp-bpf -o /dev/null -e trace=$SEL $W $A 0)
+	row "strace -f" "$st" "$(ratio "$st" "$fl") floor; ttrace $(ratio "$tt" "$st") of it"
+	row "strace -f --seccomp-bpf" "$sb" "$(ratio "$sb" "$fl") floor; ttrace $(ratio "$tt" "$sb") of it"
+fi
+
+echo; echo "(b) 1 traced : 100 untraced: workload $B 100 ($((B * 3)) traced, $((B * 100)) untraced)"
+base=$(secs $W $B 100); fl=$(secs "$tmp/floor" $W $B 100)
+tt=$(secs "$ttrace" -o /dev/null -- $W $B 100)
+tn=$(secs "$ttrace" --seccomp=off -o /dev/null -- $W $B 100)
+tp=$(attached $B 100)
+row untraced "$base"
+row "ptrace floor (stops at every call)" "$fl"
+row "ttrace" "$tt" "$(ratio "$tt" "$base") untraced"
+row "ttrace --seccomp=off" "$tn"
+row "ttrace -p (attached, no filter)" "$tp"
+if [ -n "$STRACE" ]; then
+	st=$(secs strace -f -o /dev/null -e trace=$SEL $W $B 100)
+	sb=$(secs strace -f --seccomp-bpf -o /dev/null -e trace=$SEL $W $B 100)
+	row "strace -f" "$st" "ttrace $(ratio "$tt" "$st") of it"
+	row "strace -f --seccomp-bpf" "$sb" "ttrace $(ratio "$tt" "$sb") of it"
+fi
+
+echo; echo "(c) untraced calls only: workload 1 $C"
+base=$(secs $W 1 $C); tt=$(secs "$ttrace" -o /dev/null -- $W 1 $C)
+row untraced "$base"
+row "ttrace" "$tt" "$(ratio "$tt" "$base") untraced"
+
+echo; echo "(d) ttrace's peak memory (max RSS)"
+for n in $((M / 10)) $M; do
+	/usr/bin/time -f %M -o "$tmp/rss" "$ttrace" -o /dev/null -- $W $n 0 2>/dev/null
+	row "$((n * 3)) traced calls" "$(tail -n 1 "$tmp/rss")" "KiB (not seconds)"
+done
