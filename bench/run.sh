@@ -50,17 +50,19 @@ echo "ttrace benchmark, median of $runs runs, $(nproc) cores, $(uname -r)"
 
 echo; echo "(a) traced calls only: workload $A 0 ($((A * 3)) traced calls)"
 base=$(secs $W $A 0); fl=$(secs "$tmp/floor" $W $A 0)
+fs=$(secs "$tmp/floor" --seccomp $W $A 0)
 tt=$(secs "$ttrace" -o /dev/null -- $W $A 0)
 tn=$(secs "$ttrace" --seccomp=off -o /dev/null -- $W $A 0)
 row untraced "$base"
-row "ptrace floor (2 stops per call)" "$fl"
-row "ttrace" "$tt" "$(ratio "$tt" "$fl") floor"
-row "ttrace --seccomp=off" "$tn" "$(ratio "$tn" "$fl") floor"
+row "ptrace floor, PTRACE_SYSCALL" "$fl"
+row "ptrace floor, seccomp stop + exit stop" "$fs"
+row "ttrace (seccomp filter, default)" "$tt" "$(ratio "$tt" "$fs") its floor"
+row "ttrace --seccomp=off (as with -p)" "$tn" "$(ratio "$tn" "$fl") its floor"
 if [ -n "$STRACE" ]; then
 	st=$(secs strace -f -o /dev/null -e trace=$SEL $W $A 0)
 	sb=$(secs strace -f --seccomp-bpf -o /dev/null -e trace=$SEL $W $A 0)
-	row "strace -f" "$st" "$(ratio "$st" "$fl") floor; ttrace $(ratio "$tt" "$st") of it"
-	row "strace -f --seccomp-bpf" "$sb" "$(ratio "$sb" "$fl") floor; ttrace $(ratio "$tt" "$sb") of it"
+	row "strace -f" "$st" "$(ratio "$st" "$fl") floor; ttrace --seccomp=off $(ratio "$tn" "$st") of it"
+	row "strace -f --seccomp-bpf" "$sb" "$(ratio "$sb" "$fs") floor; ttrace $(ratio "$tt" "$sb") of it"
 fi
 
 echo; echo "(b) 1 traced : 100 untraced: workload $B 100 ($((B * 3)) traced, $((B * 100)) untraced)"

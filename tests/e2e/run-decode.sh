@@ -53,8 +53,8 @@ for set in $(sed 1d "$tmp/probe"); do
 		echo "== $prog -e trace=$set"
 	fi
 	rm -f "$tmp/out"
-	# shellcheck disable=SC2086 # $limit and $sel are word lists
-	TT_E2E_TRACE=$set $limit "$TTRACE" -o "$tmp/out" $sel -- "$prog" \
+	# shellcheck disable=SC2086 # $limit, $sel, $TT_TTRACE_OPTS: word lists
+	TT_E2E_TRACE=$set $limit "$TTRACE" $TT_TTRACE_OPTS -o "$tmp/out" $sel -- "$prog" \
 		>"$tmp/expected"
 	rc=$?
 	want=$(sed -n 's/^[0-9]* *+++ exited with \([0-9]*\) +++$/\1/p' \

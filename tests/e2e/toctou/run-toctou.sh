@@ -16,7 +16,8 @@ case $prog in
 	fi ;;
 esac
 
-timeout 60 "$TTRACE" -o "$tmp/trace" -- "$prog" >"$tmp/expected" 2>"$tmp/stderr"
+# shellcheck disable=SC2086 # TT_TTRACE_OPTS (seccomp-off.sh) is a word list
+timeout 60 "$TTRACE" ${TT_TTRACE_OPTS:-} -o "$tmp/trace" -- "$prog" >"$tmp/expected" 2>"$tmp/stderr"
 st=$?
 case $st in
 0) ;;

@@ -95,7 +95,7 @@ TT_LIMIT=20	# no single ttrace run may take longer (seconds)
 tt_run() {
 	_n=$1
 	shift
-	timeout -k 2 "$TT_LIMIT" "$TTRACE" "$@" >"$W/$_n.out" 2>"$W/$_n.err"
+	timeout -k 2 "$TT_LIMIT" "$TTRACE" ${TT_TTRACE_OPTS:-} "$@" >"$W/$_n.out" 2>"$W/$_n.err"
 	TT_RC=$?
 	[ "$TT_RC" -ne 124 ] || fail "$_n: ttrace $* did not finish in ${TT_LIMIT}s"
 }
@@ -105,7 +105,7 @@ tt_run() {
 tt_start() {
 	_n=$1
 	shift
-	timeout -k 2 "$TT_LIMIT" "$TTRACE" "$@" >"$W/$_n.out" 2>"$W/$_n.err" &
+	timeout -k 2 "$TT_LIMIT" "$TTRACE" ${TT_TTRACE_OPTS:-} "$@" >"$W/$_n.out" 2>"$W/$_n.err" &
 	TT_TIMEOUT_PID=$!
 	tt_track "$TT_TIMEOUT_PID"
 	TT_PID=
