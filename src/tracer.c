@@ -158,7 +158,8 @@ static void syscall_stop_from_regs(struct tcb *tcp,
 
 static void syscall_stop(struct tcb *tcp)
 {
-	struct __ptrace_syscall_info info;
+	/* Zeroed: valgrind does not know this request fills it. */
+	struct __ptrace_syscall_info info = { 0 };
 	struct tt_timestamps ts;
 	const struct tt_abi *abi;
 
