@@ -22,6 +22,8 @@ int main(int argc, char **argv)
 			 strerror(errno));
 		return 1;
 	}
+	if (tt_opt.json)
+		tt_render_use_json();
 	tt_tracer_signals();
 	if (tt_opt.npids)
 		status = tt_trace_attach(tt_opt.pids, tt_opt.npids);

@@ -31,6 +31,8 @@ void tt_usage(FILE *fp)
 "                  one (clock_nanosleep_time32) just it; 'all': every call\n"
 "  -o FILE         write the trace to FILE (default: standard error);\n"
 "                  every line then starts with the thread id\n"
+"  --json          write JSON Lines instead of text: one object per event\n"
+"                  (schema: doc/ttrace-events.schema.json)\n"
 "  -p PID[,PID...] attach to running processes and all their threads;\n"
 "                  SIGINT, SIGTERM or SIGHUP detach and leave them running\n"
 "  -f              accepted for strace users: ttrace always follows\n"
@@ -139,6 +141,7 @@ int tt_options_parse(int argc, char **argv)
 		{ "trace", required_argument, NULL, 'E' },
 		{ "toctou", required_argument, NULL, 'X' },
 		{ "seccomp", required_argument, NULL, 'S' },
+		{ "json", no_argument, NULL, 'J' },
 		{ "toctou-fail", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -171,6 +174,9 @@ int tt_options_parse(int argc, char **argv)
 			break;
 		case 'F':
 			tt_opt.toctou_fail = true;
+			break;
+		case 'J':
+			tt_opt.json = true;
 			break;
 		case 'h':
 			tt_usage(stdout);

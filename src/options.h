@@ -20,6 +20,7 @@ struct tt_options {
 	bool relative;		/* -r */
 	bool syscall_time;	/* -T */
 	int quiet;		/* -q: attach/detach/personality; -qq: +exits */
+	bool json;		/* --json: JSON Lines instead of text */
 	bool seccomp;		/* --seccomp=on (default) */
 	bool toctou;		/* --toctou=on (default) */
 	bool toctou_fail;	/* --toctou-fail: exit 1 after a finding */

@@ -29,6 +29,7 @@ struct tcb *tt_tcb_new(pid_t tid, unsigned flags)
 	struct tcb **b = bucket(tid);
 
 	t->tid = tid;
+	t->pid = tid;
 	t->flags = flags;
 	t->abi = TT_ABI_NATIVE;
 	t->hash_next = *b;

@@ -21,6 +21,7 @@ enum tcb_flags {
 
 struct tcb {
 	pid_t tid;
+	pid_t pid;			/* its process (thread group) */
 	unsigned flags;
 	const struct tt_abi *abi;	/* ABI of the last stop */
 	const struct tt_abi *entry_abi;	/* ABI of the current call's entry */

@@ -292,11 +292,31 @@ static void exec_stop(struct tcb *tcp)
 	}
 	/* A new program: nothing of the old one is resumed. */
 	tcp->flags &= ~(TCB_HIDDEN | TCB_RESTART | TCB_TRACED_CALL);
+	tt_render_exec(tcp, &ts);
 }
 
-static void new_child(struct tcb *parent)
+/* The thread group of tid (/proc/TID/status "Tgid:"), or tid itself. */
+static pid_t process_of(pid_t tid)
+{
+	char path[64], line[128];
+	int tgid = tid;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	f = fopen(path, "r");
+	if (!f)
+		return tid;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Tgid: %d", &tgid) == 1)
+			break;
+	fclose(f);
+	return (pid_t)tgid;
+}
+
+static void new_child(struct tcb *parent, unsigned event)
 {
 	unsigned long child = 0;
+	struct tt_timestamps ts;
 	struct tcb *c;
 
 	if (ptrace(PTRACE_GETEVENTMSG, parent->tid, 0, &child) < 0 || !child)
@@ -304,9 +324,14 @@ static void new_child(struct tcb *parent)
 	c = tt_tcb_find((pid_t)child);
 	if (!c)
 		c = tt_tcb_new((pid_t)child, TCB_STARTUP);
-	c->flags |= parent->flags & TCB_ATTACHED;
+	c->flags |= parent->flags & (TCB_ATTACHED | TCB_HIDDEN);
+	/* fork and vfork make a process; clone a thread or a process */
+	c->pid = event == PTRACE_EVENT_CLONE ? process_of(c->tid) : c->tid;
 	if (c->flags & TCB_STARTUP)
 		c->abi = parent->abi;
+	tt_now(&ts);
+	if (!(c->flags & TCB_HIDDEN))
+		tt_render_new_tracee(c, parent->tid, &ts);
 }
 
 /* Does the thread's process catch sig?  (/proc/PID/status SigCgt) */
@@ -404,7 +429,7 @@ static void handle_stop(struct tcb *tcp, int status)
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
 	case PTRACE_EVENT_CLONE:
-		new_child(tcp);
+		new_child(tcp, event);
 		break;
 	}
 	resume(tcp, PTRACE_SYSCALL, 0);
@@ -419,6 +444,7 @@ static void handle_status(pid_t pid, int status)
 			return;
 		/* A new child reported before its parent's fork event. */
 		tcp = tt_tcb_new(pid, TCB_STARTUP);
+		tcp->pid = process_of(pid);
 	}
 	if (WIFEXITED(status) || WIFSIGNALED(status))
 		gone(tcp, status);
@@ -489,7 +515,7 @@ static void detach_all(void)
 		else if (event == PTRACE_EVENT_FORK ||
 			   event == PTRACE_EVENT_VFORK ||
 			   event == PTRACE_EVENT_CLONE) {
-			new_child(tcp);
+			new_child(tcp, event);
 			sig = 0;
 		} else if (event != 0) {
 			sig = 0;
@@ -705,6 +731,7 @@ static int attach_process(pid_t pid)
 	char dir[64];
 	bool more = true;
 	unsigned nthreads = 0;
+	struct tt_timestamps ts;
 
 	snprintf(dir, sizeof(dir), "/proc/%d/task", (int)pid);
 	while (more) {
@@ -746,6 +773,9 @@ static int attach_process(pid_t pid)
 			}
 			tcp = tt_tcb_new(tid, TCB_STARTUP | TCB_ATTACHED |
 					 TCB_ATTACH_STOP);
+			tcp->pid = pid;
+			tt_now(&ts);
+			tt_render_new_tracee(tcp, 0, &ts);
 			if (blocked) {
 				tcp->has_blocked = true;
 				tcp->blocked_nr = nr;

@@ -1,10 +1,16 @@
 /* ttrace - dispatch of events to the active renderers. */
 #include "render/render.h"
 
-static const struct tt_renderer *const active[] = {
+/* One output stream, one format: JSON and text are never mixed. */
+static const struct tt_renderer *active[] = {
 	&tt_render_text,
 	NULL,
 };
+
+void tt_render_use_json(void)
+{
+	active[0] = &tt_render_json;
+}
 
 /* Calls hook (args) of every active renderer that has it. */
 #define EACH(hook, ...)							\
@@ -26,6 +32,10 @@ void tt_render_superseded(struct tcb *tcp, pid_t old_tid,
 			  const struct tt_timestamps *ts) { EACH(superseded, tcp, old_tid, ts); }
 void tt_render_personality(struct tcb *tcp,
 			   const struct tt_timestamps *ts) { EACH(personality, tcp, ts); }
+void tt_render_new_tracee(struct tcb *tcp, pid_t parent,
+			  const struct tt_timestamps *ts) { EACH(new_tracee, tcp, parent, ts); }
+void tt_render_exec(struct tcb *tcp,
+		    const struct tt_timestamps *ts) { EACH(exec, tcp, ts); }
 void tt_render_detached(struct tcb *tcp,
 			const struct tt_timestamps *ts) { EACH(detached, tcp, ts); }
 void tt_render_finish(void)

@@ -25,6 +25,12 @@ struct tt_renderer {
 	/* Another thread's execve replaced this one (it had tid old_tid). */
 	void (*superseded)(struct tcb *tcp, pid_t old_tid,
 			   const struct tt_timestamps *ts);
+	/* A tracee appeared: attached with -p (parent 0), or followed
+	 * into a new thread or process of parent. */
+	void (*new_tracee)(struct tcb *tcp, pid_t parent,
+			   const struct tt_timestamps *ts);
+	/* execve succeeded: a new program in tcp's process. */
+	void (*exec)(struct tcb *tcp, const struct tt_timestamps *ts);
 	/* tcp->abi changed. */
 	void (*personality)(struct tcb *tcp, const struct tt_timestamps *ts);
 	/* Detached (a traced call in progress is left to run untraced). */
@@ -33,6 +39,10 @@ struct tt_renderer {
 };
 
 extern const struct tt_renderer tt_render_text;
+extern const struct tt_renderer tt_render_json;
+
+/* The output format: strace's text (the default) or JSON Lines. */
+void tt_render_use_json(void);
 
 /* Dispatch to the active renderers. */
 void tt_render_syscall_entry(struct tcb *tcp);
@@ -45,6 +55,9 @@ void tt_render_exit(struct tcb *tcp, int status, const struct tt_timestamps *ts)
 void tt_render_superseded(struct tcb *tcp, pid_t old_tid,
 			  const struct tt_timestamps *ts);
 void tt_render_personality(struct tcb *tcp, const struct tt_timestamps *ts);
+void tt_render_new_tracee(struct tcb *tcp, pid_t parent,
+			  const struct tt_timestamps *ts);
+void tt_render_exec(struct tcb *tcp, const struct tt_timestamps *ts);
 void tt_render_detached(struct tcb *tcp, const struct tt_timestamps *ts);
 void tt_render_finish(void);
 

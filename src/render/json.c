@@ -1,0 +1,527 @@
+/* ttrace - the JSON Lines renderer (--json).
+ *
+ * One object per line, one line per event, never mixed with text.  The
+ * schema is doc/ttrace-events.schema.json (readable: doc/JSON.md); the
+ * first line says its version.  Principles (OUTPUT.md): numbers are JSON
+ * numbers; times and durations are integer nanoseconds; 64-bit addresses
+ * are strings; arguments carry the kernel's parameter names; symbolic
+ * values keep their number; every call says its ABI and time width.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "abi.h"
+#include "config.h"
+#include "options.h"
+#include "output.h"
+#include "render/render.h"
+#include "tcb.h"
+#include "xlat/xlat.h"
+
+#define SCHEMA_VERSION 1
+
+struct jline {
+	char b[16384];
+	size_t n;
+};
+
+static void jputs(struct jline *l, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len > sizeof(l->b) - 1 - l->n)
+		len = sizeof(l->b) - 1 - l->n;
+	memcpy(l->b + l->n, s, len);
+	l->n += len;
+}
+
+static void jprintf(struct jline *l, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void jprintf(struct jline *l, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = vsnprintf(l->b + l->n, sizeof(l->b) - l->n, fmt, ap);
+	va_end(ap);
+	if (r > 0)
+		l->n += (size_t)r;
+	if (l->n > sizeof(l->b) - 1)
+		l->n = sizeof(l->b) - 1;
+}
+
+/* A JSON string; our strings are names and messages, but escape all the
+ * same. */
+static void jstr(struct jline *l, const char *s)
+{
+	jputs(l, "\"");
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			jprintf(l, "\\%c", c);
+		else if (c < 0x20)
+			jprintf(l, "\\u%04x", c);
+		else
+			jprintf(l, "%c", c);
+	}
+	jputs(l, "\"");
+}
+
+static void jaddr(struct jline *l, uint64_t a)
+{
+	jprintf(l, "\"%#" PRIx64 "\"", a);
+}
+
+static int64_t ns(const struct timespec *t)
+{
+	return (int64_t)t->tv_sec * 1000000000 + t->tv_nsec;
+}
+
+static void jtime(struct jline *l, const char *key, const struct tt_timestamps *ts)
+{
+	jprintf(l, ",\"%s\":{\"realtime_ns\":%" PRId64 ",\"monotonic_ns\":%" PRId64 "}",
+		key, ns(&ts->real), ns(&ts->mono));
+}
+
+static void begin(struct jline *l, const char *type, const struct tcb *tcp)
+{
+	l->n = 0;
+	jprintf(l, "{\"type\":\"%s\",\"pid\":%d,\"tid\":%d", type, (int)tcp->pid,
+		(int)tcp->tid);
+}
+
+static void end(struct jline *l)
+{
+	jputs(l, "}\n");
+	tt_out_write(l->b, l->n);
+	tt_out_flush_if_interactive();
+}
+
+static void jsignal(struct jline *l, const char *key, int sig)
+{
+	char buf[32];
+
+	jprintf(l, ",\"%s\":{\"name\":", key);
+	jstr(l, tt_signal_name(sig, buf, sizeof(buf)));
+	jprintf(l, ",\"number\":%d}", sig);
+}
+
+/* --- values ------------------------------------------------------------ */
+
+static void jflags(struct jline *l, const struct tt_value *v)
+{
+	uint64_t left = v->u;
+	bool any = false;
+
+	jprintf(l, "{\"value\":%" PRIu64 ",\"names\":[", v->u);
+	for (size_t i = 0; i < v->xlat->n; i++) {
+		uint64_t bit = v->xlat->e[i].val;
+
+		if (bit && (left & bit) == bit) {
+			if (any)
+				jputs(l, ",");
+			jstr(l, v->xlat->e[i].name);
+			left &= ~bit;
+			any = true;
+		}
+	}
+	jprintf(l, "],\"unknown\":%" PRIu64 "}", left);
+}
+
+/* Clock ids: named, a CPU clock of a process or thread, an fd clock, or
+ * unknown (see put_clockid in text.c for the encoding). */
+static void jclockid(struct jline *l, int32_t id)
+{
+	const char *name;
+
+	jprintf(l, "{\"value\":%d", id);
+	if (id >= 0) {
+		name = tt_xlat_name(&tt_xlat_clocks, (uint64_t)id);
+		if (name) {
+			jputs(l, ",\"name\":");
+			jstr(l, name);
+		}
+	} else if ((id & 7) == 3) {
+		jprintf(l, ",\"fd\":%d", ~(id >> 3));
+	} else if ((name = tt_xlat_name(&tt_xlat_cpuclocks, (uint64_t)(id & 3)))) {
+		jprintf(l, ",\"cpu\":{\"%s\":%d,\"clock\":", (id & 4) ? "tid" : "pid",
+			~(id >> 3));
+		jstr(l, name);
+		jputs(l, "}");
+	}
+	jputs(l, "}");
+}
+
+static void jvalue(struct jline *l, const struct tt_event *ev, int idx);
+
+static void jfields(struct jline *l, const struct tt_event *ev, int idx)
+{
+	jputs(l, "{");
+	for (int c = ev->v[idx].child; c != TT_NO_VALUE; c = ev->v[c].next) {
+		if (c != ev->v[idx].child)
+			jputs(l, ",");
+		jstr(l, ev->v[c].name);
+		jputs(l, ":");
+		jvalue(l, ev, c);
+	}
+	jputs(l, "}");
+}
+
+static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
+{
+	const struct tt_value *v = &ev->v[idx];
+
+	switch (v->kind) {
+	case TV_INT:
+		jprintf(l, "%" PRId64, v->s);
+		break;
+	case TV_UINT:
+		jprintf(l, "%" PRIu64, v->u);
+		break;
+	case TV_FLAGS:
+		jflags(l, v);
+		break;
+	case TV_CLOCKID:
+		jclockid(l, (int32_t)v->s);
+		break;
+	case TV_NULL:
+		jputs(l, "null");
+		break;
+	case TV_ADDR:
+		jputs(l, "{\"addr\":");
+		jaddr(l, v->u);
+		jprintf(l, ",\"unread\":\"%s\"}",
+			v->why == TA_NOT_WRITTEN ? "not_written" : "unreadable");
+		break;
+	case TV_STRUCT:
+		jfields(l, ev, idx);
+		break;
+	case TV_PENDING:
+		/* an output of a call that never returned */
+		jputs(l, "{\"addr\":");
+		jaddr(l, ev->raw[idx]);
+		jputs(l, ",\"unread\":\"no_exit\"}");
+		break;
+	}
+}
+
+/* An argument: a pointer to a decoded struct carries its address. */
+static void jarg(struct jline *l, const struct tt_event *ev, unsigned i)
+{
+	if (ev->v[i].kind == TV_STRUCT && i < ev->sc->sig->nargs &&
+	    ev->sc->sig->args[i].dir != AD_VAL) {
+		jputs(l, "{\"addr\":");
+		jaddr(l, ev->raw[i]);
+		jputs(l, ",\"value\":");
+		jfields(l, ev, (int)i);
+		jputs(l, "}");
+	} else {
+		jvalue(l, ev, (int)i);
+	}
+}
+
+static void jnotes(struct jline *l, const struct tt_event *ev)
+{
+	const struct tt_syscall *call =
+		(ev->sc->flags & SF_RESTART) && ev->resumes ? ev->resumes : ev->sc;
+	char path[96];
+
+	jputs(l, ",\"findings\":[");
+	for (unsigned i = 0; i < ev->nnotes; i++) {
+		const struct tt_note *n = &ev->notes[i];
+		const char *arg = n->arg >= 0 && n->arg < call->sig->nargs ?
+			call->sig->args[n->arg].name : NULL;
+
+		if (i)
+			jputs(l, ",");
+		switch (n->kind) {
+		case TN_NSEC_PADDING:
+			jputs(l, "{\"kind\":\"nsec_padding\",\"field\":");
+			jstr(l, tt_value_path(ev, n->node, path, sizeof(path)));
+			jprintf(l, ",\"padding\":%" PRIu64 "}", n->a);
+			break;
+		case TN_TOCTOU_CHANGED:
+			jputs(l, "{\"kind\":\"toctou_changed\",\"arg\":");
+			jstr(l, arg);
+			jputs(l, ",\"entry\":");
+			jfields(l, ev, n->node);
+			jputs(l, ",\"exit\":");
+			jfields(l, ev, n->node2);
+			jputs(l, "}");
+			break;
+		case TN_TOCTOU_PADDING:
+			jputs(l, "{\"kind\":\"toctou_padding\",\"arg\":");
+			jstr(l, arg);
+			jputs(l, ",\"field\":");
+			jstr(l, tt_value_path(ev, n->node, path, sizeof(path)));
+			jprintf(l, ",\"entry\":%" PRIu64 ",\"exit\":%" PRIu64 "}",
+				n->a, n->b);
+			break;
+		case TN_TOCTOU_UNREADABLE:
+			jputs(l, "{\"kind\":\"toctou_unreadable\",\"arg\":");
+			jstr(l, arg);
+			jputs(l, "}");
+			break;
+		case TN_TIMERFD_ARMED:
+			jprintf(l, "{\"kind\":\"timerfd_armed\",\"fd\":%d,\"armed\":",
+				(int)(int32_t)ev->raw[n->arg]);
+			jfields(l, ev, n->node);
+			jputs(l, "}");
+			break;
+		}
+	}
+	jputs(l, "]");
+}
+
+/* --- events ------------------------------------------------------------ */
+
+static void call_event(struct tcb *tcp, bool returned)
+{
+	const struct tt_event *ev = &tcp->ev;
+	const struct tt_signature *sig = ev->sc->sig;
+	struct jline l;
+
+	begin(&l, "call", tcp);
+	jputs(&l, ",\"name\":");
+	jstr(&l, ev->sc->name);
+	jputs(&l, ",\"family\":");
+	jstr(&l, sig->family);
+	jprintf(&l, ",\"nr\":%ld,\"abi\":\"%s\",\"time_width\":%u", ev->nr,
+		ev->abi->name, (unsigned)ev->sc->width);
+	if (ev->sc->flags & SF_RESTART) {
+		jputs(&l, ",\"resumes\":");
+		if (ev->resumes)
+			jstr(&l, ev->resumes->name);
+		else
+			jputs(&l, "null");
+	}
+	jputs(&l, ",\"args\":{");
+	for (unsigned i = 0; i < sig->nargs; i++) {
+		if (i)
+			jputs(&l, ",");
+		jstr(&l, sig->args[i].name);
+		jputs(&l, ":");
+		jarg(&l, ev, i);
+	}
+	jputs(&l, "}");
+	jtime(&l, "entry", &ev->t_entry);
+	if (returned && ev->ret != TR_NONE) {
+		jtime(&l, "exit", &ev->t_exit);
+		jprintf(&l, ",\"duration_ns\":%" PRId64,
+			ns(&ev->t_exit.mono) - ns(&ev->t_entry.mono));
+	}
+	jputs(&l, ",\"return\":");
+	if (!returned || ev->ret == TR_NONE) {
+		jputs(&l, "null");
+	} else if (ev->ret == TR_VALUE) {
+		jprintf(&l, "{\"value\":%" PRId64 "}", ev->rval);
+	} else {
+		const char *name = tt_errno_name(ev->err);
+
+		jprintf(&l, "{\"error\":{\"number\":%d,\"name\":", ev->err);
+		if (name)
+			jstr(&l, name);
+		else
+			jputs(&l, "null");
+		jputs(&l, ",\"message\":");
+		jstr(&l, tt_errno_text(ev->err));
+		jprintf(&l, ",\"restart\":%s}}",
+			tt_errno_is_restart(ev->err) ? "true" : "false");
+	}
+	jnotes(&l, ev);
+	end(&l);
+}
+
+static void json_syscall_exit(struct tcb *tcp)
+{
+	call_event(tcp, true);
+}
+
+static void json_signal(struct tcb *tcp, const siginfo_t *si,
+			const struct tt_timestamps *ts)
+{
+	const char *code = tt_sicode_name(si->si_signo, si->si_code);
+	struct jline l;
+
+	begin(&l, "signal", tcp);
+	jtime(&l, "time", ts);
+	jsignal(&l, "signal", si->si_signo);
+	jprintf(&l, ",\"code\":{\"value\":%d,\"name\":", si->si_code);
+	if (code)
+		jstr(&l, code);
+	else
+		jputs(&l, "null");
+	jputs(&l, "},\"siginfo\":{");
+	if (si->si_code == SI_TIMER)
+		jprintf(&l, "\"timerid\":%d,\"overrun\":%d,\"int\":%d,\"ptr\":\"%#"
+			PRIxPTR "\"", si->si_timerid, si->si_overrun, si->si_int,
+			(uintptr_t)si->si_ptr);
+	else if (si->si_signo == SIGCHLD && si->si_code > 0)
+		jprintf(&l, "\"pid\":%d,\"uid\":%u,\"status\":%d,\"utime\":%ld,"
+			"\"stime\":%ld", (int)si->si_pid, (unsigned)si->si_uid,
+			si->si_status, (long)si->si_utime, (long)si->si_stime);
+	else if (si->si_code > 0 && (si->si_signo == SIGSEGV ||
+				     si->si_signo == SIGBUS ||
+				     si->si_signo == SIGILL ||
+				     si->si_signo == SIGFPE))
+		jprintf(&l, "\"addr\":\"%#" PRIxPTR "\"", (uintptr_t)si->si_addr);
+	else if (si->si_code <= 0 || si->si_pid || si->si_uid)
+		jprintf(&l, "\"pid\":%d,\"uid\":%u", (int)si->si_pid,
+			(unsigned)si->si_uid);
+	jputs(&l, "}");
+	end(&l);
+}
+
+static void json_group_stop(struct tcb *tcp, int sig,
+			    const struct tt_timestamps *ts)
+{
+	struct jline l;
+
+	begin(&l, "stopped", tcp);
+	jtime(&l, "time", ts);
+	jsignal(&l, "signal", sig);
+	end(&l);
+}
+
+/* A traced call in progress when its thread went away never returned. */
+static void unreturned(struct tcb *tcp)
+{
+	if (tcp->flags & TCB_TRACED_CALL)
+		call_event(tcp, false);
+}
+
+static void json_exit(struct tcb *tcp, int status, const struct tt_timestamps *ts)
+{
+	struct jline l;
+
+	unreturned(tcp);
+	begin(&l, "exit", tcp);
+	jtime(&l, "time", ts);
+	if (WIFEXITED(status)) {
+		jprintf(&l, ",\"exited\":%d", WEXITSTATUS(status));
+	} else {
+		jsignal(&l, "killed", WTERMSIG(status));
+		jprintf(&l, ",\"core_dumped\":%s", WCOREDUMP(status) ? "true" : "false");
+	}
+	end(&l);
+}
+
+static void json_superseded(struct tcb *tcp, pid_t old_tid,
+			    const struct tt_timestamps *ts)
+{
+	struct jline l;
+
+	unreturned(tcp);
+	begin(&l, "superseded", tcp);
+	jtime(&l, "time", ts);
+	jprintf(&l, ",\"by_tid\":%d", (int)old_tid);
+	end(&l);
+}
+
+static void json_personality(struct tcb *tcp, const struct tt_timestamps *ts)
+{
+	struct jline l;
+
+	begin(&l, "abi", tcp);
+	jtime(&l, "time", ts);
+	jprintf(&l, ",\"abi\":\"%s\"", tcp->abi->name);
+	end(&l);
+}
+
+static void json_new_tracee(struct tcb *tcp, pid_t parent,
+			    const struct tt_timestamps *ts)
+{
+	struct jline l;
+
+	begin(&l, parent ? "new_tracee" : "attached", tcp);
+	jtime(&l, "time", ts);
+	if (parent)
+		jprintf(&l, ",\"parent_tid\":%d,\"thread\":%s", (int)parent,
+			tcp->pid == tcp->tid ? "false" : "true");
+	end(&l);
+}
+
+static void json_exec(struct tcb *tcp, const struct tt_timestamps *ts)
+{
+	struct jline l;
+
+	begin(&l, "exec", tcp);
+	jtime(&l, "time", ts);
+	end(&l);
+}
+
+static void json_detached(struct tcb *tcp, const struct tt_timestamps *ts)
+{
+	struct jline l;
+
+	unreturned(tcp);
+	begin(&l, "detached", tcp);
+	jtime(&l, "time", ts);
+	end(&l);
+}
+
+/* The first line: what the stream is. */
+static void json_header(void)
+{
+	static bool done;
+	struct jline l;
+
+	if (done)
+		return;
+	done = true;
+	l.n = 0;
+	jprintf(&l, "{\"type\":\"header\",\"schema_version\":%d,"
+		"\"ttrace_version\":\"%s\",\"mode\":\"%s\"", SCHEMA_VERSION,
+		PACKAGE_VERSION, tt_opt.npids ? "attach" : "command");
+	end(&l);
+}
+
+static void json_syscall_entry(struct tcb *tcp)
+{
+	(void)tcp;	/* a call is one event, written at its exit */
+	json_header();
+}
+
+/* Every event passes here first, so the header comes before any. */
+#define WITH_HEADER(fn, ...) do { json_header(); fn(__VA_ARGS__); } while (0)
+
+static void h_signal(struct tcb *t, const siginfo_t *si, const struct tt_timestamps *ts)
+{ WITH_HEADER(json_signal, t, si, ts); }
+static void h_group_stop(struct tcb *t, int sig, const struct tt_timestamps *ts)
+{ WITH_HEADER(json_group_stop, t, sig, ts); }
+static void h_exit(struct tcb *t, int st, const struct tt_timestamps *ts)
+{ WITH_HEADER(json_exit, t, st, ts); }
+static void h_superseded(struct tcb *t, pid_t old, const struct tt_timestamps *ts)
+{ WITH_HEADER(json_superseded, t, old, ts); }
+static void h_personality(struct tcb *t, const struct tt_timestamps *ts)
+{ WITH_HEADER(json_personality, t, ts); }
+static void h_new_tracee(struct tcb *t, pid_t parent, const struct tt_timestamps *ts)
+{ WITH_HEADER(json_new_tracee, t, parent, ts); }
+static void h_exec(struct tcb *t, const struct tt_timestamps *ts)
+{ WITH_HEADER(json_exec, t, ts); }
+static void h_detached(struct tcb *t, const struct tt_timestamps *ts)
+{ WITH_HEADER(json_detached, t, ts); }
+
+static void json_finish(void)
+{
+	json_header();
+}
+
+const struct tt_renderer tt_render_json = {
+	.syscall_entry = json_syscall_entry,
+	.syscall_exit = json_syscall_exit,
+	.signal = h_signal,
+	.group_stop = h_group_stop,
+	.exit = h_exit,
+	.superseded = h_superseded,
+	.new_tracee = h_new_tracee,
+	.exec = h_exec,
+	.personality = h_personality,
+	.detached = h_detached,
+	.finish = json_finish,
+};

@@ -1,0 +1,61 @@
+#!/bin/sh
+# ttrace --json, validated line by line against doc/ttrace-events.schema.json
+# over runs that make every kind of event: calls of both ABIs (errors,
+# NULL and unreadable pointers, padding), TOCTOU findings of every kind,
+# signals, a group-stop, exits and deaths, threads and processes, execs,
+# an ABI change, -p attach and detach, and a thread superseded by execve.
+. "${TT_SRCDIR:-.}/tests/e2e/tracer/lib.sh"
+
+PY=/usr/bin/python3
+[ -x "$PY" ] || skip "no /usr/bin/python3 (with python3-jsonschema)"
+"$PY" -c 'import jsonschema' 2>/dev/null || skip "python3-jsonschema is not installed"
+B=$TT_BUILDDIR
+i=0
+# json NAME ARGS...: a traced run with --json into $W/NAME.jsonl
+json() {
+	_j=$1
+	shift
+	tt_run "$_j" --json -o "$W/$_j.jsonl" "$@"
+}
+
+for p in "$B"/tests/e2e/*.t64 "$B"/tests/e2e/*.t32; do
+	i=$((i + 1))
+	json "decode$i" -- "$p"
+done
+for p in sleep_rewritten-m64 unmapped-m64 racing_loop-m64 padding-m32 restarted-m32; do
+	[ -x "$B/tests/e2e/toctou/$p.toctou" ] && json "$p" -- "$B/tests/e2e/toctou/$p.toctou"
+done
+json fam -- "$H/sleeper" -t 2 -P 2 -n 2 -s 1000
+json killed -- "$H/sleeper" -n 1 -s 1000 -k kill
+json segv -- "$H/sleeper" -n 1 -s 1000 -k segv
+json superseded -- "$H/threxec" "$H/sleeper" -n 1 -s 1000
+
+# a group-stop, then SIGCONT
+tt_start stop --json -o "$W/stop.jsonl" -- "$H/sleeper" -n 0 -s 20000000 -l "$W/stop.log"
+tt_poll 5 test -s "$W/stop.log" || harness_error "stop: the sleeper did not start"
+P=$(tt_log_pids "$W/stop.log")
+kill -STOP "$P"; sleep 0.2; kill -CONT "$P"; sleep 0.1; kill -TERM "$P"
+tt_wait_ttrace
+
+# -p: attached, then detached by SIGINT
+tt_start_sleeper -n 0 -s 50000000 -l "$W/p.log"
+tt_start attach --json -o "$W/attach.jsonl" -p "$HPID"
+tt_poll 5 grep -q '"type":"call"' "$W/attach.jsonl" || sleep 0.3
+kill -INT "$TT_PID"
+tt_wait_ttrace
+
+"$PY" "$TT_SRCDIR/tests/e2e/json-validate.py" "$TT_SRCDIR/doc/ttrace-events.schema.json" \
+	"$W"/*.jsonl >"$W/seen" || { cat "$W/seen"; fail "invalid JSON events"; }
+for kind in type:header type:call type:signal type:stopped type:exit \
+	type:superseded type:abi type:attached type:new_tracee type:exec \
+	type:detached exit:exited exit:killed return:error \
+	finding:nsec_padding finding:toctou_changed finding:toctou_padding \
+	finding:toctou_unreadable finding:timerfd_armed; do
+	case $kind in
+	type:abi|*padding)	# made by i386 programs only
+		[ "${TT_HAVE_M32:-no}" = yes ] || continue ;;
+	esac
+	grep -qx "$kind" "$W/seen" || fail "no event of kind $kind was made to validate"
+done
+echo "validated: $(cat "$W"/*.jsonl | wc -l) events; kinds: $(tr '\n' ' ' <"$W/seen")"
+tt_done
