@@ -130,6 +130,27 @@ static void set_abi(struct tcb *tcp, const struct tt_abi *abi,
 		tt_render_personality(tcp, ts);
 }
 
+/* The number after key ("Tgid:") in /proc/TID/status, in base; *val is
+ * left alone when the file or the field is missing. */
+static void proc_status(pid_t tid, const char *key, int base,
+			unsigned long long *val)
+{
+	char path[64], line[256];
+	size_t klen = strlen(key);
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	f = fopen(path, "r");
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f))
+		if (strncmp(line, key, klen) == 0) {
+			*val = strtoull(line + klen, NULL, base);
+			break;
+		}
+	fclose(f);
+}
+
 /* --- syscall stops ----------------------------------------------------- */
 
 /* Without PTRACE_GET_SYSCALL_INFO (Linux < 5.3): the registers, whose
@@ -295,21 +316,12 @@ static void exec_stop(struct tcb *tcp)
 	tt_render_exec(tcp, &ts);
 }
 
-/* The thread group of tid (/proc/TID/status "Tgid:"), or tid itself. */
+/* The thread group of tid, or tid itself. */
 static pid_t process_of(pid_t tid)
 {
-	char path[64], line[128];
-	int tgid = tid;
-	FILE *f;
+	unsigned long long tgid = (unsigned long long)tid;
 
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
-	f = fopen(path, "r");
-	if (!f)
-		return tid;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "Tgid: %d", &tgid) == 1)
-			break;
-	fclose(f);
+	proc_status(tid, "Tgid:", 10, &tgid);
 	return (pid_t)tgid;
 }
 
@@ -334,21 +346,12 @@ static void new_child(struct tcb *parent, unsigned event)
 		tt_render_new_tracee(c, parent->tid, &ts);
 }
 
-/* Does the thread's process catch sig?  (/proc/PID/status SigCgt) */
+/* Does the thread's process catch sig? */
 static bool signal_caught(pid_t tid, int sig)
 {
-	char path[64], line[256];
 	unsigned long long mask = 0;
-	FILE *f;
 
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
-	f = fopen(path, "r");
-	if (!f)
-		return false;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "SigCgt: %llx", &mask) == 1)
-			break;
-	fclose(f);
+	proc_status(tid, "SigCgt:", 16, &mask);
 	return sig > 0 && sig <= 64 && (mask >> (sig - 1)) & 1;
 }
 
@@ -708,19 +711,10 @@ int tt_trace_command(char **argv)
 
 static pid_t tracer_of(pid_t pid)
 {
-	char path[64], line[256];
-	pid_t tracer = 0;
-	FILE *f;
+	unsigned long long tracer = 0;
 
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	f = fopen(path, "r");
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "TracerPid: %d", &tracer) == 1)
-			break;
-	fclose(f);
-	return tracer;
+	proc_status(pid, "TracerPid:", 10, &tracer);
+	return (pid_t)tracer;
 }
 
 /* Seizes every thread of pid, again until no new one appears (threads
