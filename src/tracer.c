@@ -254,8 +254,12 @@ static bool read_blocked_syscall(pid_t tid, long *nr, uint64_t args[TT_MAX_ARGS]
 
 /* --- stops ------------------------------------------------------------- */
 
-/* The first stop of a thread we just attached to, or of a new child. */
-static void startup_stop(struct tcb *tcp, int sig, unsigned event)
+/* The first stop of a thread we just attached to, or of a new child:
+ * usually its attach stop (PTRACE_EVENT_STOP), but a signal pending at
+ * PTRACE_INTERRUPT can be reported first.  Returns true when the stop
+ * was the attach stop and the thread was resumed; false when the stop
+ * must still be handled as any other. */
+static bool startup_stop(struct tcb *tcp, int sig, unsigned event)
 {
 	uint64_t regs[64];
 	const struct tt_abi *abi;
@@ -273,14 +277,16 @@ static void startup_stop(struct tcb *tcp, int sig, unsigned event)
 		tt_syscall_remember_blocked(tcp, abi, tcp->blocked_nr, args);
 		tcp->has_blocked = false;
 	}
+	if (event != PTRACE_EVENT_STOP)
+		return false;
 	/* Attaching to a stopped process: leave it stopped. */
-	if (event == PTRACE_EVENT_STOP && is_stop_signal(sig) &&
-	    (tcp->flags & TCB_ATTACHED)) {
+	if (is_stop_signal(sig) && (tcp->flags & TCB_ATTACHED)) {
 		tcp->flags |= TCB_LISTENING;
 		resume(tcp, PTRACE_LISTEN, 0);
-		return;
+		return true;
 	}
 	resume(tcp, PTRACE_SYSCALL, 0);
+	return true;
 }
 
 /* execve succeeded in tcp's process.  If a thread other than the leader
@@ -395,10 +401,8 @@ static void handle_stop(struct tcb *tcp, int status)
 	int sig = WSTOPSIG(status);
 	unsigned event = (unsigned)status >> 16;
 
-	if (tcp->flags & TCB_STARTUP) {
-		startup_stop(tcp, sig, event);
+	if ((tcp->flags & TCB_STARTUP) && startup_stop(tcp, sig, event))
 		return;
-	}
 	if (sig == (SIGTRAP | 0x80)) {
 		syscall_stop(tcp);
 		resume(tcp, PTRACE_SYSCALL, 0);
@@ -511,18 +515,15 @@ static void detach_all(void)
 		int sig = WSTOPSIG(status);
 		unsigned event = (unsigned)status >> 16;
 
-		/* At a syscall stop the call's end is not shown: strace
-		 * marks the open line " <detached ...>" and so do we. */
-		if ((tcp->flags & TCB_STARTUP) || sig == (SIGTRAP | 0x80))
-			sig = 0;
-		else if (event == PTRACE_EVENT_FORK ||
-			   event == PTRACE_EVENT_VFORK ||
-			   event == PTRACE_EVENT_CLONE) {
+		/* Only a signal-delivery stop has a signal to pass on.  At a
+		 * syscall stop the call's end is not shown: strace marks the
+		 * open line " <detached ...>" and so do we.  A new child is
+		 * auto-attached: it is detached at its own first stop. */
+		if (event == PTRACE_EVENT_FORK || event == PTRACE_EVENT_VFORK ||
+		    event == PTRACE_EVENT_CLONE)
 			new_child(tcp, event);
+		if (event != 0 || sig == (SIGTRAP | 0x80))
 			sig = 0;
-		} else if (event != 0) {
-			sig = 0;
-		}
 		detach_one(tcp, sig);
 	}
 }
