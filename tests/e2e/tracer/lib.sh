@@ -456,3 +456,56 @@ tt_expect_result() {
 	$1 "$W/$2.err" >"$W/$2.got"
 	expect_same "$2: stderr" "$W/$2.want.sorted" "$W/$2.got"
 }
+
+# --- added for the fault suite (tests/e2e/faults) ---------------------------
+
+# tt_child_named PARENT COMM: the pid of PARENT's child whose command name
+# is COMM (e.g. once ttrace's command has exec'd), in TT_CHILD.
+tt_child_named() {
+	for _c in $(cat "/proc/$1/task/$1/children" 2>/dev/null); do
+		if [ "$(cat "/proc/$_c/comm" 2>/dev/null)" = "$2" ]; then
+			TT_CHILD=$_c
+			return 0
+		fi
+	done
+	return 1
+}
+
+# tt_start_cmd NAME COMM ARGS...: tt_start NAME ARGS, then waits until the
+# command (named COMM once it exec'd) runs; its pid in CPID, tracked.
+tt_start_cmd() {
+	_n=$1
+	_comm=$2
+	shift 2
+	tt_start "$_n" "$@"
+	tt_poll 5 tt_child_named "$TT_PID" "$_comm" ||
+		harness_error "$_n: the command $_comm did not start"
+	CPID=$TT_CHILD
+	tt_track "$CPID"
+}
+
+# tt_random N MAX: N random numbers in [0, MAX), 3 decimals, one a line.
+tt_random() {
+	awk -v n="$1" -v m="$2" 'BEGIN { srand(); for (i = 0; i < n; i++) printf "%.3f\n", rand() * m }'
+}
+
+# tt_elapsed_ms START_NS: milliseconds since START_NS ($(date +%s%N)).
+tt_elapsed_ms() {
+	echo $((($(date +%s%N) - $1) / 1000000))
+}
+
+# expect_all WHAT FILE ERE: every line of FILE matches ERE (and there is
+# at least one).
+expect_all() {
+	[ -s "$2" ] || fail "$1: $2 is empty"
+	! grep -vxE -- "$3" "$2" >"$W/notall" || {
+		fail "$1: lines not matching /$3/:"
+		sed 's/^/	| /' "$W/notall"
+	}
+}
+
+# expect_last WHAT FILE LINE: LINE is the last line of FILE.
+expect_last() {
+	_l=$(tail -n 1 "$2")
+	[ "$_l" = "$3" ] || fail "$1: last line '$_l', expected '$3'"
+}

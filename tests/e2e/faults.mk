@@ -1,0 +1,15 @@
+# e2e/faults.mk: the fault suite.  Each tests/e2e/faults/*.sh script
+# drives ttrace into a failure (a tracee killed at any stop, a dead or
+# full output, crowds of threads and children, vfork, failed execs, -p
+# and signals) and checks the exact exit status and messages, and that
+# nothing is left running traced or stopped.  They source
+# tests/e2e/tracer/lib.sh.
+
+FAULT_TESTS = \
+	tests/e2e/faults/sigkill-tracee.sh
+
+TESTS += $(FAULT_TESTS)
+EXTRA_DIST += tests/e2e/faults.mk $(FAULT_TESTS)
+
+check_PROGRAMS += \
+	tests/e2e/helpers/spin
