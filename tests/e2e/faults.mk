@@ -6,6 +6,7 @@
 # tests/e2e/tracer/lib.sh.
 
 FAULT_TESTS = \
+	tests/e2e/faults/dead-output.sh \
 	tests/e2e/faults/sigkill-tracee.sh
 
 TESTS += $(FAULT_TESTS)
