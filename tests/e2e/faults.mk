@@ -6,6 +6,7 @@
 # tests/e2e/tracer/lib.sh.
 
 FAULT_TESTS = \
+	tests/e2e/faults/crowds.sh \
 	tests/e2e/faults/dead-output.sh \
 	tests/e2e/faults/sigkill-tracee.sh
 
@@ -13,4 +14,6 @@ TESTS += $(FAULT_TESTS)
 EXTRA_DIST += tests/e2e/faults.mk $(FAULT_TESTS)
 
 check_PROGRAMS += \
-	tests/e2e/helpers/spin
+	tests/e2e/helpers/spin \
+	tests/e2e/helpers/swarm
+tests_e2e_helpers_swarm_LDADD = -lpthread
