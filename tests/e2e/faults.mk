@@ -8,12 +8,17 @@
 FAULT_TESTS = \
 	tests/e2e/faults/crowds.sh \
 	tests/e2e/faults/dead-output.sh \
-	tests/e2e/faults/sigkill-tracee.sh
+	tests/e2e/faults/exec-fail.sh \
+	tests/e2e/faults/sigkill-tracee.sh \
+	tests/e2e/faults/vfork.sh
 
 TESTS += $(FAULT_TESTS)
 EXTRA_DIST += tests/e2e/faults.mk $(FAULT_TESTS)
 
 check_PROGRAMS += \
+	tests/e2e/helpers/execfail \
 	tests/e2e/helpers/spin \
-	tests/e2e/helpers/swarm
+	tests/e2e/helpers/swarm \
+	tests/e2e/helpers/vforker
+tests_e2e_helpers_execfail_LDADD = -lpthread
 tests_e2e_helpers_swarm_LDADD = -lpthread

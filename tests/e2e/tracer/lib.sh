@@ -509,3 +509,20 @@ expect_last() {
 	_l=$(tail -n 1 "$2")
 	[ "$_l" = "$3" ] || fail "$1: last line '$_l', expected '$3'"
 }
+
+# tt_times_n FILE: FILE with the si_utime and si_stime of SIGCHLD lines
+# replaced by N (they vary from run to run).
+tt_times_n() {
+	sed 's/si_utime=[0-9]*, si_stime=[0-9]*/si_utime=N, si_stime=N/' "$1"
+}
+
+# tt_file_prefix ID: the id column of a line in a -o FILE trace.
+tt_file_prefix() {
+	printf '%-5d ' "$1"
+}
+
+# tt_sigchld PID STATUS: the text of the SIGCHLD of PID exiting STATUS,
+# with times as tt_times_n leaves them.
+tt_sigchld() {
+	echo "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=$1, si_uid=$(id -u), si_status=$2, si_utime=N, si_stime=N} ---"
+}
