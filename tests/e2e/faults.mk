@@ -6,10 +6,12 @@
 # tests/e2e/tracer/lib.sh.
 
 FAULT_TESTS = \
+	tests/e2e/faults/attach-self.sh \
 	tests/e2e/faults/crowds.sh \
 	tests/e2e/faults/dead-output.sh \
 	tests/e2e/faults/exec-fail.sh \
 	tests/e2e/faults/sigkill-tracee.sh \
+	tests/e2e/faults/sigint-threads.sh \
 	tests/e2e/faults/vfork.sh
 
 TESTS += $(FAULT_TESTS)

@@ -526,3 +526,62 @@ tt_file_prefix() {
 tt_sigchld() {
 	echo "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=$1, si_uid=$(id -u), si_status=$2, si_utime=N, si_stime=N} ---"
 }
+
+# tt_each_beating WHAT LOG TID...: every TID finishes a sleep (an "H PID
+# TID" line of LOG) from now on, within 3 s.
+tt_each_beating() {
+	_what=$1
+	_log=$2
+	shift 2
+	_from=$(wc -l <"$_log")
+	tt_poll 3 tt_each_beat_since "$_log" "$_from" "$@" ||
+		fail "$_what: threads that stopped sleeping: $(tt_each_beat_since "$_log" "$_from" "$@" -v)"
+}
+
+tt_each_beat_since() {	# LOG FROM TID... [-v: print the missing]
+	_log=$1
+	_from=$2
+	shift 2
+	awk -v from="$_from" -v tids="$*" '
+	NR > from && $1 == "H" { seen[$3] = 1 }
+	END {
+		n = split(tids, t, " ")
+		for (i = 1; i <= n; i++)
+			if (t[i] != "-v" && !(t[i] in seen)) {
+				missing = missing " " t[i]; bad = 1
+			}
+		if (tids ~ /-v$/) print missing
+		exit bad
+	}' "$_log"
+}
+
+# tt_run_self NAME ARGS...: tt_run, but ttrace runs with the pid of a
+# shell that execs it, and SELF in ARGS stands for that pid (in SELF).
+tt_run_self() {
+	_n=$1
+	shift
+	timeout -k 2 "$TT_LIMIT" sh -c '
+		echo $$ >"$1"
+		t=$2
+		shift 2
+		n=$#
+		while [ $n -gt 0 ]; do
+			a=$1
+			shift
+			set -- "$@" "$(printf "%s" "$a" | sed "s/SELF/$$/g")"
+			n=$((n - 1))
+		done
+		exec "$t" "$@"' sh "$W/$_n.pid" "$TTRACE" "$@" >"$W/$_n.out" 2>"$W/$_n.err"
+	TT_RC=$?
+	SELF=$(cat "$W/$_n.pid")
+}
+
+# tt_has_zombie PID: PID has a zombie child, its pid in ZC.
+tt_has_zombie() {
+	for ZC in $(cat "/proc/$1/task/$1/children" 2>/dev/null); do
+		case $(tt_status_field "$ZC" State) in
+		Z*) return 0 ;;
+		esac
+	done
+	return 1
+}
