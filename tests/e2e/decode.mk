@@ -12,7 +12,8 @@ E2E_DECODE_T64 = \
 	tests/e2e/sleep.t64 \
 	tests/e2e/clocks.t64 \
 	tests/e2e/interrupt.t64 \
-	tests/e2e/timersig.t64
+	tests/e2e/timersig.t64 \
+	tests/e2e/badptr.t64
 check_PROGRAMS += $(E2E_DECODE_T64)
 TESTS += $(E2E_DECODE_T64)
 tests_e2e_timer_t64_SOURCES = tests/e2e/timer.c tests/e2e/e2e.h
@@ -21,6 +22,7 @@ tests_e2e_sleep_t64_SOURCES = tests/e2e/sleep.c tests/e2e/e2e.h
 tests_e2e_clocks_t64_SOURCES = tests/e2e/clocks.c tests/e2e/e2e.h
 tests_e2e_interrupt_t64_SOURCES = tests/e2e/interrupt.c tests/e2e/e2e.h
 tests_e2e_timersig_t64_SOURCES = tests/e2e/timersig.c tests/e2e/e2e.h
+tests_e2e_badptr_t64_SOURCES = tests/e2e/badptr.c tests/e2e/e2e.h
 
 # Per-target flags replace AM_CFLAGS: the warnings are repeated here.
 E2E_CC_M32 = -m32 $(WARN_CFLAGS)
@@ -50,6 +52,9 @@ tests_e2e_interrupt_i386_t32_LDFLAGS = $(E2E_LD_M32)
 tests_e2e_timersig_i386_t32_SOURCES = $(tests_e2e_timersig_t64_SOURCES)
 tests_e2e_timersig_i386_t32_CFLAGS = $(E2E_CC_M32)
 tests_e2e_timersig_i386_t32_LDFLAGS = $(E2E_LD_M32)
+tests_e2e_badptr_i386_t32_SOURCES = $(tests_e2e_badptr_t64_SOURCES)
+tests_e2e_badptr_i386_t32_CFLAGS = $(E2E_CC_M32)
+tests_e2e_badptr_i386_t32_LDFLAGS = $(E2E_LD_M32)
 else
 TESTS += tests/e2e/no-m32.sh
 endif

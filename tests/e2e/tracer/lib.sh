@@ -456,3 +456,132 @@ tt_expect_result() {
 	$1 "$W/$2.err" >"$W/$2.got"
 	expect_same "$2: stderr" "$W/$2.want.sorted" "$W/$2.got"
 }
+
+# --- added for the fault suite (tests/e2e/faults) ---------------------------
+
+# tt_child_named PARENT COMM: the pid of PARENT's child whose command name
+# is COMM (e.g. once ttrace's command has exec'd), in TT_CHILD.
+tt_child_named() {
+	for _c in $(cat "/proc/$1/task/$1/children" 2>/dev/null); do
+		if [ "$(cat "/proc/$_c/comm" 2>/dev/null)" = "$2" ]; then
+			TT_CHILD=$_c
+			return 0
+		fi
+	done
+	return 1
+}
+
+# tt_start_cmd NAME COMM ARGS...: tt_start NAME ARGS, then waits until the
+# command (named COMM once it exec'd) runs; its pid in CPID, tracked.
+tt_start_cmd() {
+	_n=$1
+	_comm=$2
+	shift 2
+	tt_start "$_n" "$@"
+	tt_poll 5 tt_child_named "$TT_PID" "$_comm" ||
+		harness_error "$_n: the command $_comm did not start"
+	CPID=$TT_CHILD
+	tt_track "$CPID"
+}
+
+# tt_random N MAX: N random numbers in [0, MAX), 3 decimals, one a line.
+tt_random() {
+	awk -v n="$1" -v m="$2" 'BEGIN { srand(); for (i = 0; i < n; i++) printf "%.3f\n", rand() * m }'
+}
+
+# tt_elapsed_ms START_NS: milliseconds since START_NS ($(date +%s%N)).
+tt_elapsed_ms() {
+	echo $((($(date +%s%N) - $1) / 1000000))
+}
+
+# expect_all WHAT FILE ERE: every line of FILE matches ERE (and there is
+# at least one).
+expect_all() {
+	[ -s "$2" ] || fail "$1: $2 is empty"
+	! grep -vxE -- "$3" "$2" >"$W/notall" || {
+		fail "$1: lines not matching /$3/:"
+		sed 's/^/	| /' "$W/notall"
+	}
+}
+
+# expect_last WHAT FILE LINE: LINE is the last line of FILE.
+expect_last() {
+	_l=$(tail -n 1 "$2")
+	[ "$_l" = "$3" ] || fail "$1: last line '$_l', expected '$3'"
+}
+
+# tt_times_n FILE: FILE with the si_utime and si_stime of SIGCHLD lines
+# replaced by N (they vary from run to run).
+tt_times_n() {
+	sed 's/si_utime=[0-9]*, si_stime=[0-9]*/si_utime=N, si_stime=N/' "$1"
+}
+
+# tt_file_prefix ID: the id column of a line in a -o FILE trace.
+tt_file_prefix() {
+	printf '%-5d ' "$1"
+}
+
+# tt_sigchld PID STATUS: the text of the SIGCHLD of PID exiting STATUS,
+# with times as tt_times_n leaves them.
+tt_sigchld() {
+	echo "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=$1, si_uid=$(id -u), si_status=$2, si_utime=N, si_stime=N} ---"
+}
+
+# tt_each_beating WHAT LOG TID...: every TID finishes a sleep (an "H PID
+# TID" line of LOG) from now on, within 3 s.
+tt_each_beating() {
+	_what=$1
+	_log=$2
+	shift 2
+	_from=$(wc -l <"$_log")
+	tt_poll 3 tt_each_beat_since "$_log" "$_from" "$@" ||
+		fail "$_what: threads that stopped sleeping: $(tt_each_beat_since "$_log" "$_from" "$@" -v)"
+}
+
+tt_each_beat_since() {	# LOG FROM TID... [-v: print the missing]
+	_log=$1
+	_from=$2
+	shift 2
+	awk -v from="$_from" -v tids="$*" '
+	NR > from && $1 == "H" { seen[$3] = 1 }
+	END {
+		n = split(tids, t, " ")
+		for (i = 1; i <= n; i++)
+			if (t[i] != "-v" && !(t[i] in seen)) {
+				missing = missing " " t[i]; bad = 1
+			}
+		if (tids ~ /-v$/) print missing
+		exit bad
+	}' "$_log"
+}
+
+# tt_run_self NAME ARGS...: tt_run, but ttrace runs with the pid of a
+# shell that execs it, and SELF in ARGS stands for that pid (in SELF).
+tt_run_self() {
+	_n=$1
+	shift
+	timeout -k 2 "$TT_LIMIT" sh -c '
+		echo $$ >"$1"
+		t=$2
+		shift 2
+		n=$#
+		while [ $n -gt 0 ]; do
+			a=$1
+			shift
+			set -- "$@" "$(printf "%s" "$a" | sed "s/SELF/$$/g")"
+			n=$((n - 1))
+		done
+		exec "$t" "$@"' sh "$W/$_n.pid" "$TTRACE" "$@" >"$W/$_n.out" 2>"$W/$_n.err"
+	TT_RC=$?
+	SELF=$(cat "$W/$_n.pid")
+}
+
+# tt_has_zombie PID: PID has a zombie child, its pid in ZC.
+tt_has_zombie() {
+	for ZC in $(cat "/proc/$1/task/$1/children" 2>/dev/null); do
+		case $(tt_status_field "$ZC" State) in
+		Z*) return 0 ;;
+		esac
+	done
+	return 1
+}
