@@ -7,8 +7,17 @@
 
 #include "error.h"
 
+static void (*before_report)(void);
+
+void tt_error_set_hook(void (*before)(void))
+{
+	before_report = before;
+}
+
 static void vreport(const char *fmt, va_list ap, int err)
 {
+	if (before_report)
+		before_report();
 	fflush(stdout);
 	fputs("ttrace: ", stderr);
 	vfprintf(stderr, fmt, ap);

@@ -12,6 +12,10 @@ void tt_perror(const char *fmt, ...) TT_PRINTF(1, 2);	/* appends ": strerror(err
 _Noreturn void tt_die(int status, const char *fmt, ...) TT_PRINTF(2, 3);
 _Noreturn void tt_die_oom(void);
 
+/* Called before each message: when the trace goes to stderr too, it ends
+ * a half-written trace line so the message starts a line of its own. */
+void tt_error_set_hook(void (*before)(void));
+
 void *tt_xmalloc(size_t n);
 void *tt_xcalloc(size_t n, size_t size);
 void *tt_xreallocarray(void *p, size_t n, size_t size);

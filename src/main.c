@@ -24,6 +24,8 @@ int main(int argc, char **argv)
 	}
 	if (tt_opt.json)
 		tt_render_use_json();
+	if (!tt_opt.outfile)
+		tt_error_set_hook(tt_render_break_line);
 	tt_tracer_signals();
 	if (tt_opt.npids)
 		status = tt_trace_attach(tt_opt.pids, tt_opt.npids);

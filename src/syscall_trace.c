@@ -142,6 +142,7 @@ void tt_syscall_exit(struct tcb *tcp, int64_t rval,
 	for (unsigned k = nout, i = 0; orig && k < n; k++) {
 		while (!again[i].wanted)
 			i++;
+		again[i].gone = req[k].gone;
 		again[i++].ok = req[k].ok;
 	}
 	tt_decode_exit(ev);

@@ -128,6 +128,8 @@ static void check_input(struct tt_event *ev, struct tt_event *orig,
 	bool mask[TT_MAX_STRUCT];
 	bool value_changed = false, padding_changed = false;
 
+	if (again->gone)
+		return;		/* killed before the re-read: no finding */
 	if (!again->ok) {
 		if (orig->seen_state[i] != 2)
 			finding(ev, TN_TOCTOU_UNREADABLE, i);

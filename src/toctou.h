@@ -18,6 +18,7 @@ struct tt_umove_req;
 struct tt_reread {
 	bool wanted;
 	bool ok;
+	bool gone;		/* the process died: nothing to compare */
 	uint8_t bytes[TT_MAX_STRUCT];
 };
 

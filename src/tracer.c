@@ -807,6 +807,10 @@ int tt_trace_attach(const pid_t *pids, size_t npids)
 				 (int)pids[i]);
 			goto fail;
 		}
+		/* -p 12,12: attached already (as a thread of an earlier
+		 * pid too) */
+		if (tt_tcb_find(pids[i]))
+			continue;
 		if (attach_process(pids[i]) < 0)
 			goto fail;
 	}

@@ -69,7 +69,7 @@ void tt_umove_many(pid_t tid, struct tt_umove_req *r, unsigned n)
 	ssize_t got;
 
 	for (unsigned i = 0; i < n; i++) {
-		r[i].ok = false;
+		r[i].ok = r[i].gone = false;
 		if (!in_range(r[i].addr, r[i].len, r[i].addr_limit) || k == 16)
 			continue;
 		local[k] = (struct iovec){ r[i].buf, r[i].len };
@@ -84,6 +84,12 @@ void tt_umove_many(pid_t tid, struct tt_umove_req *r, unsigned n)
 		for (unsigned j = 0; j < k; j++)
 			r[idx[j]].ok = tt_umove(tid, r[idx[j]].addr, r[idx[j]].buf,
 						r[idx[j]].len, r[idx[j]].addr_limit) == 0;
+		return;
+	}
+	if (got < 0 && errno == ESRCH) {
+		/* killed at its stop: there is nothing left to read */
+		for (unsigned j = 0; j < k; j++)
+			r[idx[j]].gone = true;
 		return;
 	}
 	if (got < 0)

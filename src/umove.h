@@ -23,6 +23,7 @@ struct tt_umove_req {
 	size_t len;
 	uint64_t addr_limit;
 	bool ok;		/* set by tt_umove_many */
+	bool gone;		/* not read: the process has no memory any more */
 };
 
 void tt_umove_many(pid_t tid, struct tt_umove_req *r, unsigned n);

@@ -38,6 +38,13 @@ void tt_render_exec(struct tcb *tcp,
 		    const struct tt_timestamps *ts) { EACH(exec, tcp, ts); }
 void tt_render_detached(struct tcb *tcp,
 			const struct tt_timestamps *ts) { EACH(detached, tcp, ts); }
+void tt_render_break_line(void)
+{
+	for (unsigned i = 0; active[i]; i++)
+		if (active[i]->break_line)
+			active[i]->break_line();
+}
+
 void tt_render_finish(void)
 {
 	for (unsigned i = 0; active[i]; i++)

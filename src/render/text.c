@@ -318,8 +318,7 @@ static void put_notes(const struct tcb *tcp, const struct tt_event *ev)
 			break;
 		case TN_TOCTOU_UNREADABLE:
 			lprintf(&l, "  ^ TOCTOU: %s could not be read again when "
-				"%s returned (unmapped meanwhile, or the process "
-				"is gone)", arg, call->name);
+				"%s returned (unmapped meanwhile)", arg, call->name);
 			break;
 		case TN_TIMERFD_ARMED:
 			lprintf(&l, "  ^ TOCTOU: the kernel armed %s %" PRId64
@@ -595,5 +594,6 @@ const struct tt_renderer tt_render_text = {
 	.superseded = text_superseded,
 	.personality = text_personality,
 	.detached = text_detached,
+	.break_line = close_open_line,
 	.finish = text_finish,
 };
