@@ -140,8 +140,10 @@ while (my $line = <STDIN>) {
 }
 EOF
 
-# compare PROGRAM SET I386: one run of each tracer; sets $status.
+# compare PROGRAM SET I386: one run of each tracer; returns 1 when they
+# disagree.
 compare() {
+	_ok=0
 	if [ "$2" = default ]; then
 		tsel=
 	else
@@ -161,15 +163,16 @@ compare() {
 	src=$?
 	if [ $src != $trc ]; then
 		echo "FAIL: strace exited with $src, ttrace with $trc"
-		status=1
+		_ok=1
 	fi
 	perl "$tmp/norm.pl" strace "$3" $mask_addr <"$tmp/s" >"$tmp/s.n" &&
 		perl "$tmp/norm.pl" ttrace "$3" $mask_addr <"$tmp/t" >"$tmp/t.n" ||
 		exit 99
 	if ! diff -u "$tmp/s.n" "$tmp/t.n"; then
 		echo "FAIL: ttrace and strace disagree (- strace, + ttrace)"
-		status=1
+		_ok=1
 	fi
+	return $_ok
 }
 
 status=0
@@ -188,7 +191,18 @@ for prog in "$TT_BUILDDIR"/tests/e2e/*.t64 "$TT_BUILDDIR"/tests/e2e/*.t32; do
 		exit 99
 	fi
 	for set in $(sed 1d "$tmp/probe"); do
-		compare "$prog" "$set" $i386
+		# The two tracers run the program separately: under load a
+		# signal of the interrupt programs can land on another sleep.
+		# A disagreement counts when three runs in a row disagree.
+		tries=1
+		until compare "$prog" "$set" $i386; do
+			if [ $tries = 3 ]; then
+				status=1
+				break
+			fi
+			tries=$((tries + 1))
+			echo "(runs of timing-dependent programs can differ: try $tries)"
+		done
 		compared=$((compared + 1))
 	done
 done
