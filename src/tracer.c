@@ -208,26 +208,33 @@ static void syscall_stop(struct tcb *tcp)
 
 /* /proc/PID/task/TID/syscall of a blocked thread: "nr arg1 .. arg6 sp pc"
  * (nr in the thread's own ABI); "running" or "-1 sp pc" otherwise. */
-static bool read_blocked_syscall(pid_t tid, long *nr, uint64_t args[TT_MAX_ARGS])
+bool tt_parse_proc_syscall(const char *text, long *nr,
+			   uint64_t args[TT_MAX_ARGS])
 {
-	char path[64], buf[512];
 	unsigned long long a[TT_MAX_ARGS];
-	FILE *f;
-	int n;
+	int n = sscanf(text, "%ld %llx %llx %llx %llx %llx %llx", nr, &a[0],
+		       &a[1], &a[2], &a[3], &a[4], &a[5]);
 
-	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)tid);
-	f = fopen(path, "r");
-	if (!f)
-		return false;
-	n = fgets(buf, sizeof(buf), f) ?
-		sscanf(buf, "%ld %llx %llx %llx %llx %llx %llx", nr, &a[0],
-		       &a[1], &a[2], &a[3], &a[4], &a[5]) : 0;
-	fclose(f);
 	if (n != 7 || *nr < 0)
 		return false;
 	for (unsigned i = 0; i < TT_MAX_ARGS; i++)
 		args[i] = a[i];
 	return true;
+}
+
+static bool read_blocked_syscall(pid_t tid, long *nr, uint64_t args[TT_MAX_ARGS])
+{
+	char path[64], buf[512];
+	FILE *f;
+	bool ok;
+
+	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)tid);
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	ok = fgets(buf, sizeof(buf), f) && tt_parse_proc_syscall(buf, nr, args);
+	fclose(f);
+	return ok;
 }
 
 /* --- stops ------------------------------------------------------------- */
@@ -308,6 +315,11 @@ static void new_child(struct tcb *parent)
 		c->abi = parent->abi;
 }
 
+bool tt_parse_status_sigcgt(const char *line, unsigned long long *mask)
+{
+	return sscanf(line, "SigCgt: %llx", mask) == 1;
+}
+
 /* Does the thread's process catch sig?  (/proc/PID/status SigCgt) */
 static bool signal_caught(pid_t tid, int sig)
 {
@@ -320,7 +332,7 @@ static bool signal_caught(pid_t tid, int sig)
 	if (!f)
 		return false;
 	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "SigCgt: %llx", &mask) == 1)
+		if (tt_parse_status_sigcgt(line, &mask))
 			break;
 	fclose(f);
 	return sig > 0 && sig <= 64 && (mask >> (sig - 1)) & 1;
@@ -679,6 +691,11 @@ int tt_trace_command(char **argv)
 
 /* --- attaching --------------------------------------------------------- */
 
+bool tt_parse_status_tracerpid(const char *line, pid_t *tracer)
+{
+	return sscanf(line, "TracerPid: %d", tracer) == 1;
+}
+
 static pid_t tracer_of(pid_t pid)
 {
 	char path[64], line[256];
@@ -690,7 +707,7 @@ static pid_t tracer_of(pid_t pid)
 	if (!f)
 		return 0;
 	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "TracerPid: %d", &tracer) == 1)
+		if (tt_parse_status_tracerpid(line, &tracer))
 			break;
 	fclose(f);
 	return tracer;
