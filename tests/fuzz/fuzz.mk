@@ -1,5 +1,5 @@
 # fuzz/fuzz.mk: libFuzzer targets, one per input surface (see
-# tests/fuzz/README).
+# tests/fuzz/README), and the valgrind pass over the unit tests.
 #
 # The targets are built by clang with -fsanitize=fuzzer,address,undefined
 # from the core's sources directly (not libttrace.a, which the project's
@@ -16,10 +16,10 @@ FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 FUZZ_SECONDS = 60
 
 EXTRA_DIST += tests/fuzz/fuzz.mk tests/fuzz/README tests/fuzz/fuzz.h \
-	tests/fuzz/fuzz.sh tests/fuzz/mkcorpus.sh \
+	tests/fuzz/fuzz.sh tests/fuzz/valgrind-unit.sh tests/fuzz/mkcorpus.sh \
 	tests/fuzz/options.dict tests/fuzz/corpus \
 	$(FUZZ_NAMES:%=tests/fuzz/fuzz_%.c)
-TESTS += tests/fuzz/fuzz.sh
+TESTS += tests/fuzz/fuzz.sh tests/fuzz/valgrind-unit.sh
 AM_TESTS_ENVIRONMENT += TT_FUZZ_WHY='$(FUZZ_WHY)'; export TT_FUZZ_WHY;
 
 if HAVE_FUZZ
