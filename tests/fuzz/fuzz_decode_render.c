@@ -16,13 +16,17 @@
  * interval of {1, 5}, so the timerfd_settime check of /proc fdinfo
  * (src/toctou.c) reads real text and can find a difference.
  *
- * With TT_FUZZ_PRINT set in the environment, each trace goes to stderr.
+ * Each trace must be whole lines, each starting with the thread id, with
+ * no NUL.  With TT_FUZZ_PRINT set in the environment, each trace goes to
+ * stderr.
  *
  * Input: u8 options (bits 0-1: -t count, 2: -r, 3: -T, 4-5: -q count,
- * 6: --toctou=off), then events until the input ends; each event is u8
- * op (bits 0-2: what, bit 3: which thread), u16 microseconds since the
- * previous event, then what the op reads (see run_event).  Every memory
- * read takes u8 (bit 0..2 all clear: unreadable), then the bytes.
+ * 6: --toctou=off, 7: -p), then events until the input ends; each event
+ * is u8 op (bits 0-2: what, bit 3: which thread), u16 microseconds since
+ * the previous event, then what the op reads (see run_event).  Every
+ * memory read takes u8 (bits 0..2 all clear: unreadable), then the bytes.
+ * The selection is the default (every call): -e is not fuzzed, the
+ * selection having no reset between inputs.
  */
 #include <fcntl.h>
 #include <signal.h>
@@ -232,6 +236,19 @@ static void advance(unsigned usec)
 	}
 }
 
+/* Every line of a trace in a file starts with the thread id, and ends:
+ * after the renderers finish no line is left open, no NUL is written. */
+static void check_lines(const char *out, size_t size)
+{
+	if (!size)
+		return;
+	if (memchr(out, '\0', size) || out[size - 1] != '\n')
+		abort();
+	for (const char *p = out; p < out + size; p = strchr(p, '\n') + 1)
+		if (*p < '0' || *p > '9')
+			abort();
+}
+
 static void delete_tcb(struct tcb *tcp, void *arg)
 {
 	(void)arg;
@@ -252,6 +269,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	tt_opt.syscall_time = o & 8;
 	tt_opt.quiet = (o >> 4) & 3;
 	tt_opt.toctou = !(o & 64);
+	if (o & 128) {		/* -p: ABI changes are shown in a file too */
+		tt_opt.pids = &tids[1];
+		tt_opt.npids = 1;
+	}
 	now = (struct tt_timestamps){ { 1700000000, 0 }, { 1000, 0 } };
 	tt_out_open_memory(&out, &out_size);
 
@@ -267,6 +288,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	tt_tcb_foreach(delete_tcb, NULL);
 	if (print && out)
 		fprintf(stderr, "%s----\n", out);
+	check_lines(out, out_size);
 	free(out);
 	return 0;
 }

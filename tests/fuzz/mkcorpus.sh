@@ -64,8 +64,8 @@ mkdir -p $d
 } >$d/timerfd-armed
 {
 	# -p: blocked in clock_nanosleep_time32, restart_syscall; an
-	# untraced call (getpid); an ABI change; -ttt
-	u8 3
+	# untraced call (getpid); an ABI change; -ttt -p
+	u8 131
 	ev 7 0; u8 1; u8 2; regs 0 0 4096 8192 0 0
 	ev 0 1; u8 1; u8 0; regs 0 0 0 0 0 0
 	ev 0 1; u64 $((0xfffffdfc))
