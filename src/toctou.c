@@ -206,23 +206,31 @@ static ssize_t read_fdinfo(pid_t tid, int fd, char *buf, size_t size)
 	return pread(h, buf, size, 0);
 }
 
-static bool read_timerfd_info(pid_t tid, int fd, unsigned *flags,
-			      long long *sec, long long *nsec)
+bool tt_parse_timerfd_fdinfo(const char *text, unsigned *flags,
+			     long long *sec, long long *nsec)
 {
-	char buf[1024], *p;
-	ssize_t len = read_fdinfo(tid, fd, buf, sizeof(buf) - 1);
+	const char *p;
 	int found = 0;
 
-	if (len <= 0)
-		return false;
-	buf[len] = '\0';
-	for (p = buf; p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+	for (p = text; p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
 		if (sscanf(p, "settime flags: %o", flags) == 1)
 			found |= 1;
 		else if (sscanf(p, "it_interval: (%lld, %lld)", sec, nsec) == 2)
 			found |= 2;
 	}
 	return found == 3;
+}
+
+static bool read_timerfd_info(pid_t tid, int fd, unsigned *flags,
+			      long long *sec, long long *nsec)
+{
+	char buf[1024];
+	ssize_t len = read_fdinfo(tid, fd, buf, sizeof(buf) - 1);
+
+	if (len <= 0)
+		return false;
+	buf[len] = '\0';
+	return tt_parse_timerfd_fdinfo(buf, flags, sec, nsec);
 }
 
 #define TFD_SETTIME_FLAGS 3u	/* what the kernel keeps of flags */

@@ -36,4 +36,9 @@ void tt_toctou_check(struct tcb *tcp, struct tt_event *ev,
 /* How many findings were made in this run. */
 unsigned long tt_toctou_findings(void);
 
+/* The text of /proc/PID/fdinfo/FD of a timerfd: the "settime flags: %o"
+ * and "it_interval: (sec, nsec)" lines.  False unless both are there. */
+bool tt_parse_timerfd_fdinfo(const char *text, unsigned *flags,
+			     long long *sec, long long *nsec);
+
 #endif

@@ -130,13 +130,23 @@ static void set_abi(struct tcb *tcp, const struct tt_abi *abi,
 		tt_render_personality(tcp, ts);
 }
 
+bool tt_parse_status_field(const char *line, const char *key, int base,
+			   unsigned long long *val)
+{
+	size_t klen = strlen(key);
+
+	if (strncmp(line, key, klen) != 0)
+		return false;
+	*val = strtoull(line + klen, NULL, base);
+	return true;
+}
+
 /* The number after key ("Tgid:") in /proc/TID/status, in base; *val is
  * left alone when the file or the field is missing. */
 static void proc_status(pid_t tid, const char *key, int base,
 			unsigned long long *val)
 {
 	char path[64], line[256];
-	size_t klen = strlen(key);
 	FILE *f;
 
 	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
@@ -144,10 +154,8 @@ static void proc_status(pid_t tid, const char *key, int base,
 	if (!f)
 		return;
 	while (fgets(line, sizeof(line), f))
-		if (strncmp(line, key, klen) == 0) {
-			*val = strtoull(line + klen, NULL, base);
+		if (tt_parse_status_field(line, key, base, val))
 			break;
-		}
 	fclose(f);
 }
 
@@ -230,26 +238,33 @@ static void syscall_stop(struct tcb *tcp)
 
 /* /proc/PID/task/TID/syscall of a blocked thread: "nr arg1 .. arg6 sp pc"
  * (nr in the thread's own ABI); "running" or "-1 sp pc" otherwise. */
-static bool read_blocked_syscall(pid_t tid, long *nr, uint64_t args[TT_MAX_ARGS])
+bool tt_parse_proc_syscall(const char *text, long *nr,
+			   uint64_t args[TT_MAX_ARGS])
 {
-	char path[64], buf[512];
 	unsigned long long a[TT_MAX_ARGS];
-	FILE *f;
-	int n;
+	int n = sscanf(text, "%ld %llx %llx %llx %llx %llx %llx", nr, &a[0],
+		       &a[1], &a[2], &a[3], &a[4], &a[5]);
 
-	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)tid);
-	f = fopen(path, "r");
-	if (!f)
-		return false;
-	n = fgets(buf, sizeof(buf), f) ?
-		sscanf(buf, "%ld %llx %llx %llx %llx %llx %llx", nr, &a[0],
-		       &a[1], &a[2], &a[3], &a[4], &a[5]) : 0;
-	fclose(f);
 	if (n != 7 || *nr < 0)
 		return false;
 	for (unsigned i = 0; i < TT_MAX_ARGS; i++)
 		args[i] = a[i];
 	return true;
+}
+
+static bool read_blocked_syscall(pid_t tid, long *nr, uint64_t args[TT_MAX_ARGS])
+{
+	char path[64], buf[512];
+	FILE *f;
+	bool ok;
+
+	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)tid);
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	ok = fgets(buf, sizeof(buf), f) && tt_parse_proc_syscall(buf, nr, args);
+	fclose(f);
+	return ok;
 }
 
 /* --- stops ------------------------------------------------------------- */
