@@ -90,5 +90,5 @@ row "ttrace" "$tt" "$(ratio "$tt" "$base") untraced"
 echo; echo "(d) ttrace's peak memory (max RSS)"
 for n in $((M / 10)) $M; do
 	/usr/bin/time -f %M -o "$tmp/rss" "$ttrace" -o /dev/null -- $W $n 0 2>/dev/null
-	row "$((n * 3)) traced calls" "$(tail -n 1 "$tmp/rss")" "KiB (not seconds)"
+	printf '  %-40s %8s KiB\n' "$((n * 3)) traced calls" "$(tail -n 1 "$tmp/rss")"
 done

@@ -7,6 +7,7 @@
 #include "options.h"
 #include "output.h"
 #include "render/render.h"
+#include "tcb.h"
 #include "toctou.h"
 #include "tracer.h"
 
@@ -26,6 +27,7 @@ int main(int argc, char **argv)
 		tt_render_use_json();
 	if (!tt_opt.outfile)
 		tt_error_set_hook(tt_render_break_line);
+	tt_tcb_set_delete_hook(tt_render_forget);
 	tt_tracer_signals();
 	if (tt_opt.npids)
 		status = tt_trace_attach(tt_opt.pids, tt_opt.npids);

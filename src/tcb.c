@@ -9,6 +9,12 @@
 
 static struct tcb *buckets[NBUCKETS];
 static unsigned count;
+static void (*delete_hook)(struct tcb *tcp);
+
+void tt_tcb_set_delete_hook(void (*fn)(struct tcb *tcp))
+{
+	delete_hook = fn;
+}
 
 static struct tcb **bucket(pid_t tid)
 {
@@ -40,6 +46,8 @@ struct tcb *tt_tcb_new(pid_t tid, unsigned flags)
 
 void tt_tcb_delete(struct tcb *tcp)
 {
+	if (delete_hook)
+		delete_hook(tcp);
 	for (struct tcb **p = bucket(tcp->tid); *p; p = &(*p)->hash_next) {
 		if (*p == tcp) {
 			*p = tcp->hash_next;

@@ -41,6 +41,9 @@ struct tcb {
 struct tcb *tt_tcb_find(pid_t tid);
 struct tcb *tt_tcb_new(pid_t tid, unsigned flags);
 void tt_tcb_delete(struct tcb *tcp);
+/* Called with each tcb about to be freed (renderers drop what they keep
+ * of it). */
+void tt_tcb_set_delete_hook(void (*fn)(struct tcb *tcp));
 unsigned tt_tcb_count(void);
 /* Calls fn for every tcb; fn may delete the tcb it is given. */
 void tt_tcb_foreach(void (*fn)(struct tcb *tcp, void *arg), void *arg);

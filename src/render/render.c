@@ -38,6 +38,8 @@ void tt_render_exec(struct tcb *tcp,
 		    const struct tt_timestamps *ts) { EACH(exec, tcp, ts); }
 void tt_render_detached(struct tcb *tcp,
 			const struct tt_timestamps *ts) { EACH(detached, tcp, ts); }
+void tt_render_forget(struct tcb *tcp) { EACH(forget, tcp); }
+
 void tt_render_break_line(void)
 {
 	for (unsigned i = 0; active[i]; i++)

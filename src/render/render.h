@@ -35,6 +35,8 @@ struct tt_renderer {
 	void (*personality)(struct tcb *tcp, const struct tt_timestamps *ts);
 	/* Detached (a traced call in progress is left to run untraced). */
 	void (*detached)(struct tcb *tcp, const struct tt_timestamps *ts);
+	/* The tcb is about to be freed. */
+	void (*forget)(struct tcb *tcp);
 	/* A diagnostic is about to go to the same stream. */
 	void (*break_line)(void);
 	void (*finish)(void);
@@ -63,6 +65,7 @@ void tt_render_exec(struct tcb *tcp, const struct tt_timestamps *ts);
 void tt_render_detached(struct tcb *tcp, const struct tt_timestamps *ts);
 void tt_render_finish(void);
 void tt_render_break_line(void);
+void tt_render_forget(struct tcb *tcp);
 
 /* Reads both clocks now. */
 void tt_now(struct tt_timestamps *ts);

@@ -405,6 +405,15 @@ static void finish_unreturned(struct tcb *tcp, const struct tt_timestamps *ts)
 	emit(&l);
 }
 
+/* A thread record freed with its line still open (it vanished without an
+ * exit to print): end the line, and never take a new record at the same
+ * address for it. */
+static void text_forget(struct tcb *tcp)
+{
+	if (open_tcb == tcp)
+		close_open_line();
+}
+
 /* --- signals, stops, exits --------------------------------------------- */
 
 static void put_sigval(struct tline *l, const siginfo_t *si)
@@ -595,5 +604,6 @@ const struct tt_renderer tt_render_text = {
 	.personality = text_personality,
 	.detached = text_detached,
 	.break_line = close_open_line,
+	.forget = text_forget,
 	.finish = text_finish,
 };
