@@ -355,21 +355,29 @@ static void text_syscall_entry(struct tcb *tcp)
 	tt_out_flush_if_interactive();
 }
 
+/* The second half of tcp's call: on its own open line, or on a new one
+ * that says which call it resumes. */
+static void continue_line(struct tline *l, struct tcb *tcp,
+			  const struct tt_timestamps *ts)
+{
+	if (open_tcb == tcp) {
+		l->n = 0;
+		l->b[0] = '\0';
+		l->col0 = open_col;
+		open_tcb = NULL;
+	} else {
+		begin_line(l, tcp, ts);
+		lprintf(l, "<... %s resumed>", tcp->ev.sc->name);
+	}
+}
+
 static void text_syscall_exit(struct tcb *tcp)
 {
 	const struct tt_event *ev = &tcp->ev;
 	unsigned k = entry_args(ev);
 	struct tline l;
 
-	if (open_tcb == tcp) {
-		l.n = 0;
-		l.b[0] = '\0';
-		l.col0 = open_col;
-		open_tcb = NULL;
-	} else {
-		begin_line(&l, tcp, &ev->t_exit);
-		lprintf(&l, "<... %s resumed>", ev->sc->name);
-	}
+	continue_line(&l, tcp, &ev->t_exit);
 	for (unsigned i = k; i < ev->sc->sig->nargs; i++) {
 		if (i > k)
 			lputs(&l, ", ");
@@ -390,15 +398,7 @@ static void finish_unreturned(struct tcb *tcp, const struct tt_timestamps *ts)
 
 	if (!(tcp->flags & TCB_TRACED_CALL))
 		return;
-	if (open_tcb == tcp) {
-		l.n = 0;
-		l.b[0] = '\0';
-		l.col0 = open_col;
-		open_tcb = NULL;
-	} else {
-		begin_line(&l, tcp, ts);
-		lprintf(&l, "<... %s resumed>", tcp->ev.sc->name);
-	}
+	continue_line(&l, tcp, ts);
 	lputs(&l, " <unfinished ...>) ");
 	lpad_to(&l, RETURN_COLUMN);
 	lputs(&l, "= ?\n");
