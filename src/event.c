@@ -30,6 +30,7 @@ void tt_event_init(struct tt_event *ev, const struct tt_syscall *sc,
 	ev->rval = 0;
 	ev->err = 0;
 	ev->resumes = NULL;
+	ev->has_lateness = false;
 }
 
 int tt_value_new(struct tt_event *ev, const char *name, enum tt_vkind kind)

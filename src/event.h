@@ -125,6 +125,14 @@ struct tt_event {
 	/* restart_syscall: the interrupted call it resumes (its row, or NULL
 	 * when unknown). */
 	const struct tt_syscall *resumes;
+
+	/* A sleep that returned 0: what it asked for and how late it woke
+	 * (src/lateness.c); has_lateness false otherwise. */
+	bool has_lateness;
+	bool absolute;
+	int32_t sleep_clock;
+	int64_t requested_ns;	/* the duration, or the deadline */
+	int64_t lateness_ns;
 };
 
 /* Building values.  All return the new value's index or TT_NO_VALUE when

@@ -23,7 +23,9 @@ int main(int argc, char **argv)
 			 strerror(errno));
 		return 1;
 	}
-	if (tt_opt.json)
+	if (tt_opt.summary)
+		tt_render_use_summary();
+	else if (tt_opt.json)
 		tt_render_use_json();
 	if (!tt_opt.outfile)
 		tt_error_set_hook(tt_render_break_line);

@@ -40,6 +40,9 @@ void tt_usage(FILE *fp)
 "                  microseconds, or as seconds since the epoch\n"
 "  -r              prefix each line with the time since the previous one\n"
 "  -T              show the time spent in each call\n"
+"  -c              no trace: at the end, a table per call of calls, errors,\n"
+"                  time in the call, and how late sleeps woke (median, p99,\n"
+"                  max); with --json, one JSON object\n"
 "  --toctou=on|off read every input struct again at the syscall exit and\n"
 "                  report when it changed while the call ran (default: on)\n"
 "  --toctou-fail   exit with status 1 if any TOCTOU finding was made\n"
@@ -151,7 +154,7 @@ int tt_options_parse(int argc, char **argv)
 	tt_opt.toctou = true;
 	tt_opt.seccomp = true;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:e:fhVo:p:qrtT", longopts,
+	while ((c = getopt_long(argc, argv, "+:ce:fhVo:p:qrtT", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'e':
@@ -161,6 +164,9 @@ int tt_options_parse(int argc, char **argv)
 		case 'E':
 			if ((r = select_names(optarg, &selected)))
 				return r;
+			break;
+		case 'c':
+			tt_opt.summary = true;
 			break;
 		case 'f':
 			break;

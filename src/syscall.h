@@ -41,6 +41,15 @@ struct tt_arg {
 
 struct tt_event;
 
+/* Where a sleep keeps what the lateness needs; -1: it has no such
+ * argument (nanosleep has no clock: CLOCK_MONOTONIC; no flags: relative). */
+struct tt_sleep_shape {
+	int8_t clock_arg;
+	int8_t flags_arg;
+	int8_t request_arg;
+	uint32_t abstime;	/* the flag bit that makes it absolute */
+};
+
 /* The shape shared by every ABI variant of one call. */
 struct tt_signature {
 	const char *family;	/* the plain name: what -e selects */
@@ -49,6 +58,8 @@ struct tt_signature {
 	/* Did the kernel write output argument i in this completed call?
 	 * NULL: outputs are written exactly when the call succeeded. */
 	bool (*output_written)(const struct tt_event *ev, unsigned i);
+	/* Set for the sleeps: their lateness is measured. */
+	const struct tt_sleep_shape *sleep;
 };
 
 enum tt_time_width {

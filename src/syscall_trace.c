@@ -13,6 +13,7 @@
 #include "render/render.h"
 #include "select.h"
 #include "syscall_trace.h"
+#include "lateness.h"
 #include "options.h"
 #include "tcb.h"
 #include "toctou.h"
@@ -147,6 +148,7 @@ void tt_syscall_exit(struct tcb *tcp, int64_t rval,
 	}
 	tt_decode_exit(ev);
 	ev->t_exit = *ts;
+	tt_lateness_measure(tcp, ev, ts);
 	if (orig)
 		tt_toctou_check(tcp, ev, orig, again);
 	tt_render_syscall_exit(tcp);

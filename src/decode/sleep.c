@@ -30,6 +30,10 @@ const struct tt_signature tt_sig_clock_nanosleep = {
 		{ "rmtp", AT_TIMESPEC, AD_OUT },
 	},
 	.output_written = sleep_remain_written,
+	.sleep = &(const struct tt_sleep_shape){
+		.clock_arg = 0, .flags_arg = 1, .request_arg = 2,
+		.abstime = TIMER_ABSTIME,
+	},
 };
 
 /* restart_syscall takes no arguments: the kernel resumes the call saved in

@@ -12,6 +12,11 @@ void tt_render_use_json(void)
 	active[0] = &tt_render_json;
 }
 
+void tt_render_use_summary(void)
+{
+	active[0] = &tt_render_summary;
+}
+
 /* Calls hook (args) of every active renderer that has it. */
 #define EACH(hook, ...)							\
 	do {								\

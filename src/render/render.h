@@ -44,9 +44,12 @@ struct tt_renderer {
 
 extern const struct tt_renderer tt_render_text;
 extern const struct tt_renderer tt_render_json;
+extern const struct tt_renderer tt_render_summary;
 
-/* The output format: strace's text (the default) or JSON Lines. */
+/* The output format: strace's text (the default) or JSON Lines; or, with
+ * -c, only the summary at the end. */
 void tt_render_use_json(void);
+void tt_render_use_summary(void);
 
 /* Dispatch to the active renderers. */
 void tt_render_syscall_entry(struct tcb *tcp);

@@ -3,7 +3,8 @@
 # over runs that make every kind of event: calls of both ABIs (errors,
 # NULL and unreadable pointers, padding), TOCTOU findings of every kind,
 # signals, a group-stop, exits and deaths, threads and processes, execs,
-# an ABI change, -p attach and detach, and a thread superseded by execve.
+# an ABI change, -p attach and detach, a thread superseded by execve, and
+# the -c summary object.
 . "${TT_SRCDIR:-.}/tests/e2e/tracer/lib.sh"
 
 PY=/usr/bin/python3
@@ -30,6 +31,9 @@ json killed -- "$H/sleeper" -n 1 -s 1000 -k kill
 json segv -- "$H/sleeper" -n 1 -s 1000 -k segv
 json superseded -- "$H/threxec" "$H/sleeper" -n 1 -s 1000
 
+json summary -c -- "$H/sleeper" -t 2 -n 3 -s 1000000
+json summary_abs -c -- "$H/sleeper" -a -n 3 -s 1000000
+
 # a group-stop, then SIGCONT
 tt_start stop --json -o "$W/stop.jsonl" -- "$H/sleeper" -n 0 -s 20000000 -l "$W/stop.log"
 tt_poll 5 test -s "$W/stop.log" || harness_error "stop: the sleeper did not start"
@@ -48,7 +52,7 @@ tt_wait_ttrace
 	"$W"/*.jsonl >"$W/seen" || { cat "$W/seen"; fail "invalid JSON events"; }
 for kind in type:header type:call type:signal type:stopped type:exit \
 	type:superseded type:abi type:attached type:new_tracee type:exec \
-	type:detached exit:exited exit:killed return:error \
+	type:detached type:summary exit:exited exit:killed return:error \
 	finding:nsec_padding finding:toctou_changed finding:toctou_padding \
 	finding:toctou_unreadable finding:timerfd_armed; do
 	case $kind in

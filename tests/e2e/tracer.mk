@@ -17,7 +17,8 @@ TRACER_TESTS = \
 	tests/e2e/tracer/threads-forks.sh \
 	tests/e2e/tracer/ttrace-killed.sh \
 	tests/e2e/tracer/usage-errors.sh \
-	tests/e2e/tracer/no-fd-leak.sh
+	tests/e2e/tracer/no-fd-leak.sh \
+	tests/e2e/summary.sh
 
 TESTS += $(TRACER_TESTS)
 EXTRA_DIST += $(TRACER_TESTS) tests/e2e/tracer/lib.sh
