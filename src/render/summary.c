@@ -170,9 +170,12 @@ static void summary_exit(struct tcb *tcp)
 
 void tt_summary_print(void)
 {
-	qsort(rows, nrows, sizeof(*rows), cmp_rows);
+	/* qsort's base must not be NULL, even for no element */
+	if (nrows)
+		qsort(rows, nrows, sizeof(*rows), cmp_rows);
 	for (size_t i = 0; i < nrows; i++)
-		qsort(rows[i].late, rows[i].nlate, sizeof(int64_t), cmp_i64);
+		if (rows[i].nlate)
+			qsort(rows[i].late, rows[i].nlate, sizeof(int64_t), cmp_i64);
 	if (tt_opt.json)
 		json_object();
 	else
