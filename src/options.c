@@ -73,6 +73,11 @@ static int usage_error(const char *fmt, ...)
 	return 2;
 }
 
+static bool is_long(const char *arg)
+{
+	return strncmp(arg, "--", 2) == 0 && arg[2];
+}
+
 static int on_off(const char *opt, const char *arg, bool *out)
 {
 	if (strcmp(arg, "on") == 0)
@@ -211,17 +216,25 @@ int tt_options_parse(int argc, char **argv)
 			tt_opt.syscall_time = true;
 			break;
 		case ':':
-			if (optopt)
-				return usage_error("option requires an argument -- '%c'",
-						   optopt);
-			return usage_error("option '%s' requires an argument",
-					   argv[optind - 1]);
+			if (is_long(argv[optind - 1]))
+				return usage_error("option '%s' requires an argument",
+						   argv[optind - 1]);
+			return usage_error("option requires an argument -- '%c'",
+					   optopt);
 		default:
-			if (optopt)
-				return usage_error("invalid option -- '%c'",
-						   optopt);
-			return usage_error("unrecognized option '%s'",
-					   argv[optind - 1]);
+			/* For a long option, optopt is its internal code:
+			 * name the option as written instead. */
+			if (is_long(argv[optind - 1])) {
+				const char *arg = argv[optind - 1];
+				const char *eq = strchr(arg, '=');
+
+				if (optopt && eq)
+					return usage_error("option '%.*s' doesn't "
+							   "allow an argument",
+							   (int)(eq - arg), arg);
+				return usage_error("unrecognized option '%s'", arg);
+			}
+			return usage_error("invalid option -- '%c'", optopt);
 		}
 	}
 	if (optind < argc)
