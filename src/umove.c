@@ -5,6 +5,7 @@
  * falls back to PTRACE_PEEKDATA, one aligned word at a time, so a struct
  * ending just before an unmapped page is still read. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
@@ -30,7 +31,16 @@ static int peek_words(pid_t tid, uint64_t addr, void *buf, size_t len)
 	return 0;
 }
 
-static int vm_readv_missing;
+/* -1: not known yet; TTRACE_NO_VM_READV=1 makes tests take the
+ * PTRACE_PEEKDATA path. */
+static int vm_readv_missing = -1;
+
+static int readv_missing(void)
+{
+	if (vm_readv_missing < 0)
+		vm_readv_missing = getenv("TTRACE_NO_VM_READV") != NULL;
+	return vm_readv_missing;
+}
 
 static bool in_range(uint64_t addr, size_t len, uint64_t addr_limit)
 {
@@ -44,7 +54,7 @@ int tt_umove(pid_t tid, uint64_t addr, void *buf, size_t len,
 		return 0;
 	if (!in_range(addr, len, addr_limit))
 		return -1;
-	if (!vm_readv_missing) {
+	if (!readv_missing()) {
 		struct iovec local = { buf, len };
 		struct iovec remote = { (void *)(uintptr_t)addr, len };
 		ssize_t n = process_vm_readv(tid, &local, 1, &remote, 1, 0);
@@ -78,9 +88,9 @@ void tt_umove_many(pid_t tid, struct tt_umove_req *r, unsigned n)
 	}
 	if (k == 0)
 		return;
-	got = vm_readv_missing ? -1 :
+	got = readv_missing() ? -1 :
 		process_vm_readv(tid, local, k, remote, k, 0);
-	if (got < 0 && (vm_readv_missing || errno == ENOSYS || errno == EPERM)) {
+	if (got < 0 && (readv_missing() || errno == ENOSYS || errno == EPERM)) {
 		for (unsigned j = 0; j < k; j++)
 			r[idx[j]].ok = tt_umove(tid, r[idx[j]].addr, r[idx[j]].buf,
 						r[idx[j]].len, r[idx[j]].addr_limit) == 0;
