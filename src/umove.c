@@ -6,11 +6,42 @@
  * ending just before an unmapped page is still read. */
 #include <errno.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
 
 #include "umove.h"
+
+/* PTRACE_PEEKDATA reads with FOLL_FORCE: it reads pages the tracee
+ * cannot (PROT_NONE guard pages, ASan's shadow gap), where the kernel's
+ * own copy fails with EFAULT.  So a peeked range counts only if
+ * /proc/TID/maps shows it readable, end to end. */
+static bool readable_in_maps(pid_t tid, uint64_t addr, size_t len)
+{
+	char path[64], line[512];
+	uint64_t want = addr, end = addr + len;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)tid);
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	while (want < end && fgets(line, sizeof(line), f)) {
+		unsigned long long lo, hi;
+		char perms[5];
+
+		if (sscanf(line, "%llx-%llx %4s", &lo, &hi, perms) != 3)
+			continue;
+		if (lo <= want && want < hi) {
+			if (perms[0] != 'r')
+				break;
+			want = hi;
+		}
+	}
+	fclose(f);
+	return want >= end;
+}
 
 static int peek_words(pid_t tid, uint64_t addr, void *buf, size_t len)
 {
@@ -28,7 +59,7 @@ static int peek_words(pid_t tid, uint64_t addr, void *buf, size_t len)
 			return -1;
 		memcpy(out + (lo - addr), (uint8_t *)&word + (lo - a), hi - lo);
 	}
-	return 0;
+	return readable_in_maps(tid, addr, len) ? 0 : -1;
 }
 
 /* -1: not known yet; TTRACE_NO_VM_READV=1 makes tests take the
