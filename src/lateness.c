@@ -16,6 +16,7 @@
 #include "lateness.h"
 #include "render/render.h"
 #include "tcb.h"
+#include "xlat/xlat.h"
 
 static int64_t ns(const struct timespec *t)
 {
@@ -26,17 +27,18 @@ static int64_t ns(const struct timespec *t)
  * cannot be read from here. */
 static int clock_for(const struct tcb *tcp, int32_t id, clockid_t *out)
 {
+	struct tt_clockid c;
+
 	if (id >= 0) {
 		*out = id;
 		return 0;
 	}
-	if ((id & 7) == 3 || (id & 3) == 3)
+	c = tt_clockid_split(id);
+	if (c.kind != TC_CPU)
 		return 1;	/* an fd clock, or not a clock */
-	int32_t who = ~(id >> 3);
-
-	if (who == 0)		/* "my own": the tracee's */
-		who = (id & 4) ? tcp->tid : tcp->pid;
-	*out = (clockid_t)(((uint32_t)~who << 3) | ((uint32_t)id & 7));
+	if (c.who == 0)		/* "my own": the tracee's */
+		c.who = c.per_thread ? tcp->tid : tcp->pid;
+	*out = tt_cpuclock_of(id, c.who);
 	return 0;
 }
 

@@ -134,25 +134,28 @@ static void jflags(struct jline *l, const struct tt_value *v)
 }
 
 /* Clock ids: named, a CPU clock of a process or thread, an fd clock, or
- * unknown (see put_clockid in text.c for the encoding). */
+ * unknown (just the value). */
 static void jclockid(struct jline *l, int32_t id)
 {
-	const char *name;
+	struct tt_clockid c = tt_clockid_split(id);
 
 	jprintf(l, "{\"value\":%d", id);
-	if (id >= 0) {
-		name = tt_xlat_name(&tt_xlat_clocks, (uint64_t)id);
-		if (name) {
-			jputs(l, ",\"name\":");
-			jstr(l, name);
-		}
-	} else if ((id & 7) == 3) {
-		jprintf(l, ",\"fd\":%d", ~(id >> 3));
-	} else if ((name = tt_xlat_name(&tt_xlat_cpuclocks, (uint64_t)(id & 3)))) {
-		jprintf(l, ",\"cpu\":{\"%s\":%d,\"clock\":", (id & 4) ? "tid" : "pid",
-			~(id >> 3));
-		jstr(l, name);
+	switch (c.kind) {
+	case TC_NAMED:
+		jputs(l, ",\"name\":");
+		jstr(l, c.name);
+		break;
+	case TC_FD:
+		jprintf(l, ",\"fd\":%d", c.who);
+		break;
+	case TC_CPU:
+		jprintf(l, ",\"cpu\":{\"%s\":%d,\"clock\":",
+			c.per_thread ? "tid" : "pid", c.who);
+		jstr(l, c.name);
 		jputs(l, "}");
+		break;
+	case TC_UNKNOWN:
+		break;
 	}
 	jputs(l, "}");
 }

@@ -166,34 +166,25 @@ static void put_flags(struct tline *l, const struct tt_value *v)
 		lprintf(l, "%#" PRIx64 " /* %s */", left, v->xlat->unknown);
 }
 
-/* Negative clock ids encode a CPU clock of a process or thread, or a
- * dynamic (fd) clock (include/linux/posix-timers_types.h):
- *   pid = ~(id >> 3), bit 2: per-thread, id & 3: PROF, VIRT, SCHED or FD. */
 static void put_clockid(struct tline *l, int32_t id)
 {
-	const char *name;
+	struct tt_clockid c = tt_clockid_split(id);
 
-	if (id >= 0) {
-		name = tt_xlat_name(&tt_xlat_clocks, (uint64_t)id);
-		if (name)
-			lputs(l, name);
-		else
-			lprintf(l, "%#x /* CLOCK_??? */", (unsigned)id);
-		return;
-	}
-	int32_t pid = ~(id >> 3);
-
-	if ((id & 7) == 3) {
-		lprintf(l, "FD_TO_CLOCKID(%d)", pid);
-		return;
-	}
-	name = tt_xlat_name(&tt_xlat_cpuclocks, (uint64_t)(id & 3));
-	if (!name) {
+	switch (c.kind) {
+	case TC_NAMED:
+		lputs(l, c.name);
+		break;
+	case TC_FD:
+		lprintf(l, "FD_TO_CLOCKID(%d)", c.who);
+		break;
+	case TC_CPU:
+		lprintf(l, "MAKE_%s_CPUCLOCK(%d, %s)",
+			c.per_thread ? "THREAD" : "PROCESS", c.who, c.name);
+		break;
+	case TC_UNKNOWN:
 		lprintf(l, "%#x /* CLOCK_??? */", (unsigned)id);
-		return;
+		break;
 	}
-	lprintf(l, "MAKE_%s_CPUCLOCK(%d, %s)", (id & 4) ? "THREAD" : "PROCESS",
-		pid, name);
 }
 
 static void put_value(struct tline *l, const struct tt_event *ev, int idx)

@@ -9,6 +9,34 @@ const char *tt_xlat_name(const struct tt_xlat *x, uint64_t val)
 	return NULL;
 }
 
+struct tt_clockid tt_clockid_split(int32_t id)
+{
+	struct tt_clockid c = { TC_UNKNOWN, NULL, 0, 0 };
+
+	if (id >= 0) {
+		c.name = tt_xlat_name(&tt_xlat_clocks, (uint64_t)id);
+		if (c.name)
+			c.kind = TC_NAMED;
+		return c;
+	}
+	c.who = ~(id >> 3);
+	if ((id & 7) == 3) {
+		c.kind = TC_FD;
+		return c;
+	}
+	c.name = tt_xlat_name(&tt_xlat_cpuclocks, (uint64_t)(id & 3));
+	if (c.name) {
+		c.kind = TC_CPU;
+		c.per_thread = (id & 4) != 0;
+	}
+	return c;
+}
+
+int32_t tt_cpuclock_of(int32_t id, int32_t who)
+{
+	return (int32_t)(((uint32_t)~who << 3) | ((uint32_t)id & 7));
+}
+
 #include <string.h>
 #include "xlat/errnos.h"
 

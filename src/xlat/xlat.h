@@ -23,6 +23,27 @@ struct tt_xlat {
 
 const char *tt_xlat_name(const struct tt_xlat *x, uint64_t val);
 
+/* What a clockid_t names.  Negative ids encode a CPU clock of a process
+ * or thread, or a dynamic (fd) clock (include/linux/posix-timers_types.h):
+ * who = ~(id >> 3), bit 2: per-thread, id & 3: PROF, VIRT, SCHED or FD. */
+enum tt_clock_kind {
+	TC_NAMED,	/* .name: CLOCK_REALTIME ... */
+	TC_CPU,		/* .name: CPUCLOCK_*; .who: pid or tid, 0 the caller */
+	TC_FD,		/* .who: the fd */
+	TC_UNKNOWN,
+};
+
+struct tt_clockid {
+	enum tt_clock_kind kind;
+	const char *name;
+	int32_t who;
+	int per_thread;
+};
+
+struct tt_clockid tt_clockid_split(int32_t id);
+/* The same CPU clock of another process or thread. */
+int32_t tt_cpuclock_of(int32_t id, int32_t who);
+
 extern const struct tt_xlat tt_xlat_timer_flags;
 extern const struct tt_xlat tt_xlat_tfd_settime_flags;
 extern const struct tt_xlat tt_xlat_clocks;
