@@ -24,6 +24,18 @@ const struct tt_abi *tt_abi_by_regset_size(size_t size)
 	return NULL;
 }
 
+void tt_abi_args(const struct tt_abi *abi, const uint64_t in[6],
+		 uint64_t out[6])
+{
+	for (unsigned i = 0; i < 6; i++)
+		out[i] = abi->ptr_size == 4 ? (uint32_t)in[i] : in[i];
+}
+
+uint64_t tt_abi_addr_limit(const struct tt_abi *abi)
+{
+	return abi->ptr_size == 4 ? (uint64_t)1 << 32 : UINT64_MAX;
+}
+
 /* x32 tasks use x86_64's table with this bit set in the number; their
  * time structures have x86_64's layout. */
 #define X32_SYSCALL_BIT 0x40000000L

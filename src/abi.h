@@ -51,4 +51,12 @@ const struct tt_abi *tt_abi_by_audit_arch(uint32_t arch);
 const struct tt_abi *tt_abi_by_regset_size(size_t size);
 const struct tt_syscall *tt_abi_syscall(const struct tt_abi *abi, long nr);
 
+/* Argument registers as the ABI's calls see them: an i386 argument is the
+ * low half of ebx .. ebp, whatever the upper half holds. */
+void tt_abi_args(const struct tt_abi *abi, const uint64_t in[6],
+		 uint64_t out[6]);
+
+/* One past the largest address the ABI's pointers can name. */
+uint64_t tt_abi_addr_limit(const struct tt_abi *abi);
+
 #endif

@@ -90,6 +90,11 @@ struct tt_timestamps {
 	struct timespec mono;	/* CLOCK_MONOTONIC */
 };
 
+static inline int64_t tt_ts_ns(const struct timespec *t)
+{
+	return (int64_t)t->tv_sec * 1000000000 + t->tv_nsec;
+}
+
 struct tt_event {
 	const struct tt_syscall *sc;	/* the table row */
 	const struct tt_abi *abi;	/* the ABI of the entry */

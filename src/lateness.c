@@ -18,11 +18,6 @@
 #include "tcb.h"
 #include "xlat/xlat.h"
 
-static int64_t ns(const struct timespec *t)
-{
-	return (int64_t)t->tv_sec * 1000000000 + t->tv_nsec;
-}
-
 /* The clock id ttrace can read for the tracee's clock id, or 1 when it
  * cannot be read from here. */
 static int clock_for(const struct tcb *tcp, int32_t id, clockid_t *out)
@@ -69,13 +64,13 @@ void tt_lateness_measure(const struct tcb *tcp, struct tt_event *ev,
 	ev->absolute = sh->flags_arg >= 0 &&
 		((uint32_t)ev->raw[sh->flags_arg] & sh->abstime);
 	if (!ev->absolute) {
-		ev->lateness_ns = ns(&now->mono) - ns(&ev->t_entry.mono) -
+		ev->lateness_ns = tt_ts_ns(&now->mono) - tt_ts_ns(&ev->t_entry.mono) -
 				  ev->requested_ns;
 		ev->has_lateness = true;
 		return;
 	}
 	if (clock_for(tcp, ev->sleep_clock, &clk) || clock_gettime(clk, &t) < 0)
 		return;
-	ev->lateness_ns = ns(&t) - ev->requested_ns;
+	ev->lateness_ns = tt_ts_ns(&t) - ev->requested_ns;
 	ev->has_lateness = true;
 }

@@ -20,11 +20,6 @@
 #include "umove.h"
 #include "xlat/xlat.h"
 
-static uint64_t addr_limit(const struct tt_abi *abi)
-{
-	return abi->ptr_size == 4 ? (uint64_t)1 << 32 : UINT64_MAX;
-}
-
 static void fetch(struct tcb *tcp, struct tt_event *ev, unsigned i)
 {
 	const struct tt_arg *a = &ev->sc->sig->args[i];
@@ -32,7 +27,7 @@ static void fetch(struct tcb *tcp, struct tt_event *ev, unsigned i)
 
 	ev->mem[i].ok = size && ev->raw[i] &&
 		tt_umove(tcp->tid, ev->raw[i], ev->mem[i].bytes, size,
-			 addr_limit(ev->abi)) == 0;
+			 tt_abi_addr_limit(ev->abi)) == 0;
 }
 
 void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
@@ -125,7 +120,7 @@ void tt_syscall_exit(struct tcb *tcp, int64_t rval,
 			.addr = ev->raw[i],
 			.buf = ev->mem[i].bytes,
 			.len = tt_arg_size(ev->sc->sig->args[i].type, ev->sc->width),
-			.addr_limit = addr_limit(ev->abi),
+			.addr_limit = tt_abi_addr_limit(ev->abi),
 		};
 	}
 	nout = n;

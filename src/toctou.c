@@ -307,8 +307,7 @@ unsigned tt_toctou_requests(const struct tt_event *orig,
 			.addr = orig->raw[i],
 			.buf = again[i].bytes,
 			.len = tt_arg_size(sig->args[i].type, orig->sc->width),
-			.addr_limit = orig->abi->ptr_size == 4 ? (uint64_t)1 << 32
-							       : UINT64_MAX,
+			.addr_limit = tt_abi_addr_limit(orig->abi),
 		};
 	}
 	return n;

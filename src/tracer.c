@@ -221,9 +221,7 @@ static void syscall_stop(struct tcb *tcp)
 				 info.entry.nr : info.seccomp.nr);
 		uint64_t args[TT_MAX_ARGS];
 
-		for (unsigned i = 0; i < TT_MAX_ARGS; i++)
-			/* i386 arguments are the low halves of ebx..ebp. */
-			args[i] = abi->ptr_size == 4 ? (uint32_t)raw[i] : raw[i];
+		tt_abi_args(abi, raw, args);
 		tt_syscall_enter(tcp, abi, nr, args, &ts);
 	} else {
 		int64_t rval = info.exit.rval;
@@ -286,9 +284,7 @@ static bool startup_stop(struct tcb *tcp, int sig, unsigned event)
 	if (tcp->has_blocked && abi) {
 		uint64_t args[TT_MAX_ARGS];
 
-		for (unsigned i = 0; i < TT_MAX_ARGS; i++)
-			args[i] = abi->ptr_size == 4 ? (uint32_t)tcp->blocked_args[i]
-						     : tcp->blocked_args[i];
+		tt_abi_args(abi, tcp->blocked_args, args);
 		tt_syscall_remember_blocked(tcp, abi, tcp->blocked_nr, args);
 		tcp->has_blocked = false;
 	}

@@ -77,15 +77,10 @@ static void jaddr(struct jline *l, uint64_t a)
 	jprintf(l, "\"%#" PRIx64 "\"", a);
 }
 
-static int64_t ns(const struct timespec *t)
-{
-	return (int64_t)t->tv_sec * 1000000000 + t->tv_nsec;
-}
-
 static void jtime(struct jline *l, const char *key, const struct tt_timestamps *ts)
 {
 	jprintf(l, ",\"%s\":{\"realtime_ns\":%" PRId64 ",\"monotonic_ns\":%" PRId64 "}",
-		key, ns(&ts->real), ns(&ts->mono));
+		key, tt_ts_ns(&ts->real), tt_ts_ns(&ts->mono));
 }
 
 static void begin(struct jline *l, const char *type, const struct tcb *tcp)
@@ -316,7 +311,7 @@ static void call_event(struct tcb *tcp, bool returned)
 	if (returned && ev->ret != TR_NONE) {
 		jtime(&l, "exit", &ev->t_exit);
 		jprintf(&l, ",\"duration_ns\":%" PRId64,
-			ns(&ev->t_exit.mono) - ns(&ev->t_entry.mono));
+			tt_ts_ns(&ev->t_exit.mono) - tt_ts_ns(&ev->t_entry.mono));
 	}
 	jputs(&l, ",\"return\":");
 	if (!returned || ev->ret == TR_NONE) {

@@ -46,8 +46,7 @@ static struct row *row_of(const struct tt_event *ev)
 void tt_summary_add(const struct tt_event *ev)
 {
 	struct row *r = row_of(ev);
-	int64_t d = (int64_t)(ev->t_exit.mono.tv_sec - ev->t_entry.mono.tv_sec) *
-		1000000000 + (ev->t_exit.mono.tv_nsec - ev->t_entry.mono.tv_nsec);
+	int64_t d = tt_ts_ns(&ev->t_exit.mono) - tt_ts_ns(&ev->t_entry.mono);
 
 	r->calls++;
 	if (ev->ret == TR_ERROR)
