@@ -111,19 +111,16 @@ static void jsignal(struct jline *l, const char *key, int sig)
 static void jflags(struct jline *l, const struct tt_value *v)
 {
 	uint64_t left = v->u;
+	size_t pos = 0;
+	const char *name;
 	bool any = false;
 
 	jprintf(l, "{\"value\":%" PRIu64 ",\"names\":[", v->u);
-	for (size_t i = 0; i < v->xlat->n; i++) {
-		uint64_t bit = v->xlat->e[i].val;
-
-		if (bit && (left & bit) == bit) {
-			if (any)
-				jputs(l, ",");
-			jstr(l, v->xlat->e[i].name);
-			left &= ~bit;
-			any = true;
-		}
+	while ((name = tt_xlat_next_flag(v->xlat, &left, &pos))) {
+		if (any)
+			jputs(l, ",");
+		jstr(l, name);
+		any = true;
 	}
 	jprintf(l, "],\"unknown\":%" PRIu64 "}", left);
 }

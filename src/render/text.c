@@ -143,20 +143,17 @@ static void begin_line(struct tline *l, const struct tcb *tcp,
 static void put_flags(struct tline *l, const struct tt_value *v)
 {
 	uint64_t left = v->u;
+	size_t pos = 0;
+	const char *name;
 	bool any = false;
 
 	if (!left) {
 		lputs(l, "0");
 		return;
 	}
-	for (size_t i = 0; i < v->xlat->n; i++) {
-		uint64_t bit = v->xlat->e[i].val;
-
-		if (bit && (left & bit) == bit) {
-			lprintf(l, "%s%s", any ? "|" : "", v->xlat->e[i].name);
-			left &= ~bit;
-			any = true;
-		}
+	while ((name = tt_xlat_next_flag(v->xlat, &left, &pos))) {
+		lprintf(l, "%s%s", any ? "|" : "", name);
+		any = true;
 	}
 	if (!left)
 		return;

@@ -9,6 +9,20 @@ const char *tt_xlat_name(const struct tt_xlat *x, uint64_t val)
 	return NULL;
 }
 
+const char *tt_xlat_next_flag(const struct tt_xlat *x, uint64_t *left,
+			      size_t *pos)
+{
+	while (*pos < x->n) {
+		const struct tt_xlat_entry *e = &x->e[(*pos)++];
+
+		if (e->val && (*left & e->val) == e->val) {
+			*left &= ~e->val;
+			return e->name;
+		}
+	}
+	return NULL;
+}
+
 struct tt_clockid tt_clockid_split(int32_t id)
 {
 	struct tt_clockid c = { TC_UNKNOWN, NULL, 0, 0 };

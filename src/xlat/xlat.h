@@ -23,6 +23,12 @@ struct tt_xlat {
 
 const char *tt_xlat_name(const struct tt_xlat *x, uint64_t val);
 
+/* Walks the flags of a bit set in table order: returns the next name
+ * whose bits are all in *left and clears them there; NULL at the end,
+ * *left then holding the unknown bits.  *pos starts at 0. */
+const char *tt_xlat_next_flag(const struct tt_xlat *x, uint64_t *left,
+			      size_t *pos);
+
 /* What a clockid_t names.  Negative ids encode a CPU clock of a process
  * or thread, or a dynamic (fd) clock (include/linux/posix-timers_types.h):
  * who = ~(id >> 3), bit 2: per-thread, id & 3: PROF, VIRT, SCHED or FD. */
