@@ -15,6 +15,7 @@
 
 #include "abi.h"
 #include "config.h"
+#include "jsonstr.h"
 #include "options.h"
 #include "output.h"
 #include "render/render.h"
@@ -58,16 +59,16 @@ static void jprintf(struct jline *l, const char *fmt, ...)
  * same. */
 static void jstr(struct jline *l, const char *s)
 {
+	char esc[8];
+
 	jputs(l, "\"");
 	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
+		const char *e = tt_json_escape((unsigned char)*s, esc);
 
-		if (c == '"' || c == '\\')
-			jprintf(l, "\\%c", c);
-		else if (c < 0x20)
-			jprintf(l, "\\u%04x", c);
+		if (e)
+			jputs(l, e);
 		else
-			jprintf(l, "%c", c);
+			jprintf(l, "%c", *s);
 	}
 	jputs(l, "\"");
 }

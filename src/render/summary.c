@@ -17,6 +17,7 @@
 #include "output.h"
 #include "render/render.h"
 #include "render/summary.h"
+#include "samples.h"
 #include "tcb.h"
 
 struct row {
@@ -24,8 +25,7 @@ struct row {
 	const struct tt_abi *abi;
 	unsigned long calls, errors;
 	int64_t total_ns, max_ns;
-	int64_t *late;
-	size_t nlate, cap;
+	struct tt_samples late;
 };
 
 static struct row *rows;
@@ -54,20 +54,8 @@ void tt_summary_add(const struct tt_event *ev)
 	r->total_ns += d;
 	if (d > r->max_ns)
 		r->max_ns = d;
-	if (!ev->has_lateness)
-		return;
-	if (r->nlate == r->cap) {
-		r->cap = r->cap ? 2 * r->cap : 64;
-		r->late = tt_xreallocarray(r->late, r->cap, sizeof(*r->late));
-	}
-	r->late[r->nlate++] = ev->lateness_ns;
-}
-
-static int cmp_i64(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return (x > y) - (x < y);
+	if (ev->has_lateness)
+		tt_samples_add(&r->late, ev->lateness_ns);
 }
 
 /* Busiest first, as strace's -c: by total time, then by name. */
@@ -78,14 +66,6 @@ static int cmp_rows(const void *a, const void *b)
 	if (x->total_ns != y->total_ns)
 		return x->total_ns > y->total_ns ? -1 : 1;
 	return strcmp(x->sc->name, y->sc->name);
-}
-
-/* The nearest-rank percentile p (1..100) of n sorted samples. */
-int64_t tt_summary_percentile(const int64_t *sorted, size_t n, unsigned p)
-{
-	size_t rank = (n * p + 99) / 100;
-
-	return n ? sorted[rank ? rank - 1 : 0] : 0;
 }
 
 static void out(const char *s)
@@ -111,12 +91,12 @@ static void text_table(void)
 				 r->sc->name, r->calls, r->errors, r->total_ns / 1e9,
 				 r->total_ns / 1e3 / (double)r->calls, r->max_ns / 1e3);
 
-		if (r->nlate)
+		if (r->late.n)
 			snprintf(line + n, sizeof(line) - (size_t)n,
 				 " %12.1f %12.1f %12.1f\n",
-				 tt_summary_percentile(r->late, r->nlate, 50) / 1e3,
-				 tt_summary_percentile(r->late, r->nlate, 99) / 1e3,
-				 r->late[r->nlate - 1] / 1e3);
+				 tt_percentile(r->late.v, r->late.n, 50) / 1e3,
+				 tt_percentile(r->late.v, r->late.n, 99) / 1e3,
+				 r->late.v[r->late.n - 1] / 1e3);
 		else
 			snprintf(line + n, sizeof(line) - (size_t)n,
 				 " %12s %12s %12s\n", "-", "-", "-");
@@ -147,14 +127,14 @@ static void json_object(void)
 			 r->abi->name, r->calls, r->errors, r->total_ns,
 			 r->total_ns / (int64_t)r->calls, r->max_ns);
 		out(line);
-		if (r->nlate) {
+		if (r->late.n) {
 			snprintf(line, sizeof(line),
 				 ",\"lateness\":{\"count\":%zu,\"median_ns\":%" PRId64
 				 ",\"p99_ns\":%" PRId64 ",\"max_ns\":%" PRId64 "}",
-				 r->nlate,
-				 tt_summary_percentile(r->late, r->nlate, 50),
-				 tt_summary_percentile(r->late, r->nlate, 99),
-				 r->late[r->nlate - 1]);
+				 r->late.n,
+				 tt_percentile(r->late.v, r->late.n, 50),
+				 tt_percentile(r->late.v, r->late.n, 99),
+				 r->late.v[r->late.n - 1]);
 			out(line);
 		}
 		out("}");
@@ -173,8 +153,7 @@ void tt_summary_print(void)
 	if (nrows)
 		qsort(rows, nrows, sizeof(*rows), cmp_rows);
 	for (size_t i = 0; i < nrows; i++)
-		if (rows[i].nlate)
-			qsort(rows[i].late, rows[i].nlate, sizeof(int64_t), cmp_i64);
+		tt_samples_sort(&rows[i].late);
 	if (tt_opt.json)
 		json_object();
 	else
@@ -184,7 +163,7 @@ void tt_summary_print(void)
 void tt_summary_reset(void)
 {
 	for (size_t i = 0; i < nrows; i++)
-		free(rows[i].late);
+		tt_samples_free(&rows[i].late);
 	free(rows);
 	rows = NULL;
 	nrows = 0;

@@ -11,6 +11,5 @@ void tt_summary_add(const struct tt_event *ev);
 /* Writes the table (or, with --json, one object) to the trace stream. */
 void tt_summary_print(void);
 void tt_summary_reset(void);
-int64_t tt_summary_percentile(const int64_t *sorted, size_t n, unsigned p);
 
 #endif

@@ -5,6 +5,7 @@
 #include "options.h"
 #include "lateness.h"
 #include "render/summary.h"
+#include "samples.h"
 #include "tcb.h"
 #include "unit.h"
 
@@ -26,7 +27,7 @@ static const struct {
 
 START_TEST(test_percentile)
 {
-	ck_assert_int_eq(tt_summary_percentile(pct_cases[_i].v, pct_cases[_i].n,
+	ck_assert_int_eq(tt_percentile(pct_cases[_i].v, pct_cases[_i].n,
 					       pct_cases[_i].p),
 			 pct_cases[_i].want);
 }
