@@ -31,17 +31,18 @@ int main(void)
 	puts("#any armed");
 	fflush(stdout);
 	start(toggler, NULL, &t);
-	/* At least half a second of calls, so the toggler gets the CPU
-	 * even when other tests load the machine. */
+	/* At least 1.5 s of calls, so the toggler gets the CPU even when
+	 * other tests load the machine (with 0.5 s, a loaded 2-core machine
+	 * sometimes gave findings but no "armed" one). */
 	struct timespec t0, now;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	for (int i = 0; i < 20000; i++) {
+	for (int i = 0; i < 60000; i++) {
 		syscall(NR_TIMER_SETTIME, timer, 0, &its, NULL);
 		syscall(NR_TIMERFD_SETTIME, fd, 0, &its, NULL);
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		if (i >= 300 && (now.tv_sec - t0.tv_sec) * 1000000000L +
-				(now.tv_nsec - t0.tv_nsec) >= 500000000L)
+				(now.tv_nsec - t0.tv_nsec) >= 1500000000L)
 			break;
 	}
 	done = 1;
