@@ -62,6 +62,15 @@ void tt_die_oom(void)
 	exit(1);
 }
 
+char *tt_xstrdup(const char *s)
+{
+	char *d = strdup(s);
+
+	if (!d)
+		tt_die_oom();
+	return d;
+}
+
 void *tt_xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);

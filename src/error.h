@@ -19,5 +19,6 @@ void tt_error_set_hook(void (*before)(void));
 void *tt_xmalloc(size_t n);
 void *tt_xcalloc(size_t n, size_t size);
 void *tt_xreallocarray(void *p, size_t n, size_t size);
+char *tt_xstrdup(const char *s);
 
 #endif

@@ -6,6 +6,7 @@
 #include "error.h"
 #include "options.h"
 #include "output.h"
+#include "profile/session.h"
 #include "render/render.h"
 #include "tcb.h"
 #include "toctou.h"
@@ -16,6 +17,9 @@ int main(int argc, char **argv)
 	int status = tt_options_parse(argc, argv);
 
 	if (status >= 0)
+		return status;
+	/* A bad profile stops ttrace before anything is started. */
+	if ((status = tt_profile_session_begin()) >= 0)
 		return status;
 	/* The output must be writable before anything is started. */
 	if (tt_out_open(tt_opt.outfile) < 0) {
@@ -36,6 +40,7 @@ int main(int argc, char **argv)
 	else
 		status = tt_trace_command(tt_opt.argv);
 	tt_render_finish();
+	status = tt_profile_session_end(status);
 	if (tt_toctou_findings()) {
 		unsigned long n = tt_toctou_findings();
 

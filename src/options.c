@@ -11,6 +11,7 @@
 #include "error.h"
 #include "options.h"
 #include "select.h"
+#include "units.h"
 
 struct tt_options tt_opt;
 
@@ -43,6 +44,17 @@ void tt_usage(FILE *fp)
 "  -c              no trace: at the end, a table per call of calls, errors,\n"
 "                  time in the call, and how late sleeps woke (median, p99,\n"
 "                  max); with --json, one JSON object\n"
+"  --profile=FILE  write the run's timing profile to FILE (JSON): per call\n"
+"                  family, clock and mode, the distinct requested values\n"
+"                  and how often each was asked; lateness for information\n"
+"  --check=FILE    compare the run with the profile in FILE: a requested\n"
+"                  value that appears, disappears or moves, or a count that\n"
+"                  changes, beyond the tolerance is a regression: a report\n"
+"                  on stderr and exit status 1\n"
+"  --tolerance=PCT how far a value or count may move (default: 10%)\n"
+"  --max-lateness=DURATION  also a regression: a sleep that woke later\n"
+"                  than DURATION (units ns, us, ms, s: 500us, 2ms)\n"
+"  --junit=FILE    also write the check's result as JUnit XML\n"
 "  --toctou=on|off read every input struct again at the syscall exit and\n"
 "                  report when it changed while the call ran (default: on)\n"
 "  --toctou-fail   exit with status 1 if any TOCTOU finding was made\n"
@@ -151,13 +163,21 @@ int tt_options_parse(int argc, char **argv)
 		{ "seccomp", required_argument, NULL, 'S' },
 		{ "json", no_argument, NULL, 'J' },
 		{ "toctou-fail", no_argument, NULL, 'F' },
+		{ "profile", required_argument, NULL, 'P' },
+		{ "check", required_argument, NULL, 'C' },
+		{ "junit", required_argument, NULL, 'U' },
+		{ "tolerance", required_argument, NULL, 'L' },
+		{ "max-lateness", required_argument, NULL, 'M' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const char *check_only = NULL;
 	bool selected = false;
 	int c, r;
 
 	tt_opt.toctou = true;
 	tt_opt.seccomp = true;
+	tt_opt.tolerance_ppm = 100000;
+	tt_opt.max_lateness_ns = -1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+:ce:fhVo:p:qrtT", longopts,
 				NULL)) != -1) {
@@ -188,6 +208,31 @@ int tt_options_parse(int argc, char **argv)
 			break;
 		case 'J':
 			tt_opt.json = true;
+			break;
+		case 'P':
+			tt_opt.profile = optarg;
+			break;
+		case 'C':
+			tt_opt.check = optarg;
+			break;
+		case 'U':
+			tt_opt.junit = optarg;
+			check_only = "--junit";
+			break;
+		case 'L':
+			if (tt_parse_percent(optarg, &tt_opt.tolerance_ppm) < 0)
+				return usage_error("invalid --tolerance '%s' (a "
+						   "percentage: 10%%, 2.5%%)",
+						   optarg);
+			check_only = "--tolerance";
+			break;
+		case 'M':
+			if (tt_parse_duration(optarg, &tt_opt.max_lateness_ns) < 0)
+				return usage_error("invalid --max-lateness '%s' (a "
+						   "duration with a unit: 500us, "
+						   "2ms, 1s; units ns, us, ms, s)",
+						   optarg);
+			check_only = "--max-lateness";
 			break;
 		case 'h':
 			tt_usage(stdout);
@@ -243,6 +288,8 @@ int tt_options_parse(int argc, char **argv)
 		return usage_error("must have COMMAND [ARGS...] or -p PID");
 	if (tt_opt.argv && tt_opt.npids)
 		return usage_error("-p and a COMMAND cannot be combined");
+	if (check_only && !tt_opt.check)
+		return usage_error("%s needs --check=FILE", check_only);
 	if (!selected)
 		tt_select_default();
 	return -1;

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
 
@@ -25,6 +26,11 @@ struct tt_options {
 	bool seccomp;		/* --seccomp=on (default) */
 	bool toctou;		/* --toctou=on (default) */
 	bool toctou_fail;	/* --toctou-fail: exit 1 after a finding */
+	const char *profile;	/* --profile=FILE */
+	const char *check;	/* --check=FILE */
+	const char *junit;	/* --junit=FILE */
+	int64_t tolerance_ppm;	/* --tolerance (default 10%) */
+	int64_t max_lateness_ns;	/* --max-lateness; -1: none */
 	pid_t *pids;		/* -p */
 	size_t npids;
 	char **argv;		/* the command, or NULL with -p */

@@ -50,6 +50,14 @@ struct tt_sleep_shape {
 	uint32_t abstime;	/* the flag bit that makes it absolute */
 };
 
+/* Where a call that arms a timer keeps its new setting (an itimerspec)
+ * and the flag that makes its value absolute. */
+struct tt_arm_shape {
+	int8_t flags_arg;
+	int8_t setting_arg;
+	uint32_t abstime;
+};
+
 /* The shape shared by every ABI variant of one call. */
 struct tt_signature {
 	const char *family;	/* the plain name: what -e selects */
@@ -60,6 +68,8 @@ struct tt_signature {
 	bool (*output_written)(const struct tt_event *ev, unsigned i);
 	/* Set for the sleeps: their lateness is measured. */
 	const struct tt_sleep_shape *sleep;
+	/* Set for the calls that arm a timer: profiles record them. */
+	const struct tt_arm_shape *arm;
 };
 
 enum tt_time_width {

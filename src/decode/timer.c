@@ -14,4 +14,8 @@ const struct tt_signature tt_sig_timer_settime = {
 		{ "new_setting", AT_ITIMERSPEC, AD_IN },
 		{ "old_setting", AT_ITIMERSPEC, AD_OUT },
 	},
+	.arm = &(const struct tt_arm_shape){
+		.flags_arg = 1, .setting_arg = 2,
+		.abstime = 1,	/* TIMER_ABSTIME */
+	},
 };

@@ -13,4 +13,8 @@ const struct tt_signature tt_sig_timerfd_settime = {
 		{ "utmr", AT_ITIMERSPEC, AD_IN },
 		{ "otmr", AT_ITIMERSPEC, AD_OUT },
 	},
+	.arm = &(const struct tt_arm_shape){
+		.flags_arg = 1, .setting_arg = 2,
+		.abstime = 1,	/* TFD_TIMER_ABSTIME */
+	},
 };

@@ -1,11 +1,22 @@
 /* ttrace - dispatch of events to the active renderers. */
 #include "render/render.h"
 
-/* One output stream, one format: JSON and text are never mixed. */
-static const struct tt_renderer *active[] = {
+/* One output stream, one format: JSON and text are never mixed; then
+ * the renderers of other files (profiles). */
+static const struct tt_renderer *active[4] = {
 	&tt_render_text,
-	NULL,
 };
+
+void tt_render_add(const struct tt_renderer *r)
+{
+	unsigned i = 0;
+
+	while (active[i])
+		i++;
+	/* the last slot stays NULL */
+	if (i + 1 < sizeof(active) / sizeof(active[0]))
+		active[i] = r;
+}
 
 void tt_render_use_json(void)
 {

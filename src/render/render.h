@@ -50,6 +50,8 @@ extern const struct tt_renderer tt_render_summary;
  * -c, only the summary at the end. */
 void tt_render_use_json(void);
 void tt_render_use_summary(void);
+/* Adds a renderer that writes elsewhere (a profile recorder). */
+void tt_render_add(const struct tt_renderer *r);
 
 /* Dispatch to the active renderers. */
 void tt_render_syscall_entry(struct tcb *tcp);

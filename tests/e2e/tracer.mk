@@ -18,7 +18,8 @@ TRACER_TESTS = \
 	tests/e2e/tracer/ttrace-killed.sh \
 	tests/e2e/tracer/usage-errors.sh \
 	tests/e2e/tracer/no-fd-leak.sh \
-	tests/e2e/summary.sh
+	tests/e2e/summary.sh \
+	tests/e2e/profile.sh
 
 TESTS += $(TRACER_TESTS)
 EXTRA_DIST += $(TRACER_TESTS) tests/e2e/tracer/lib.sh
@@ -28,7 +29,8 @@ check_PROGRAMS += \
 	tests/e2e/helpers/family \
 	tests/e2e/helpers/int80 \
 	tests/e2e/helpers/sleeper \
-	tests/e2e/helpers/threxec
+	tests/e2e/helpers/threxec \
+	tests/e2e/helpers/timing
 tests_e2e_helpers_family_LDADD = -lpthread
 tests_e2e_helpers_sleeper_LDADD = -lpthread
 # Not sanitized (--enable-sanitizers): its "segv" case must die of the
@@ -44,4 +46,9 @@ check_PROGRAMS += tests/e2e/helpers/execchain32
 tests_e2e_helpers_execchain32_SOURCES = tests/e2e/helpers/execchain.c
 tests_e2e_helpers_execchain32_CFLAGS = -m32 -Wall -Wextra
 tests_e2e_helpers_execchain32_LDFLAGS = -m32
+# --check: an i386 build checks against an x86_64 profile.
+check_PROGRAMS += tests/e2e/helpers/timing32
+tests_e2e_helpers_timing32_SOURCES = tests/e2e/helpers/timing.c
+tests_e2e_helpers_timing32_CFLAGS = -m32 -Wall -Wextra
+tests_e2e_helpers_timing32_LDFLAGS = -m32
 endif

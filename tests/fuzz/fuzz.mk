@@ -7,7 +7,7 @@
 # (tests/fuzz/fuzz.sh, SKIP without a clang that links libFuzzer);
 # 'make fuzz' runs each for FUZZ_SECONDS (default 60).
 
-FUZZ_NAMES = decode_render value_tree proc_parsers options
+FUZZ_NAMES = decode_render value_tree proc_parsers options profile
 FUZZ_BINS = $(FUZZ_NAMES:%=tests/fuzz/fuzz_%)
 FUZZ_CORE_OBJS = $(patsubst %.c,tests/fuzz/obj/%.o,$(filter %.c,$(libttrace_a_SOURCES)))
 FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \

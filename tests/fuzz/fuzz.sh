@@ -9,7 +9,7 @@
 # Exits 77 (skipped) when the targets were not built, saying why.
 b=${TT_BUILDDIR:-.}
 s=${TT_SRCDIR:-.}
-names="decode_render value_tree proc_parsers options"
+names="decode_render value_tree proc_parsers options profile"
 
 for n in $names; do
 	if [ ! -x "$b/tests/fuzz/fuzz_$n" ]; then

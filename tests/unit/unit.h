@@ -28,6 +28,7 @@ Suite *make_umove_suite(void);
 Suite *make_core_suite(void);
 Suite *make_json_suite(void);
 Suite *make_summary_suite(void);
+Suite *make_profile_suite(void);
 
 /* The bound of a loop test over a table of cases. */
 #define NCASES(a) (int)(sizeof(a) / sizeof((a)[0]))

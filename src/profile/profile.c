@@ -1,0 +1,597 @@
+/* ttrace - recording, writing and reading timing profiles. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "abi.h"
+#include "decode/decode.h"
+#include "error.h"
+#include "jsonstr.h"
+#include "profile/jsonread.h"
+#include "profile/profile.h"
+#include "select.h"
+#include "tcb.h"
+#include "xlat/xlat.h"
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void tt_profile_init(struct tt_profile *p)
+{
+	memset(p, 0, sizeof(*p));
+	for (unsigned a = 0; tt_abis[a]; a++)
+		for (long nr = 0; nr < tt_abis[a]->nsyscalls; nr++) {
+			const struct tt_syscall *sc = &tt_abis[a]->table[nr];
+
+			if (!sc->name || !tt_selected(tt_abis[a], nr))
+				continue;
+			p->selection = tt_xreallocarray(p->selection, p->nsel + 1,
+							sizeof(char *));
+			p->selection[p->nsel++] = tt_xstrdup(sc->name);
+		}
+	if (p->nsel)
+		qsort(p->selection, p->nsel, sizeof(char *), cmp_str);
+	/* the same name in two ABIs (timerfd_create) once */
+	for (size_t i = 1; i < p->nsel; i++)
+		if (strcmp(p->selection[i], p->selection[i - 1]) == 0) {
+			free(p->selection[i]);
+			memmove(&p->selection[i], &p->selection[i + 1],
+				(p->nsel - i - 1) * sizeof(char *));
+			p->nsel--;
+			i--;
+		}
+}
+
+void tt_profile_free(struct tt_profile *p)
+{
+	for (size_t i = 0; i < p->nsel; i++)
+		free(p->selection[i]);
+	for (size_t i = 0; i < p->ng; i++) {
+		free(p->g[i].family);
+		free(p->g[i].clock);
+		free(p->g[i].req);
+		tt_samples_free(&p->g[i].samples);
+	}
+	free(p->selection);
+	free(p->g);
+	memset(p, 0, sizeof(*p));
+}
+
+/* A clock as a profile names it: without the pid or tid a CPU clock
+ * names, which differ from run to run. */
+static void clock_name(int32_t id, char *buf, size_t size)
+{
+	struct tt_clockid c = tt_clockid_split(id);
+
+	switch (c.kind) {
+	case TC_NAMED:
+		snprintf(buf, size, "%s", c.name);
+		break;
+	case TC_CPU:
+		snprintf(buf, size, "%s(%s %s)", c.name,
+			 c.who ? "another" : "own",
+			 c.per_thread ? "thread" : "process");
+		break;
+	case TC_FD:
+		snprintf(buf, size, "FD");
+		break;
+	default:
+		snprintf(buf, size, "unknown(%" PRId32 ")", id);
+		break;
+	}
+}
+
+static struct tt_prof_group *group_of(struct tt_profile *p, const char *family,
+				      const char *clock, bool absolute,
+				      bool arms)
+{
+	struct tt_prof_group *g;
+
+	for (size_t i = 0; i < p->ng; i++) {
+		g = &p->g[i];
+		if (strcmp(g->family, family) == 0 &&
+		    strcmp(g->clock, clock) == 0 && g->absolute == absolute)
+			return g;
+	}
+	p->g = tt_xreallocarray(p->g, p->ng + 1, sizeof(*p->g));
+	g = &p->g[p->ng++];
+	memset(g, 0, sizeof(*g));
+	g->family = tt_xstrdup(family);
+	g->clock = tt_xstrdup(clock);
+	g->absolute = absolute;
+	g->arms = arms;
+	return g;
+}
+
+static void add_request(struct tt_prof_group *g, int64_t value,
+			int64_t interval)
+{
+	for (size_t i = 0; i < g->nreq; i++)
+		if (g->req[i].value == value && g->req[i].interval == interval) {
+			g->req[i].count++;
+			return;
+		}
+	if (g->nreq == g->capreq) {
+		g->capreq = g->capreq ? 2 * g->capreq : 8;
+		g->req = tt_xreallocarray(g->req, g->capreq, sizeof(*g->req));
+	}
+	g->req[g->nreq++] = (struct tt_prof_req){ value, interval, 1 };
+}
+
+/* The last absolute deadline of each thread in each group. */
+static struct deadline {
+	pid_t tid;
+	size_t group;
+	int64_t at;
+} *deadlines;
+static size_t ndeadlines;
+
+/* The step from the thread's previous deadline in group g; false for its
+ * first one. */
+static bool step_from_last(pid_t tid, size_t g, int64_t at, int64_t *step)
+{
+	for (size_t i = 0; i < ndeadlines; i++)
+		if (deadlines[i].tid == tid && deadlines[i].group == g) {
+			*step = at - deadlines[i].at;
+			deadlines[i].at = at;
+			return true;
+		}
+	deadlines = tt_xreallocarray(deadlines, ndeadlines + 1,
+				     sizeof(*deadlines));
+	deadlines[ndeadlines++] = (struct deadline){ tid, g, at };
+	return false;
+}
+
+void tt_profile_forget(pid_t tid)
+{
+	for (size_t i = 0; i < ndeadlines; i++)
+		if (deadlines[i].tid == tid)
+			deadlines[i--] = deadlines[--ndeadlines];
+	if (!ndeadlines) {
+		free(deadlines);
+		deadlines = NULL;
+	}
+}
+
+/* A timespec at bytes as ns; false when it does not fit (such a request
+ * is invalid and the kernel refused it). */
+static bool timespec_ns(const uint8_t *bytes, struct tt_time_layout lay,
+			int64_t *ns)
+{
+	int64_t sec;
+	uint64_t nsec;
+	uint32_t pad;
+
+	tt_timespec_values(bytes, lay, &sec, &nsec, &pad);
+	return !__builtin_mul_overflow(sec, 1000000000, ns) &&
+		!__builtin_add_overflow(*ns, (int64_t)nsec, ns);
+}
+
+void tt_profile_record(struct tt_profile *p, const struct tcb *tcp,
+		       const struct tt_event *ev)
+{
+	const struct tt_signature *sig = ev->sc->sig;
+	struct tt_time_layout lay = tt_layout_of(ev);
+	struct tt_prof_group *g;
+	char clock[64];
+	int64_t value, interval = 0;
+	int32_t clk = CLOCK_MONOTONIC;	/* nanosleep's */
+	bool absolute = false;
+	int arg;
+
+	if (sig->sleep) {
+		arg = sig->sleep->request_arg;
+		if (sig->sleep->clock_arg >= 0)
+			clk = (int32_t)ev->raw[sig->sleep->clock_arg];
+		absolute = sig->sleep->flags_arg >= 0 &&
+			(ev->raw[sig->sleep->flags_arg] & sig->sleep->abstime);
+	} else if (sig->arm) {
+		arg = sig->arm->setting_arg;
+		absolute = ev->raw[sig->arm->flags_arg] & sig->arm->abstime;
+	} else {
+		return;
+	}
+	if (!ev->mem[arg].ok)
+		return;		/* nothing was asked that ttrace could see */
+	if (sig->arm) {
+		unsigned half = tt_arg_size(AT_TIMESPEC, lay.width);
+
+		/* struct itimerspec: it_interval, then it_value */
+		if (!timespec_ns(ev->mem[arg].bytes, lay, &interval) ||
+		    !timespec_ns(ev->mem[arg].bytes + half, lay, &value))
+			return;
+		/* the timer's clock is not in the call */
+		snprintf(clock, sizeof(clock), "unknown");
+	} else {
+		if (!timespec_ns(ev->mem[arg].bytes, lay, &value))
+			return;
+		clock_name(clk, clock, sizeof(clock));
+	}
+	g = group_of(p, sig->family, clock, absolute, sig->arm != NULL);
+	/* An absolute value of 0 disarms a timer: no deadline. */
+	if (absolute && !(sig->arm && value == 0) &&
+	    !step_from_last(tcp->tid, (size_t)(g - p->g), value, &value)) {
+		g->starts++;
+	} else {
+		add_request(g, value, interval);
+	}
+	if (ev->has_lateness)
+		tt_samples_add(&g->samples, ev->lateness_ns);
+}
+
+static int cmp_req(const void *a, const void *b)
+{
+	const struct tt_prof_req *x = a, *y = b;
+
+	if (x->value != y->value)
+		return x->value < y->value ? -1 : 1;
+	return (x->interval > y->interval) - (x->interval < y->interval);
+}
+
+static int cmp_group(const void *a, const void *b)
+{
+	const struct tt_prof_group *x = a, *y = b;
+	int c = strcmp(x->family, y->family);
+
+	if (!c)
+		c = strcmp(x->clock, y->clock);
+	return c ? c : (int)x->absolute - (int)y->absolute;
+}
+
+void tt_profile_finish(struct tt_profile *p)
+{
+	for (size_t i = 0; i < p->ng; i++) {
+		struct tt_prof_group *g = &p->g[i];
+
+		if (g->nreq)
+			qsort(g->req, g->nreq, sizeof(*g->req), cmp_req);
+		if (!g->samples.n)
+			continue;
+		tt_samples_sort(&g->samples);
+		g->late.count = g->samples.n;
+		g->late.median = tt_percentile(g->samples.v, g->samples.n, 50);
+		g->late.p99 = tt_percentile(g->samples.v, g->samples.n, 99);
+		g->late.max = g->samples.v[g->samples.n - 1];
+	}
+	/* deadlines index groups in recording order: done with them */
+	free(deadlines);
+	deadlines = NULL;
+	ndeadlines = 0;
+	if (p->ng)
+		qsort(p->g, p->ng, sizeof(*p->g), cmp_group);
+}
+
+/* A string as JSON: names ttrace writes need no escape, but a profile
+ * read back from a file may carry anything. */
+static void put_string(FILE *fp, const char *s)
+{
+	char esc[8];
+
+	fputc('"', fp);
+	for (; *s; s++) {
+		const char *e = tt_json_escape((unsigned char)*s, esc);
+
+		if (e)
+			fputs(e, fp);
+		else
+			fputc(*s, fp);
+	}
+	fputc('"', fp);
+}
+
+int tt_profile_write(const struct tt_profile *p, FILE *fp)
+{
+	fprintf(fp, "{\n  \"ttrace_profile\": %d,\n  \"selection\": [",
+		TT_PROFILE_VERSION);
+	for (size_t i = 0; i < p->nsel; i++) {
+		fputs(i ? ", " : "", fp);
+		put_string(fp, p->selection[i]);
+	}
+	fputs("],\n  \"groups\": [", fp);
+	for (size_t i = 0; i < p->ng; i++) {
+		const struct tt_prof_group *g = &p->g[i];
+
+		fprintf(fp, "%s\n    {\n      \"family\": ", i ? "," : "");
+		put_string(fp, g->family);
+		fputs(",\n      \"clock\": ", fp);
+		put_string(fp, g->clock);
+		fprintf(fp, ",\n      \"mode\": \"%s\",\n",
+			g->absolute ? "absolute" : "relative");
+		if (g->absolute)
+			fprintf(fp, "      \"starts\": %lu,\n", g->starts);
+		fputs("      \"requests\": [", fp);
+		for (size_t r = 0; r < g->nreq; r++) {
+			fprintf(fp, "%s\n        {\"value_ns\": %" PRId64,
+				r ? "," : "", g->req[r].value);
+			if (g->arms)
+				fprintf(fp, ", \"interval_ns\": %" PRId64,
+					g->req[r].interval);
+			fprintf(fp, ", \"count\": %lu}", g->req[r].count);
+		}
+		fputs(g->nreq ? "\n      ]" : "]", fp);
+		if (g->late.count)
+			fprintf(fp, ",\n      \"lateness\": {\"count\": %lu, "
+				"\"median_ns\": %" PRId64 ", \"p99_ns\": %" PRId64
+				", \"max_ns\": %" PRId64 "}",
+				g->late.count, g->late.median, g->late.p99,
+				g->late.max);
+		fputs("\n    }", fp);
+	}
+	fputs(p->ng ? "\n  ]\n}\n" : "]\n}\n", fp);
+	fflush(fp);
+	return ferror(fp) ? -1 : 0;
+}
+
+/* Reading a profile back.  Every problem is named with where it is. */
+struct loader {
+	char *msg;
+	size_t size;
+};
+
+static bool bad(struct loader *l, const char *fmt, ...) TT_PRINTF(2, 3);
+static bool bad(struct loader *l, const char *fmt, ...)
+{
+	va_list ap;
+	int n = snprintf(l->msg, l->size, "not a valid profile: ");
+
+	va_start(ap, fmt);
+	vsnprintf(l->msg + n, l->size - (size_t)n, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+static bool get_int(struct loader *l, const struct tt_json *obj,
+		    const char *where, const char *key, bool required,
+		    int64_t min, int64_t *out)
+{
+	const struct tt_json *v = tt_json_get(obj, key);
+
+	if (!v) {
+		if (required)
+			return bad(l, "%s has no \"%s\" (line %u)", where, key,
+				   obj->line);
+		return true;
+	}
+	if (v->type != TJ_INT)
+		return bad(l, "%s \"%s\" is not an integer (line %u)", where,
+			   key, v->line);
+	if (v->i < min)
+		return bad(l, "%s \"%s\" is %" PRId64 ", less than %" PRId64
+			   " (line %u)", where, key, v->i, min, v->line);
+	*out = v->i;
+	return true;
+}
+
+static bool get_str(struct loader *l, const struct tt_json *obj,
+		    const char *where, const char *key, const char **out)
+{
+	const struct tt_json *v = tt_json_get(obj, key);
+
+	if (!v || v->type != TJ_STRING)
+		return bad(l, "%s has no \"%s\" string (line %u)", where, key,
+			   obj->line);
+	*out = v->s;
+	return true;
+}
+
+static bool load_group(struct loader *l, const struct tt_json *jg, size_t i,
+		       struct tt_profile *p)
+{
+	const struct tt_json *reqs, *late;
+	const char *family = NULL, *clock = NULL, *mode = NULL;
+	struct tt_prof_group *g;
+	char where[64];
+	int64_t v;
+
+	snprintf(where, sizeof(where), "groups[%zu]", i);
+	if (jg->type != TJ_OBJECT)
+		return bad(l, "%s is not an object (line %u)", where, jg->line);
+	if (!get_str(l, jg, where, "family", &family) ||
+	    !get_str(l, jg, where, "clock", &clock) ||
+	    !get_str(l, jg, where, "mode", &mode))
+		return false;
+	if (strcmp(mode, "relative") && strcmp(mode, "absolute"))
+		return bad(l, "%s \"mode\" is \"%s\", not relative or absolute "
+			   "(line %u)", where, mode, jg->line);
+	for (size_t k = 0; k < p->ng; k++)
+		if (strcmp(p->g[k].family, family) == 0 &&
+		    strcmp(p->g[k].clock, clock) == 0 &&
+		    p->g[k].absolute == (mode[0] == 'a'))
+			return bad(l, "%s repeats %s %s %s (line %u)", where,
+				   family, clock, mode, jg->line);
+	reqs = tt_json_get(jg, "requests");
+	if (!reqs || reqs->type != TJ_ARRAY)
+		return bad(l, "%s has no \"requests\" list (line %u)", where,
+			   jg->line);
+	g = group_of(p, family, clock, mode[0] == 'a', false);
+	v = 0;
+	if (!get_int(l, jg, where, "starts", false, 0, &v))
+		return false;
+	g->starts = (unsigned long)v;
+	for (size_t r = 0; r < reqs->n; r++) {
+		const struct tt_json *jr = &reqs->kid[r];
+		int64_t value, interval = 0, count;
+
+		snprintf(where, sizeof(where), "groups[%zu].requests[%zu]", i, r);
+		if (jr->type != TJ_OBJECT)
+			return bad(l, "%s is not an object (line %u)", where,
+				   jr->line);
+		if (!get_int(l, jr, where, "value_ns", true, INT64_MIN, &value) ||
+		    !get_int(l, jr, where, "interval_ns", false, INT64_MIN,
+			     &interval) ||
+		    !get_int(l, jr, where, "count", true, 1, &count))
+			return false;
+		if (tt_json_get(jr, "interval_ns"))
+			g->arms = true;
+		add_request(g, value, interval);
+		g->req[g->nreq - 1].count = (unsigned long)count;
+	}
+	late = tt_json_get(jg, "lateness");
+	if (late) {
+		int64_t n;
+
+		snprintf(where, sizeof(where), "groups[%zu].lateness", i);
+		if (late->type != TJ_OBJECT)
+			return bad(l, "%s is not an object (line %u)", where,
+				   late->line);
+		if (!get_int(l, late, where, "count", true, 0, &n) ||
+		    !get_int(l, late, where, "median_ns", true, INT64_MIN,
+			     &g->late.median) ||
+		    !get_int(l, late, where, "p99_ns", true, INT64_MIN,
+			     &g->late.p99) ||
+		    !get_int(l, late, where, "max_ns", true, INT64_MIN,
+			     &g->late.max))
+			return false;
+		g->late.count = (unsigned long)n;
+	}
+	return true;
+}
+
+static bool load_tree(struct loader *l, const struct tt_json *j,
+		      struct tt_profile *p)
+{
+	const struct tt_json *ver, *sel, *groups;
+
+	if (j->type != TJ_OBJECT ||
+	    !(ver = tt_json_get(j, "ttrace_profile"))) {
+		snprintf(l->msg, l->size, "not a ttrace profile (it has no "
+			 "\"ttrace_profile\" version)");
+		return false;
+	}
+	if (ver->type != TJ_INT || ver->i != TT_PROFILE_VERSION) {
+		if (ver->type == TJ_INT)
+			snprintf(l->msg, l->size, "a version %" PRId64 " profile; "
+				 "this ttrace reads version %d", ver->i,
+				 TT_PROFILE_VERSION);
+		else
+			snprintf(l->msg, l->size, "its \"ttrace_profile\" version "
+				 "is not a number");
+		return false;
+	}
+	sel = tt_json_get(j, "selection");
+	if (!sel || sel->type != TJ_ARRAY)
+		return bad(l, "no \"selection\" list");
+	for (size_t i = 0; i < sel->n; i++) {
+		if (sel->kid[i].type != TJ_STRING)
+			return bad(l, "selection[%zu] is not a string (line %u)",
+				   i, sel->kid[i].line);
+		p->selection = tt_xreallocarray(p->selection, p->nsel + 1,
+						sizeof(char *));
+		p->selection[p->nsel++] = tt_xstrdup(sel->kid[i].s);
+	}
+	if (p->nsel)
+		qsort(p->selection, p->nsel, sizeof(char *), cmp_str);
+	groups = tt_json_get(j, "groups");
+	if (!groups || groups->type != TJ_ARRAY)
+		return bad(l, "no \"groups\" list");
+	for (size_t i = 0; i < groups->n; i++)
+		if (!load_group(l, &groups->kid[i], i, p))
+			return false;
+	return true;
+}
+
+#define MAX_PROFILE_SIZE (64 << 20)
+
+int tt_profile_load(const char *path, struct tt_profile *p, char *msg,
+		    size_t size)
+{
+	struct stat st;
+	char *text;
+	size_t len = 0;
+	FILE *fp;
+	bool ok;
+
+	memset(p, 0, sizeof(*p));
+	if (!(fp = fopen(path, "r")) || fstat(fileno(fp), &st) < 0) {
+		snprintf(msg, size, "cannot read it: %s", strerror(errno));
+		if (fp)
+			fclose(fp);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode) || st.st_size > MAX_PROFILE_SIZE) {
+		snprintf(msg, size, S_ISREG(st.st_mode) ?
+			 "larger than any profile (%d MiB)" :
+			 "not a regular file", MAX_PROFILE_SIZE >> 20);
+		fclose(fp);
+		return -1;
+	}
+	text = tt_xmalloc((size_t)st.st_size + 2);
+	len = fread(text, 1, (size_t)st.st_size + 1, fp);
+	if (ferror(fp)) {
+		snprintf(msg, size, "cannot read it: %s", strerror(errno));
+		fclose(fp);
+		free(text);
+		return -1;
+	}
+	fclose(fp);
+	text[len] = '\0';
+	if (strspn(text, " \t\r\n") == len) {
+		snprintf(msg, size, "empty: not a profile");
+		free(text);
+		return -1;
+	}
+	ok = tt_profile_parse(text, len, p, msg, size);
+	free(text);
+	return ok ? 0 : -1;
+}
+
+bool tt_profile_parse(const char *text, size_t len, struct tt_profile *p,
+		      char *msg, size_t size)
+{
+	struct loader l = { msg, size };
+	struct tt_json_error err;
+	struct tt_json *j;
+	bool ok;
+
+	memset(p, 0, sizeof(*p));
+	j = tt_json_parse(text, len, &err);
+	if (!j) {
+		snprintf(msg, size, err.truncated ?
+			 "truncated: %s (line %u, column %u)" :
+			 "not JSON: %s (line %u, column %u)",
+			 err.msg, err.line, err.col);
+		return false;
+	}
+	ok = load_tree(&l, j, p);
+	tt_json_free(j);
+	if (!ok) {
+		tt_profile_free(p);
+		return false;
+	}
+	tt_profile_finish(p);
+	return true;
+}
+
+int tt_profile_same_selection(const struct tt_profile *a,
+			      const struct tt_profile *b, char *msg,
+			      size_t size)
+{
+	size_t i = 0, k = 0;
+
+	while (i < a->nsel || k < b->nsel) {
+		int c = i == a->nsel ? 1 : k == b->nsel ? -1 :
+			strcmp(a->selection[i], b->selection[k]);
+
+		if (c < 0) {
+			snprintf(msg, size, "recorded for other options: it "
+				 "traces %s, this run does not (see -e trace=)",
+				 a->selection[i]);
+			return -1;
+		}
+		if (c > 0) {
+			snprintf(msg, size, "recorded for other options: this "
+				 "run traces %s, it does not (see -e trace=)",
+				 b->selection[k]);
+			return -1;
+		}
+		i++;
+		k++;
+	}
+	return 0;
+}

@@ -1,0 +1,132 @@
+/* ttrace - timing profiles (--profile, --check).
+ *
+ * A profile is what a run asked the kernel for: per call family, clock and
+ * mode (relative or absolute), the distinct requested values with how
+ * often each was asked, plus lateness statistics for information.  Keys are
+ * ABI-independent (families, not entry points), so a profile recorded from
+ * an x86_64 build checks an i386 build.  An absolute request is recorded
+ * as the step from the same thread's previous deadline of that family and
+ * clock, the deterministic part of a periodic loop; a thread's first
+ * absolute request only counts as a start.
+ */
+#ifndef TTRACE_PROFILE_H
+#define TTRACE_PROFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "event.h"
+#include "samples.h"
+
+#define TT_PROFILE_VERSION 1
+
+struct tcb;
+
+struct tt_prof_req {
+	int64_t value;		/* ns: the duration, timer value, or step */
+	int64_t interval;	/* ns: a timer's interval; 0 for sleeps */
+	unsigned long count;
+};
+
+struct tt_prof_lateness {
+	unsigned long count;
+	int64_t median, p99, max;
+};
+
+struct tt_prof_group {
+	char *family;		/* "clock_nanosleep" */
+	char *clock;		/* "CLOCK_MONOTONIC", or "unknown" */
+	bool absolute;
+	bool arms;		/* a timer: requests have an interval */
+	struct tt_prof_req *req;
+	size_t nreq, capreq;
+	unsigned long starts;	/* absolute: first requests of a thread */
+	struct tt_prof_lateness late;
+	struct tt_samples samples;	/* while recording */
+};
+
+struct tt_profile {
+	char **selection;	/* the traced calls: sorted entry point names */
+	size_t nsel;
+	struct tt_prof_group *g;
+	size_t ng;
+};
+
+/* The selection now in force (tt_selected), as a profile records it. */
+void tt_profile_init(struct tt_profile *p);
+void tt_profile_free(struct tt_profile *p);
+
+/* Adds a completed call (sleeps and timer arming; others are ignored). */
+void tt_profile_record(struct tt_profile *p, const struct tcb *tcp,
+		       const struct tt_event *ev);
+/* The thread is gone: forget its last deadlines. */
+void tt_profile_forget(pid_t tid);
+/* Sorts groups and requests and computes the lateness statistics. */
+void tt_profile_finish(struct tt_profile *p);
+
+/* Writes p as JSON.  Returns 0, or -1 if a write failed. */
+int tt_profile_write(const struct tt_profile *p, FILE *fp);
+
+/* Reads a profile from path.  Returns 0, or -1 with a message (naming
+ * nothing but the problem) in msg. */
+int tt_profile_load(const char *path, struct tt_profile *p, char *msg,
+		    size_t size);
+
+/* The same from text[0..len) (the fuzz target's way in). */
+bool tt_profile_parse(const char *text, size_t len, struct tt_profile *p,
+		      char *msg, size_t size);
+
+/* Both profiles are for the same calls: 0, or -1 with the difference in
+ * msg. */
+int tt_profile_same_selection(const struct tt_profile *a,
+			      const struct tt_profile *b, char *msg,
+			      size_t size);
+
+/* What --check found. */
+enum tt_finding_kind {
+	TF_CHANGED,	/* old -> new */
+	TF_GONE,	/* old only */
+	TF_NEW,		/* new only */
+	TF_COUNT,	/* same value, count beyond the tolerance */
+	TF_STARTS,	/* absolute: number of starts beyond the tolerance */
+	TF_LATE,	/* max lateness over the budget */
+};
+
+struct tt_finding {
+	enum tt_finding_kind kind;
+	const struct tt_prof_group *group;	/* in new, or old if gone */
+	struct tt_prof_req old, new;
+	unsigned long old_starts, new_starts;
+	int64_t late, budget;
+};
+
+struct tt_check {
+	struct tt_finding *f;
+	size_t n;
+	/* The groups compared, for the JUnit cases: group i of the union. */
+	const struct tt_prof_group **groups;
+	size_t ngroups;
+};
+
+/* Compares a run (now) with a recorded profile (was): requested values
+ * that appeared, disappeared, moved by more than tol_ppm parts per
+ * million, or whose count changed by more than that; with budget >= 0,
+ * sleeps that woke later than budget ns. */
+void tt_profile_compare(const struct tt_profile *was,
+			const struct tt_profile *now, int64_t tol_ppm,
+			int64_t budget, struct tt_check *out);
+void tt_check_free(struct tt_check *c);
+
+/* One finding as a line of text (no newline). */
+void tt_finding_text(const struct tt_finding *f, char *buf, size_t size);
+/* The group's name: "clock_nanosleep CLOCK_MONOTONIC relative". */
+void tt_group_name(const struct tt_prof_group *g, char *buf, size_t size);
+
+/* The result as JUnit XML: a case per group (and a lateness case per
+ * sleep group with a budget).  Returns 0, or -1 if a write failed. */
+int tt_check_junit(const struct tt_check *c, const char *profile_path,
+		   bool budget, FILE *fp);
+
+#endif

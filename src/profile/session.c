@@ -1,0 +1,176 @@
+/* ttrace - --profile and --check in a run: the recorded profile is read
+ * and the output files made before the command starts (so a bad profile
+ * or an unwritable file stops ttrace before anything runs); the run's
+ * profile is recorded by a renderer; the comparison, report and files
+ * come after the trace ends.  Files are written beside their final name
+ * and renamed into place, so a run that fails half-way loses no earlier
+ * profile. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "options.h"
+#include "profile/profile.h"
+#include "profile/session.h"
+#include "render/render.h"
+#include "tcb.h"
+
+static struct tt_profile was, now;
+static bool checking;
+
+struct pending_file {
+	const char *path;
+	char *tmp;
+	FILE *fp;
+};
+
+static struct pending_file profile_out, junit_out;
+
+static int prepare(struct pending_file *f, const char *path, const char *what)
+{
+	int fd;
+
+	f->path = path;
+	if (!path)
+		return 0;
+	f->tmp = tt_xmalloc(strlen(path) + 32);
+	sprintf(f->tmp, "%s.tmp.%d", path, (int)getpid());
+	fd = open(f->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (fd < 0 || !(f->fp = fdopen(fd, "w"))) {
+		tt_error("cannot write the %s to '%s': %s", what, path,
+			 strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		free(f->tmp);
+		f->tmp = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* Closes f and renames it into place; on failure, removes it. */
+static int commit(struct pending_file *f, int written, const char *what)
+{
+	int err;
+
+	if (!f->fp)
+		return 0;
+	err = written < 0 ? errno : 0;
+	if (fclose(f->fp) != 0 && !err)
+		err = errno;
+	f->fp = NULL;
+	if (!err && rename(f->tmp, f->path) < 0)
+		err = errno;
+	if (err) {
+		unlink(f->tmp);
+		tt_error("cannot write the %s to '%s': %s", what, f->path,
+			 strerror(err));
+	}
+	free(f->tmp);
+	f->tmp = NULL;
+	return err ? -1 : 0;
+}
+
+static void abandon(struct pending_file *f)
+{
+	if (!f->fp)
+		return;
+	fclose(f->fp);
+	f->fp = NULL;
+	unlink(f->tmp);
+	free(f->tmp);
+	f->tmp = NULL;
+}
+
+static void profile_exit(struct tcb *tcp)
+{
+	tt_profile_record(&now, tcp, &tcp->ev);
+}
+
+static void profile_forget(struct tcb *tcp)
+{
+	tt_profile_forget(tcp->tid);
+}
+
+static const struct tt_renderer recorder = {
+	.syscall_exit = profile_exit,
+	.forget = profile_forget,
+};
+
+int tt_profile_session_begin(void)
+{
+	char msg[256];
+
+	if (!tt_opt.profile && !tt_opt.check)
+		return -1;
+	tt_profile_init(&now);
+	if (tt_opt.check) {
+		if (tt_profile_load(tt_opt.check, &was, msg, sizeof(msg)) < 0 ||
+		    tt_profile_same_selection(&was, &now, msg, sizeof(msg)) < 0) {
+			tt_error("profile '%s': %s", tt_opt.check, msg);
+			tt_profile_free(&was);
+			tt_profile_free(&now);
+			return 2;
+		}
+		checking = true;
+	}
+	if (prepare(&profile_out, tt_opt.profile, "profile") < 0 ||
+	    prepare(&junit_out, tt_opt.junit, "JUnit report") < 0) {
+		abandon(&profile_out);
+		tt_profile_free(&was);
+		tt_profile_free(&now);
+		return 1;
+	}
+	tt_render_add(&recorder);
+	return -1;
+}
+
+static void report(const struct tt_check *c)
+{
+	char line[512];
+
+	if (!c->n) {
+		tt_error("--check=%s: no regression", tt_opt.check);
+		return;
+	}
+	tt_error("--check=%s: %zu regression%s", tt_opt.check, c->n,
+		 c->n == 1 ? "" : "s");
+	for (size_t i = 0; i < c->n; i++) {
+		tt_finding_text(&c->f[i], line, sizeof(line));
+		fprintf(stderr, "  %s\n", line);
+	}
+}
+
+int tt_profile_session_end(int status)
+{
+	struct tt_check c;
+
+	if (!tt_opt.profile && !tt_opt.check)
+		return status;
+	tt_profile_finish(&now);
+	if (profile_out.fp &&
+	    commit(&profile_out, tt_profile_write(&now, profile_out.fp),
+		   "profile") < 0)
+		status = 1;
+	if (checking) {
+		tt_profile_compare(&was, &now, tt_opt.tolerance_ppm,
+				   tt_opt.max_lateness_ns, &c);
+		report(&c);
+		if (junit_out.fp &&
+		    commit(&junit_out, tt_check_junit(&c, tt_opt.check,
+						      tt_opt.max_lateness_ns >= 0,
+						      junit_out.fp),
+			   "JUnit report") < 0)
+			status = 1;
+		if (c.n)
+			status = 1;
+		tt_check_free(&c);
+	}
+	tt_profile_free(&was);
+	tt_profile_free(&now);
+	return status;
+}

@@ -1,0 +1,14 @@
+/* ttrace - --profile and --check around a run. */
+#ifndef TTRACE_PROFILE_SESSION_H
+#define TTRACE_PROFILE_SESSION_H
+
+/* Before the run: reads the --check profile and makes the output files.
+ * Returns -1 to go on, or the exit status to leave with after a message
+ * (2: a bad profile; 1: a file that cannot be written). */
+int tt_profile_session_begin(void);
+
+/* After the run: writes the profile, compares and reports.  Returns the
+ * exit status: 1 after a regression or a failed write, else status. */
+int tt_profile_session_end(int status);
+
+#endif
