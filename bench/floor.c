@@ -1,4 +1,5 @@
-/* bench/floor [--seccomp] CMD [ARGS]: the least a ptrace tracer can do.
+/* bench/floor [--seccomp] [--info [--read]] CMD [ARGS]: the least a
+ * ptrace tracer can do.
  *
  * Plain: it stops the command at every system call entry and exit
  * (PTRACE_SYSCALL) and looks at nothing.  --seccomp: the command runs
@@ -6,7 +7,15 @@
  * tracer resumes it with PTRACE_CONT, takes the seccomp stop as the entry
  * and PTRACE_SYSCALL from there for the exit, the two stops per traced
  * call that ttrace's default mode makes.  A decoding tracer is measured
- * against the floor of its own mode, as a ratio. */
+ * against the floor of its own mode, as a ratio.
+ *
+ * --info adds the least a decoding tracer must learn at each stop, one
+ * PTRACE_GET_SYSCALL_INFO (which call and its arguments at the entry, the
+ * return value at the exit); --read adds one process_vm_readv of 16 bytes
+ * at the third argument at the entry and again at the exit (the input
+ * struct, and the TOCTOU re-read).  These show what the event path costs
+ * before any decoding. */
+#define _GNU_SOURCE
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <signal.h>
@@ -15,6 +24,7 @@
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -29,14 +39,47 @@ static int trace_every_call(void)
 	return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
 }
 
+/* What --info and --read do at one stop. */
+static void look(pid_t child, int read_arg)
+{
+	/* at the exit, the address remembered from the entry */
+	static unsigned long long addr;
+	struct __ptrace_syscall_info info;
+	unsigned char buf[16];
+	struct iovec local = { buf, sizeof(buf) }, remote = { 0, sizeof(buf) };
+
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, child, sizeof(info), &info) <= 0)
+		return;
+	if (!read_arg)
+		return;
+	if (info.op == PTRACE_SYSCALL_INFO_ENTRY ||
+	    info.op == PTRACE_SYSCALL_INFO_SECCOMP)
+		addr = info.entry.args[2];
+	remote.iov_base = (void *)(unsigned long)addr;
+	if (addr)
+		process_vm_readv(child, &local, 1, &remote, 1, 0);
+}
+
 int main(int argc, char **argv)
 {
-	int status, filtered = argc > 1 && strcmp(argv[1], "--seccomp") == 0;
-	char **cmd = argv + 1 + filtered;
+	int status, filtered = 0, info = 0, read_arg = 0;
+	char **cmd = argv + 1;
 	pid_t child;
 
-	if (!cmd[0]) {
-		fputs("usage: floor [--seccomp] CMD [ARGS...]\n", stderr);
+	(void)argc;
+	for (; *cmd && strncmp(*cmd, "--", 2) == 0; cmd++) {
+		if (strcmp(*cmd, "--seccomp") == 0)
+			filtered = 1;
+		else if (strcmp(*cmd, "--info") == 0)
+			info = 1;
+		else if (strcmp(*cmd, "--read") == 0)
+			info = read_arg = 1;
+		else
+			break;
+	}
+	if (!cmd[0] || strncmp(cmd[0], "--", 2) == 0) {
+		fputs("usage: floor [--seccomp] [--info [--read]] CMD [ARGS...]\n",
+		      stderr);
 		return 2;
 	}
 	child = fork();
@@ -56,6 +99,9 @@ int main(int argc, char **argv)
 	while (waitpid(child, &status, 0) == child && WIFSTOPPED(status)) {
 		int sig = WSTOPSIG(status), request = PTRACE_SYSCALL;
 
+		if (status >> 16 == PTRACE_EVENT_SECCOMP || sig == (SIGTRAP | 0x80))
+			if (info)
+				look(child, read_arg);
 		if (status >> 16 == PTRACE_EVENT_SECCOMP)
 			sig = 0;			/* entry: on to the exit */
 		else if (sig == (SIGTRAP | 0x80))

@@ -51,12 +51,16 @@ echo "ttrace benchmark, median of $runs runs, $(nproc) cores, $(uname -r)"
 echo; echo "(a) traced calls only: workload $A 0 ($((A * 3)) traced calls)"
 base=$(secs $W $A 0); fl=$(secs "$tmp/floor" $W $A 0)
 fs=$(secs "$tmp/floor" --seccomp $W $A 0)
+fi=$(secs "$tmp/floor" --seccomp --info $W $A 0)
+fr=$(secs "$tmp/floor" --seccomp --read $W $A 0)
 tt=$(secs "$ttrace" -o /dev/null -- $W $A 0)
 tn=$(secs "$ttrace" --seccomp=off -o /dev/null -- $W $A 0)
 row untraced "$base"
 row "ptrace floor, PTRACE_SYSCALL" "$fl"
 row "ptrace floor, seccomp stop + exit stop" "$fs"
-row "ttrace (seccomp filter, default)" "$tt" "$(ratio "$tt" "$fs") its floor"
+row "  + GET_SYSCALL_INFO at each stop" "$fi" "$(ratio "$fi" "$fs") floor"
+row "  + process_vm_readv at entry and exit" "$fr" "$(ratio "$fr" "$fs") floor"
+row "ttrace (seccomp filter, default)" "$tt" "$(ratio "$tt" "$fs") its floor, $(ratio "$tt" "$fr") floor+info+reads"
 row "ttrace --seccomp=off (as with -p)" "$tn" "$(ratio "$tn" "$fl") its floor"
 if [ -n "$STRACE" ]; then
 	st=$(secs strace -f -o /dev/null -e trace=$SEL $W $A 0)
