@@ -127,3 +127,29 @@ char *tt_value_path(const struct tt_event *ev, int node, char *buf,
 	buf[0] = '\0';
 	return buf;
 }
+
+int tt_value_field(const struct tt_event *ev, int node, const char *name)
+{
+	if (node == TT_NO_VALUE || ev->v[node].kind != TV_STRUCT)
+		return TT_NO_VALUE;
+	for (int c = ev->v[node].child; c != TT_NO_VALUE; c = ev->v[c].next)
+		if (ev->v[c].name && strcmp(ev->v[c].name, name) == 0)
+			return c;
+	return TT_NO_VALUE;
+}
+
+bool tt_value_timespec_ns(const struct tt_event *ev, int node, int64_t *ns)
+{
+	int sec = tt_value_field(ev, node, "tv_sec");
+	int nsec = tt_value_field(ev, node, "tv_nsec");
+	int64_t s;
+
+	if (sec == TT_NO_VALUE || nsec == TT_NO_VALUE)
+		return false;
+	s = ev->v[sec].s;
+	if (s < 0 || ev->v[nsec].u >= 1000000000 ||
+	    __builtin_mul_overflow(s, (int64_t)1000000000, ns) ||
+	    __builtin_add_overflow(*ns, (int64_t)ev->v[nsec].u, ns))
+		return false;
+	return true;
+}

@@ -158,6 +158,14 @@ struct tt_note *tt_note_add(struct tt_event *ev, enum tt_note_kind kind,
 char *tt_value_path(const struct tt_event *ev, int node, char *buf,
 		    size_t size);
 
+/* The field called name of the struct value node, or TT_NO_VALUE. */
+int tt_value_field(const struct tt_event *ev, int node, const char *name);
+
+/* A decoded timespec (node: a struct with tv_sec and tv_nsec) in
+ * nanoseconds; false when it is not one or not a time the kernel takes
+ * (negative, tv_nsec out of range, beyond int64 nanoseconds). */
+bool tt_value_timespec_ns(const struct tt_event *ev, int node, int64_t *ns);
+
 static inline const struct tt_value *
 tt_arg_value(const struct tt_event *ev, unsigned i)
 {

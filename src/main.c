@@ -8,6 +8,7 @@
 #include "output.h"
 #include "profile/session.h"
 #include "render/render.h"
+#include "render/timeline.h"
 #include "tcb.h"
 #include "toctou.h"
 #include "tracer.h"
@@ -25,6 +26,12 @@ int main(int argc, char **argv)
 	if (tt_out_open(tt_opt.outfile) < 0) {
 		tt_error("cannot write the trace to '%s': %s", tt_opt.outfile,
 			 strerror(errno));
+		return 1;
+	}
+	if (tt_opt.timeline && tt_timeline_open(tt_opt.timeline) < 0) {
+		tt_error("cannot write the timeline to '%s': %s", tt_opt.timeline,
+			 strerror(errno));
+		tt_out_close();
 		return 1;
 	}
 	if (tt_opt.summary)
@@ -52,6 +59,8 @@ int main(int argc, char **argv)
 	/* A trace that could not be written is a failure, whatever the
 	 * command did. */
 	if (tt_out_close() < 0)
+		status = 1;
+	if (tt_timeline_close() < 0)
 		status = 1;
 	return status;
 }

@@ -43,7 +43,8 @@ void tt_usage(FILE *fp)
 "  -T              show the time spent in each call\n"
 "  -c              no trace: at the end, a table per call of calls, errors,\n"
 "                  time in the call, and how late sleeps woke (median, p99,\n"
-"                  max); with --json, one JSON object\n"
+"                  max), and a histogram of lateness per clock; with\n"
+"                  --json, one JSON object\n"
 "  --profile=FILE  write the run's timing profile to FILE (JSON): per call\n"
 "                  family, clock and mode, the distinct requested values\n"
 "                  and how often each was asked; lateness for information\n"
@@ -55,6 +56,9 @@ void tt_usage(FILE *fp)
 "  --max-lateness=DURATION  also a regression: a sleep that woke later\n"
 "                  than DURATION (units ns, us, ms, s: 500us, 2ms)\n"
 "  --junit=FILE    also write the check's result as JUnit XML\n"
+"  --timeline=FILE also write FILE as a timeline for the Perfetto UI and\n"
+"                  chrome://tracing (Chrome Trace Event JSON): a track per\n"
+"                  thread, sleeps as spans, settimes, signals, starts, exits\n"
 "  --toctou=on|off read every input struct again at the syscall exit and\n"
 "                  report when it changed while the call ran (default: on)\n"
 "  --toctou-fail   exit with status 1 if any TOCTOU finding was made\n"
@@ -168,6 +172,7 @@ int tt_options_parse(int argc, char **argv)
 		{ "junit", required_argument, NULL, 'U' },
 		{ "tolerance", required_argument, NULL, 'L' },
 		{ "max-lateness", required_argument, NULL, 'M' },
+		{ "timeline", required_argument, NULL, 'W' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *check_only = NULL;
@@ -233,6 +238,11 @@ int tt_options_parse(int argc, char **argv)
 						   "2ms, 1s; units ns, us, ms, s)",
 						   optarg);
 			check_only = "--max-lateness";
+			break;
+		case 'W':
+			if (!*optarg)
+				return usage_error("--timeline needs a file name");
+			tt_opt.timeline = optarg;
 			break;
 		case 'h':
 			tt_usage(stdout);

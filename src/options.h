@@ -23,6 +23,7 @@ struct tt_options {
 	int quiet;		/* -q: attach/detach/personality; -qq: +exits */
 	bool json;		/* --json: JSON Lines instead of text */
 	bool summary;		/* -c: only a summary at the end */
+	const char *timeline;	/* --timeline=FILE: Chrome trace events */
 	bool seccomp;		/* --seccomp=on (default) */
 	bool toctou;		/* --toctou=on (default) */
 	bool toctou_fail;	/* --toctou-fail: exit 1 after a finding */

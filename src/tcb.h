@@ -17,6 +17,7 @@ enum tcb_flags {
 	TCB_LISTENING = 1 << 6,	/* in group-stop, resumed with PTRACE_LISTEN */
 	TCB_ATTACH_STOP = 1 << 7,/* first stop is -p's: keep the native ABI so
 				  * an i386 thread's first call says so */
+	TCB_TL_NAMED = 1 << 8,	/* its --timeline track has its name */
 };
 
 struct tcb {

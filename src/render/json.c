@@ -8,70 +8,20 @@
  * values keep their number; every call says its ABI and time width.
  */
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 
 #include "abi.h"
 #include "config.h"
-#include "jsonstr.h"
 #include "options.h"
 #include "output.h"
+#include "render/jline.h"
 #include "render/render.h"
 #include "tcb.h"
 #include "xlat/xlat.h"
 
 #define SCHEMA_VERSION 1
-
-struct jline {
-	char b[16384];
-	size_t n;
-};
-
-static void jputs(struct jline *l, const char *s)
-{
-	size_t len = strlen(s);
-
-	if (len > sizeof(l->b) - 1 - l->n)
-		len = sizeof(l->b) - 1 - l->n;
-	memcpy(l->b + l->n, s, len);
-	l->n += len;
-}
-
-static void jprintf(struct jline *l, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static void jprintf(struct jline *l, const char *fmt, ...)
-{
-	va_list ap;
-	int r;
-
-	va_start(ap, fmt);
-	r = vsnprintf(l->b + l->n, sizeof(l->b) - l->n, fmt, ap);
-	va_end(ap);
-	if (r > 0)
-		l->n += (size_t)r;
-	if (l->n > sizeof(l->b) - 1)
-		l->n = sizeof(l->b) - 1;
-}
-
-/* A JSON string; our strings are names and messages, but escape all the
- * same. */
-static void jstr(struct jline *l, const char *s)
-{
-	char esc[8];
-
-	jputs(l, "\"");
-	for (; s && *s; s++) {
-		const char *e = tt_json_escape((unsigned char)*s, esc);
-
-		if (e)
-			jputs(l, e);
-		else
-			jprintf(l, "%c", *s);
-	}
-	jputs(l, "\"");
-}
 
 static void jaddr(struct jline *l, uint64_t a)
 {
@@ -221,6 +171,21 @@ static void jarg(struct jline *l, const struct tt_event *ev, unsigned i)
 	}
 }
 
+void tt_json_args(struct jline *l, const struct tt_event *ev)
+{
+	const struct tt_signature *sig = ev->sc->sig;
+
+	jputs(l, "{");
+	for (unsigned i = 0; i < sig->nargs; i++) {
+		if (i)
+			jputs(l, ",");
+		jstr(l, sig->args[i].name);
+		jputs(l, ":");
+		jarg(l, ev, i);
+	}
+	jputs(l, "}");
+}
+
 static void jnotes(struct jline *l, const struct tt_event *ev)
 {
 	const struct tt_syscall *call =
@@ -296,15 +261,8 @@ static void call_event(struct tcb *tcp, bool returned)
 		else
 			jputs(&l, "null");
 	}
-	jputs(&l, ",\"args\":{");
-	for (unsigned i = 0; i < sig->nargs; i++) {
-		if (i)
-			jputs(&l, ",");
-		jstr(&l, sig->args[i].name);
-		jputs(&l, ":");
-		jarg(&l, ev, i);
-	}
-	jputs(&l, "}");
+	jputs(&l, ",\"args\":");
+	tt_json_args(&l, ev);
 	jtime(&l, "entry", &ev->t_entry);
 	if (returned && ev->ret != TR_NONE) {
 		jtime(&l, "exit", &ev->t_exit);

@@ -2,7 +2,7 @@
 #include "render/render.h"
 
 /* One output stream, one format: JSON and text are never mixed; then
- * the renderers of other files (profiles). */
+ * the renderers of other files (profiles, the timeline). */
 static const struct tt_renderer *active[4] = {
 	&tt_render_text,
 };
@@ -11,7 +11,7 @@ void tt_render_add(const struct tt_renderer *r)
 {
 	unsigned i = 0;
 
-	while (active[i])
+	while (active[i] && active[i] != r)
 		i++;
 	/* the last slot stays NULL */
 	if (i + 1 < sizeof(active) / sizeof(active[0]))

@@ -45,12 +45,14 @@ struct tt_renderer {
 extern const struct tt_renderer tt_render_text;
 extern const struct tt_renderer tt_render_json;
 extern const struct tt_renderer tt_render_summary;
+extern const struct tt_renderer tt_render_timeline;
 
 /* The output format: strace's text (the default) or JSON Lines; or, with
  * -c, only the summary at the end. */
 void tt_render_use_json(void);
 void tt_render_use_summary(void);
-/* Adds a renderer that writes elsewhere (a profile recorder). */
+/* Adds a renderer that writes elsewhere (a profile recorder, the
+ * --timeline file), once however often it is asked. */
 void tt_render_add(const struct tt_renderer *r);
 
 /* Dispatch to the active renderers. */

@@ -165,23 +165,9 @@ static void put_flags(struct tline *l, const struct tt_value *v)
 
 static void put_clockid(struct tline *l, int32_t id)
 {
-	struct tt_clockid c = tt_clockid_split(id);
+	char buf[64];
 
-	switch (c.kind) {
-	case TC_NAMED:
-		lputs(l, c.name);
-		break;
-	case TC_FD:
-		lprintf(l, "FD_TO_CLOCKID(%d)", c.who);
-		break;
-	case TC_CPU:
-		lprintf(l, "MAKE_%s_CPUCLOCK(%d, %s)",
-			c.per_thread ? "THREAD" : "PROCESS", c.who, c.name);
-		break;
-	case TC_UNKNOWN:
-		lprintf(l, "%#x /* CLOCK_??? */", (unsigned)id);
-		break;
-	}
+	lputs(l, tt_clockid_text(id, buf, sizeof(buf)));
 }
 
 static void put_value(struct tline *l, const struct tt_event *ev, int idx)

@@ -1,4 +1,6 @@
 /* ttrace - table look-ups. */
+#include <stdio.h>
+
 #include "xlat/xlat.h"
 
 const char *tt_xlat_name(const struct tt_xlat *x, uint64_t val)
@@ -44,6 +46,28 @@ struct tt_clockid tt_clockid_split(int32_t id)
 		c.per_thread = (id & 4) != 0;
 	}
 	return c;
+}
+
+char *tt_clockid_text(int32_t id, char *buf, size_t size)
+{
+	struct tt_clockid c = tt_clockid_split(id);
+
+	switch (c.kind) {
+	case TC_NAMED:
+		snprintf(buf, size, "%s", c.name);
+		break;
+	case TC_FD:
+		snprintf(buf, size, "FD_TO_CLOCKID(%d)", c.who);
+		break;
+	case TC_CPU:
+		snprintf(buf, size, "MAKE_%s_CPUCLOCK(%d, %s)",
+			 c.per_thread ? "THREAD" : "PROCESS", c.who, c.name);
+		break;
+	case TC_UNKNOWN:
+		snprintf(buf, size, "%#x /* CLOCK_??? */", (unsigned)id);
+		break;
+	}
+	return buf;
 }
 
 int32_t tt_cpuclock_of(int32_t id, int32_t who)

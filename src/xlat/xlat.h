@@ -47,6 +47,10 @@ struct tt_clockid {
 };
 
 struct tt_clockid tt_clockid_split(int32_t id);
+/* The clock id as strace writes it into buf (CLOCK_MONOTONIC,
+ * MAKE_PROCESS_CPUCLOCK(0, CPUCLOCK_SCHED), FD_TO_CLOCKID(3), or the
+ * number in hex with a CLOCK_??? comment); returns buf. */
+char *tt_clockid_text(int32_t id, char *buf, size_t size);
 /* The same CPU clock of another process or thread. */
 int32_t tt_cpuclock_of(int32_t id, int32_t who);
 
