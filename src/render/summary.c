@@ -5,7 +5,13 @@
  *
  * Percentiles are nearest-rank: the p-th of n sorted samples is the one at
  * rank ceil(p/100 * n).  The samples are kept (8 bytes a sleep) only with
- * -c. */
+ * -c.
+ *
+ * After the table, a histogram of lateness per sleep clock: log-scale
+ * buckets in 1-2-5 steps from 1 us to 1 s, one for under 1 us, one for
+ * 1 s and more, and one for negative lateness (an absolute sleep that
+ * "woke early": a tracee in another time namespace, or a deadline changed
+ * after the entry; see src/lateness.c).  Counts live in fixed arrays. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +25,8 @@
 #include "render/summary.h"
 #include "samples.h"
 #include "tcb.h"
+#include "units.h"
+#include "xlat/xlat.h"
 
 struct row {
 	const struct tt_syscall *sc;
@@ -30,6 +38,54 @@ struct row {
 
 static struct row *rows;
 static size_t nrows;
+
+/* Bucket 0: below edge[0]; bucket k: [edge[k-1], edge[k]); the last:
+ * edge[NEDGES-1] and more. */
+static const int64_t edge[] = {
+	0, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000,
+	1000000, 2000000, 5000000, 10000000, 20000000, 50000000, 100000000,
+	200000000, 500000000, 1000000000,
+};
+#define NEDGES (sizeof(edge) / sizeof(edge[0]))
+#define NBUCKETS (NEDGES + 1)
+/* Clocks with a histogram of their own; the last slot takes any more. */
+#define NCLOCKS 8
+
+static struct hist {
+	bool used;
+	bool mixed;		/* more than one clock: "other clocks" */
+	int32_t clock;
+	unsigned long count;
+	unsigned long n[NBUCKETS];
+} hists[NCLOCKS];
+
+static unsigned bucket_of(int64_t ns)
+{
+	unsigned k = 0;
+
+	while (k < NEDGES && ns >= edge[k])
+		k++;
+	return k;
+}
+
+static void hist_add(int32_t clock, int64_t ns)
+{
+	struct hist *h = NULL;
+
+	for (unsigned i = 0; i < NCLOCKS && !h; i++)
+		if (!hists[i].used || (hists[i].clock == clock && !hists[i].mixed))
+			h = &hists[i];
+	if (!h) {
+		h = &hists[NCLOCKS - 1];
+		h->mixed = true;
+	}
+	if (!h->used) {
+		h->used = true;
+		h->clock = clock;
+	}
+	h->count++;
+	h->n[bucket_of(ns)]++;
+}
 
 static struct row *row_of(const struct tt_event *ev)
 {
@@ -54,8 +110,10 @@ void tt_summary_add(const struct tt_event *ev)
 	r->total_ns += d;
 	if (d > r->max_ns)
 		r->max_ns = d;
-	if (ev->has_lateness)
-		tt_samples_add(&r->late, ev->lateness_ns);
+	if (!ev->has_lateness)
+		return;
+	tt_samples_add(&r->late, ev->lateness_ns);
+	hist_add(ev->sleep_clock, ev->lateness_ns);
 }
 
 /* Busiest first, as strace's -c: by total time, then by name. */
@@ -111,6 +169,111 @@ static void text_table(void)
 	out(line);
 }
 
+static void bucket_label(unsigned k, char *buf, size_t size)
+{
+	char lo[24], hi[24];
+
+	if (k == 0) {
+		snprintf(buf, size, "< 0");
+		return;
+	}
+	tt_format_duration(edge[k - 1], lo, sizeof(lo));
+	if (k == NEDGES) {
+		snprintf(buf, size, ">= %s", lo);
+		return;
+	}
+	tt_format_duration(edge[k], hi, sizeof(hi));
+	snprintf(buf, size, "[%s, %s)", lo, hi);
+}
+
+/* The buckets worth showing: from the first to the last non-empty one. */
+static void hist_range(const struct hist *h, unsigned *from, unsigned *to)
+{
+	*from = 0;
+	while (!h->n[*from])
+		(*from)++;
+	*to = NBUCKETS - 1;
+	while (!h->n[*to])
+		(*to)--;
+}
+
+static const char *hist_clock(const struct hist *h, char *buf, size_t size)
+{
+	if (h->mixed)
+		return "other clocks";
+	return tt_clockid_text(h->clock, buf, size);
+}
+
+#define BAR 50	/* the widest bar: a line stays within 80 columns */
+
+static void text_histograms(void)
+{
+	char line[160], label[64], clk[64];
+
+	for (unsigned i = 0; i < NCLOCKS && hists[i].used; i++) {
+		const struct hist *h = &hists[i];
+		unsigned long max = 0;
+		unsigned from, to;
+
+		hist_range(h, &from, &to);
+		for (unsigned k = from; k <= to; k++)
+			if (h->n[k] > max)
+				max = h->n[k];
+		snprintf(line, sizeof(line), "\nlateness histogram, %s, %lu sleeps:\n",
+			 hist_clock(h, clk, sizeof(clk)), h->count);
+		out(line);
+		for (unsigned k = from; k <= to; k++) {
+			/* any sleep at all shows as one mark at least */
+			unsigned w = (unsigned)((h->n[k] * BAR + max - 1) / max);
+			char bar[BAR + 1];
+
+			memset(bar, '#', w);
+			bar[w] = '\0';
+			bucket_label(k, label, sizeof(label));
+			snprintf(line, sizeof(line), "  %-15s %8lu |%-*s|\n",
+				 label, h->n[k], BAR, bar);
+			out(line);
+		}
+	}
+}
+
+static void json_histograms(void)
+{
+	char line[256], clk[64];
+
+	out(",\"lateness_histograms\":[");
+	for (unsigned i = 0; i < NCLOCKS && hists[i].used; i++) {
+		const struct hist *h = &hists[i];
+		unsigned from, to;
+
+		hist_range(h, &from, &to);
+		snprintf(line, sizeof(line), "%s{\"clock\":\"%s\"", i ? "," : "",
+			 hist_clock(h, clk, sizeof(clk)));
+		out(line);
+		if (!h->mixed) {
+			snprintf(line, sizeof(line), ",\"clock_id\":%d", h->clock);
+			out(line);
+		}
+		snprintf(line, sizeof(line), ",\"count\":%lu,\"buckets\":[", h->count);
+		out(line);
+		for (unsigned k = from; k <= to; k++) {
+			int n = snprintf(line, sizeof(line), "%s{", k > from ? "," : "");
+
+			if (k > 0)
+				n += snprintf(line + n, sizeof(line) - (size_t)n,
+					      "\"from_ns\":%" PRId64 ",", edge[k - 1]);
+			if (k < NEDGES)
+				n += snprintf(line + n, sizeof(line) - (size_t)n,
+					      "\"to_ns\":%" PRId64 ",", edge[k]);
+			snprintf(line + n, sizeof(line) - (size_t)n,
+				 "\"count\":%lu}", h->n[k]);
+			out(line);
+		}
+		out("]}");
+	}
+	out("]");
+}
+
 static void json_object(void)
 {
 	char line[512];
@@ -139,7 +302,9 @@ static void json_object(void)
 		}
 		out("}");
 	}
-	out("]}\n");
+	out("]");
+	json_histograms();
+	out("}\n");
 }
 
 static void summary_exit(struct tcb *tcp)
@@ -154,10 +319,12 @@ void tt_summary_print(void)
 		qsort(rows, nrows, sizeof(*rows), cmp_rows);
 	for (size_t i = 0; i < nrows; i++)
 		tt_samples_sort(&rows[i].late);
-	if (tt_opt.json)
+	if (tt_opt.json) {
 		json_object();
-	else
+	} else {
 		text_table();
+		text_histograms();
+	}
 }
 
 void tt_summary_reset(void)
@@ -167,6 +334,7 @@ void tt_summary_reset(void)
 	free(rows);
 	rows = NULL;
 	nrows = 0;
+	memset(hists, 0, sizeof(hists));
 }
 
 static void summary_finish(void)

@@ -61,5 +61,7 @@ for kind in type:header type:call type:signal type:stopped type:exit \
 	esac
 	grep -qx "$kind" "$W/seen" || fail "no event of kind $kind was made to validate"
 done
+grep -q '"lateness_histograms":\[{"clock":"CLOCK_MONOTONIC","clock_id":1,"count":6,' "$W/summary.jsonl" ||
+	fail "summary: no lateness histogram of 6 sleeps: $(cat "$W/summary.jsonl")"
 echo "validated: $(cat "$W"/*.jsonl | wc -l) events; kinds: $(tr '\n' ' ' <"$W/seen")"
 tt_done

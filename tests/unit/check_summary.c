@@ -1,5 +1,7 @@
-/* The -c summary: nearest-rank percentiles, and the table, exactly. */
+/* The -c summary: nearest-rank percentiles, the table and the lateness
+ * histograms, exactly. */
 #include <string.h>
+#include <time.h>
 
 #include "abi.h"
 #include "options.h"
@@ -33,6 +35,24 @@ START_TEST(test_percentile)
 }
 END_TEST
 
+#define NO_LATENESS INT64_MIN
+
+/* A sleep on clock that woke late_ns late (NO_LATENESS: not measured). */
+static void add_on(int32_t clock, int64_t late_ns)
+{
+	static struct tt_event ev;
+	uint64_t raw[TT_MAX_ARGS] = { 0 };
+
+	tt_event_init(&ev, tt_abi_syscall(&tt_abi_x86_64, 230), &tt_abi_x86_64,
+		      UT_TID, 230, raw);
+	ev.t_entry.mono = ev.t_exit.mono = (struct timespec){ 100, 0 };
+	ev.ret = TR_VALUE;
+	ev.has_lateness = late_ns != NO_LATENESS;
+	ev.sleep_clock = clock;
+	ev.lateness_ns = late_ns;
+	tt_summary_add(&ev);
+}
+
 /* A call of row nr that took dur_ns; late_ns < 0: no lateness. */
 static void add(const struct tt_abi *abi, long nr, int64_t dur_ns, int err,
 		int64_t late_ns)
@@ -47,6 +67,7 @@ static void add(const struct tt_abi *abi, long nr, int64_t dur_ns, int err,
 	ev.ret = err ? TR_ERROR : TR_VALUE;
 	ev.err = err;
 	ev.has_lateness = late_ns >= 0;
+	ev.sleep_clock = CLOCK_MONOTONIC;
 	ev.lateness_ns = late_ns;
 	tt_summary_add(&ev);
 }
@@ -75,7 +96,11 @@ START_TEST(test_table)
 "clock_nanosleep                 4        1     0.030602      7650.5     10300.0        200.0        300.0        300.0\n"
 "timer_settime32                 2        1     0.000010         5.0         6.0            -            -            -\n"
 "------------------------ -------- -------- ------------\n"
-"total                           6        2     0.030612\n");
+"total                           6        2     0.030612\n"
+"\n"
+"lateness histogram, CLOCK_MONOTONIC, 3 sleeps:\n"
+"  [100us, 200us)         1 |#########################                         |\n"
+"  [200us, 500us)         2 |##################################################|\n");
 }
 END_TEST
 
@@ -92,7 +117,91 @@ START_TEST(test_json)
 "\"calls\":4,\"errors\":1,\"total_ns\":30602000,\"avg_ns\":7650500,\"max_ns\":10300000,"
 "\"lateness\":{\"count\":3,\"median_ns\":200000,\"p99_ns\":300000,\"max_ns\":300000}},"
 "{\"name\":\"timer_settime32\",\"family\":\"timer_settime\",\"abi\":\"i386\","
-"\"calls\":2,\"errors\":1,\"total_ns\":10000,\"avg_ns\":5000,\"max_ns\":6000}]}\n");
+"\"calls\":2,\"errors\":1,\"total_ns\":10000,\"avg_ns\":5000,\"max_ns\":6000}],"
+"\"lateness_histograms\":[{\"clock\":\"CLOCK_MONOTONIC\",\"clock_id\":1,\"count\":3,"
+"\"buckets\":[{\"from_ns\":100000,\"to_ns\":200000,\"count\":1},"
+"{\"from_ns\":200000,\"to_ns\":500000,\"count\":2}]}]}\n");
+}
+END_TEST
+
+/* Each edge of the buckets, the open ends, a negative lateness, several
+ * clocks (a CPU clock included) and a sleep not measured. */
+START_TEST(test_histogram_edges)
+{
+	static const int64_t mono[] = {
+		-1, 0, 999, 1000, 1999, 2000, 4999, 999999999, 1000000000,
+		5000000000,
+	};
+
+	for (unsigned i = 0; i < NCASES(mono); i++)
+		add_on(CLOCK_MONOTONIC, mono[i]);
+	add_on(CLOCK_REALTIME, 50000);
+	add_on(CLOCK_REALTIME, NO_LATENESS);
+	add_on(-6, 300);	/* the caller's own process CPU clock */
+	tt_summary_print();
+	tt_summary_reset();
+	ut_expect_output("histogram",
+"syscall                     calls   errors      total s      avg us      max us  late p50 us  late p99 us  late max us\n"
+"------------------------ -------- -------- ------------ ----------- ----------- ------------ ------------ ------------\n"
+"clock_nanosleep                13        0     0.000000         0.0         0.0          2.0    5000000.0    5000000.0\n"
+"------------------------ -------- -------- ------------\n"
+"total                          13        0     0.000000\n"
+"\n"
+"lateness histogram, CLOCK_MONOTONIC, 10 sleeps:\n"
+"  < 0                    1 |#########################                         |\n"
+"  [0ns, 1us)             2 |##################################################|\n"
+"  [1us, 2us)             2 |##################################################|\n"
+"  [2us, 5us)             2 |##################################################|\n"
+"  [5us, 10us)            0 |                                                  |\n"
+"  [10us, 20us)           0 |                                                  |\n"
+"  [20us, 50us)           0 |                                                  |\n"
+"  [50us, 100us)          0 |                                                  |\n"
+"  [100us, 200us)         0 |                                                  |\n"
+"  [200us, 500us)         0 |                                                  |\n"
+"  [500us, 1ms)           0 |                                                  |\n"
+"  [1ms, 2ms)             0 |                                                  |\n"
+"  [2ms, 5ms)             0 |                                                  |\n"
+"  [5ms, 10ms)            0 |                                                  |\n"
+"  [10ms, 20ms)           0 |                                                  |\n"
+"  [20ms, 50ms)           0 |                                                  |\n"
+"  [50ms, 100ms)          0 |                                                  |\n"
+"  [100ms, 200ms)         0 |                                                  |\n"
+"  [200ms, 500ms)         0 |                                                  |\n"
+"  [500ms, 1s)            1 |#########################                         |\n"
+"  >= 1s                  2 |##################################################|\n"
+"\n"
+"lateness histogram, CLOCK_REALTIME, 1 sleeps:\n"
+"  [50us, 100us)          1 |##################################################|\n"
+"\n"
+"lateness histogram, MAKE_PROCESS_CPUCLOCK(0, CPUCLOCK_SCHED), 1 sleeps:\n"
+"  [0ns, 1us)             1 |##################################################|\n");
+}
+END_TEST
+
+/* More clocks than histograms: the last one takes the rest, by name. */
+START_TEST(test_histogram_other_clocks)
+{
+	tt_opt.json = true;
+	for (int32_t c = 0; c < 10; c++)
+		add_on(c, 1000 * (c + 1));
+	tt_summary_print();
+	tt_summary_reset();
+	tt_opt.json = false;
+	ut_expect_output("other clocks",
+"{\"type\":\"summary\",\"schema_version\":1,\"calls\":["
+"{\"name\":\"clock_nanosleep\",\"family\":\"clock_nanosleep\",\"abi\":\"x86_64\","
+"\"calls\":10,\"errors\":0,\"total_ns\":0,\"avg_ns\":0,\"max_ns\":0,"
+"\"lateness\":{\"count\":10,\"median_ns\":5000,\"p99_ns\":10000,\"max_ns\":10000}}],"
+"\"lateness_histograms\":["
+"{\"clock\":\"CLOCK_REALTIME\",\"clock_id\":0,\"count\":1,\"buckets\":[{\"from_ns\":1000,\"to_ns\":2000,\"count\":1}]},"
+"{\"clock\":\"CLOCK_MONOTONIC\",\"clock_id\":1,\"count\":1,\"buckets\":[{\"from_ns\":2000,\"to_ns\":5000,\"count\":1}]},"
+"{\"clock\":\"CLOCK_PROCESS_CPUTIME_ID\",\"clock_id\":2,\"count\":1,\"buckets\":[{\"from_ns\":2000,\"to_ns\":5000,\"count\":1}]},"
+"{\"clock\":\"CLOCK_THREAD_CPUTIME_ID\",\"clock_id\":3,\"count\":1,\"buckets\":[{\"from_ns\":2000,\"to_ns\":5000,\"count\":1}]},"
+"{\"clock\":\"CLOCK_MONOTONIC_RAW\",\"clock_id\":4,\"count\":1,\"buckets\":[{\"from_ns\":5000,\"to_ns\":10000,\"count\":1}]},"
+"{\"clock\":\"CLOCK_REALTIME_COARSE\",\"clock_id\":5,\"count\":1,\"buckets\":[{\"from_ns\":5000,\"to_ns\":10000,\"count\":1}]},"
+"{\"clock\":\"CLOCK_MONOTONIC_COARSE\",\"clock_id\":6,\"count\":1,\"buckets\":[{\"from_ns\":5000,\"to_ns\":10000,\"count\":1}]},"
+"{\"clock\":\"other clocks\",\"count\":3,\"buckets\":[{\"from_ns\":5000,\"to_ns\":10000,\"count\":2},"
+"{\"from_ns\":10000,\"to_ns\":20000,\"count\":1}]}]}\n");
 }
 END_TEST
 
@@ -130,6 +239,8 @@ Suite *make_summary_suite(void)
 	tc = ut_tcase(s, "table", ut_render_setup, ut_render_teardown);
 	tcase_add_test(tc, test_table);
 	tcase_add_test(tc, test_json);
+	tcase_add_test(tc, test_histogram_edges);
+	tcase_add_test(tc, test_histogram_other_clocks);
 	tcase_add_test(tc, test_impossible_request);
 	return s;
 }
