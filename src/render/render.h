@@ -1,5 +1,6 @@
 /* ttrace - renderers turn events into output.  The tracer calls these;
- * each active renderer (today: the strace-format text) gets every event.
+ * each active renderer (the main one: text, JSON or the -c summary; then
+ * those of other files: profiles, the --timeline file) gets every event.
  * Renderers read the event and the tcb's identity, never the tracee. */
 #ifndef TTRACE_RENDER_H
 #define TTRACE_RENDER_H

@@ -107,16 +107,22 @@ static void close_file(void)
 
 int tt_timeline_open(const char *file)
 {
+	static bool registered;
+
 	fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 	if (fd < 0)
 		return -1;
 	path = file;
+	failed = any_event = have_t0 = false;
+	used = 0;
 	/* On disk at once: even a ttrace killed before its first event
 	 * leaves a loadable (empty) trace. */
 	put("[\n", 2);
 	write_out();
 	/* tt_die and any other exit() still close the array. */
-	atexit(close_file);
+	if (!registered)
+		atexit(close_file);
+	registered = true;
 	tt_render_add(&tt_render_timeline);
 	return 0;
 }

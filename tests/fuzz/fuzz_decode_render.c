@@ -1,5 +1,5 @@
-/* ttrace fuzz target: decoders and the text renderer, through the real
- * syscall path.
+/* ttrace fuzz target: decoders, the text renderer and the --timeline
+ * file, through the real syscall path.
  *
  * The input is a short life of two threads as the tracer would see it:
  * syscall entries (any row of any ABI, or a call not in the tables, with
@@ -17,7 +17,8 @@
  * (src/toctou.c) reads real text and can find a difference.
  *
  * Each trace must be whole lines, each starting with the thread id, with
- * no NUL.  With TT_FUZZ_PRINT set in the environment, each trace goes to
+ * no NUL.  The timeline, written to a file beside it, must be "[", one
+ * event object a line (after a comma from the second on), "]".  With TT_FUZZ_PRINT set in the environment, each trace goes to
  * stderr.
  *
  * Input: u8 options (bits 0-1: -t count, 2: -r, 3: -T, 4-5: -q count,
@@ -41,6 +42,7 @@
 #include "options.h"
 #include "output.h"
 #include "render/render.h"
+#include "render/timeline.h"
 #include "select.h"
 #include "syscall_trace.h"
 #include "tcb.h"
@@ -55,6 +57,7 @@ static struct fz in;		/* what is left of the input */
 static pid_t tids[2];
 static struct tt_timestamps now;
 static bool print;		/* TT_FUZZ_PRINT set: the trace to stderr */
+static char tl_path[64];	/* the --timeline file */
 
 /* --- the tracee's memory ---------------------------------------------- */
 
@@ -249,6 +252,47 @@ static void check_lines(const char *out, size_t size)
 			abort();
 }
 
+/* The timeline: "[", then "{...}" and ",{...}" lines, then "]", with no
+ * control character and every string closed (an even count of unescaped
+ * quotes a line). */
+static void check_timeline(const char *path)
+{
+	static char text[1 << 20];
+	FILE *f = fopen(path, "r");
+	size_t n;
+	char *line, *save = NULL;
+	unsigned k = 0;
+
+	if (!f)
+		abort();
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	if (n < 4 || strncmp(text, "[\n", 2) != 0 || strcmp(text + n - 2, "]\n") != 0)
+		abort();
+	for (line = strtok_r(text + 2, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save), k++) {
+		size_t len = strlen(line);
+		unsigned quotes = 0;
+
+		if (strcmp(line, "]") == 0)
+			break;
+		if (strncmp(line, k ? ",{" : "{", k ? 2 : 1) != 0 ||
+		    line[len - 1] != '}')
+			abort();
+		for (size_t i = 0; i < len; i++) {
+			if ((unsigned char)line[i] < 0x20)
+				abort();
+			if (line[i] == '\\')
+				i++;
+			else if (line[i] == '"')
+				quotes++;
+		}
+		if (quotes % 2)
+			abort();
+	}
+}
+
 static void delete_tcb(struct tcb *tcp, void *arg)
 {
 	(void)arg;
@@ -275,6 +319,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	now = (struct tt_timestamps){ { 1700000000, 0 }, { 1000, 0 } };
 	tt_out_open_memory(&out, &out_size);
+	if (!*tl_path)
+		snprintf(tl_path, sizeof(tl_path), "/tmp/ttrace-fuzz-%d.timeline",
+			 (int)getpid());
+	if (tt_timeline_open(tl_path) < 0)
+		abort();
 
 	for (unsigned k = 0; k < MAX_EVENTS && in.n; k++) {
 		uint8_t op = fz_u8(&in);
@@ -285,6 +334,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	tt_render_finish();
 	tt_out_close();
+	if (tt_timeline_close() < 0)
+		abort();
+	check_timeline(tl_path);
+	unlink(tl_path);
 	tt_tcb_foreach(delete_tcb, NULL);
 	if (print && out)
 		fprintf(stderr, "%s----\n", out);
