@@ -503,28 +503,26 @@ static void tl_new_tracee(struct tcb *tcp, pid_t parent,
 	end(&l, &ts->mono);
 }
 
-/* An instant that says which ABI the thread now runs in. */
-static void abi_instant(struct tcb *tcp, const char *cat, const char *name,
-			char scope, const struct tt_timestamps *ts)
+static void tl_exec(struct tcb *tcp, const struct tt_timestamps *ts)
 {
 	struct jline l;
 
-	track(tcp, &ts->mono);
-	instant(&l, cat, name, tcp, scope, &ts->mono);
-	jprintf(&l, ",\"args\":{\"abi\":\"%s\"}", tcp->abi->name);
-	end(&l, &ts->mono);
-}
-
-static void tl_exec(struct tcb *tcp, const struct tt_timestamps *ts)
-{
-	/* A new program, a new comm: name the tracks again. */
+	/* A new program, a new comm: name the tracks again.  (Its ABI is
+	 * known at its first stop: an "abi" instant then if it changed.) */
 	tcp->flags &= ~TCB_TL_NAMED;
-	abi_instant(tcp, "process", "exec", 'p', ts);
+	track(tcp, &ts->mono);
+	instant(&l, "process", "exec", tcp, 'p', &ts->mono);
+	end(&l, &ts->mono);
 }
 
 static void tl_personality(struct tcb *tcp, const struct tt_timestamps *ts)
 {
-	abi_instant(tcp, "thread", "abi", 't', ts);
+	struct jline l;
+
+	track(tcp, &ts->mono);
+	instant(&l, "thread", "abi", tcp, 't', &ts->mono);
+	jprintf(&l, ",\"args\":{\"abi\":\"%s\"}", tcp->abi->name);
+	end(&l, &ts->mono);
 }
 
 static void tl_detached(struct tcb *tcp, const struct tt_timestamps *ts)

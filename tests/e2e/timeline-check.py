@@ -4,6 +4,7 @@
   timeline-check.py run FILE OUT COMM     tlprog run; OUT: what it printed
   timeline-check.py killed FILE COMM PID SIG  tlprog hang, killed mid-sleep
   timeline-check.py attach FILE COMM PID NSEC   -p, then SIGINT (detach)
+  timeline-check.py exec FILE COMM1 COMM2 execchain execs execchain32
   timeline-check.py cut FILE              ttrace itself SIGKILLed
 
 Prints every problem found and exits 1 if there was any."""
@@ -205,6 +206,23 @@ def attach(path, comm, pid, nsec):
     check(last["args"].get("unfinished") in (None, "detached"), "last span: %r" % last)
 
 
+def execs(path, first, then):
+    """execchain FIRST execs THEN (an i386 build): the tracks are named
+    again, the second sleep is on the same track in the i386 ABI."""
+    ev = load(path)
+    pid = ev[1]["pid"] if len(ev) > 1 else 0
+    names = [e["args"]["name"] for e in ev if e["ph"] == "M" and e["name"] == "thread_name"]
+    check(names == ["%s (pid %d, tid %d)" % (c, pid, pid) for c in (first, then)],
+          "thread names: %r" % names)
+    procs = [e["args"]["name"] for e in ev if e["ph"] == "M" and e["name"] == "process_name"]
+    check(procs == ["%s (pid %d)" % (c, pid) for c in (first, then)],
+          "process names: %r" % procs)
+    check([e["args"]["abi"] for e in instants(ev, "abi", pid)] == ["i386"], "no abi instant")
+    sp = spans(ev, pid)
+    check([(e["args"]["abi"], e["args"]["requested_ns"]) for e in sp] ==
+          [("x86_64", 2000000), ("i386", 3000000)], "spans: %r" % sp)
+
+
 def cut(path):
     ev = load(path, closed=False)
     check(len(spans(ev)) >= 1, "no span before ttrace was killed")
@@ -217,6 +235,8 @@ elif mode == "killed":
     killed(args[0], args[1], int(args[2]), args[3])
 elif mode == "attach":
     attach(args[0], args[1], int(args[2]), int(args[3]))
+elif mode == "exec":
+    execs(args[0], args[1], args[2])
 elif mode == "cut":
     cut(args[0])
 else:

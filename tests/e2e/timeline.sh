@@ -9,7 +9,7 @@
 # Then a tracee SIGKILLed in a sleep (the span ends at its death, the file
 # is closed), -p and a detach, and ttrace itself SIGKILLed (every line
 # whole, only the final ']' missing).  timeline-m32.sh runs it all again
-# with the i386 build.
+# with the i386 build, and an execve into it (the tracks renamed).
 . "${TT_SRCDIR:-.}/tests/e2e/tracer/lib.sh"
 
 PY=/usr/bin/python3
@@ -100,6 +100,14 @@ tt_wait_ttrace
 expect_rc attach 0
 tl_check attach attach "$W/attach.json" "$PROG" "$HPID" 200000000
 tt_untraced "$HPID" || fail "attach: $HPID still traced"
+
+# An execve into the i386 build: the tracks are named again.
+if [ "${TL_M32:-}" = yes ]; then
+	tt_run exec -o "$W/exec.trace" --timeline="$W/exec.json" -- \
+		"$H/execchain" 2000000 "$H/execchain32" 3000000
+	expect_rc exec 0
+	tl_check exec exec "$W/exec.json" execchain execchain32
+fi
 
 # ttrace itself SIGKILLed: what it wrote stays whole; only ']' is missing.
 tt_start_cmd cut "$PROG" --timeline="$W/cut.json" -- "$H/$PROG" loop 100000000
