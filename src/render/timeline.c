@@ -18,7 +18,8 @@
  *              is detached or is superseded ends there (args.unfinished);
  *              a sleep a signal interrupted and restart_syscall resumed is
  *              two spans, the second named restart_syscall
- *   settime    an "i" instant (thread scope) at the entry, with the new
+ *   settime    a call that arms a timer (its signature's arm shape): an
+ *              "i" instant (thread scope) at the entry, with the new
  *              it_value and it_interval in nanoseconds
  *   other call an "i" instant at its exit (a blocking read of a timerfd
  *              returns when the timer expired)
@@ -246,17 +247,6 @@ static void track(struct tcb *tcp, const struct timespec *at)
 
 enum shape { CALL_SLEEP, CALL_SETTIME, CALL_OTHER };
 
-/* The first input itimerspec of a call: what a settime arms. */
-static int armed_arg(const struct tt_event *ev)
-{
-	const struct tt_signature *sig = ev->sc->sig;
-
-	for (unsigned i = 0; i < sig->nargs; i++)
-		if (sig->args[i].type == AT_ITIMERSPEC && sig->args[i].dir == AD_IN)
-			return (int)i;
-	return -1;
-}
-
 /* The call a sleep span describes: the sleep itself, or the one a
  * restart_syscall resumes (its arguments are in tcp->restart). */
 static const struct tt_event *sleep_call(const struct tcb *tcp)
@@ -275,7 +265,7 @@ static enum shape shape_of(const struct tcb *tcp)
 {
 	if (sleep_call(tcp))
 		return CALL_SLEEP;
-	if (armed_arg(&tcp->ev) >= 0)
+	if (tcp->ev.sc->sig->arm)
 		return CALL_SETTIME;
 	/* Any other traced call, such as a read of a timerfd (issue #8):
 	 * an instant when it returned, with its decoded arguments. */
@@ -341,12 +331,16 @@ static void sleep_span(const struct tcb *tcp, const struct timespec *end_at,
 static void settime_instant(const struct tcb *tcp)
 {
 	const struct tt_event *ev = &tcp->ev;
-	int arg = armed_arg(ev);
+	const struct tt_arm_shape *arm = ev->sc->sig->arm;
+	int arg = arm->setting_arg;
 	int64_t ns;
 	struct jline l;
 
 	instant(&l, "settime", ev->sc->sig->family, tcp, 't', &ev->t_entry.mono);
 	call_args(&l, ev);
+	jprintf(&l, ",\"mode\":\"%s\"",
+		(uint32_t)ev->raw[arm->flags_arg] & arm->abstime ?
+		"absolute" : "relative");
 	if (tt_value_timespec_ns(ev, tt_value_field(ev, arg, "it_value"), &ns))
 		jprintf(&l, ",\"value_ns\":%" PRId64, ns);
 	if (tt_value_timespec_ns(ev, tt_value_field(ev, arg, "it_interval"), &ns))

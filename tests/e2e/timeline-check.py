@@ -124,11 +124,11 @@ def run(path, out, comm):
         sleep_ok(ch[0], "CLOCK_MONOTONIC", "relative", 10000000)
 
     st = [e for e in ev if e["ph"] == "i" and e["cat"] == "settime"]
-    got = [(e["name"], e["tid"], e["s"], e["args"].get("value_ns"),
+    got = [(e["name"], e["tid"], e["s"], e["args"].get("mode"), e["args"].get("value_ns"),
             e["args"].get("interval_ns"), e["args"].get("return")) for e in st]
-    check(got == [("timer_settime", pid, "t", 15000000, 0, 0),
-                  ("timerfd_settime", pid, "t", 1250000000, 500000000, 0),
-                  ("timerfd_settime", pid, "t", 0, 0, 0)],
+    check(got == [("timer_settime", pid, "t", "relative", 15000000, 0, 0),
+                  ("timerfd_settime", pid, "t", "relative", 1250000000, 500000000, 0),
+                  ("timerfd_settime", pid, "t", "relative", 0, 0, 0)],
           "settime instants: %r" % got)
     for e in st:
         c = e["args"].get("call", {})
