@@ -219,8 +219,9 @@ static void text_histograms(void)
 		for (unsigned k = from; k <= to; k++)
 			if (h->n[k] > max)
 				max = h->n[k];
-		snprintf(line, sizeof(line), "\nlateness histogram, %s, %lu sleeps:\n",
-			 hist_clock(h, clk, sizeof(clk)), h->count);
+		snprintf(line, sizeof(line), "\nlateness histogram, %s, %lu sleep%s:\n",
+			 hist_clock(h, clk, sizeof(clk)), h->count,
+			 h->count == 1 ? "" : "s");
 		out(line);
 		for (unsigned k = from; k <= to; k++) {
 			/* any sleep at all shows as one mark at least */

@@ -170,10 +170,10 @@ START_TEST(test_histogram_edges)
 "  [500ms, 1s)            1 |#########################                         |\n"
 "  >= 1s                  2 |##################################################|\n"
 "\n"
-"lateness histogram, CLOCK_REALTIME, 1 sleeps:\n"
+"lateness histogram, CLOCK_REALTIME, 1 sleep:\n"
 "  [50us, 100us)          1 |##################################################|\n"
 "\n"
-"lateness histogram, MAKE_PROCESS_CPUCLOCK(0, CPUCLOCK_SCHED), 1 sleeps:\n"
+"lateness histogram, MAKE_PROCESS_CPUCLOCK(0, CPUCLOCK_SCHED), 1 sleep:\n"
 "  [0ns, 1us)             1 |##################################################|\n");
 }
 END_TEST
