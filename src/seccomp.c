@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "abi.h"
+#include "options.h"
 #include "seccomp.h"
 #include "select.h"
 #include "syscall.h"
@@ -50,7 +51,8 @@ static int traced(const struct tt_abi *abi, long nr)
 	for (unsigned i = 0; i < abi->nalways; i++)
 		if (abi->always[i] == nr)
 			return 1;
-	return 0;
+	/* -k reads the maps again after a call that changed them. */
+	return tt_opt.stack && tt_abi_changes_maps(abi, nr);
 }
 
 /* One ABI's block: "load nr; jeq n1 .. jeq nk -> trace; allow; trace". */

@@ -17,7 +17,10 @@ enum tcb_flags {
 	TCB_LISTENING = 1 << 6,	/* in group-stop, resumed with PTRACE_LISTEN */
 	TCB_ATTACH_STOP = 1 << 7,/* first stop is -p's: keep the native ABI so
 				  * an i386 thread's first call says so */
+	TCB_MAPS_CALL = 1 << 8,	/* -k: the call in progress changes the maps */
 };
+
+struct tt_unwind_proc;
 
 struct tcb {
 	pid_t tid;
@@ -35,6 +38,9 @@ struct tcb {
 	bool has_blocked;
 	long blocked_nr;
 	uint64_t blocked_args[TT_MAX_ARGS];
+	/* -k: the unwinding context of the thread's process (src/unwind.c),
+	 * NULL until its first stack. */
+	struct tt_unwind_proc *unwind;
 	struct tcb *hash_next;
 };
 

@@ -36,6 +36,7 @@
 #include "syscall_trace.h"
 #include "tcb.h"
 #include "tracer.h"
+#include "unwind.h"
 
 #define TRACE_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |	\
 		       PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK |	\
@@ -330,6 +331,7 @@ static void exec_stop(struct tcb *tcp)
 	}
 	/* A new program: nothing of the old one is resumed. */
 	tcp->flags &= ~(TCB_HIDDEN | TCB_RESTART | TCB_TRACED_CALL);
+	tt_unwind_exec(tcp);
 	tt_render_exec(tcp, &ts);
 }
 
