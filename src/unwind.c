@@ -33,6 +33,7 @@
 #include <elfutils/libdwfl.h>
 #include <errno.h>
 #include <gelf.h>
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -347,14 +348,17 @@ void tt_unwind_capture(struct tcb *tcp, struct tt_event *ev)
 	w.bad_pc = false;
 	r = dwfl_getthread_frames(p->dwfl, tcp->tid, frame_cb, &w);
 	if (r == -1 || w.bad_pc) {
-		/* What libdwfl says, whether it found no frame or stopped at
-		 * one it could not get past; the frames found so far are
-		 * still the caller's. */
-		tt_error("-k: the stack of %d at %s stops after %u frame%s: %s",
-			 (int)tcp->tid, ev->sc->name, w.n, w.n == 1 ? "" : "s",
-			 dwfl_errmsg(-1));
-		if (w.n == 0)
-			return;
+		/* A stack cut short is not the caller's stack: say where it
+		 * stopped and why, and trace the call without one. */
+		if (w.n)
+			tt_error("-k: no stack for %s of %d: the walk stopped at "
+				 "pc %#" PRIx64 " (frame %u): %s", ev->sc->name,
+				 (int)tcp->tid, w.pc[w.n - 1], w.n,
+				 dwfl_errmsg(-1));
+		else
+			tt_error("-k: no stack for %s of %d: %s", ev->sc->name,
+				 (int)tcp->tid, dwfl_errmsg(-1));
+		return;
 	}
 	for (unsigned i = 0; i < w.n; i++)
 		frame_at(p, w.pc[i], w.activation[i], &ev->stack.f[i]);

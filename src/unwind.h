@@ -12,8 +12,8 @@ struct tcb;
 struct tt_event;
 
 /* Walks tcp's stack (tcp is ptrace-stopped) into ev->stack, at most
- * tt_opt.stack_depth frames, symbolized.  A walk that fails says so once
- * on stderr; ev->stack.captured is then false and the trace goes on. */
+ * tt_opt.stack_depth frames, symbolized.  A walk that fails says why on
+ * stderr, once; ev->stack.captured is then false and the trace goes on. */
 void tt_unwind_capture(struct tcb *tcp, struct tt_event *ev);
 
 /* tcp's process changed its maps (a map call succeeded). */
