@@ -28,6 +28,7 @@
 #include <elf.h>
 
 #include "abi.h"
+#include "elfinfo.h"
 #include "error.h"
 #include "options.h"
 #include "output.h"
@@ -645,9 +646,15 @@ int tt_trace_command(char **argv)
 	pid_t pid;
 
 	int report[2], filter_err = 0;
+	char why[256];
 
 	if (r)
 		return r;
+	/* A file the kernel will not run: why, as an exec failure exits. */
+	if (tt_exec_refusal(path, tt_ia32_runs, why, sizeof(why))) {
+		tt_error("cannot run '%s': %s", argv[0], why);
+		return 126;
+	}
 	if (pipe2(report, O_CLOEXEC) < 0) {
 		tt_perror("pipe");
 		return 1;
