@@ -5,10 +5,11 @@
 # measured in the same run mean anything.  From a build tree:
 #   make bench                 (or: TTRACE=./ttrace bash bench/run.sh 5)
 # Sizes: A rounds of 3 traced calls; B rounds of 3 traced + 100 untraced;
-# C untraced calls alone; M rounds for the memory run (3 events each).
+# C untraced calls alone; M rounds for the memory run (3 events each);
+# K rounds for the cost of -k's stack walks.
 set -u
 runs=${1:-3}
-A=${A:-30000} B=${B:-2000} C=${C:-200000} M=${M:-333334}
+A=${A:-30000} B=${B:-2000} C=${C:-200000} M=${M:-333334} K=${K:-3000}
 here=$(cd "$(dirname "$0")" && pwd)
 ttrace=${TTRACE:-./ttrace}
 tmp=$(mktemp -d)
@@ -96,3 +97,21 @@ for n in $((M / 10)) $M; do
 	/usr/bin/time -f %M -o "$tmp/rss" "$ttrace" -o /dev/null -- $W $n 0 2>/dev/null
 	printf '  %-40s %8s KiB\n' "$((n * 3)) traced calls" "$(tail -n 1 "$tmp/rss")"
 done
+
+# -k: a stack per traced call.  The first walk of a process sets up its
+# libdwfl session (maps, modules, CFI, symbols); later ones find their
+# frames in the pc cache and pay the walk.  Cost per walk: the time -k
+# adds, divided by the walks; the first from a run with 3 calls (medians
+# of more runs: it is milliseconds in a process start).
+us_per() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.1f us", (a - b) * 1e6 / n }'; }
+echo; echo "(e) -k: stack walks (workload $K 0: $((K * 3)) walks; workload 1 0: the first)"
+tt=$(secs "$ttrace" -o /dev/null -- $W $K 0)
+tk=$(secs "$ttrace" -k -o /dev/null -- $W $K 0)
+row "ttrace" "$tt"
+row "ttrace -k" "$tk" "$(us_per "$tk" "$tt" $((K * 3))) per walk, cached"
+saved=$runs; runs=$((runs * 4 + 1))
+t1=$(secs "$ttrace" -o /dev/null -- $W 1 0)
+k1=$(secs "$ttrace" -k -o /dev/null -- $W 1 0)
+runs=$saved
+row "ttrace, 3 calls" "$t1"
+row "ttrace -k, 3 calls" "$k1" "$(us_per "$k1" "$t1" 1) the first walk"
