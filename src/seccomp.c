@@ -6,7 +6,9 @@
  * seccomp_data.arch (an x86_64 task entering through int $0x80 reports
  * AUDIT_ARCH_I386, with i386 numbers), compares the number with the
  * selected rows of that ABI's table, and returns SECCOMP_RET_TRACE for
- * them, SECCOMP_RET_ALLOW for everything else.
+ * them, SECCOMP_RET_ALLOW for everything else.  With -k it traps the
+ * ABI's calls that change the memory map as well (abi->maps_calls): the
+ * stack unwinder reads the maps again after one.
  *
  * The kernel reports the syscall-entry stop before it runs the filter, so
  * a tracee resumed with PTRACE_CONT stops only at the filter
