@@ -344,7 +344,8 @@ void tt_unwind_capture(struct tcb *tcp, struct tt_event *ev)
 	if (!ready(p))
 		return;
 	w.n = 0;
-	w.max = tt_opt.stack_depth;
+	w.max = tt_opt.stack_depth && tt_opt.stack_depth < TT_MAX_FRAMES ?
+		tt_opt.stack_depth : TT_MAX_FRAMES;
 	w.bad_pc = false;
 	r = dwfl_getthread_frames(p->dwfl, tcp->tid, frame_cb, &w);
 	if (r == -1 || w.bad_pc) {
