@@ -5,10 +5,11 @@
 # measured in the same run mean anything.  From a build tree:
 #   make bench                 (or: TTRACE=./ttrace bash bench/run.sh 5)
 # Sizes: A rounds of 3 traced calls; B rounds of 3 traced + 100 untraced;
-# C untraced calls alone; M rounds for the memory run (3 events each).
+# C untraced calls alone; M rounds for the memory run (3 events each);
+# K rounds for the cost of -k's stack walks.
 set -u
 runs=${1:-3}
-A=${A:-30000} B=${B:-2000} C=${C:-200000} M=${M:-333334}
+A=${A:-30000} B=${B:-2000} C=${C:-200000} M=${M:-333334} K=${K:-10000}
 here=$(cd "$(dirname "$0")" && pwd)
 ttrace=${TTRACE:-./ttrace}
 tmp=$(mktemp -d)
@@ -96,3 +97,29 @@ for n in $((M / 10)) $M; do
 	/usr/bin/time -f %M -o "$tmp/rss" "$ttrace" -o /dev/null -- $W $n 0 2>/dev/null
 	printf '  %-40s %8s KiB\n' "$((n * 3)) traced calls" "$(tail -n 1 "$tmp/rss")"
 done
+
+# -k: a stack per traced call.  The first walk of a process sets up its
+# libdwfl session (maps, modules, CFI, symbols); later ones find their
+# frames in the pc cache and pay the walk.  Cost per walk: the time -k
+# adds, divided by the walks, from runs of the two alternated (the
+# machine's drift hits both alike), medians in microseconds; the first
+# from runs with 3 calls, more of them (a few milliseconds each).
+# pair N ROUNDS: "median-without median-with" of N alternated runs.
+pair() {
+	for ((i = 0; i < $1; i++)); do
+		a=$(date +%s%N); "$ttrace" -o /dev/null -- $W "$2" 0; b=$(date +%s%N)
+		"$ttrace" -k -o /dev/null -- $W "$2" 0; c=$(date +%s%N)
+		echo $(( (b - a) / 1000 )) $(( (c - b) / 1000 ))
+	done >"$tmp/pair"
+	mid=$(( ($1 + 1) / 2 ))
+	echo "$(cut -d' ' -f1 "$tmp/pair" | sort -n | sed -n "${mid}p")" \
+	     "$(cut -d' ' -f2 "$tmp/pair" | sort -n | sed -n "${mid}p")"
+}
+per_walk() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.1f us per walk", (b - a) / n }'; }
+echo; echo "(e) -k: stack walks (workload $K 0: $((K * 3)) walks; workload 1 0: the first)"
+read -r tt tk < <(pair "$runs" "$K")
+row "ttrace" "$(awk -v u="$tt" 'BEGIN { printf "%.3f", u / 1e6 }')"
+row "ttrace -k" "$(awk -v u="$tk" 'BEGIN { printf "%.3f", u / 1e6 }')" "$(per_walk "$tt" "$tk" $((K * 3))), cached"
+read -r t1 k1 < <(pair $((runs * 8 + 1)) 1)
+row "ttrace, 3 calls" "$(awk -v u="$t1" 'BEGIN { printf "%.4f", u / 1e6 }')"
+row "ttrace -k, 3 calls" "$(awk -v u="$k1" 'BEGIN { printf "%.4f", u / 1e6 }')" "$(per_walk "$t1" "$k1" 1): the first walk and its process's map calls"

@@ -31,6 +31,14 @@ void tt_abi_args(const struct tt_abi *abi, const uint64_t in[6],
 		out[i] = abi->ptr_size == 4 ? (uint32_t)in[i] : in[i];
 }
 
+bool tt_abi_changes_maps(const struct tt_abi *abi, long nr)
+{
+	for (unsigned i = 0; i < abi->nmaps_calls; i++)
+		if (abi->maps_calls[i] == nr)
+			return true;
+	return false;
+}
+
 uint64_t tt_abi_addr_limit(const struct tt_abi *abi)
 {
 	return abi->ptr_size == 4 ? (uint64_t)1 << 32 : UINT64_MAX;

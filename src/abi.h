@@ -8,6 +8,7 @@
 #ifndef TTRACE_ABI_H
 #define TTRACE_ABI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,6 +33,11 @@ struct tt_abi {
 	 * seccomp filter lets everything else run): execve, execveat. */
 	const long *always;
 	unsigned nalways;
+	/* Calls that change the memory map (mmap, munmap, mprotect, brk,
+	 * mremap): with -k the tracer stops at them too, and after one
+	 * succeeded the stack unwinder reads the maps again. */
+	const long *maps_calls;
+	unsigned nmaps_calls;
 	/* Fallback when PTRACE_GET_SYSCALL_INFO is missing: the size of the
 	 * NT_PRSTATUS regset tells the ABI, and these read it. */
 	size_t regset_size;
@@ -55,6 +61,9 @@ const struct tt_syscall *tt_abi_syscall(const struct tt_abi *abi, long nr);
  * low half of ebx .. ebp, whatever the upper half holds. */
 void tt_abi_args(const struct tt_abi *abi, const uint64_t in[6],
 		 uint64_t out[6]);
+
+/* Is nr one of the ABI's maps_calls? */
+bool tt_abi_changes_maps(const struct tt_abi *abi, long nr);
 
 /* One past the largest address the ABI's pointers can name. */
 uint64_t tt_abi_addr_limit(const struct tt_abi *abi);

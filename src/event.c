@@ -31,6 +31,8 @@ void tt_event_init(struct tt_event *ev, const struct tt_syscall *sc,
 	ev->err = 0;
 	ev->resumes = NULL;
 	ev->has_lateness = false;
+	ev->stack.captured = false;
+	ev->stack.n = 0;
 }
 
 int tt_value_new(struct tt_event *ev, const char *name, enum tt_vkind kind)

@@ -85,6 +85,27 @@ enum tt_ret_kind {
 #define TT_MAX_NOTES 8
 #define TT_MAX_STRUCT 32	/* largest struct read from the tracee */
 
+/* -k: one frame of the calling thread's stack, as found at the entry.
+ * The strings belong to the process's unwinding context (src/unwind.c)
+ * and live as long as any of its threads. */
+struct tt_frame {
+	uint64_t pc;		/* the return address; the pc itself innermost */
+	uint64_t file_off;	/* pc as an offset in the module's file */
+	uint64_t sym_off;	/* pc - the symbol's start */
+	const char *module;	/* its path, "[vdso]", or NULL: in no module */
+	const char *symbol;	/* NULL: no symbol covers pc */
+	const char *file;	/* -kk: the source file, or NULL */
+	int32_t line;		/* -kk: the line in it */
+};
+
+#define TT_MAX_FRAMES 64
+
+struct tt_stack {
+	bool captured;		/* -k walked it (false: off, or it failed) */
+	uint8_t n;
+	struct tt_frame f[TT_MAX_FRAMES];
+};
+
 struct tt_timestamps {
 	struct timespec real;	/* CLOCK_REALTIME */
 	struct timespec mono;	/* CLOCK_MONOTONIC */
@@ -138,6 +159,9 @@ struct tt_event {
 	int32_t sleep_clock;
 	int64_t requested_ns;	/* the duration, or the deadline */
 	int64_t lateness_ns;
+
+	/* -k: the caller's stack at the entry, innermost first. */
+	struct tt_stack stack;
 };
 
 /* Building values.  All return the new value's index or TT_NO_VALUE when

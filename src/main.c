@@ -12,6 +12,14 @@
 #include "tcb.h"
 #include "toctou.h"
 #include "tracer.h"
+#include "unwind.h"
+
+/* A thread record about to be freed. */
+static void forget(struct tcb *tcp)
+{
+	tt_render_forget(tcp);
+	tt_unwind_release(tcp);
+}
 
 int main(int argc, char **argv)
 {
@@ -40,7 +48,7 @@ int main(int argc, char **argv)
 		tt_render_use_json();
 	if (!tt_opt.outfile)
 		tt_error_set_hook(tt_render_break_line);
-	tt_tcb_set_delete_hook(tt_render_forget);
+	tt_tcb_set_delete_hook(forget);
 	tt_tracer_signals();
 	if (tt_opt.npids)
 		status = tt_trace_attach(tt_opt.pids, tt_opt.npids);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "event.h"
 #include "options.h"
 #include "select.h"
 #include "units.h"
@@ -65,6 +66,10 @@ void tt_usage(FILE *fp)
 "  --seccomp=on|off  stop the command only at the traced calls, with a\n"
 "                  seccomp filter installed before it starts (default: on;\n"
 "                  not possible with -p)\n"
+"  -k              under each call, the stack of the calling thread at its\n"
+"                  entry, innermost frame first (libdw);\n"
+"                  -kk: with the source file:line where debug info has it\n"
+"  --stack-depth=N at most N frames (1 to 64, default 64)\n"
 "  -q              do not report attach, detach and ABI changes;\n"
 "                  -qq: not process exits either\n"
 "  -h, --help      show this help and exit\n"
@@ -156,6 +161,23 @@ static int add_expr(const char *expr, bool *selected)
 	return select_names(names, selected);
 }
 
+static bool depth_given;
+
+static int stack_depth(const char *arg)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < 1 || v > TT_MAX_FRAMES)
+		return usage_error("invalid --stack-depth value '%s' (1 to %d)",
+				   arg, TT_MAX_FRAMES);
+	tt_opt.stack_depth = (unsigned)v;
+	depth_given = true;
+	return 0;
+}
+
 int tt_options_parse(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -173,6 +195,7 @@ int tt_options_parse(int argc, char **argv)
 		{ "tolerance", required_argument, NULL, 'L' },
 		{ "max-lateness", required_argument, NULL, 'M' },
 		{ "timeline", required_argument, NULL, 'W' },
+		{ "stack-depth", required_argument, NULL, 'K' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *check_only = NULL;
@@ -183,8 +206,10 @@ int tt_options_parse(int argc, char **argv)
 	tt_opt.seccomp = true;
 	tt_opt.tolerance_ppm = 100000;
 	tt_opt.max_lateness_ns = -1;
+	tt_opt.stack_depth = TT_MAX_FRAMES;
+	depth_given = false;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:ce:fhVo:p:qrtT", longopts,
+	while ((c = getopt_long(argc, argv, "+:ce:fhkVo:p:qrtT", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'e':
@@ -244,6 +269,14 @@ int tt_options_parse(int argc, char **argv)
 				return usage_error("--timeline needs a file name");
 			tt_opt.timeline = optarg;
 			break;
+		case 'k':
+			if (tt_opt.stack < 2)
+				tt_opt.stack++;
+			break;
+		case 'K':
+			if ((r = stack_depth(optarg)))
+				return r;
+			break;
 		case 'h':
 			tt_usage(stdout);
 			return 0;
@@ -300,6 +333,13 @@ int tt_options_parse(int argc, char **argv)
 		return usage_error("-p and a COMMAND cannot be combined");
 	if (check_only && !tt_opt.check)
 		return usage_error("%s needs --check=FILE", check_only);
+	if (depth_given && !tt_opt.stack)
+		return usage_error("--stack-depth needs -k");
+	if (tt_opt.stack && tt_opt.summary) {
+		/* strace says the same: the summary has no place for stacks. */
+		tt_error("-k has no effect with -c");
+		tt_opt.stack = 0;
+	}
 	if (!selected)
 		tt_select_default();
 	return -1;

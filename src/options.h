@@ -32,6 +32,8 @@ struct tt_options {
 	const char *junit;	/* --junit=FILE */
 	int64_t tolerance_ppm;	/* --tolerance (default 10%) */
 	int64_t max_lateness_ns;	/* --max-lateness; -1: none */
+	int stack;		/* -k: 1 the caller's stack, 2 (-kk) with lines */
+	unsigned stack_depth;	/* --stack-depth: frames at most */
 	pid_t *pids;		/* -p */
 	size_t npids;
 	char **argv;		/* the command, or NULL with -p */

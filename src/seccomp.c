@@ -6,7 +6,9 @@
  * seccomp_data.arch (an x86_64 task entering through int $0x80 reports
  * AUDIT_ARCH_I386, with i386 numbers), compares the number with the
  * selected rows of that ABI's table, and returns SECCOMP_RET_TRACE for
- * them, SECCOMP_RET_ALLOW for everything else.
+ * them, SECCOMP_RET_ALLOW for everything else.  With -k it traps the
+ * ABI's calls that change the memory map as well (abi->maps_calls): the
+ * stack unwinder reads the maps again after one.
  *
  * The kernel reports the syscall-entry stop before it runs the filter, so
  * a tracee resumed with PTRACE_CONT stops only at the filter
@@ -23,6 +25,7 @@
 #include <unistd.h>
 
 #include "abi.h"
+#include "options.h"
 #include "seccomp.h"
 #include "select.h"
 #include "syscall.h"
@@ -50,7 +53,8 @@ static int traced(const struct tt_abi *abi, long nr)
 	for (unsigned i = 0; i < abi->nalways; i++)
 		if (abi->always[i] == nr)
 			return 1;
-	return 0;
+	/* -k reads the maps again after a call that changed them. */
+	return tt_opt.stack && tt_abi_changes_maps(abi, nr);
 }
 
 /* One ABI's block: "load nr; jeq n1 .. jeq nk -> trace; allow; trace". */

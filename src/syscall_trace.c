@@ -18,6 +18,7 @@
 #include "tcb.h"
 #include "toctou.h"
 #include "umove.h"
+#include "unwind.h"
 #include "xlat/xlat.h"
 
 static void fetch(struct tcb *tcp, struct tt_event *ev, unsigned i)
@@ -38,8 +39,10 @@ void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 	struct tt_event *ev = &tcp->ev;
 
 	tcp->flags |= TCB_IN_SYSCALL;
-	tcp->flags &= ~TCB_TRACED_CALL;
+	tcp->flags &= ~(TCB_TRACED_CALL | TCB_MAPS_CALL);
 	tcp->entry_abi = abi;
+	if (tt_opt.stack && tt_abi_changes_maps(abi, nr))
+		tcp->flags |= TCB_MAPS_CALL;
 
 	tcp->cur_sc = sc;
 	if (!sc) {
@@ -69,6 +72,10 @@ void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 				fetch(tcp, ev, i);
 		tt_decode_entry(ev);
 	}
+	/* The stack now: by the exit another thread may have unmapped
+	 * what it runs through. */
+	if (tt_opt.stack)
+		tt_unwind_capture(tcp, ev);
 	ev->t_entry = *ts;
 	tcp->flags |= TCB_TRACED_CALL;
 	tt_render_syscall_entry(tcp);
@@ -83,6 +90,10 @@ void tt_syscall_exit(struct tcb *tcp, int64_t rval,
 	if (!(tcp->flags & TCB_IN_SYSCALL))
 		return;		/* attached in the middle of a call */
 	tcp->flags &= ~TCB_IN_SYSCALL;
+	/* -k: the modules are read again at the next stack.  brk returns
+	 * the break, never an error. */
+	if ((tcp->flags & TCB_MAPS_CALL) && !(rval < 0 && rval >= -4095))
+		tt_unwind_maps_changed(tcp);
 	if (!(tcp->flags & TCB_TRACED_CALL)) {
 		/* An untraced call of ours can still be resumed by a traced
 		 * restart_syscall, which must name it. */

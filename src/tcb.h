@@ -18,7 +18,10 @@ enum tcb_flags {
 	TCB_ATTACH_STOP = 1 << 7,/* first stop is -p's: keep the native ABI so
 				  * an i386 thread's first call says so */
 	TCB_TL_NAMED = 1 << 8,	/* its --timeline track has its name */
+	TCB_MAPS_CALL = 1 << 9,	/* -k: the call in progress changes the maps */
 };
+
+struct tt_unwind_proc;
 
 struct tcb {
 	pid_t tid;
@@ -36,6 +39,9 @@ struct tcb {
 	bool has_blocked;
 	long blocked_nr;
 	uint64_t blocked_args[TT_MAX_ARGS];
+	/* -k: the unwinding context of the thread's process (src/unwind.c),
+	 * NULL until its first stack. */
+	struct tt_unwind_proc *unwind;
 	struct tcb *hash_next;
 };
 

@@ -28,6 +28,7 @@
 #include <elf.h>
 
 #include "abi.h"
+#include "elfinfo.h"
 #include "error.h"
 #include "options.h"
 #include "output.h"
@@ -36,6 +37,7 @@
 #include "syscall_trace.h"
 #include "tcb.h"
 #include "tracer.h"
+#include "unwind.h"
 
 #define TRACE_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |	\
 		       PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK |	\
@@ -330,6 +332,7 @@ static void exec_stop(struct tcb *tcp)
 	}
 	/* A new program: nothing of the old one is resumed. */
 	tcp->flags &= ~(TCB_HIDDEN | TCB_RESTART | TCB_TRACED_CALL);
+	tt_unwind_exec(tcp);
 	tt_render_exec(tcp, &ts);
 }
 
@@ -643,9 +646,15 @@ int tt_trace_command(char **argv)
 	pid_t pid;
 
 	int report[2], filter_err = 0;
+	char why[256];
 
 	if (r)
 		return r;
+	/* A file the kernel will not run: why, as an exec failure exits. */
+	if (tt_exec_refusal(path, tt_ia32_runs, why, sizeof(why))) {
+		tt_error("cannot run '%s': %s", argv[0], why);
+		return 126;
+	}
 	if (pipe2(report, O_CLOEXEC) < 0) {
 		tt_perror("pipe");
 		return 1;

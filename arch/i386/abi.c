@@ -8,6 +8,9 @@
 /* execve, execveat */
 static const long always[] = { 11, 358 };
 
+/* old mmap, munmap, brk, mprotect, mremap, mmap2 */
+static const long maps_calls[] = { 90, 91, 45, 125, 163, 192 };
+
 static const struct tt_syscall table[] = {
 #include "syscalls.h"
 };
@@ -53,6 +56,8 @@ const struct tt_abi tt_abi_i386 = {
 	.restart_nr = 0,
 	.always = always,
 	.nalways = sizeof(always) / sizeof(always[0]),
+	.maps_calls = maps_calls,
+	.nmaps_calls = sizeof(maps_calls) / sizeof(maps_calls[0]),
 	.regset_size = sizeof(struct i386_user_regs),
 	.regs_entry = regs_entry,
 	.regs_exit = regs_exit,

@@ -8,6 +8,9 @@
 /* execve, execveat */
 static const long always[] = { 59, 322 };
 
+/* mmap, mprotect, munmap, brk, mremap */
+static const long maps_calls[] = { 9, 10, 11, 12, 25 };
+
 static const struct tt_syscall table[] = {
 #include "syscalls.h"
 };
@@ -45,6 +48,8 @@ const struct tt_abi tt_abi_x86_64 = {
 	.restart_nr = 219,
 	.always = always,
 	.nalways = sizeof(always) / sizeof(always[0]),
+	.maps_calls = maps_calls,
+	.nmaps_calls = sizeof(maps_calls) / sizeof(maps_calls[0]),
 	.regset_size = sizeof(struct user_regs_struct),
 	.regs_entry = regs_entry,
 	.regs_exit = regs_exit,

@@ -239,6 +239,47 @@ static void jnotes(struct jline *l, const struct tt_event *ev)
 	jputs(l, "]");
 }
 
+/* -k: the caller's stack at the entry, innermost frame first; -kk adds
+ * the source line of each frame (null where no debug info has it). */
+static void jstack(struct jline *l, const struct tt_event *ev)
+{
+	jputs(l, ",\"stack\":[");
+	for (unsigned i = 0; i < ev->stack.n; i++) {
+		const struct tt_frame *f = &ev->stack.f[i];
+
+		jputs(l, i ? ",{\"pc\":" : "{\"pc\":");
+		jaddr(l, f->pc);
+		jputs(l, ",\"module\":");
+		if (f->module)
+			jstr(l, f->module);
+		else
+			jputs(l, "null");
+		jputs(l, ",\"symbol\":");
+		if (f->symbol) {
+			jstr(l, f->symbol);
+			jprintf(l, ",\"offset\":%" PRIu64, f->sym_off);
+		} else {
+			jputs(l, "null,\"offset\":null");
+		}
+		jputs(l, ",\"file_offset\":");
+		if (f->module)
+			jaddr(l, f->file_off);
+		else
+			jputs(l, "null");
+		if (tt_opt.stack >= 2) {
+			jputs(l, ",\"file\":");
+			if (f->file) {
+				jstr(l, f->file);
+				jprintf(l, ",\"line\":%d", (int)f->line);
+			} else {
+				jputs(l, "null,\"line\":null");
+			}
+		}
+		jputs(l, "}");
+	}
+	jputs(l, "]");
+}
+
 /* --- events ------------------------------------------------------------ */
 
 static void call_event(struct tcb *tcp, bool returned)
@@ -288,6 +329,8 @@ static void call_event(struct tcb *tcp, bool returned)
 			tt_errno_is_restart(ev->err) ? "true" : "false");
 	}
 	jnotes(&l, ev);
+	if (ev->stack.captured)
+		jstack(&l, ev);
 	end(&l);
 }
 

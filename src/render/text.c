@@ -307,6 +307,35 @@ static void put_notes(const struct tcb *tcp, const struct tt_event *ev)
 	}
 }
 
+/* -k: the caller's stack as strace -k prints it, right under the line
+ * that ends the call and without a prefix: "MODULE(SYMBOL+0xOFF)
+ * [0xFILE_OFFSET]", "MODULE() [..]" without a symbol, and a pc in no
+ * module as strace's unwinder says it. */
+static void put_stack(const struct tt_event *ev)
+{
+	struct tline l;
+
+	for (unsigned i = 0; i < ev->stack.n; i++) {
+		const struct tt_frame *f = &ev->stack.f[i];
+
+		l.n = 0;
+		l.col0 = 0;
+		if (!f->module)
+			lprintf(&l, " > unexpected_backtracing_error [%#" PRIx64 "]",
+				f->pc);
+		else if (f->symbol)
+			lprintf(&l, " > %s(%s+%#" PRIx64 ") [%#" PRIx64 "]",
+				f->module, f->symbol, f->sym_off, f->file_off);
+		else
+			lprintf(&l, " > %s() [%#" PRIx64 "]", f->module,
+				f->file_off);
+		if (f->file)
+			lprintf(&l, " %s:%d", f->file, (int)f->line);
+		lputs(&l, "\n");
+		emit(&l);
+	}
+}
+
 static void text_syscall_entry(struct tcb *tcp)
 {
 	const struct tt_event *ev = &tcp->ev;
@@ -360,6 +389,7 @@ static void text_syscall_exit(struct tcb *tcp)
 	put_return(&l, ev);
 	lputs(&l, "\n");
 	emit(&l);
+	put_stack(ev);
 	put_notes(tcp, ev);
 	tt_out_flush_if_interactive();
 }
@@ -377,6 +407,7 @@ static void finish_unreturned(struct tcb *tcp, const struct tt_timestamps *ts)
 	lpad_to(&l, RETURN_COLUMN);
 	lputs(&l, "= ?\n");
 	emit(&l);
+	put_stack(&tcp->ev);
 }
 
 /* A thread record freed with its line still open (it vanished without an

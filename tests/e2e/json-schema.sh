@@ -3,8 +3,8 @@
 # over runs that make every kind of event: calls of both ABIs (errors,
 # NULL and unreadable pointers, padding), TOCTOU findings of every kind,
 # signals, a group-stop, exits and deaths, threads and processes, execs,
-# an ABI change, -p attach and detach, a thread superseded by execve, and
-# the -c summary object.
+# an ABI change, -p attach and detach, a thread superseded by execve,
+# stacks (-k, -kk) and the -c summary object.
 . "${TT_SRCDIR:-.}/tests/e2e/tracer/lib.sh"
 
 PY=/usr/bin/python3
@@ -31,6 +31,13 @@ json killed -- "$H/sleeper" -n 1 -s 1000 -k kill
 json segv -- "$H/sleeper" -n 1 -s 1000 -k segv
 json superseded -- "$H/threxec" "$H/sleeper" -n 1 -s 1000
 
+# -k and -kk: the stack of each call, through a library, and a walk that
+# fails (that call has none)
+ST=$B/tests/e2e/stack
+json stack -k -- "$ST/chain-m64.stack" lib "$ST/libstk-m64.so"
+json stack_lines -kk -- "$ST/chain-m64.stack" jit
+[ "${TT_HAVE_M32:-no}" = yes ] && json stack32 -kk -- "$ST/chain-m32.stack" lib "$ST/libstk-m32.so"
+
 json summary -c -- "$H/sleeper" -t 2 -n 3 -s 1000000
 json summary_abs -c -- "$H/sleeper" -a -n 3 -s 1000000
 
@@ -54,7 +61,8 @@ for kind in type:header type:call type:signal type:stopped type:exit \
 	type:superseded type:abi type:attached type:new_tracee type:exec \
 	type:detached type:summary exit:exited exit:killed return:error \
 	finding:nsec_padding finding:toctou_changed finding:toctou_padding \
-	finding:toctou_unreadable finding:timerfd_armed; do
+	finding:toctou_unreadable finding:timerfd_armed stack:frames \
+	stack:lines; do
 	case $kind in
 	type:abi|*padding)	# made by i386 programs only
 		[ "${TT_HAVE_M32:-no}" = yes ] || continue ;;

@@ -39,6 +39,9 @@ for name in sys.argv[2:]:
                 seen.add("exit:" + ("exited" if "exited" in ev else "killed"))
             if ev["type"] == "call" and ev["return"] and "error" in ev["return"]:
                 seen.add("return:error")
+            if ev["type"] == "call" and "stack" in ev:
+                seen.add("stack:" + ("lines" if any("file" in f_ for f_ in ev["stack"])
+                                     else "frames"))
 for s in sorted(seen):
     print(s)
 sys.exit(1 if bad else 0)

@@ -8,6 +8,7 @@ TRACER_TESTS = \
 	tests/e2e/tracer/attach-detach.sh \
 	tests/e2e/tracer/attach-errors.sh \
 	tests/e2e/tracer/attach-restart.sh \
+	tests/e2e/tracer/exec-check.sh \
 	tests/e2e/tracer/exec-i386.sh \
 	tests/e2e/tracer/exit-status.sh \
 	tests/e2e/tracer/int80.sh \

@@ -46,7 +46,7 @@ tests/fuzz/libcore.a: $(FUZZ_CORE_OBJS)
 
 tests/fuzz/fuzz_%: $(top_srcdir)/tests/fuzz/fuzz_%.c $(top_srcdir)/tests/fuzz/fuzz.h tests/fuzz/libcore.a
 	$(AM_V_CCLD)$(FUZZ_CC) $(AM_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer \
-		-o $@ $< tests/fuzz/libcore.a
+		-o $@ $< tests/fuzz/libcore.a $(LIBDW_LIBS)
 
 -include $(FUZZ_CORE_OBJS:.o=.d)
 

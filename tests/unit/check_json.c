@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "abi.h"
+#include "options.h"
 #include "render/render.h"
 #include "tcb.h"
 #include "unit.h"
@@ -72,11 +73,52 @@ START_TEST(test_call)
 }
 END_TEST
 
+/* -k and -kk: "stack", innermost first; a frame in no module has no
+ * module, symbol or offsets; -kk adds file and line, null when unknown. */
+START_TEST(test_stack)
+{
+	static const struct ut_call call = {
+		X64, 230, { 0, 0, 0x1000, 0 }, { [2] = UT_TS(1, 0) }, UT_RET(0)
+	};
+	static const char *const want[] = {
+		",\"stack\":[{\"pc\":\"0x7f00000011f7\",\"module\":\"/t/chain\","
+		"\"symbol\":\"f3\",\"offset\":62,\"file_offset\":\"0x11f7\"},"
+		"{\"pc\":\"0x1002\",\"module\":null,\"symbol\":null,\"offset\":null,"
+		"\"file_offset\":null}]}\n",
+		",\"stack\":[{\"pc\":\"0x7f00000011f7\",\"module\":\"/t/chain\","
+		"\"symbol\":\"f3\",\"offset\":62,\"file_offset\":\"0x11f7\","
+		"\"file\":\"/t/chain.c\",\"line\":32},"
+		"{\"pc\":\"0x1002\",\"module\":null,\"symbol\":null,\"offset\":null,"
+		"\"file_offset\":null,\"file\":null,\"line\":null}]}\n",
+	};
+	struct tcb *tcp = ut_call_begin(UT_TID, &call);
+	const char *out;
+
+	tcp->ev.stack = (struct tt_stack){ .captured = true, .n = 2, .f = {
+		{ .pc = 0x7f00000011f7, .file_off = 0x11f7, .sym_off = 62,
+		  .module = "/t/chain", .symbol = "f3", .file = "/t/chain.c",
+		  .line = 32 },
+		{ .pc = 0x1002 },
+	} };
+	ut_call_entry(tcp);
+	ut_call_exit(tcp, &call);
+	tt_opt.stack = _i + 1;
+	tt_render_json.syscall_exit(tcp);
+	tt_opt.stack = 0;
+	out = ut_output();
+	ck_assert_msg(strlen(out) > strlen(want[_i]) &&
+		      strcmp(out + strlen(out) - strlen(want[_i]), want[_i]) == 0,
+		      "-k%s: the event ends\n%s\nnot\n%s", _i ? "k" : "",
+		      strrchr(out, ',') ? out : "", want[_i]);
+}
+END_TEST
+
 Suite *make_json_suite(void)
 {
 	Suite *s = suite_create("json");
 	TCase *tc = ut_tcase(s, "call", ut_render_setup, ut_render_teardown);
 
 	tcase_add_loop_test(tc, test_call, 0, NCASES(json_cases));
+	tcase_add_loop_test(tc, test_stack, 0, 2);
 	return s;
 }

@@ -82,6 +82,15 @@ static const struct error_case {
 	{ { "ttrace", "-p", "12", "--", "true" }, "ttrace: -p and a COMMAND cannot be combined\n" TRY },
 	{ { "ttrace", "-o" }, "ttrace: option requires an argument -- 'o'\n" TRY },
 	{ { "ttrace", "-p" }, "ttrace: option requires an argument -- 'p'\n" TRY },
+	{ { "ttrace", "-k", "--stack-depth=0", "true" },
+	  "ttrace: invalid --stack-depth value '0' (1 to 64)\n" TRY },
+	{ { "ttrace", "-k", "--stack-depth=65", "true" },
+	  "ttrace: invalid --stack-depth value '65' (1 to 64)\n" TRY },
+	{ { "ttrace", "-k", "--stack-depth=3x", "true" },
+	  "ttrace: invalid --stack-depth value '3x' (1 to 64)\n" TRY },
+	{ { "ttrace", "-k", "--stack-depth=", "true" },
+	  "ttrace: invalid --stack-depth value '' (1 to 64)\n" TRY },
+	{ { "ttrace", "--stack-depth=3", "true" }, "ttrace: --stack-depth needs -k\n" TRY },
 	{ { "ttrace", "-e", "signal=none", "true" },
 	  "ttrace: unsupported -e expression 'signal=none' (ttrace knows trace=NAMES)\n" TRY },
 	{ { "ttrace", "-e", "trace=", "true" }, "ttrace: -e trace= needs at least one name\n" TRY },
@@ -197,6 +206,33 @@ START_TEST(test_ok)
 }
 END_TEST
 
+/* -k, -kk, --stack-depth; -c has no place for stacks. */
+static const struct stack_case {
+	const char *args[6];
+	int stack;
+	unsigned depth;
+	const char *err;
+} stack_cases[] = {
+	{ { "ttrace", "true" }, 0, 64, "" },
+	{ { "ttrace", "-k", "true" }, 1, 64, "" },
+	{ { "ttrace", "-kk", "true" }, 2, 64, "" },
+	{ { "ttrace", "-k", "-k", "-k", "true" }, 2, 64, "" },
+	{ { "ttrace", "--stack-depth=5", "-k", "true" }, 1, 5, "" },
+	{ { "ttrace", "-kk", "--stack-depth", "64", "true" }, 2, 64, "" },
+	{ { "ttrace", "-c", "-k", "true" }, 0, 64, "ttrace: -k has no effect with -c\n" },
+};
+
+START_TEST(test_stack)
+{
+	const struct stack_case *c = &stack_cases[_i];
+
+	ck_assert_int_eq(parse(c->args), -1);
+	ck_assert_int_eq(tt_opt.stack, c->stack);
+	ck_assert_uint_eq(tt_opt.stack_depth, c->depth);
+	ck_assert_str_eq(err_text, c->err);
+}
+END_TEST
+
 /* --help and --version: status 0, on stdout. */
 START_TEST(test_help)
 {
@@ -238,6 +274,7 @@ Suite *make_options_suite(void)
 	tcase_add_loop_test(tc, test_error, 0, NCASES(error_cases));
 	tcase_add_loop_test(tc, test_empty_names, 0, NCASES(empty_cases));
 	tcase_add_loop_test(tc, test_ok, 0, NCASES(ok_cases));
+	tcase_add_loop_test(tc, test_stack, 0, NCASES(stack_cases));
 	tcase_add_test(tc, test_help);
 	tcase_add_test(tc, test_parse_twice);
 	return s;

@@ -418,6 +418,54 @@ START_TEST(test_relative)
 }
 END_TEST
 
+/* -k: the frames of a call go right under the line that ends it (the
+ * resumed half of an interleaved call; the "= ?" of one that never
+ * returned), unprefixed, as strace -k prints them. */
+static void put_frames(struct tcb *tcp)
+{
+	static const struct tt_frame frames[] = {
+		{ .pc = 0xf7fc1579, .file_off = 0x579, .sym_off = 9,
+		  .module = "[vdso]", .symbol = "__kernel_vsyscall" },
+		{ .pc = 0x56555233, .file_off = 0x1233, .sym_off = 0x3e,
+		  .module = "/t/chain", .symbol = "f3", .file = "/t/chain.c", .line = 32 },
+		{ .pc = 0x56556000, .file_off = 0x2000, .module = "/t/chain" },
+		{ .pc = 0x7f0000001002 },
+	};
+
+	memcpy(tcp->ev.stack.f, frames, sizeof(frames));
+	tcp->ev.stack.n = 4;
+	tcp->ev.stack.captured = true;
+}
+
+#define FRAMES \
+	" > [vdso](__kernel_vsyscall+0x9) [0x579]\n" \
+	" > /t/chain(f3+0x3e) [0x1233] /t/chain.c:32\n" \
+	" > /t/chain() [0x2000]\n" \
+	" > unexpected_backtracing_error [0x7f0000001002]\n"
+
+START_TEST(test_stack)
+{
+	struct tcb *a = ut_call_begin(UT_TID, &sleep_a);
+	struct tcb *b = ut_call_begin(200, &settime_b);
+	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 } };
+
+	put_frames(a);
+	put_frames(b);
+	ut_call_entry(a);
+	ut_call_entry(b);
+	ut_call_exit(a, &sleep_a);
+	tt_render_text.exit(b, SIGKILL, &ts);
+	ut_expect_output("stacks under a resumed call and an unreturned one",
+		A_ENTRY UNFINISHED
+		B_ENTRY UNFINISHED
+		UT_P "<... clock_nanosleep resumed>NULL) = 0\n"
+		FRAMES
+		B_P "<... timer_settime resumed> <unfinished ...>) = ?\n"
+		FRAMES
+		B_P "+++ killed by SIGKILL +++\n");
+}
+END_TEST
+
 Suite *make_text_suite(void)
 {
 	const struct {
@@ -443,6 +491,7 @@ Suite *make_text_suite(void)
 	tcase_add_test(tc, test_interleaved);
 	tcase_add_test(tc, test_interleaved_signal);
 	tcase_add_test(tc, test_gone_resumed);
+	tcase_add_test(tc, test_stack);
 	tcase_add_test(tc, test_relative);
 	return s;
 }

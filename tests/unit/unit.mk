@@ -15,7 +15,8 @@ tests_unit_check_ttrace_SOURCES = \
 	tests/unit/check_xlat.c \
 	tests/unit/check_umove.c \
 	tests/unit/check_core.c tests/unit/check_json.c tests/unit/check_summary.c \
-	tests/unit/check_profile.c
+	tests/unit/check_profile.c \
+	tests/unit/check_elfinfo.c
 tests_unit_check_ttrace_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_unit_check_ttrace_LDADD = libttrace.a $(CHECK_LIBS)
+tests_unit_check_ttrace_LDADD = libttrace.a $(LIBDW_LIBS) $(CHECK_LIBS)
 endif

@@ -22,7 +22,7 @@ st=$?
 case $st in
 0) ;;
 77) echo "SKIP: $(cat "$tmp/stderr")"; exit 77 ;;
-126) if grep -q 'Exec format error' "$tmp/stderr"; then
+126) if grep -qE 'Exec format error|IA-32 emulation is disabled' "$tmp/stderr"; then
 	echo "SKIP: this kernel does not run i386 programs (IA-32 emulation off)"
 	exit 77
      fi
