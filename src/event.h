@@ -27,6 +27,10 @@ enum tt_vkind {
 	TV_NULL,	/* a NULL pointer */
 	TV_ADDR,	/* .u: a pointer not decoded, .why says why */
 	TV_STRUCT,	/* .child: first field; .u: where it was read */
+	TV_XVAL,	/* .u: one of the names in .xlat (not a bit set) */
+	TV_SIGNAL,	/* .s: a signal number */
+	TV_PTR,		/* .u: a pointer value in a struct, not followed */
+	TV_ARRAY,	/* .child: first element (unnamed); .u: where read */
 };
 
 enum tt_addr_why {
@@ -46,7 +50,7 @@ struct tt_value {
 		int64_t s;
 		uint64_t u;
 	};
-	const struct tt_xlat *xlat;	/* TV_FLAGS */
+	const struct tt_xlat *xlat;	/* TV_FLAGS, TV_XVAL */
 };
 
 /* What ttrace found beyond what strace shows, printed after the call. */
@@ -81,9 +85,10 @@ enum tt_ret_kind {
 	TR_ERROR,	/* .err: a positive errno, maybe an ERESTART* one */
 };
 
-#define TT_MAX_VALUES 48
+#define TT_MAX_VALUES 120	/* indices are int8_t */
 #define TT_MAX_NOTES 8
-#define TT_MAX_STRUCT 32	/* largest struct read from the tracee */
+#define TT_MAX_STRUCT 208	/* largest struct read from the tracee:
+				 * __kernel_timex */
 
 /* -k: one frame of the calling thread's stack, as found at the entry.
  * The strings belong to the process's unwinding context (src/unwind.c)

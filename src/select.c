@@ -1,4 +1,6 @@
-/* ttrace - the syscall selection, one flag per table row. */
+/* ttrace - the syscall selection, one flag per table row.  A name selects
+ * its row, or its family in every ABI; %timer and %sleep select the rows
+ * whose signature is in that class (enum tt_class). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,11 +28,30 @@ static bool *flags_of(unsigned a)
 	return selected[a];
 }
 
-/* Selects every row matching name; returns how many did. */
+/* The classes of -e trace=%NAME. */
+static const struct {
+	const char *name;
+	unsigned class;
+} classes[] = {
+	{ "%timer", TT_CLASS_TIMER },
+	{ "%sleep", TT_CLASS_SLEEP },
+};
+
+static unsigned class_of(const char *name)
+{
+	for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
+		if (strcmp(classes[i].name, name) == 0)
+			return classes[i].class;
+	return 0;
+}
+
+/* Selects every row matching name (a call, a family, a %class or
+ * "all"); returns how many did. */
 static unsigned select_name(const char *name)
 {
 	unsigned hits = 0;
 	bool all = strcmp(name, "all") == 0;
+	unsigned class = class_of(name);
 
 	for (unsigned a = 0; tt_abis[a]; a++) {
 		const struct tt_abi *abi = tt_abis[a];
@@ -41,7 +62,8 @@ static unsigned select_name(const char *name)
 
 			if (!sc->name)
 				continue;
-			if (all || strcmp(sc->name, name) == 0 ||
+			if (all || (sc->sig->classes & class) ||
+			    strcmp(sc->name, name) == 0 ||
 			    strcmp(sc->sig->family, name) == 0) {
 				sel[nr] = true;
 				hits++;
@@ -64,10 +86,11 @@ int tt_select_parse(const char *spec)
 	for (tok = strtok_r(copy, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save), names++) {
 		if (!select_name(tok)) {
-			tt_error("invalid system call '%s': ttrace traces "
-				 "timer_settime, timerfd_settime, "
-				 "clock_nanosleep (each in every ABI variant) "
-				 "and restart_syscall", tok);
+			tt_error("invalid system call '%s': ttrace traces the "
+				 "timer calls (%%timer: timer_*, timerfd_*, "
+				 "clock_*, nanosleep, setitimer, getitimer, "
+				 "alarm, restart_syscall; %%sleep: the sleeps), "
+				 "each name in every ABI variant", tok);
 			ret = -1;
 			break;
 		}

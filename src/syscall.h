@@ -23,14 +23,24 @@ enum tt_argtype {
 	AT_CLOCKID,		/* clockid_t, including CPU and fd clocks */
 	AT_TIMER_FLAGS,		/* TIMER_ABSTIME */
 	AT_TFD_SETTIME_FLAGS,	/* TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET */
+	AT_TFD_CREATE_FLAGS,	/* TFD_CLOEXEC | TFD_NONBLOCK */
+	AT_ITIMER_WHICH,	/* ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF */
+	AT_UINT,		/* an unsigned int, printed in decimal */
 	AT_TIMESPEC,		/* pointer to a timespec of the row's width */
 	AT_ITIMERSPEC,		/* pointer to an itimerspec of the row's width */
+	AT_ITIMERVAL,		/* pointer to an itimerval of the row's width */
+	AT_TIMEX,		/* pointer to a timex of the row's width */
+	AT_SIGEVENT,		/* pointer to a sigevent of the ABI's layout */
+	AT_TIMERID_PTR,		/* pointer to the int timer id the kernel writes */
 };
 
 enum tt_argdir {
 	AD_VAL,			/* passed by value */
 	AD_IN,			/* pointer the kernel reads */
 	AD_OUT,			/* pointer the kernel may write */
+	AD_INOUT,		/* pointer the kernel reads, then may write back:
+				 * read at entry (for the TOCTOU check), shown as
+				 * written at the exit, like an output */
 };
 
 struct tt_arg {
@@ -38,6 +48,18 @@ struct tt_arg {
 	uint8_t type;		/* enum tt_argtype */
 	uint8_t dir;		/* enum tt_argdir */
 };
+
+/* Read from the tracee at entry (and again at exit for the TOCTOU check). */
+static inline bool tt_dir_input(uint8_t dir)
+{
+	return dir == AD_IN || dir == AD_INOUT;
+}
+
+/* Shown as the kernel left it at the exit. */
+static inline bool tt_dir_output(uint8_t dir)
+{
+	return dir == AD_OUT || dir == AD_INOUT;
+}
 
 struct tt_event;
 
@@ -58,9 +80,18 @@ struct tt_arm_shape {
 	uint32_t abstime;
 };
 
+/* The classes of -e trace=%NAME a call belongs to. */
+enum tt_class {
+	TT_CLASS_TIMER = 1 << 0,	/* %timer: the whole family */
+	TT_CLASS_SLEEP = 1 << 1,	/* %sleep: the sleeps and their restart */
+};
+
+struct tt_xlat;
+
 /* The shape shared by every ABI variant of one call. */
 struct tt_signature {
 	const char *family;	/* the plain name: what -e selects */
+	uint8_t classes;	/* enum tt_class; every call is in %timer */
 	uint8_t nargs;
 	struct tt_arg args[TT_MAX_ARGS];
 	/* Did the kernel write output argument i in this completed call?
@@ -70,6 +101,9 @@ struct tt_signature {
 	const struct tt_sleep_shape *sleep;
 	/* Set for the calls that arm a timer: profiles record them. */
 	const struct tt_arm_shape *arm;
+	/* Names of the return values, printed after a successful return
+	 * ("= 5 (TIME_ERROR)"); NULL: a plain number. */
+	const struct tt_xlat *ret_names;
 };
 
 enum tt_time_width {
@@ -77,6 +111,10 @@ enum tt_time_width {
 	TW_32 = 32,		/* old_timespec32: s32 tv_sec, s32 tv_nsec */
 	TW_64 = 64,		/* __kernel_timespec: s64 tv_sec, s64 tv_nsec */
 };
+/* The same width names the other time structures of an entry point:
+ * TW_32 old_itimerval32 and old_timex32 (i386), TW_64 the 64-bit
+ * itimerval and __kernel_timex.  A call without time structures (alarm,
+ * timer_create) has TW_NONE. */
 
 enum tt_syscall_flags {
 	SF_RESTART = 1 << 0,	/* restart_syscall: resumes a remembered call */
@@ -94,6 +132,20 @@ extern const struct tt_signature tt_sig_timer_settime;
 extern const struct tt_signature tt_sig_timerfd_settime;
 extern const struct tt_signature tt_sig_clock_nanosleep;
 extern const struct tt_signature tt_sig_restart_syscall;
+extern const struct tt_signature tt_sig_timer_create;
+extern const struct tt_signature tt_sig_timer_gettime;
+extern const struct tt_signature tt_sig_timer_getoverrun;
+extern const struct tt_signature tt_sig_timer_delete;
+extern const struct tt_signature tt_sig_timerfd_create;
+extern const struct tt_signature tt_sig_timerfd_gettime;
+extern const struct tt_signature tt_sig_clock_gettime;
+extern const struct tt_signature tt_sig_clock_settime;
+extern const struct tt_signature tt_sig_clock_getres;
+extern const struct tt_signature tt_sig_clock_adjtime;
+extern const struct tt_signature tt_sig_nanosleep;
+extern const struct tt_signature tt_sig_setitimer;
+extern const struct tt_signature tt_sig_getitimer;
+extern const struct tt_signature tt_sig_alarm;
 
 /* Size in tracee memory of a pointed-to argument, 0 if not a pointer. */
 unsigned tt_arg_size(enum tt_argtype type, enum tt_time_width width);

@@ -68,7 +68,7 @@ void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 		}
 		tt_event_init(ev, sc, abi, tcp->tid, nr, args);
 		for (unsigned i = 0; i < sc->sig->nargs; i++)
-			if (sc->sig->args[i].dir == AD_IN)
+			if (tt_dir_input(sc->sig->args[i].dir))
 				fetch(tcp, ev, i);
 		tt_decode_entry(ev);
 	}

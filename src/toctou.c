@@ -2,8 +2,8 @@
  * always what the kernel used.  The kernel copies an input struct from user
  * memory moments after the entry stop (an itimerspec in two separate
  * reads), and another thread may rewrite it meanwhile.  At the exit stop
- * ttrace reads every input again (which ones: the signature, AD_IN) and
- * reports what changed:
+ * ttrace reads every input again (which ones: the signature, AD_IN and
+ * AD_INOUT) and reports what changed:
  *
  *  - bytes the kernel itself wrote are not a finding: where an output the
  *    kernel wrote overlaps the input (timer_settime(t, 0, &its, &its)), only
@@ -46,10 +46,13 @@ static struct tt_note *finding(struct tt_event *ev, enum tt_note_kind kind,
 	return n;
 }
 
-/* Byte k of an input is the padding half of a compat tv_nsec. */
-static bool is_padding(struct tt_time_layout lay, unsigned k)
+/* Byte k of an input is the padding half of a compat tv_nsec: only
+ * timespecs have one (a timex's fields are what the kernel reads). */
+static bool is_padding(enum tt_argtype type, struct tt_time_layout lay,
+		       unsigned k)
 {
-	return lay.compat_nsec && k % 16 >= 12;
+	return lay.compat_nsec && (type == AT_TIMESPEC || type == AT_ITIMERSPEC) &&
+	       k % 16 >= 12;
 }
 
 /* Clears mask bytes of input i that an output the kernel wrote covers. */
@@ -148,7 +151,7 @@ static void check_input(struct tt_event *ev, struct tt_event *orig,
 	for (unsigned k = 0; k < size; k++) {
 		if (!mask[k] || now[k] == orig->mem[i].bytes[k])
 			continue;
-		if (is_padding(lay, k))
+		if (is_padding(a->type, lay, k))
 			padding_changed = true;
 		else
 			value_changed = true;
@@ -299,7 +302,7 @@ unsigned tt_toctou_requests(const struct tt_event *orig,
 	unsigned n = 0;
 
 	for (unsigned i = 0; i < sig->nargs; i++) {
-		again[i].wanted = sig->args[i].dir == AD_IN && orig->raw[i] &&
+		again[i].wanted = tt_dir_input(sig->args[i].dir) && orig->raw[i] &&
 				  orig->mem[i].ok;
 		if (!again[i].wanted)
 			continue;

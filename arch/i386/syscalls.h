@@ -1,10 +1,31 @@
 /* i386 syscall table rows (arch/x86/entry/syscalls/syscall_32.tbl), named
  * after the kernel entry points so the time width shows in the name.
- * [nr] = { name, signature, time width }. */
+ * [nr] = { name, signature, time width }.  setitimer and getitimer have
+ * no time64 twin: their old_itimerval32 makes them TW_32. */
 [0] = { "restart_syscall", &tt_sig_restart_syscall, TW_NONE, SF_RESTART },
+[27] = { "alarm", &tt_sig_alarm, TW_NONE, 0 },
+[104] = { "setitimer", &tt_sig_setitimer, TW_32, 0 },
+[105] = { "getitimer", &tt_sig_getitimer, TW_32, 0 },
+[162] = { "nanosleep_time32", &tt_sig_nanosleep, TW_32, 0 },
+[259] = { "timer_create", &tt_sig_timer_create, TW_NONE, 0 },
 [260] = { "timer_settime32", &tt_sig_timer_settime, TW_32, 0 },
+[261] = { "timer_gettime32", &tt_sig_timer_gettime, TW_32, 0 },
+[262] = { "timer_getoverrun", &tt_sig_timer_getoverrun, TW_NONE, 0 },
+[263] = { "timer_delete", &tt_sig_timer_delete, TW_NONE, 0 },
+[264] = { "clock_settime32", &tt_sig_clock_settime, TW_32, 0 },
+[265] = { "clock_gettime32", &tt_sig_clock_gettime, TW_32, 0 },
+[266] = { "clock_getres_time32", &tt_sig_clock_getres, TW_32, 0 },
 [267] = { "clock_nanosleep_time32", &tt_sig_clock_nanosleep, TW_32, 0 },
+[322] = { "timerfd_create", &tt_sig_timerfd_create, TW_NONE, 0 },
 [325] = { "timerfd_settime32", &tt_sig_timerfd_settime, TW_32, 0 },
+[326] = { "timerfd_gettime32", &tt_sig_timerfd_gettime, TW_32, 0 },
+[343] = { "clock_adjtime32", &tt_sig_clock_adjtime, TW_32, 0 },
+[403] = { "clock_gettime64", &tt_sig_clock_gettime, TW_64, 0 },
+[404] = { "clock_settime64", &tt_sig_clock_settime, TW_64, 0 },
+[405] = { "clock_adjtime64", &tt_sig_clock_adjtime, TW_64, 0 },
+[406] = { "clock_getres_time64", &tt_sig_clock_getres, TW_64, 0 },
 [407] = { "clock_nanosleep_time64", &tt_sig_clock_nanosleep, TW_64, 0 },
+[408] = { "timer_gettime64", &tt_sig_timer_gettime, TW_64, 0 },
 [409] = { "timer_settime64", &tt_sig_timer_settime, TW_64, 0 },
+[410] = { "timerfd_gettime64", &tt_sig_timerfd_gettime, TW_64, 0 },
 [411] = { "timerfd_settime64", &tt_sig_timerfd_settime, TW_64, 0 },

@@ -25,6 +25,15 @@ static void decode_pointer(struct tt_event *ev, unsigned i, bool readable)
 	v->u = ev->raw[i];
 }
 
+/* An int that names flags or one of a set. */
+static void set_named(struct tt_value *v, enum tt_vkind kind, int32_t as_int,
+		      const struct tt_xlat *xlat)
+{
+	v->kind = kind;
+	v->u = (uint32_t)as_int;
+	v->xlat = xlat;
+}
+
 static void decode_scalar(struct tt_event *ev, unsigned i)
 {
 	const struct tt_arg *a = &ev->sc->sig->args[i];
@@ -45,14 +54,20 @@ static void decode_scalar(struct tt_event *ev, unsigned i)
 		v->s = as_int;
 		break;
 	case AT_TIMER_FLAGS:
-		v->kind = TV_FLAGS;
-		v->u = (uint32_t)as_int;
-		v->xlat = &tt_xlat_timer_flags;
+		set_named(v, TV_FLAGS, as_int, &tt_xlat_timer_flags);
 		break;
 	case AT_TFD_SETTIME_FLAGS:
-		v->kind = TV_FLAGS;
+		set_named(v, TV_FLAGS, as_int, &tt_xlat_tfd_settime_flags);
+		break;
+	case AT_TFD_CREATE_FLAGS:
+		set_named(v, TV_FLAGS, as_int, &tt_xlat_tfd_create_flags);
+		break;
+	case AT_ITIMER_WHICH:
+		set_named(v, TV_XVAL, as_int, &tt_xlat_itimer_which);
+		break;
+	case AT_UINT:
+		v->kind = TV_UINT;
 		v->u = (uint32_t)as_int;
-		v->xlat = &tt_xlat_tfd_settime_flags;
 		break;
 	default:
 		v->kind = TV_UINT;
@@ -74,6 +89,7 @@ void tt_decode_entry(struct tt_event *ev)
 			decode_pointer(ev, i, true);
 			break;
 		case AD_OUT:
+		case AD_INOUT:	/* read now, shown as the kernel leaves it */
 			ev->v[i].kind = TV_PENDING;
 			break;
 		}
@@ -89,7 +105,7 @@ static bool output_written(const struct tt_event *ev, unsigned i)
 
 bool tt_output_wanted(const struct tt_event *ev, unsigned i)
 {
-	return ev->sc->sig->args[i].dir == AD_OUT && ev->raw[i] != 0 &&
+	return tt_dir_output(ev->sc->sig->args[i].dir) && ev->raw[i] != 0 &&
 	       output_written(ev, i);
 }
 
@@ -98,6 +114,6 @@ void tt_decode_exit(struct tt_event *ev)
 	const struct tt_signature *sig = ev->sc->sig;
 
 	for (unsigned i = 0; i < sig->nargs; i++)
-		if (sig->args[i].dir == AD_OUT)
+		if (tt_dir_output(sig->args[i].dir))
 			decode_pointer(ev, i, output_written(ev, i));
 }

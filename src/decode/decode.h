@@ -30,6 +30,7 @@ bool tt_output_wanted(const struct tt_event *ev, unsigned i);
 struct tt_time_layout {
 	uint8_t width;		/* enum tt_time_width */
 	bool compat_nsec;
+	uint8_t ptr_size;	/* the ABI's pointers (sigevent): 4 or 8 */
 };
 
 struct tt_time_layout tt_layout_of(const struct tt_event *ev);
@@ -38,6 +39,17 @@ struct tt_time_layout tt_layout_of(const struct tt_event *ev);
  * (which becomes a TV_STRUCT), from bytes as the kernel lays them out. */
 void tt_decode_struct(struct tt_event *ev, int node, enum tt_argtype type,
 		      const uint8_t *bytes, struct tt_time_layout lay);
+
+/* Little-endian integers of 4 or 8 bytes, sign- or zero-extended. */
+int64_t tt_get_s(const uint8_t *b, unsigned size);
+uint64_t tt_get_u(const uint8_t *b, unsigned size);
+
+/* The struct readers beside tt_decode_struct's own (timespec.c). */
+void tt_decode_timex(struct tt_event *ev, int node, const uint8_t *b,
+		     struct tt_time_layout lay);
+void tt_decode_sigevent(struct tt_event *ev, int node, const uint8_t *b,
+			struct tt_time_layout lay);
+unsigned tt_timex_size(enum tt_time_width w);
 
 /* The values the kernel takes from a timespec's bytes. */
 void tt_timespec_values(const uint8_t *bytes, struct tt_time_layout lay,

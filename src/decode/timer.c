@@ -1,12 +1,18 @@
-/* ttrace - POSIX timers: timer_settime and its i386 twins.
+/* ttrace - POSIX timers (kernel/time/posix-timers.c): timer_create,
+ * timer_settime and timer_gettime with their i386 twins,
+ * timer_getoverrun, timer_delete.
  *
- * The kernel (kernel/time/posix-timers.c) copies new_value in, checks it,
- * looks the timer up, and copies old_value out only when all that
- * succeeded; so old_value is decoded on success only (the default). */
+ * timer_settime copies new_value in, checks it, looks the timer up, and
+ * copies old_value out only when all that succeeded; timer_gettime and
+ * timer_create write their output last, on success (a fault there is the
+ * call's EFAULT): outputs are decoded on success only (the default).
+ * timer_create copies the whole sigevent (64 bytes) before it looks at
+ * the clock. */
 #include "syscall.h"
 
 const struct tt_signature tt_sig_timer_settime = {
 	.family = "timer_settime",
+	.classes = TT_CLASS_TIMER,
 	.nargs = 4,
 	.args = {
 		{ "timer_id", AT_TIMERID, AD_VAL },
@@ -17,5 +23,44 @@ const struct tt_signature tt_sig_timer_settime = {
 	.arm = &(const struct tt_arm_shape){
 		.flags_arg = 1, .setting_arg = 2,
 		.abstime = 1,	/* TIMER_ABSTIME */
+	},
+};
+
+const struct tt_signature tt_sig_timer_create = {
+	.family = "timer_create",
+	.classes = TT_CLASS_TIMER,
+	.nargs = 3,
+	.args = {
+		{ "which_clock", AT_CLOCKID, AD_VAL },
+		{ "timer_event_spec", AT_SIGEVENT, AD_IN },
+		{ "created_timer_id", AT_TIMERID_PTR, AD_OUT },
+	},
+};
+
+const struct tt_signature tt_sig_timer_gettime = {
+	.family = "timer_gettime",
+	.classes = TT_CLASS_TIMER,
+	.nargs = 2,
+	.args = {
+		{ "timer_id", AT_TIMERID, AD_VAL },
+		{ "setting", AT_ITIMERSPEC, AD_OUT },
+	},
+};
+
+const struct tt_signature tt_sig_timer_getoverrun = {
+	.family = "timer_getoverrun",
+	.classes = TT_CLASS_TIMER,
+	.nargs = 1,
+	.args = {
+		{ "timer_id", AT_TIMERID, AD_VAL },
+	},
+};
+
+const struct tt_signature tt_sig_timer_delete = {
+	.family = "timer_delete",
+	.classes = TT_CLASS_TIMER,
+	.nargs = 1,
+	.args = {
+		{ "timer_id", AT_TIMERID, AD_VAL },
 	},
 };

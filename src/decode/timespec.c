@@ -1,8 +1,14 @@
-/* ttrace - struct timespec and struct itimerspec, in both widths.
+/* ttrace - struct timespec, itimerspec and itimerval, in both widths;
+ * the struct readers' dispatch (timex.c and sigevent.c hold the others).
  *
  *   old_timespec32     s32 tv_sec @0, s32 tv_nsec @4          8 bytes
  *   __kernel_timespec  s64 tv_sec @0, s64 tv_nsec @8         16 bytes
  *   itimerspec         it_interval @0, it_value @sizeof(timespec)
+ *   old_itimerval32    two {s32 tv_sec, s32 tv_usec}          16 bytes
+ *   itimerval (x86_64) two {s64 tv_sec, s64 tv_usec}          32 bytes
+ *
+ * setitimer and getitimer have no time64 twin: an i386 program passes
+ * the 32-bit layout (compat_sys_setitimer), so their i386 rows are TW_32.
  *
  * The kernel sign-extends time32 fields.  A compat (i386) task calling a
  * time64 entry point gets only the low 32 bits of tv_nsec looked at
@@ -26,7 +32,14 @@ unsigned tt_arg_size(enum tt_argtype type, enum tt_time_width width)
 	case AT_TIMESPEC:
 		return timespec_size(width);
 	case AT_ITIMERSPEC:
+	case AT_ITIMERVAL:	/* a timeval is as wide as a timespec */
 		return 2 * timespec_size(width);
+	case AT_TIMEX:
+		return tt_timex_size(width);
+	case AT_SIGEVENT:
+		return 64;	/* sizeof(sigevent), native and compat */
+	case AT_TIMERID_PTR:
+		return 4;
 	default:
 		return 0;
 	}
@@ -37,7 +50,29 @@ struct tt_time_layout tt_layout_of(const struct tt_event *ev)
 	return (struct tt_time_layout){
 		.width = ev->sc->width,
 		.compat_nsec = ev->abi->bits == 32 && ev->sc->width == TW_64,
+		.ptr_size = (uint8_t)ev->abi->ptr_size,
 	};
+}
+
+uint64_t tt_get_u(const uint8_t *b, unsigned size)
+{
+	if (size == 4) {
+		uint32_t v;
+
+		memcpy(&v, b, 4);
+		return v;
+	}
+	uint64_t v;
+
+	memcpy(&v, b, 8);
+	return v;
+}
+
+int64_t tt_get_s(const uint8_t *b, unsigned size)
+{
+	uint64_t v = tt_get_u(b, size);
+
+	return size == 4 ? (int32_t)(uint32_t)v : (int64_t)v;
 }
 
 void tt_timespec_values(const uint8_t *b, struct tt_time_layout lay,
@@ -82,10 +117,42 @@ static void decode_timespec(struct tt_event *ev, int node, const uint8_t *b,
 		tt_note_add(ev, TN_NSEC_PADDING, nsec, pad);
 }
 
+/* A timeval: tv_sec signed, tv_usec unsigned, both at the row's width
+ * (the kernel takes no padding out of a timeval). */
+static void decode_timeval(struct tt_event *ev, int node, const uint8_t *b,
+			   struct tt_time_layout lay)
+{
+	unsigned w = lay.width == TW_32 ? 4 : 8;
+	int sec, usec;
+
+	if (node == TT_NO_VALUE)
+		return;
+	ev->v[node].kind = TV_STRUCT;
+	sec = tt_value_add(ev, node, "tv_sec", TV_INT);
+	usec = tt_value_add(ev, node, "tv_usec", TV_UINT);
+	if (sec == TT_NO_VALUE || usec == TT_NO_VALUE)
+		return;
+	ev->v[sec].s = tt_get_s(b, w);
+	ev->v[usec].u = tt_get_u(b + w, w);
+}
+
+typedef void half_reader(struct tt_event *ev, int node, const uint8_t *b,
+			 struct tt_time_layout lay);
+
+/* itimerspec and itimerval: it_interval, then it_value. */
+static void decode_pair(struct tt_event *ev, int node, const uint8_t *b,
+			struct tt_time_layout lay, half_reader *half)
+{
+	ev->v[node].kind = TV_STRUCT;
+	half(ev, tt_value_add(ev, node, "it_interval", TV_STRUCT), b, lay);
+	half(ev, tt_value_add(ev, node, "it_value", TV_STRUCT),
+	     b + timespec_size(lay.width), lay);
+}
+
 void tt_decode_struct(struct tt_event *ev, int node, enum tt_argtype type,
 		      const uint8_t *b, struct tt_time_layout lay)
 {
-	unsigned half = timespec_size(lay.width);
+	int v;
 
 	if (node == TT_NO_VALUE)
 		return;
@@ -94,11 +161,23 @@ void tt_decode_struct(struct tt_event *ev, int node, enum tt_argtype type,
 		decode_timespec(ev, node, b, lay);
 		break;
 	case AT_ITIMERSPEC:
-		ev->v[node].kind = TV_STRUCT;
-		decode_timespec(ev, tt_value_add(ev, node, "it_interval", TV_STRUCT),
-				b, lay);
-		decode_timespec(ev, tt_value_add(ev, node, "it_value", TV_STRUCT),
-				b + half, lay);
+		decode_pair(ev, node, b, lay, decode_timespec);
+		break;
+	case AT_ITIMERVAL:
+		decode_pair(ev, node, b, lay, decode_timeval);
+		break;
+	case AT_TIMEX:
+		tt_decode_timex(ev, node, b, lay);
+		break;
+	case AT_SIGEVENT:
+		tt_decode_sigevent(ev, node, b, lay);
+		break;
+	case AT_TIMERID_PTR:
+		/* strace shows an int the kernel wrote back as "[N]" */
+		ev->v[node].kind = TV_ARRAY;
+		v = tt_value_add(ev, node, NULL, TV_INT);
+		if (v != TT_NO_VALUE)
+			ev->v[v].s = tt_get_s(b, 4);
 		break;
 	default:
 		break;

@@ -48,13 +48,19 @@ static void end(struct jline *l)
 	tt_out_flush_if_interactive();
 }
 
-static void jsignal(struct jline *l, const char *key, int sig)
+static void jsignal_value(struct jline *l, int sig)
 {
 	char buf[32];
 
-	jprintf(l, ",\"%s\":{\"name\":", key);
+	jputs(l, "{\"name\":");
 	jstr(l, tt_signal_name(sig, buf, sizeof(buf)));
 	jprintf(l, ",\"number\":%d}", sig);
+}
+
+static void jsignal(struct jline *l, const char *key, int sig)
+{
+	jprintf(l, ",\"%s\":", key);
+	jsignal_value(l, sig);
 }
 
 /* --- values ------------------------------------------------------------ */
@@ -121,6 +127,7 @@ static void jfields(struct jline *l, const struct tt_event *ev, int idx)
 static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 {
 	const struct tt_value *v = &ev->v[idx];
+	const char *name;
 
 	switch (v->kind) {
 	case TV_INT:
@@ -147,6 +154,34 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 	case TV_STRUCT:
 		jfields(l, ev, idx);
 		break;
+	case TV_XVAL:
+		/* one of a set: the number, and its name when it has one */
+		jprintf(l, "{\"value\":%" PRIu64, v->u);
+		name = tt_xlat_name(v->xlat, v->u);
+		if (name) {
+			jputs(l, ",\"name\":");
+			jstr(l, name);
+		}
+		jputs(l, "}");
+		break;
+	case TV_SIGNAL:
+		jsignal_value(l, (int)v->s);
+		break;
+	case TV_PTR:
+		if (v->u)
+			jaddr(l, v->u);
+		else
+			jputs(l, "null");
+		break;
+	case TV_ARRAY:
+		jputs(l, "[");
+		for (int c = v->child; c != TT_NO_VALUE; c = ev->v[c].next) {
+			if (c != v->child)
+				jputs(l, ",");
+			jvalue(l, ev, c);
+		}
+		jputs(l, "]");
+		break;
 	case TV_PENDING:
 		/* an output of a call that never returned */
 		jputs(l, "{\"addr\":");
@@ -159,12 +194,12 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 /* An argument: a pointer to a decoded struct carries its address. */
 static void jarg(struct jline *l, const struct tt_event *ev, unsigned i)
 {
-	if (ev->v[i].kind == TV_STRUCT && i < ev->sc->sig->nargs &&
-	    ev->sc->sig->args[i].dir != AD_VAL) {
+	if ((ev->v[i].kind == TV_STRUCT || ev->v[i].kind == TV_ARRAY) &&
+	    i < ev->sc->sig->nargs && ev->sc->sig->args[i].dir != AD_VAL) {
 		jputs(l, "{\"addr\":");
 		jaddr(l, ev->raw[i]);
 		jputs(l, ",\"value\":");
-		jfields(l, ev, (int)i);
+		jvalue(l, ev, (int)i);
 		jputs(l, "}");
 	} else {
 		jvalue(l, ev, (int)i);
@@ -314,7 +349,15 @@ static void call_event(struct tcb *tcp, bool returned)
 	if (!returned || ev->ret == TR_NONE) {
 		jputs(&l, "null");
 	} else if (ev->ret == TR_VALUE) {
-		jprintf(&l, "{\"value\":%" PRId64 "}", ev->rval);
+		const char *rname = sig->ret_names ?
+			tt_xlat_name(sig->ret_names, (uint64_t)ev->rval) : NULL;
+
+		jprintf(&l, "{\"value\":%" PRId64, ev->rval);
+		if (rname) {
+			jputs(&l, ",\"name\":");
+			jstr(&l, rname);
+		}
+		jputs(&l, "}");
 	} else {
 		const char *name = tt_errno_name(ev->err);
 

@@ -170,9 +170,22 @@ static void put_clockid(struct tline *l, int32_t id)
 	lputs(l, tt_clockid_text(id, buf, sizeof(buf)));
 }
 
+/* One of a set of values: its name, or the number in hex followed by
+ * what strace calls an unknown one (ITIMER_???) in a comment. */
+static void put_xval(struct tline *l, const struct tt_value *v)
+{
+	const char *name = tt_xlat_name(v->xlat, v->u);
+
+	if (name)
+		lputs(l, name);
+	else
+		lprintf(l, "%#" PRIx64 " /* %s */", v->u, v->xlat->unknown);
+}
+
 static void put_value(struct tline *l, const struct tt_event *ev, int idx)
 {
 	const struct tt_value *v = &ev->v[idx];
+	char buf[32];
 
 	switch (v->kind) {
 	case TV_INT:
@@ -202,6 +215,27 @@ static void put_value(struct tline *l, const struct tt_event *ev, int idx)
 		}
 		lputs(l, "}");
 		break;
+	case TV_XVAL:
+		put_xval(l, v);
+		break;
+	case TV_SIGNAL:
+		lputs(l, tt_signal_name((int)v->s, buf, sizeof(buf)));
+		break;
+	case TV_PTR:
+		if (v->u)
+			lprintf(l, "%#" PRIx64, v->u);
+		else
+			lputs(l, "NULL");
+		break;
+	case TV_ARRAY:
+		lputs(l, "[");
+		for (int c = v->child; c != TT_NO_VALUE; c = ev->v[c].next) {
+			if (c != v->child)
+				lputs(l, ", ");
+			put_value(l, ev, c);
+		}
+		lputs(l, "]");
+		break;
 	case TV_PENDING:
 		lputs(l, "?");
 		break;
@@ -217,7 +251,7 @@ static unsigned entry_args(const struct tt_event *ev)
 	unsigned i;
 
 	for (i = 0; i < sig->nargs; i++)
-		if (sig->args[i].dir == AD_OUT)
+		if (tt_dir_output(sig->args[i].dir))
 			break;
 	return i;
 }
@@ -230,9 +264,16 @@ static void put_return(struct tline *l, const struct tt_event *ev)
 	case TR_NONE:
 		lputs(l, "= ?");
 		return;
-	case TR_VALUE:
+	case TR_VALUE: {
+		const struct tt_xlat *names = ev->sc->sig->ret_names;
+		const char *name = names ? tt_xlat_name(names, (uint64_t)ev->rval)
+					 : NULL;
+
 		lprintf(l, "= %" PRId64, ev->rval);
+		if (name)
+			lprintf(l, " (%s)", name);
 		break;
+	}
 	case TR_ERROR: {
 		const char *name = tt_errno_name(ev->err);
 

@@ -58,6 +58,12 @@ extern const struct tt_xlat tt_xlat_timer_flags;
 extern const struct tt_xlat tt_xlat_tfd_settime_flags;
 extern const struct tt_xlat tt_xlat_clocks;
 extern const struct tt_xlat tt_xlat_cpuclocks;
+extern const struct tt_xlat tt_xlat_tfd_create_flags;
+extern const struct tt_xlat tt_xlat_itimer_which;
+extern const struct tt_xlat tt_xlat_sigev_notify;
+extern const struct tt_xlat tt_xlat_adjtimex_modes;
+extern const struct tt_xlat tt_xlat_adjtimex_status;
+extern const struct tt_xlat tt_xlat_adjtimex_state;
 
 /* errno: name ("EINVAL") and message, including the kernel-internal
  * ERESTART* codes a tracer sees at syscall exit. */

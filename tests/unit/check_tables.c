@@ -11,7 +11,27 @@
 
 static bool is_pointer(const struct tt_arg *a)
 {
-	return a->dir == AD_IN || a->dir == AD_OUT;
+	return a->dir != AD_VAL;
+}
+
+/* A struct whose layout follows the row's time width. */
+static bool is_timed(const struct tt_arg *a)
+{
+	return a->type == AT_TIMESPEC || a->type == AT_ITIMERSPEC ||
+	       a->type == AT_ITIMERVAL || a->type == AT_TIMEX;
+}
+
+/* Has the family a row of another width in this ABI (a time32 and time64
+ * pair)? */
+static bool has_twin(const struct tt_abi *abi, const struct tt_syscall *sc)
+{
+	for (unsigned nr = 0; nr < abi->nsyscalls; nr++) {
+		const struct tt_syscall *o = &abi->table[nr];
+
+		if (o->name && o != sc && o->sig == sc->sig && o->width != sc->width)
+			return true;
+	}
+	return false;
 }
 
 static bool ends_with(const char *s, const char *tail)
@@ -25,7 +45,7 @@ static bool ends_with(const char *s, const char *tail)
 static void check_row(const struct tt_abi *abi, long nr, const struct tt_syscall *sc)
 {
 	const struct tt_signature *sig = sc->sig;
-	bool seen_out = false, any_pointer = false;
+	bool seen_out = false, any_timed = false;
 
 	ck_assert_msg(sig != NULL, "%s %ld %s: no signature", abi->name, nr, sc->name);
 	ck_assert_msg(sig->family != NULL, "%s %s: no family", abi->name, sc->name);
@@ -36,10 +56,10 @@ static void check_row(const struct tt_abi *abi, long nr, const struct tt_syscall
 
 		ck_assert_msg(a->name != NULL, "%s %s: arg %u has no name",
 			      abi->name, sc->name, i);
-		ck_assert_msg(!seen_out || a->dir == AD_OUT,
+		ck_assert_msg(!seen_out || tt_dir_output(a->dir),
 			      "%s %s: %s comes after an output", abi->name, sc->name, a->name);
-		seen_out |= a->dir == AD_OUT;
-		any_pointer |= is_pointer(a);
+		seen_out |= tt_dir_output(a->dir);
+		any_timed |= is_timed(a);
 		if (is_pointer(a))
 			ck_assert_msg(size > 0 && size <= TT_MAX_STRUCT,
 				      "%s %s: %s has size %u", abi->name, sc->name, a->name, size);
@@ -47,16 +67,21 @@ static void check_row(const struct tt_abi *abi, long nr, const struct tt_syscall
 			ck_assert_msg(size == 0, "%s %s: value %s has a size",
 				      abi->name, sc->name, a->name);
 	}
-	/* The width is that of the time structures, so pointers need one. */
-	if (any_pointer)
-		ck_assert_msg(sc->width == TW_32 || sc->width == TW_64,
-			      "%s %s: width %u", abi->name, sc->name, sc->width);
-	/* i386 names say the width; x86_64 has only 64-bit time. */
-	if (abi->bits == 64 && any_pointer)
+	/* The width is that of the time structures: they need one, the
+	 * others have none. */
+	ck_assert_msg(any_timed ? sc->width == TW_32 || sc->width == TW_64
+				: sc->width == TW_NONE,
+		      "%s %s: width %u", abi->name, sc->name, sc->width);
+	/* x86_64 has only 64-bit time; i386 names of a time32/time64 pair
+	 * say the width (setitimer, alone, is TW_32 without saying so). */
+	if (abi->bits == 64 && any_timed)
 		ck_assert_uint_eq(sc->width, TW_64);
-	if (abi->bits == 32 && sc->width)
+	if (abi->bits == 32 && has_twin(abi, sc))
 		ck_assert_msg(ends_with(sc->name, sc->width == TW_32 ? "32" : "64"),
 			      "i386 %s: the name does not say width %u", sc->name, sc->width);
+	/* Every call is in %timer. */
+	ck_assert_msg(sig->classes & TT_CLASS_TIMER, "%s %s: not in %%timer",
+		      abi->name, sc->name);
 	ck_assert_msg(!(sc->flags & SF_RESTART) == (nr != abi->restart_nr),
 		      "%s %s: SF_RESTART on %ld, restart_nr %ld", abi->name, sc->name,
 		      nr, abi->restart_nr);
@@ -88,7 +113,7 @@ START_TEST(test_rows)
 	}
 	ck_assert_msg(abi->table[abi->nsyscalls - 1].name != NULL,
 		      "%s: the table ends in an empty row", abi->name);
-	ck_assert_uint_eq(named, abi == X64 ? 4 : 7);
+	ck_assert_uint_eq(named, abi == X64 ? 18 : 27);
 }
 END_TEST
 
@@ -100,16 +125,50 @@ static const struct number_case {
 	const struct tt_signature *sig;
 	unsigned width;
 } number_cases[] = {
+	{ X64, 35, "nanosleep", &tt_sig_nanosleep, TW_64 },
+	{ X64, 36, "getitimer", &tt_sig_getitimer, TW_64 },
+	{ X64, 37, "alarm", &tt_sig_alarm, TW_NONE },
+	{ X64, 38, "setitimer", &tt_sig_setitimer, TW_64 },
 	{ X64, 219, "restart_syscall", &tt_sig_restart_syscall, TW_NONE },
+	{ X64, 222, "timer_create", &tt_sig_timer_create, TW_NONE },
 	{ X64, 223, "timer_settime", &tt_sig_timer_settime, TW_64 },
+	{ X64, 224, "timer_gettime", &tt_sig_timer_gettime, TW_64 },
+	{ X64, 225, "timer_getoverrun", &tt_sig_timer_getoverrun, TW_NONE },
+	{ X64, 226, "timer_delete", &tt_sig_timer_delete, TW_NONE },
+	{ X64, 227, "clock_settime", &tt_sig_clock_settime, TW_64 },
+	{ X64, 228, "clock_gettime", &tt_sig_clock_gettime, TW_64 },
+	{ X64, 229, "clock_getres", &tt_sig_clock_getres, TW_64 },
 	{ X64, 230, "clock_nanosleep", &tt_sig_clock_nanosleep, TW_64 },
+	{ X64, 283, "timerfd_create", &tt_sig_timerfd_create, TW_NONE },
 	{ X64, 286, "timerfd_settime", &tt_sig_timerfd_settime, TW_64 },
+	{ X64, 287, "timerfd_gettime", &tt_sig_timerfd_gettime, TW_64 },
+	{ X64, 305, "clock_adjtime", &tt_sig_clock_adjtime, TW_64 },
 	{ I386, 0, "restart_syscall", &tt_sig_restart_syscall, TW_NONE },
+	{ I386, 27, "alarm", &tt_sig_alarm, TW_NONE },
+	{ I386, 104, "setitimer", &tt_sig_setitimer, TW_32 },
+	{ I386, 105, "getitimer", &tt_sig_getitimer, TW_32 },
+	{ I386, 162, "nanosleep_time32", &tt_sig_nanosleep, TW_32 },
+	{ I386, 259, "timer_create", &tt_sig_timer_create, TW_NONE },
 	{ I386, 260, "timer_settime32", &tt_sig_timer_settime, TW_32 },
+	{ I386, 261, "timer_gettime32", &tt_sig_timer_gettime, TW_32 },
+	{ I386, 262, "timer_getoverrun", &tt_sig_timer_getoverrun, TW_NONE },
+	{ I386, 263, "timer_delete", &tt_sig_timer_delete, TW_NONE },
+	{ I386, 264, "clock_settime32", &tt_sig_clock_settime, TW_32 },
+	{ I386, 265, "clock_gettime32", &tt_sig_clock_gettime, TW_32 },
+	{ I386, 266, "clock_getres_time32", &tt_sig_clock_getres, TW_32 },
 	{ I386, 267, "clock_nanosleep_time32", &tt_sig_clock_nanosleep, TW_32 },
+	{ I386, 322, "timerfd_create", &tt_sig_timerfd_create, TW_NONE },
 	{ I386, 325, "timerfd_settime32", &tt_sig_timerfd_settime, TW_32 },
+	{ I386, 326, "timerfd_gettime32", &tt_sig_timerfd_gettime, TW_32 },
+	{ I386, 343, "clock_adjtime32", &tt_sig_clock_adjtime, TW_32 },
+	{ I386, 403, "clock_gettime64", &tt_sig_clock_gettime, TW_64 },
+	{ I386, 404, "clock_settime64", &tt_sig_clock_settime, TW_64 },
+	{ I386, 405, "clock_adjtime64", &tt_sig_clock_adjtime, TW_64 },
+	{ I386, 406, "clock_getres_time64", &tt_sig_clock_getres, TW_64 },
 	{ I386, 407, "clock_nanosleep_time64", &tt_sig_clock_nanosleep, TW_64 },
+	{ I386, 408, "timer_gettime64", &tt_sig_timer_gettime, TW_64 },
 	{ I386, 409, "timer_settime64", &tt_sig_timer_settime, TW_64 },
+	{ I386, 410, "timerfd_gettime64", &tt_sig_timerfd_gettime, TW_64 },
 	{ I386, 411, "timerfd_settime64", &tt_sig_timerfd_settime, TW_64 },
 };
 
@@ -146,7 +205,8 @@ static const struct lookup_case {
 	{ I386, -1, NULL },
 	{ X64, 0, NULL },
 	{ X64, 1, NULL },
-	{ X64, 287, NULL },
+	{ X64, 288, NULL },
+	{ X64, 34, NULL },
 	{ I386, 1, NULL },
 	{ I386, 412, NULL },
 	{ I386, 230, NULL },
