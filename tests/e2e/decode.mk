@@ -13,7 +13,12 @@ E2E_DECODE_T64 = \
 	tests/e2e/clocks.t64 \
 	tests/e2e/interrupt.t64 \
 	tests/e2e/timersig.t64 \
-	tests/e2e/badptr.t64
+	tests/e2e/badptr.t64 \
+	tests/e2e/posixtimer.t64 \
+	tests/e2e/clockcalls.t64 \
+	tests/e2e/itimer.t64 \
+	tests/e2e/tfdcreate.t64 \
+	tests/e2e/nanosleep.t64
 check_PROGRAMS += $(E2E_DECODE_T64)
 TESTS += $(E2E_DECODE_T64)
 tests_e2e_timer_t64_SOURCES = tests/e2e/timer.c tests/e2e/e2e.h
@@ -23,6 +28,11 @@ tests_e2e_clocks_t64_SOURCES = tests/e2e/clocks.c tests/e2e/e2e.h
 tests_e2e_interrupt_t64_SOURCES = tests/e2e/interrupt.c tests/e2e/e2e.h
 tests_e2e_timersig_t64_SOURCES = tests/e2e/timersig.c tests/e2e/e2e.h
 tests_e2e_badptr_t64_SOURCES = tests/e2e/badptr.c tests/e2e/e2e.h
+tests_e2e_posixtimer_t64_SOURCES = tests/e2e/posixtimer.c tests/e2e/e2e.h
+tests_e2e_clockcalls_t64_SOURCES = tests/e2e/clockcalls.c tests/e2e/e2e.h
+tests_e2e_itimer_t64_SOURCES = tests/e2e/itimer.c tests/e2e/e2e.h
+tests_e2e_tfdcreate_t64_SOURCES = tests/e2e/tfdcreate.c tests/e2e/e2e.h
+tests_e2e_nanosleep_t64_SOURCES = tests/e2e/nanosleep.c tests/e2e/e2e.h
 
 # Per-target flags replace AM_CFLAGS: the warnings are repeated here.
 E2E_CC_M32 = -m32 $(WARN_CFLAGS)
@@ -55,6 +65,21 @@ tests_e2e_timersig_i386_t32_LDFLAGS = $(E2E_LD_M32)
 tests_e2e_badptr_i386_t32_SOURCES = $(tests_e2e_badptr_t64_SOURCES)
 tests_e2e_badptr_i386_t32_CFLAGS = $(E2E_CC_M32)
 tests_e2e_badptr_i386_t32_LDFLAGS = $(E2E_LD_M32)
+tests_e2e_posixtimer_i386_t32_SOURCES = $(tests_e2e_posixtimer_t64_SOURCES)
+tests_e2e_posixtimer_i386_t32_CFLAGS = $(E2E_CC_M32)
+tests_e2e_posixtimer_i386_t32_LDFLAGS = $(E2E_LD_M32)
+tests_e2e_clockcalls_i386_t32_SOURCES = $(tests_e2e_clockcalls_t64_SOURCES)
+tests_e2e_clockcalls_i386_t32_CFLAGS = $(E2E_CC_M32)
+tests_e2e_clockcalls_i386_t32_LDFLAGS = $(E2E_LD_M32)
+tests_e2e_itimer_i386_t32_SOURCES = $(tests_e2e_itimer_t64_SOURCES)
+tests_e2e_itimer_i386_t32_CFLAGS = $(E2E_CC_M32)
+tests_e2e_itimer_i386_t32_LDFLAGS = $(E2E_LD_M32)
+tests_e2e_tfdcreate_i386_t32_SOURCES = $(tests_e2e_tfdcreate_t64_SOURCES)
+tests_e2e_tfdcreate_i386_t32_CFLAGS = $(E2E_CC_M32)
+tests_e2e_tfdcreate_i386_t32_LDFLAGS = $(E2E_LD_M32)
+tests_e2e_nanosleep_i386_t32_SOURCES = $(tests_e2e_nanosleep_t64_SOURCES)
+tests_e2e_nanosleep_i386_t32_CFLAGS = $(E2E_CC_M32)
+tests_e2e_nanosleep_i386_t32_LDFLAGS = $(E2E_LD_M32)
 else
 TESTS += tests/e2e/no-m32.sh
 endif

@@ -59,6 +59,16 @@ struct e2e_variant {
 	bool time32;		/* old_timespec32: 32-bit tv_sec and tv_nsec */
 	bool compat64;		/* i386 time64: the kernel uses tv_nsec's low half */
 	struct e2e_call timer, sleep, tfd;
+	/* The other calls of a time32/time64 pair; nr 0: this variant has
+	 * none (i386 has no nanosleep_time64). */
+	struct e2e_call timer_get, tfd_get, clock_get, clock_set, clock_res,
+		adjtime, nanosleep;
+};
+
+/* The calls that have one entry point per ABI. */
+struct e2e_abi_calls {
+	struct e2e_call timer_create, timer_getoverrun, timer_delete,
+		timerfd_create, setitimer, getitimer, alarm;
 };
 
 #ifdef __i386__
@@ -66,34 +76,74 @@ static const struct e2e_variant e2e_variants[] = {
 	{ true, false,
 	  { 260, "timer_settime32", "timer_settime" },
 	  { 267, "clock_nanosleep_time32", "clock_nanosleep" },
-	  { 325, "timerfd_settime32", "timerfd_settime" } },
+	  { 325, "timerfd_settime32", "timerfd_settime" },
+	  { 261, "timer_gettime32", "timer_gettime" },
+	  { 326, "timerfd_gettime32", "timerfd_gettime" },
+	  { 265, "clock_gettime32", "clock_gettime" },
+	  { 264, "clock_settime32", "clock_settime" },
+	  { 266, "clock_getres_time32", "clock_getres" },
+	  { 343, "clock_adjtime32", "clock_adjtime" },
+	  { 162, "nanosleep_time32", "nanosleep" } },
 	{ false, true,
 	  { 409, "timer_settime64", "timer_settime" },
 	  { 407, "clock_nanosleep_time64", "clock_nanosleep" },
-	  { 411, "timerfd_settime64", "timerfd_settime" } },
+	  { 411, "timerfd_settime64", "timerfd_settime" },
+	  { 408, "timer_gettime64", "timer_gettime" },
+	  { 410, "timerfd_gettime64", "timerfd_gettime" },
+	  { 403, "clock_gettime64", "clock_gettime" },
+	  { 404, "clock_settime64", "clock_settime" },
+	  { 406, "clock_getres_time64", "clock_getres" },
+	  { 405, "clock_adjtime64", "clock_adjtime" },
+	  { 0, "nanosleep", "nanosleep" } },
 };
-#define E2E_NR_TIMER_CREATE 259
-#define E2E_NR_TIMERFD_CREATE 322
+static const struct e2e_abi_calls e2e_abi = {
+	{ 259, "timer_create", "timer_create" },
+	{ 262, "timer_getoverrun", "timer_getoverrun" },
+	{ 263, "timer_delete", "timer_delete" },
+	{ 322, "timerfd_create", "timerfd_create" },
+	{ 104, "setitimer", "setitimer" },
+	{ 105, "getitimer", "getitimer" },
+	{ 27, "alarm", "alarm" },
+};
 #else
 static const struct e2e_variant e2e_variants[] = {
 	{ false, false,
 	  { 223, "timer_settime", "timer_settime" },
 	  { 230, "clock_nanosleep", "clock_nanosleep" },
-	  { 286, "timerfd_settime", "timerfd_settime" } },
+	  { 286, "timerfd_settime", "timerfd_settime" },
+	  { 224, "timer_gettime", "timer_gettime" },
+	  { 287, "timerfd_gettime", "timerfd_gettime" },
+	  { 228, "clock_gettime", "clock_gettime" },
+	  { 227, "clock_settime", "clock_settime" },
+	  { 229, "clock_getres", "clock_getres" },
+	  { 305, "clock_adjtime", "clock_adjtime" },
+	  { 35, "nanosleep", "nanosleep" } },
 };
-#define E2E_NR_TIMER_CREATE 222
-#define E2E_NR_TIMERFD_CREATE 283
+static const struct e2e_abi_calls e2e_abi = {
+	{ 222, "timer_create", "timer_create" },
+	{ 225, "timer_getoverrun", "timer_getoverrun" },
+	{ 226, "timer_delete", "timer_delete" },
+	{ 283, "timerfd_create", "timerfd_create" },
+	{ 38, "setitimer", "setitimer" },
+	{ 36, "getitimer", "getitimer" },
+	{ 37, "alarm", "alarm" },
+};
 #endif
+
+/* A setitimer's struct itimerval: 32-bit fields on i386 (there is no
+ * time64 setitimer), 64-bit on x86_64. */
+#define E2E_ITV_TIME32 (sizeof(long) == 4)
 
 #define FOR_EACH_VARIANT(v)                                                  \
 	for (const struct e2e_variant *v = e2e_variants;                     \
 	     v < e2e_variants + sizeof(e2e_variants) / sizeof(e2e_variants[0]); \
 	     v++)
 
-/* Room for the largest struct of any variant, suitably aligned. */
+/* Room for the largest struct of any variant (a 208-byte timex),
+ * suitably aligned. */
 typedef union {
-	int64_t w[4];
-	char b[32];
+	int64_t w[26];
+	char b[208];
 } e2e_buf;
 
 /* --- harness protocol, text helpers ----------------------------------- */
@@ -129,7 +179,8 @@ static E2E_UNUSED void e2e_init(void)
 	e2e_init_runs(NULL);
 }
 
-/* Is a call of this name (or family) selected by the run's trace set? */
+/* Is a call of this name (or family) selected by the run's trace set?
+ * %timer is every call; %sleep the sleeps and restart_syscall. */
 static E2E_UNUSED bool e2e_traced(const char *name, const char *family)
 {
 	char copy[256], *save = NULL;
@@ -139,7 +190,13 @@ static E2E_UNUSED bool e2e_traced(const char *name, const char *family)
 	snprintf(copy, sizeof(copy), "%s", e2e_trace_set);
 	for (char *t = strtok_r(copy, ",", &save); t;
 	     t = strtok_r(NULL, ",", &save))
-		if (!strcmp(t, "all") || !strcmp(t, name) || !strcmp(t, family))
+		if (!strcmp(t, "all") || !strcmp(t, "%timer") ||
+		    !strcmp(t, name) || !strcmp(t, family))
+			return true;
+		else if (!strcmp(t, "%sleep") &&
+			 (!strcmp(family, "nanosleep") ||
+			  !strcmp(family, "clock_nanosleep") ||
+			  !strcmp(family, "restart_syscall")))
 			return true;
 	return false;
 }
@@ -204,6 +261,7 @@ static const struct {
 	{ EPERM, "EPERM (Operation not permitted)" },
 	{ EINTR, "EINTR (Interrupted system call)" },
 	{ EBADF, "EBADF (Bad file descriptor)" },
+	{ EAGAIN, "EAGAIN (Resource temporarily unavailable)" },
 	{ EFAULT, "EFAULT (Bad address)" },
 	{ EINVAL, "EINVAL (Invalid argument)" },
 	{ ENOSYS, "ENOSYS (Function not implemented)" },
@@ -495,6 +553,243 @@ static E2E_UNUSED long e2e_sleep(const struct e2e_variant *v, int clock,
 	return r;
 }
 
+/* --- names ----------------------------------------------------------- */
+
+static E2E_UNUSED const char *e2e_clock_name(int clock)
+{
+	static const char *const names[] = {
+		"CLOCK_REALTIME", "CLOCK_MONOTONIC", "CLOCK_PROCESS_CPUTIME_ID",
+		"CLOCK_THREAD_CPUTIME_ID", "CLOCK_MONOTONIC_RAW",
+		"CLOCK_REALTIME_COARSE", "CLOCK_MONOTONIC_COARSE",
+		"CLOCK_BOOTTIME", "CLOCK_REALTIME_ALARM", "CLOCK_BOOTTIME_ALARM",
+		"CLOCK_SGI_CYCLE", "CLOCK_TAI",
+	};
+
+	if (clock >= 0 && clock < (int)(sizeof(names) / sizeof(names[0])))
+		return names[clock];
+	return e2e_fmt("%#x /* CLOCK_??? */", (unsigned)clock);
+}
+
+/* strace's signal names: the kernel's SIGRTMIN is 32, so glibc's 34 is
+ * SIGRT_2. */
+static E2E_UNUSED const char *e2e_signal_name(int sig)
+{
+	switch (sig) {
+	case SIGUSR1: return "SIGUSR1";
+	case SIGUSR2: return "SIGUSR2";
+	case SIGALRM: return "SIGALRM";
+	}
+	if (sig > 32 && sig <= 64)
+		return e2e_fmt("SIGRT_%d", sig - 32);
+	return e2e_fmt("%d", sig);
+}
+
+/* --- sigevent, itimerval, timex ------------------------------------------ */
+
+/* The text of a sigevent as the program's own ABI lays it out: the value
+ * only when its pointer is not NULL; the signal by name when one is sent. */
+static E2E_UNUSED const char *e2e_fmt_sigevent(const struct sigevent *sev)
+{
+	const char *val = "", *signo, *notify, *extra = "";
+
+	if (sev->sigev_value.sival_ptr)
+		val = e2e_fmt("sigev_value={sival_int=%d, sival_ptr=%#lx}, ",
+			      sev->sigev_value.sival_int,
+			      (unsigned long)(uintptr_t)sev->sigev_value.sival_ptr);
+	switch (sev->sigev_notify) {
+	case SIGEV_SIGNAL:
+		notify = "SIGEV_SIGNAL";
+		break;
+	case SIGEV_NONE:
+		notify = "SIGEV_NONE";
+		break;
+	case SIGEV_THREAD:
+		notify = "SIGEV_THREAD";
+		extra = e2e_fmt(", sigev_notify_function=%s, "
+				"sigev_notify_attributes=%s",
+				e2e_addr((void *)(uintptr_t)sev->sigev_notify_function),
+				e2e_addr(sev->sigev_notify_attributes));
+		break;
+	case SIGEV_THREAD_ID:
+		notify = "SIGEV_THREAD_ID";
+		extra = e2e_fmt(", sigev_notify_thread_id=%d",
+				sev->_sigev_un._tid);
+		break;
+	default:
+		notify = e2e_fmt("%#x /* SIGEV_??? */", (unsigned)sev->sigev_notify);
+		break;
+	}
+	if (sev->sigev_notify == SIGEV_SIGNAL || sev->sigev_notify == SIGEV_THREAD ||
+	    sev->sigev_notify == SIGEV_THREAD_ID)
+		signo = e2e_signal_name(sev->sigev_signo);
+	else
+		signo = e2e_fmt("%u", (unsigned)sev->sigev_signo);
+	return e2e_fmt("{%ssigev_signo=%s, sigev_notify=%s%s}", val, signo,
+		       notify, extra);
+}
+
+/* An itimerval of the ABI's layout: tv_sec signed, tv_usec unsigned. */
+static E2E_UNUSED const char *e2e_fmt_itv(const void *p)
+{
+	const char *half[2];
+
+	for (int i = 0; i < 2; i++) {
+		if (E2E_ITV_TIME32) {
+			int32_t w[2];
+
+			memcpy(w, (const char *)p + 8 * i, 8);
+			half[i] = e2e_fmt("{tv_sec=%d, tv_usec=%u}", w[0],
+					  (uint32_t)w[1]);
+		} else {
+			int64_t w[2];
+
+			memcpy(w, (const char *)p + 16 * i, 16);
+			half[i] = e2e_fmt("{tv_sec=%lld, tv_usec=%llu}",
+					  (long long)w[0], (unsigned long long)w[1]);
+		}
+	}
+	return e2e_fmt("{it_interval=%s, it_value=%s}", half[0], half[1]);
+}
+
+static E2E_UNUSED void *e2e_put_itv(void *p, int64_t isec, int64_t iusec,
+				    int64_t vsec, int64_t vusec)
+{
+	if (E2E_ITV_TIME32) {
+		int32_t w[4] = { (int32_t)isec, (int32_t)iusec, (int32_t)vsec,
+				 (int32_t)vusec };
+
+		memcpy(p, w, sizeof(w));
+	} else {
+		int64_t w[4] = { isec, iusec, vsec, vusec };
+
+		memcpy(p, w, sizeof(w));
+	}
+	return p;
+}
+
+/* struct timex: every field of old_timex32 is 32 bits; __kernel_timex
+ * has 64-bit fields but for modes, status, shift and tai. */
+static E2E_UNUSED size_t e2e_timex_size(const struct e2e_variant *v)
+{
+	return v->time32 ? 128 : 208;
+}
+
+static E2E_UNUSED const char *e2e_timex_flags(uint64_t val, bool status)
+{
+	static const struct { unsigned val; const char *name; } modes[] = {
+		{ 0xa001, "ADJ_OFFSET_SS_READ" }, { 0x8001, "ADJ_OFFSET_SINGLESHOT" },
+		{ 0x1, "ADJ_OFFSET" }, { 0x2, "ADJ_FREQUENCY" },
+		{ 0x4, "ADJ_MAXERROR" }, { 0x8, "ADJ_ESTERROR" },
+		{ 0x10, "ADJ_STATUS" }, { 0x20, "ADJ_TIMECONST" },
+		{ 0x80, "ADJ_TAI" }, { 0x100, "ADJ_SETOFFSET" },
+		{ 0x1000, "ADJ_MICRO" }, { 0x2000, "ADJ_NANO" },
+		{ 0x4000, "ADJ_TICK" },
+	}, sta[] = {
+		{ 0x1, "STA_PLL" }, { 0x2, "STA_PPSFREQ" }, { 0x4, "STA_PPSTIME" },
+		{ 0x8, "STA_FLL" }, { 0x10, "STA_INS" }, { 0x20, "STA_DEL" },
+		{ 0x40, "STA_UNSYNC" }, { 0x80, "STA_FREQHOLD" },
+		{ 0x100, "STA_PPSSIGNAL" }, { 0x200, "STA_PPSJITTER" },
+		{ 0x400, "STA_PPSWANDER" }, { 0x800, "STA_PPSERROR" },
+		{ 0x1000, "STA_CLOCKERR" }, { 0x2000, "STA_NANO" },
+		{ 0x4000, "STA_MODE" }, { 0x8000, "STA_CLK" },
+	};
+	char out[256] = "";
+	size_t n = status ? sizeof(sta) / sizeof(sta[0])
+			  : sizeof(modes) / sizeof(modes[0]);
+
+	if (!val)
+		return "0";
+	for (size_t i = 0; i < n; i++) {
+		unsigned bit = status ? sta[i].val : modes[i].val;
+
+		if ((val & bit) == bit) {
+			snprintf(out + strlen(out), sizeof(out) - strlen(out),
+				 "%s%s", *out ? "|" : "",
+				 status ? sta[i].name : modes[i].name);
+			val &= ~(uint64_t)bit;
+		}
+	}
+	if (val && *out)
+		return e2e_fmt("%s|%#llx", out, (unsigned long long)val);
+	if (val)
+		return e2e_fmt("%#llx /* %s */", (unsigned long long)val,
+			       status ? "STA_???" : "ADJ_???");
+	return e2e_fmt("%s", out);
+}
+
+static E2E_UNUSED const char *e2e_fmt_timex(const struct e2e_variant *v,
+					    const void *p)
+{
+	/* name, offset in old_timex32, in __kernel_timex, 64-bit size */
+	static const struct { const char *name; int o32, o64, s64; } f[] = {
+		{ "modes", 0, 0, 4 }, { "offset", 4, 8, 8 }, { "freq", 8, 16, 8 },
+		{ "maxerror", 12, 24, 8 }, { "esterror", 16, 32, 8 },
+		{ "status", 20, 40, 4 }, { "constant", 24, 48, 8 },
+		{ "precision", 28, 56, 8 }, { "tolerance", 32, 64, 8 },
+		{ "time", 36, 72, 8 }, { "tick", 44, 88, 8 },
+		{ "ppsfreq", 48, 96, 8 }, { "jitter", 52, 104, 8 },
+		{ "shift", 56, 112, 4 }, { "stabil", 60, 120, 8 },
+		{ "jitcnt", 64, 128, 8 }, { "calcnt", 68, 136, 8 },
+		{ "errcnt", 72, 144, 8 }, { "stbcnt", 76, 152, 8 },
+		{ "tai", 80, 160, 4 },
+	};
+	char out[1024] = "{";
+
+	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		const char *b = (const char *)p + (v->time32 ? f[i].o32 : f[i].o64);
+		int size = v->time32 ? 4 : f[i].s64;
+		int64_t x, y;
+		const char *text;
+
+		if (size == 4) {
+			int32_t a, c;
+
+			memcpy(&a, b, 4);
+			memcpy(&c, b + 4, 4);
+			x = a;
+			y = (uint32_t)c;
+		} else {
+			memcpy(&x, b, 8);
+			memcpy(&y, b + 8, 8);
+		}
+		if (!strcmp(f[i].name, "modes") || !strcmp(f[i].name, "status"))
+			text = e2e_timex_flags(size == 4 ? (uint32_t)x : (uint64_t)x,
+					       f[i].name[0] == 's');
+		else if (!strcmp(f[i].name, "time"))
+			text = e2e_fmt("{tv_sec=%lld, tv_usec=%llu}", (long long)x,
+				       (unsigned long long)y);
+		else
+			text = e2e_fmt("%lld", (long long)x);
+		snprintf(out + strlen(out), sizeof(out) - strlen(out), "%s%s=%s",
+			 i ? ", " : "", f[i].name, text);
+	}
+	return e2e_fmt("%s}", out);
+}
+
+/* --- the timer's life ------------------------------------------------------ */
+
+/* A raw timer_create with its line; returns what the kernel returned, the
+ * id in *id when it wrote one. */
+static E2E_UNUSED long e2e_timer_create_raw(int clock, const struct sigevent *sev,
+					    int *id)
+{
+	const struct e2e_call *c = &e2e_abi.timer_create;
+	long r = syscall(c->nr, clock, sev, id);
+	int err = errno;
+
+	if (e2e_traced(c->name, c->family)) {
+		const char *ev = !sev ? "NULL"
+			: e2e_readable(sev, sizeof(*sev)) ? e2e_fmt_sigevent(sev)
+			: e2e_addr(sev);
+		const char *out = id && r == 0 ? e2e_fmt("[%d]", *id) : e2e_addr(id);
+
+		e2e_call_line(e2e_ret(r, err), "timer_create(%s, %s, %s",
+			      e2e_clock_name(clock), ev, out);
+	}
+	errno = err;
+	return r;
+}
+
 /* The kernel's id of a new POSIX timer (raw: glibc's timer_t is not). */
 static E2E_UNUSED int e2e_timer_create(clockid_t clock, int notify, int signo,
 				       void *value)
@@ -506,18 +801,126 @@ static E2E_UNUSED int e2e_timer_create(clockid_t clock, int notify, int signo,
 	sev.sigev_notify = notify;
 	sev.sigev_signo = signo;
 	sev.sigev_value.sival_ptr = value;
-	if (syscall(E2E_NR_TIMER_CREATE, clock, &sev, &id) != 0)
+	if (e2e_timer_create_raw(clock, &sev, &id) != 0)
 		e2e_broken("timer_create");
 	return id;
 }
 
+/* A raw timerfd_create; flags_s: how ttrace shows flags. */
+static E2E_UNUSED long e2e_timerfd_create_raw(int clock, int flags,
+					      const char *flags_s)
+{
+	const struct e2e_call *c = &e2e_abi.timerfd_create;
+	long fd = syscall(c->nr, clock, flags);
+	int err = errno;
+
+	if (e2e_traced(c->name, c->family))
+		e2e_call_line(e2e_ret(fd, err), "timerfd_create(%s, %s",
+			      e2e_clock_name(clock), flags_s);
+	errno = err;
+	return fd;
+}
+
 static E2E_UNUSED int e2e_timerfd_create(clockid_t clock)
 {
-	long fd = syscall(E2E_NR_TIMERFD_CREATE, clock, 0);
+	long fd = e2e_timerfd_create_raw(clock, 0, "0");
 
 	if (fd < 0)
 		e2e_broken("timerfd_create");
 	return (int)fd;
+}
+
+/* setitimer(which, value, ovalue) with its line; which_s as shown. */
+static E2E_UNUSED long e2e_setitimer(int which, const char *which_s,
+				     const void *value, void *ovalue)
+{
+	const struct e2e_call *c = &e2e_abi.setitimer;
+	size_t size = E2E_ITV_TIME32 ? 16 : 32;
+	long r = syscall(c->nr, which, value, ovalue);
+	int err = errno;
+
+	if (e2e_traced(c->name, c->family)) {
+		const char *in = value && e2e_readable(value, size) ?
+			e2e_fmt_itv(value) : e2e_addr(value);
+		const char *out = ovalue && r == 0 ? e2e_fmt_itv(ovalue)
+						   : e2e_addr(ovalue);
+
+		e2e_call_line(e2e_ret(r, err), "setitimer(%s, %s, %s", which_s,
+			      in, out);
+	}
+	errno = err;
+	return r;
+}
+
+/* --- calls of one value and one struct ------------------------------------ */
+
+static E2E_UNUSED const char *e2e_timex_fn(const struct e2e_variant *v,
+					   const char *call, const void *p,
+					   const char *path)
+{
+	(void)call;
+	(void)path;
+	return e2e_fmt_timex(v, p);
+}
+
+static E2E_UNUSED const char *e2e_itv_fn(const struct e2e_variant *v,
+					 const char *call, const void *p,
+					 const char *path)
+{
+	(void)v;
+	(void)call;
+	(void)path;
+	return e2e_fmt_itv(p);
+}
+
+/* "= 5 (TIME_ERROR)": clock_adjtime's state. */
+static E2E_UNUSED const char *e2e_adjtime_ret(long r, int err)
+{
+	static const char *const states[] = {
+		"TIME_OK", "TIME_INS", "TIME_DEL", "TIME_OOP", "TIME_WAIT",
+		"TIME_ERROR",
+	};
+
+	if (r >= 0 && r < 6)
+		return e2e_fmt("%ld (%s)", r, states[r]);
+	return e2e_ret(r, err);
+}
+
+/* NAME(A0, STRUCT) of call c: STRUCT is an input (decoded when readable),
+ * or an output decoded when the call succeeded; path names it in
+ * annotation lines. */
+static E2E_UNUSED long e2e_call_struct(const struct e2e_variant *v,
+				       const struct e2e_call *c, long a0,
+				       const char *a0_s, void *p, size_t size,
+				       e2e_fmt_fn fmt, bool input,
+				       const char *path)
+{
+	long r = syscall(c->nr, a0, p);
+	int err = errno;
+
+	if (e2e_traced(c->name, c->family)) {
+		const char *arg = input ? e2e_in(v, c->name, p, size, fmt, path)
+					: e2e_out(v, c->name, p, r >= 0, fmt, path);
+
+		e2e_call_line(fmt == e2e_timex_fn ? e2e_adjtime_ret(r, err)
+						  : e2e_ret(r, err),
+			      "%s(%s, %s", c->name, a0_s, arg);
+	}
+	errno = err;
+	return r;
+}
+
+/* A call of one int argument (timer_getoverrun, timer_delete, alarm). */
+static E2E_UNUSED long e2e_call_int(const struct e2e_call *c, long a0,
+				    const char *a0_s)
+{
+	long r = syscall(c->nr, a0);
+	int err = errno;
+
+	if (e2e_traced(c->name, c->family))
+		e2e_call_line(e2e_ret(r, err), "%s(%s", c->name, a0_s);
+	errno = err;
+	return r;
 }
 
 #endif

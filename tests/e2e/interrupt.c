@@ -23,11 +23,13 @@ static void on_alarm(int sig)
 static void alarm_in(long ms, bool handled)
 {
 	struct sigaction sa;
-	struct itimerval it = { { 0, 0 }, { 0, ms * 1000 } };
+	e2e_buf it;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = handled ? on_alarm : SIG_IGN;
-	if (sigaction(SIGALRM, &sa, NULL) || setitimer(ITIMER_REAL, &it, NULL))
+	if (sigaction(SIGALRM, &sa, NULL) ||
+	    e2e_setitimer(F(ITIMER_REAL), e2e_put_itv(&it, 0, 0, 0, ms * 1000),
+			  NULL))
 		e2e_broken("arming SIGALRM");
 }
 
