@@ -147,7 +147,9 @@ extern const struct tt_signature tt_sig_setitimer;
 extern const struct tt_signature tt_sig_getitimer;
 extern const struct tt_signature tt_sig_alarm;
 
-/* Size in tracee memory of a pointed-to argument, 0 if not a pointer. */
-unsigned tt_arg_size(enum tt_argtype type, enum tt_time_width width);
+/* Size in tracee memory of a pointed-to argument, 0 if not a pointer;
+ * ptr_size: the ABI's (a sigevent's layout follows it). */
+unsigned tt_arg_size(enum tt_argtype type, enum tt_time_width width,
+		     unsigned ptr_size);
 
 #endif

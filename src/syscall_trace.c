@@ -24,7 +24,8 @@
 static void fetch(struct tcb *tcp, struct tt_event *ev, unsigned i)
 {
 	const struct tt_arg *a = &ev->sc->sig->args[i];
-	unsigned size = tt_arg_size(a->type, ev->sc->width);
+	unsigned size = tt_arg_size(a->type, ev->sc->width,
+				    ev->abi->ptr_size);
 
 	ev->mem[i].ok = size && ev->raw[i] &&
 		tt_umove(tcp->tid, ev->raw[i], ev->mem[i].bytes, size,
@@ -130,7 +131,8 @@ void tt_syscall_exit(struct tcb *tcp, int64_t rval,
 		req[n++] = (struct tt_umove_req){
 			.addr = ev->raw[i],
 			.buf = ev->mem[i].bytes,
-			.len = tt_arg_size(ev->sc->sig->args[i].type, ev->sc->width),
+			.len = tt_arg_size(ev->sc->sig->args[i].type, ev->sc->width,
+				   ev->abi->ptr_size),
 			.addr_limit = tt_abi_addr_limit(ev->abi),
 		};
 	}

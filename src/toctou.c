@@ -64,7 +64,8 @@ static void mask_kernel_writes(const struct tt_event *orig, unsigned i,
 
 	for (unsigned j = 0; j < sig->nargs; j++) {
 		uint64_t out = orig->raw[j];
-		unsigned osize = tt_arg_size(sig->args[j].type, orig->sc->width);
+		unsigned osize = tt_arg_size(sig->args[j].type, orig->sc->width,
+					     orig->abi->ptr_size);
 
 		if (!tt_output_wanted(orig, j))
 			continue;
@@ -91,7 +92,8 @@ static void report_padding(struct tt_event *ev, const struct tt_event *orig,
 			   unsigned i, const uint8_t *now, int entry_tree)
 {
 	const struct tt_arg *a = &orig->sc->sig->args[i];
-	unsigned size = tt_arg_size(a->type, orig->sc->width);
+	unsigned size = tt_arg_size(a->type, orig->sc->width,
+				    orig->abi->ptr_size);
 	unsigned nth = 0;
 
 	/* One finding per timespec whose padding changed; the entry tree
@@ -125,7 +127,8 @@ static void check_input(struct tt_event *ev, struct tt_event *orig,
 			unsigned i, const struct tt_reread *again)
 {
 	const struct tt_arg *a = &orig->sc->sig->args[i];
-	unsigned size = tt_arg_size(a->type, orig->sc->width);
+	unsigned size = tt_arg_size(a->type, orig->sc->width,
+				    orig->abi->ptr_size);
 	struct tt_time_layout lay = tt_layout_of(orig);
 	const uint8_t *now = again->bytes;
 	bool mask[TT_MAX_STRUCT];
@@ -309,7 +312,8 @@ unsigned tt_toctou_requests(const struct tt_event *orig,
 		r[n++] = (struct tt_umove_req){
 			.addr = orig->raw[i],
 			.buf = again[i].bytes,
-			.len = tt_arg_size(sig->args[i].type, orig->sc->width),
+			.len = tt_arg_size(sig->args[i].type, orig->sc->width,
+					   orig->abi->ptr_size),
 			.addr_limit = tt_abi_addr_limit(orig->abi),
 		};
 	}

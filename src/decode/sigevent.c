@@ -6,7 +6,9 @@
  *   sigev_notify   @12       @8
  *   _sigev_un      @16       @12        _tid; or function, attribute
  *
- * Both are 64 bytes, and the kernel copies all of them.  What strace shows
+ * Both are 64 bytes; the native kernel copies all of them, the compat one
+ * only up to _tid (get_compat_sigevent).  ttrace reads up to the end of
+ * SIGEV_THREAD's pointers, as strace does.  What strace shows
  * depends on sigev_notify: the value only when the pointer is not NULL,
  * the signal by name when a signal is sent, the thread for
  * SIGEV_THREAD_ID, glibc's function and attributes for SIGEV_THREAD (the

@@ -26,7 +26,8 @@ static unsigned timespec_size(enum tt_time_width w)
 	return w == TW_32 ? 8 : 16;
 }
 
-unsigned tt_arg_size(enum tt_argtype type, enum tt_time_width width)
+unsigned tt_arg_size(enum tt_argtype type, enum tt_time_width width,
+		     unsigned ptr_size)
 {
 	switch (type) {
 	case AT_TIMESPEC:
@@ -37,7 +38,10 @@ unsigned tt_arg_size(enum tt_argtype type, enum tt_time_width width)
 	case AT_TIMEX:
 		return tt_timex_size(width);
 	case AT_SIGEVENT:
-		return 64;	/* sizeof(sigevent), native and compat */
+		/* The fields the kernel uses, up to SIGEV_THREAD's two
+		 * pointers (as strace reads it): 32 bytes native, 20 compat.
+		 * The native kernel copies all 64 bytes, the rest unused. */
+		return 4 * ptr_size;
 	case AT_TIMERID_PTR:
 		return 4;
 	default:

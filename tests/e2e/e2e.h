@@ -768,6 +768,10 @@ static E2E_UNUSED const char *e2e_fmt_timex(const struct e2e_variant *v,
 
 /* --- the timer's life ------------------------------------------------------ */
 
+/* What ttrace (and strace) read of a sigevent: up to the two pointers of
+ * SIGEV_THREAD. */
+#define E2E_SIGEVENT_READ (4 * sizeof(void *))
+
 /* A raw timer_create with its line; returns what the kernel returned, the
  * id in *id when it wrote one. */
 static E2E_UNUSED long e2e_timer_create_raw(int clock, const struct sigevent *sev,
@@ -779,7 +783,7 @@ static E2E_UNUSED long e2e_timer_create_raw(int clock, const struct sigevent *se
 
 	if (e2e_traced(c->name, c->family)) {
 		const char *ev = !sev ? "NULL"
-			: e2e_readable(sev, sizeof(*sev)) ? e2e_fmt_sigevent(sev)
+			: e2e_readable(sev, E2E_SIGEVENT_READ) ? e2e_fmt_sigevent(sev)
 			: e2e_addr(sev);
 		const char *out = id && r == 0 ? e2e_fmt("[%d]", *id) : e2e_addr(id);
 

@@ -44,8 +44,12 @@ static void creates(void)
 	e2e_timer_create_raw(CLOCK_MONOTONIC, NULL, NULL);
 	e2e_timer_create_raw(CLOCK_MONOTONIC, (void *)8, &id);
 	e2e_timer_create_raw(CLOCK_MONOTONIC, E2E_BAD_PTR, &id);
+	/* Decoded when what ttrace reads is mapped (the kernel may read
+	 * more), an address when not. */
 	e2e_timer_create_raw(CLOCK_MONOTONIC,
 			     e2e_straddling(sizeof(struct sigevent)), &id);
+	e2e_timer_create_raw(CLOCK_MONOTONIC,
+			     e2e_straddling(E2E_SIGEVENT_READ), &id);
 }
 
 static long gettime(const struct e2e_variant *v, int id, void *out)

@@ -10,8 +10,9 @@
 # what ttrace does on purpose, and masks what differs between two runs:
 #   - thread ids become PID; the padding before "= RET" is one space
 #     (renaming changes the line length; run-decode.sh checks alignment);
-#   - ttrace's i386 time32 names (timer_settime32, timerfd_settime32,
-#     clock_nanosleep_time32) become strace's plain names;
+#   - ttrace's i386 time32 names (timer_settime32, clock_gettime32,
+#     clock_nanosleep_time32, nanosleep_time32, ...) become strace's plain
+#     names; %timer and %sleep become lists of names;
 #   - ttrace's annotation lines ("  ^ NAME: ... padding ...") are dropped,
 #     and strace's full 64-bit tv_nsec of an i386 time64 call is cut to the
 #     low half ttrace shows;
@@ -21,8 +22,12 @@
 #   - the remain argument of an interrupted relative sleep whose flags are
 #     not 0 (ttrace decodes it, strace shows the address) is masked;
 #   - what differs between two runs is masked: the old value or remain (a
-#     decoded 4th argument), wall-clock times (tv_sec of 9+ digits), the
-#     CPU clock ids of the traced process (they hold its pid).
+#     decoded 4th argument), what a clock or timer read (the decoded last
+#     argument of clock_gettime, clock_adjtime, timer_gettime, nanosleep,
+#     timerfd_gettime, getitimer, setitimer), wall-clock times (tv_sec of
+#     9+ digits), the
+#     CPU clock ids of the traced process (they hold its pid), and the
+#     thread id a sigevent names when it is the traced thread's.
 # Exit status: 0 pass, 1 fail, 77 skip, 99 broken harness.
 
 if ! command -v strace >/dev/null 2>&1; then
@@ -50,16 +55,29 @@ if setarch "$(uname -m)" -R true >/dev/null 2>&1; then
 fi
 
 # ttrace's trace set, in strace's names: a family is every ABI variant.
+# strace names the i386 time32 calls plainly and the time64 ones after the
+# kernel; it has no %timer or %sleep.
+TIMER_FAMILY=timer_create,timer_settime,timer_gettime,timer_getoverrun,timer_delete
+TIMER_FAMILY=$TIMER_FAMILY,timerfd_create,timerfd_settime,timerfd_gettime
+TIMER_FAMILY=$TIMER_FAMILY,clock_gettime,clock_settime,clock_getres,clock_adjtime
+TIMER_FAMILY=$TIMER_FAMILY,clock_nanosleep,nanosleep,setitimer,getitimer,alarm
+TIMER_FAMILY=$TIMER_FAMILY,restart_syscall
 strace_set() {
 	case $1 in
-	default) set -- timer_settime,timerfd_settime,clock_nanosleep,restart_syscall ;;
+	default) set -- "$TIMER_FAMILY" ;;
 	esac
 	echo "$1" | tr ',' '\n' | while read -r n; do
 		case $n in
-		timer_settime | timerfd_settime) echo "$n,${n}64" ;;
-		timer_settime32 | timerfd_settime32) echo "${n%32}" ;;
-		clock_nanosleep) echo "$n,clock_nanosleep_time64" ;;
-		clock_nanosleep_time32) echo clock_nanosleep ;;
+		%timer) strace_set "$TIMER_FAMILY" | tr ',' '\n' ;;
+		%sleep) echo nanosleep,clock_nanosleep,clock_nanosleep_time64,restart_syscall ;;
+		timer_settime | timerfd_settime | timer_gettime | timerfd_gettime | \
+		clock_gettime | clock_settime | clock_adjtime) echo "$n,${n}64" ;;
+		timer_settime32 | timerfd_settime32 | timer_gettime32 | \
+		timerfd_gettime32 | clock_gettime32 | clock_settime32 | \
+		clock_adjtime32) echo "${n%32}" ;;
+		clock_nanosleep | clock_getres) echo "$n,${n}_time64" ;;
+		clock_nanosleep_time32 | clock_getres_time32 | nanosleep_time32)
+			echo "${n%_time32}" ;;
 		*) echo "$n" ;;
 		esac
 	done | paste -s -d, -
@@ -106,8 +124,8 @@ while (my $line = <STDIN>) {
 	my $pid = 0 + ($1 // 0);
 	$line =~ s/\) +(= [^=]*)$/) $1/;
 	if ($side eq 'ttrace') {
-		$line =~ s/\b(timer_settime|timerfd_settime)32\b/$1/g;
-		$line =~ s/\bclock_nanosleep_time32\b/clock_nanosleep/g;
+		$line =~ s/\b(timer_settime|timerfd_settime|timer_gettime|timerfd_gettime|clock_gettime|clock_settime|clock_adjtime)32\b/$1/g;
+		$line =~ s/\b(clock_nanosleep|nanosleep|clock_getres)_time32\b/$1/g;
 		$line =~ s/MAKE_(PROCESS|THREAD)_CPUCLOCK\((\d+), CPUCLOCK_(\w+)\)/cpu_clock($1, $2, $3)/ge;
 		$line =~ s/FD_TO_CLOCKID\((\d+)\)/sprintf('%#x \/* CLOCK_??? *\/', ((~(0 + $1) << 3) | 3) & 0xffffffff)/ge;
 	}
@@ -127,9 +145,16 @@ while (my $line = <STDIN>) {
 				if $name =~ /^clock_nanosleep/ && $args[1] ne '0';
 		}
 		$args[3] =~ s/\d+/N/g if @args > 3 && $args[3] =~ /^\{/;
+		# What a clock or a timer reads now: the last argument of
+		# these, when decoded.
+		$args[-1] =~ s/\d+/N/g
+			if $name =~ /^(clock_gettime|clock_adjtime|timer_gettime|timerfd_gettime|getitimer|setitimer|nanosleep)/ &&
+			   @args && $args[-1] =~ /^\{/;
 		s/tv_sec=\d{9,}, tv_nsec=\d+/tv_sec=T, tv_nsec=T/g for @args;
 		$line = "PID $name(" . join(', ', @args) . ") $ret";
 	}
+	# A sigevent naming the traced thread itself.
+	$line =~ s/sigev_notify_thread_id=$pid\b/sigev_notify_thread_id=SELF/g;
 	# The CPU clocks of the traced process itself: its pid differs.
 	for my $k (0 .. 7) {
 		my $self = sprintf('%#x', ((~$pid << 3) | $k) & 0xffffffff);

@@ -52,7 +52,7 @@ static void check_row(const struct tt_abi *abi, long nr, const struct tt_syscall
 	ck_assert_msg(sig->nargs <= TT_MAX_ARGS, "%s %s: nargs", abi->name, sc->name);
 	for (unsigned i = 0; i < sig->nargs; i++) {
 		const struct tt_arg *a = &sig->args[i];
-		unsigned size = tt_arg_size(a->type, sc->width);
+		unsigned size = tt_arg_size(a->type, sc->width, abi->ptr_size);
 
 		ck_assert_msg(a->name != NULL, "%s %s: arg %u has no name",
 			      abi->name, sc->name, i);

@@ -67,7 +67,8 @@ void ut_expect_output(const char *what, const char *want)
 /* Lays the fields out as the kernel's struct of the row's width. */
 static void put_mem(struct tt_event *ev, unsigned i, const struct ut_mem *m)
 {
-	unsigned size = tt_arg_size(ev->sc->sig->args[i].type, ev->sc->width);
+	unsigned size = tt_arg_size(ev->sc->sig->args[i].type, ev->sc->width,
+				   ev->abi->ptr_size);
 	unsigned field = ev->sc->width == TW_32 ? 4 : 8;
 
 	ev->mem[i].ok = m->ok;
