@@ -155,13 +155,13 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 		jfields(l, ev, idx);
 		break;
 	case TV_XVAL:
-		/* one of a set: the number, and its name when it has one */
-		jprintf(l, "{\"value\":%" PRIu64, v->u);
+		/* one of a set: the number, and its name (null: none) */
+		jprintf(l, "{\"value\":%" PRIu64 ",\"name\":", v->u);
 		name = tt_xlat_name(v->xlat, v->u);
-		if (name) {
-			jputs(l, ",\"name\":");
+		if (name)
 			jstr(l, name);
-		}
+		else
+			jputs(l, "null");
 		jputs(l, "}");
 		break;
 	case TV_SIGNAL:
