@@ -13,7 +13,8 @@ TOCTOU_TESTS64 = \
 	tests/e2e/toctou/unmapped-m64.toctou \
 	tests/e2e/toctou/restarted-m64.toctou \
 	tests/e2e/toctou/padding-m64.toctou \
-	tests/e2e/toctou/racing_loop-m64.toctou
+	tests/e2e/toctou/racing_loop-m64.toctou \
+	tests/e2e/toctou/nanosleep_rewritten-m64.toctou
 check_PROGRAMS += $(TOCTOU_TESTS64)
 TESTS += $(TOCTOU_TESTS64)
 tests_e2e_toctou_sleep_rewritten_m64_toctou_SOURCES = tests/e2e/toctou/sleep_rewritten.c
@@ -28,6 +29,8 @@ tests_e2e_toctou_padding_m64_toctou_SOURCES = tests/e2e/toctou/padding.c
 tests_e2e_toctou_padding_m64_toctou_CFLAGS = $(TOCTOU_CFLAGS)
 tests_e2e_toctou_racing_loop_m64_toctou_SOURCES = tests/e2e/toctou/racing_loop.c
 tests_e2e_toctou_racing_loop_m64_toctou_CFLAGS = $(TOCTOU_CFLAGS)
+tests_e2e_toctou_nanosleep_rewritten_m64_toctou_SOURCES = tests/e2e/toctou/nanosleep_rewritten.c
+tests_e2e_toctou_nanosleep_rewritten_m64_toctou_CFLAGS = $(TOCTOU_CFLAGS)
 
 if HAVE_M32
 TOCTOU_TESTS32 = \
@@ -36,7 +39,8 @@ TOCTOU_TESTS32 = \
 	tests/e2e/toctou/unmapped-m32.toctou \
 	tests/e2e/toctou/restarted-m32.toctou \
 	tests/e2e/toctou/padding-m32.toctou \
-	tests/e2e/toctou/racing_loop-m32.toctou
+	tests/e2e/toctou/racing_loop-m32.toctou \
+	tests/e2e/toctou/nanosleep_rewritten-m32.toctou
 check_PROGRAMS += $(TOCTOU_TESTS32)
 TESTS += $(TOCTOU_TESTS32)
 tests_e2e_toctou_sleep_rewritten_m32_toctou_SOURCES = tests/e2e/toctou/sleep_rewritten.c
@@ -57,4 +61,7 @@ tests_e2e_toctou_padding_m32_toctou_LDFLAGS = -m32
 tests_e2e_toctou_racing_loop_m32_toctou_SOURCES = tests/e2e/toctou/racing_loop.c
 tests_e2e_toctou_racing_loop_m32_toctou_CFLAGS = -m32 $(TOCTOU_CFLAGS)
 tests_e2e_toctou_racing_loop_m32_toctou_LDFLAGS = -m32
+tests_e2e_toctou_nanosleep_rewritten_m32_toctou_SOURCES = tests/e2e/toctou/nanosleep_rewritten.c
+tests_e2e_toctou_nanosleep_rewritten_m32_toctou_CFLAGS = -m32 $(TOCTOU_CFLAGS)
+tests_e2e_toctou_nanosleep_rewritten_m32_toctou_LDFLAGS = -m32
 endif

@@ -6,6 +6,8 @@
 
 #include "abi.h"
 #include "decode/decode.h"
+#include "toctou.h"
+#include "umove.h"
 #include "unit.h"
 #include "xlat/xlat.h"
 
@@ -228,12 +230,89 @@ START_TEST(test_output_wanted)
 }
 END_TEST
 
+/* The TOCTOU check of the new input structs comes from the rows alone:
+ * a sigevent (both layouts), an i386 itimerval, and a timex, which the
+ * kernel writes back (compared only when it did not). */
+static const struct toctou_case {
+	const char *what;
+	const struct tt_abi *abi;
+	long nr;
+	unsigned arg;		/* the input */
+	unsigned off;		/* the byte another thread changes */
+	bool failed;		/* the call returned an error */
+	bool finding;		/* a TN_TOCTOU_CHANGED is expected */
+	const char *field;	/* a field of the trees whose value changed */
+} toctou_cases[] = {
+	{ "x86_64 sigevent signo", &tt_abi_x86_64, 222, 1, 8, false, true, "sigev_signo" },
+	{ "i386 sigevent signo", &tt_abi_i386, 259, 1, 4, false, true, "sigev_signo" },
+	{ "i386 sigevent tid", &tt_abi_i386, 259, 1, 12, true, true,
+	  "sigev_notify_thread_id" },
+	{ "x86_64 itimerval", &tt_abi_x86_64, 38, 1, 16, false, true, "tv_sec" },
+	{ "i386 itimerval", &tt_abi_i386, 104, 1, 8, true, true, "tv_sec" },
+	{ "x86_64 clock_settime", &tt_abi_x86_64, 227, 1, 0, true, true, "tv_sec" },
+	{ "i386 timex, failed", &tt_abi_i386, 343, 1, 4, true, true, "offset" },
+	{ "x86_64 timex, failed", &tt_abi_x86_64, 305, 1, 8, true, true, "offset" },
+	{ "timex written back", &tt_abi_x86_64, 305, 1, 8, false, false, NULL },
+};
+
+START_TEST(test_toctou_rows)
+{
+	const struct toctou_case *c = &toctou_cases[_i];
+	const struct tt_syscall *sc = tt_abi_syscall(c->abi, c->nr);
+	static struct tt_event ev;
+	static struct tt_reread again[TT_MAX_ARGS];
+	uint64_t raw[TT_MAX_ARGS] = { 1, 0x10000, 0x20000 };
+	unsigned size = tt_arg_size(sc->sig->args[c->arg].type, sc->width,
+				    c->abi->ptr_size);
+	struct tt_umove_req req[TT_MAX_ARGS];
+	int seen = 0;
+
+	ck_assert_ptr_nonnull(sc);
+	ck_assert_msg(tt_dir_input(sc->sig->args[c->arg].dir), "%s: not an input",
+		      c->what);
+	tt_event_init(&ev, sc, c->abi, UT_TID, c->nr, raw);
+	memset(ev.mem, 0, sizeof(ev.mem));
+	ev.mem[c->arg].ok = true;
+	/* sigev_notify: SIGEV_THREAD_ID for the tid case */
+	if (c->nr == 259 && c->off == 12)
+		ev.mem[c->arg].bytes[8] = 4;
+	tt_decode_entry(&ev);
+	ev.ret = c->failed ? TR_ERROR : TR_VALUE;
+	ev.err = c->failed ? EINVAL : 0;
+	memset(again, 0, sizeof(again));
+	ck_assert_uint_eq(tt_toctou_requests(&ev, again, req), 1);
+	ck_assert(again[c->arg].wanted);
+	ck_assert_uint_eq(req[0].len, size);
+	again[c->arg].ok = true;
+	memcpy(again[c->arg].bytes, ev.mem[c->arg].bytes, size);
+	again[c->arg].bytes[c->off] ^= 7;
+	tt_decode_exit(&ev);
+	tt_toctou_check(NULL, &ev, &ev, again);
+	if (!c->finding) {
+		ck_assert_msg(ev.nnotes == 0, "%s: %u findings", c->what, ev.nnotes);
+		return;
+	}
+	ck_assert_msg(ev.nnotes == 1 && ev.notes[0].kind == TN_TOCTOU_CHANGED,
+		      "%s: %u findings", c->what, ev.nnotes);
+	ck_assert_int_eq(ev.notes[0].arg, (int)c->arg);
+	/* The field that changed is 0 in the entry tree, 7 in the exit one. */
+	for (int k = TT_MAX_ARGS; k < ev.nv; k++)
+		if (ev.v[k].name && strcmp(ev.v[k].name, c->field) == 0 &&
+		    ev.v[k].u == (seen ? 7u : 0u))
+			seen++;
+	ck_assert_msg(seen >= 2, "%s: %s did not change from 0 to 7", c->what,
+		      c->field);
+}
+END_TEST
+
 Suite *make_decode_suite(void)
 {
 	Suite *s = suite_create("decode");
 
 	tcase_add_loop_test(ut_tcase(s, "render", ut_render_setup, ut_render_teardown),
 			    test_decode_render, 0, NCASES(decode_cases));
+	tcase_add_loop_test(ut_tcase(s, "toctou_rows", NULL, NULL),
+			    test_toctou_rows, 0, NCASES(toctou_cases));
 	tcase_add_loop_test(ut_tcase(s, "output_wanted", NULL, NULL),
 			    test_output_wanted, 0, NCASES(wanted_cases));
 	return s;
