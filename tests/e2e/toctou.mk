@@ -29,8 +29,8 @@ tests_e2e_toctou_padding_m64_toctou_SOURCES = tests/e2e/toctou/padding.c
 tests_e2e_toctou_padding_m64_toctou_CFLAGS = $(TOCTOU_CFLAGS)
 tests_e2e_toctou_racing_loop_m64_toctou_SOURCES = tests/e2e/toctou/racing_loop.c
 tests_e2e_toctou_racing_loop_m64_toctou_CFLAGS = $(TOCTOU_CFLAGS)
-tests_e2e_toctou_nanosleep_rewritten_m64_toctou_SOURCES = tests/e2e/toctou/nanosleep_rewritten.c
-tests_e2e_toctou_nanosleep_rewritten_m64_toctou_CFLAGS = $(TOCTOU_CFLAGS)
+tests_e2e_toctou_nanosleep_rewritten_m64_toctou_SOURCES = tests/e2e/toctou/sleep_rewritten.c
+tests_e2e_toctou_nanosleep_rewritten_m64_toctou_CFLAGS = -DNANOSLEEP $(TOCTOU_CFLAGS)
 
 if HAVE_M32
 TOCTOU_TESTS32 = \
@@ -61,7 +61,7 @@ tests_e2e_toctou_padding_m32_toctou_LDFLAGS = -m32
 tests_e2e_toctou_racing_loop_m32_toctou_SOURCES = tests/e2e/toctou/racing_loop.c
 tests_e2e_toctou_racing_loop_m32_toctou_CFLAGS = -m32 $(TOCTOU_CFLAGS)
 tests_e2e_toctou_racing_loop_m32_toctou_LDFLAGS = -m32
-tests_e2e_toctou_nanosleep_rewritten_m32_toctou_SOURCES = tests/e2e/toctou/nanosleep_rewritten.c
-tests_e2e_toctou_nanosleep_rewritten_m32_toctou_CFLAGS = -m32 $(TOCTOU_CFLAGS)
+tests_e2e_toctou_nanosleep_rewritten_m32_toctou_SOURCES = tests/e2e/toctou/sleep_rewritten.c
+tests_e2e_toctou_nanosleep_rewritten_m32_toctou_CFLAGS = -m32 -DNANOSLEEP $(TOCTOU_CFLAGS)
 tests_e2e_toctou_nanosleep_rewritten_m32_toctou_LDFLAGS = -m32
 endif
