@@ -33,6 +33,7 @@ void tt_event_init(struct tt_event *ev, const struct tt_syscall *sc,
 	ev->has_lateness = false;
 	ev->stack.captured = false;
 	ev->stack.n = 0;
+	ev->has_timer_clock = false;
 }
 
 int tt_value_new(struct tt_event *ev, const char *name, enum tt_vkind kind)

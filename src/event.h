@@ -157,6 +157,11 @@ struct tt_event {
 	 * when unknown). */
 	const struct tt_syscall *resumes;
 
+	/* The clock of the POSIX timer or timerfd the call is about, when
+	 * ttrace knows it (src/known.c), looked up at entry. */
+	bool has_timer_clock;
+	int32_t timer_clock;
+
 	/* A sleep that returned 0: what it asked for and how late it woke
 	 * (src/lateness.c); has_lateness false otherwise. */
 	bool has_lateness;

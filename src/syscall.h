@@ -19,6 +19,8 @@
 enum tt_argtype {
 	AT_INT,			/* an int argument, printed in decimal */
 	AT_FD,			/* a file descriptor */
+	AT_TIMERFD,		/* a file descriptor of a timerfd */
+	AT_SIZE,		/* a size_t, printed in decimal */
 	AT_TIMERID,		/* a POSIX timer id (kernel timer_t is int) */
 	AT_CLOCKID,		/* clockid_t, including CPU and fd clocks */
 	AT_TIMER_FLAGS,		/* TIMER_ABSTIME */
@@ -32,6 +34,7 @@ enum tt_argtype {
 	AT_TIMEX,		/* pointer to a timex of the row's width */
 	AT_SIGEVENT,		/* pointer to a sigevent of the ABI's layout */
 	AT_TIMERID_PTR,		/* pointer to the int timer id the kernel writes */
+	AT_TFD_TICKS,		/* a timerfd read's u64 expiration count */
 };
 
 enum tt_argdir {
@@ -88,6 +91,16 @@ enum tt_class {
 
 struct tt_xlat;
 
+/* What ttrace learns from a call that succeeded about the process's
+ * timers (src/known.c); the arguments are found by their types. */
+enum tt_learn {
+	TL_NONE,
+	TL_TIMER_CREATE,	/* AT_CLOCKID, AT_SIGEVENT -> AT_TIMERID_PTR */
+	TL_TIMER_DELETE,	/* AT_TIMERID */
+	TL_TIMERFD_CREATE,	/* AT_CLOCKID, AT_TFD_CREATE_FLAGS -> the fd */
+	TL_SETTIME,		/* AT_TIMERID or AT_TIMERFD, flags, AT_ITIMERSPEC */
+};
+
 /* The shape shared by every ABI variant of one call. */
 struct tt_signature {
 	const char *family;	/* the plain name: what -e selects */
@@ -104,6 +117,10 @@ struct tt_signature {
 	/* Names of the return values, printed after a successful return
 	 * ("= 5 (TIME_ERROR)"); NULL: a plain number. */
 	const struct tt_xlat *ret_names;
+	uint8_t learns;		/* enum tt_learn */
+	/* Traced only when its first argument is a timerfd (read): others
+	 * are let through unprinted. */
+	bool only_on_timerfd;
 };
 
 enum tt_time_width {
@@ -146,6 +163,7 @@ extern const struct tt_signature tt_sig_nanosleep;
 extern const struct tt_signature tt_sig_setitimer;
 extern const struct tt_signature tt_sig_getitimer;
 extern const struct tt_signature tt_sig_alarm;
+extern const struct tt_signature tt_sig_read;
 
 /* Size in tracee memory of a pointed-to argument, 0 if not a pointer;
  * ptr_size: the ABI's (a sigevent's layout follows it). */

@@ -13,6 +13,7 @@
 #include "render/render.h"
 #include "select.h"
 #include "syscall_trace.h"
+#include "known.h"
 #include "lateness.h"
 #include "options.h"
 #include "tcb.h"
@@ -32,11 +33,34 @@ static void fetch(struct tcb *tcp, struct tt_event *ev, unsigned i)
 			 tt_abi_addr_limit(ev->abi)) == 0;
 }
 
+/* The clock of the timer the call is about (a POSIX timer id or a
+ * timerfd argument), when ttrace knows it; tfd: already looked up. */
+static void timer_clock(struct tcb *tcp, struct tt_event *ev,
+			const struct tt_known_timer *tfd)
+{
+	const struct tt_signature *sig = ev->sc->sig;
+	const struct tt_known_timer *t = tfd;
+
+	for (unsigned i = 0; !t && i < sig->nargs; i++) {
+		int32_t id = (int32_t)(uint32_t)ev->raw[i];
+
+		if (sig->args[i].type == AT_TIMERID)
+			t = tt_known_posix(tcp, id);
+		else if (sig->args[i].type == AT_TIMERFD)
+			t = tt_known_timerfd(tcp, id);
+	}
+	if (t) {
+		ev->has_timer_clock = true;
+		ev->timer_clock = t->clock;
+	}
+}
+
 void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 		      const uint64_t args[TT_MAX_ARGS],
 		      const struct tt_timestamps *ts)
 {
 	const struct tt_syscall *sc = tt_abi_syscall(abi, nr);
+	const struct tt_known_timer *tfd = NULL;
 	struct tt_event *ev = &tcp->ev;
 
 	tcp->flags |= TCB_IN_SYSCALL;
@@ -61,7 +85,10 @@ void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 		/* Any other call means the interrupted one was not resumed
 		 * (a handler ran and the program saw EINTR). */
 		tcp->flags &= ~TCB_RESTART;
-		if (!tt_selected(abi, nr)) {
+		/* read is traced on timerfds only: a /proc look-up per read */
+		if (tt_selected(abi, nr) && sc->sig->only_on_timerfd)
+			tfd = tt_known_timerfd(tcp, (int32_t)(uint32_t)args[0]);
+		if (!tt_selected(abi, nr) || (sc->sig->only_on_timerfd && !tfd)) {
 			/* Kept only for the restart memory. */
 			tcp->cur_args_abi = abi;
 			memcpy(tcp->cur_args, args, sizeof(tcp->cur_args));
@@ -72,6 +99,7 @@ void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 			if (tt_dir_input(sc->sig->args[i].dir))
 				fetch(tcp, ev, i);
 		tt_decode_entry(ev);
+		timer_clock(tcp, ev, tfd);
 	}
 	/* The stack now: by the exit another thread may have unmapped
 	 * what it runs through. */
@@ -155,6 +183,7 @@ void tt_syscall_exit(struct tcb *tcp, int64_t rval,
 		again[i++].ok = req[k].ok;
 	}
 	tt_decode_exit(ev);
+	tt_known_learn(tcp, ev);
 	ev->t_exit = *ts;
 	tt_lateness_measure(tcp, ev, ts);
 	if (orig)

@@ -48,6 +48,7 @@ void tt_tcb_delete(struct tcb *tcp)
 {
 	if (delete_hook)
 		delete_hook(tcp);
+	tt_known_release(tcp);
 	for (struct tcb **p = bucket(tcp->tid); *p; p = &(*p)->hash_next) {
 		if (*p == tcp) {
 			*p = tcp->hash_next;

@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include "event.h"
+#include "known.h"
 
 enum tcb_flags {
 	TCB_STARTUP = 1 << 0,	/* attached, first stop not seen yet */
@@ -42,6 +43,10 @@ struct tcb {
 	/* -k: the unwinding context of the thread's process (src/unwind.c),
 	 * NULL until its first stack. */
 	struct tt_unwind_proc *unwind;
+	/* The signal being reported came from this POSIX timer (SI_TIMER,
+	 * and ttrace knows it): renderers name it. */
+	bool has_sig_timer;
+	struct tt_known_timer sig_timer;
 	struct tcb *hash_next;
 };
 

@@ -255,7 +255,7 @@ static void check_timerfd_armed(struct tcb *tcp, struct tt_event *ev)
 {
 	const struct tt_signature *sig = ev->sc->sig;
 	int fl_arg = arg_of_type(sig, AT_TFD_SETTIME_FLAGS);
-	int fd_arg = arg_of_type(sig, AT_FD);
+	int fd_arg = arg_of_type(sig, AT_TIMERFD);
 	int in = arg_of_type(sig, AT_ITIMERSPEC);
 	unsigned flags;
 	long long sec, nsec;

@@ -330,9 +330,11 @@ static void exec_stop(struct tcb *tcp)
 		tcp->abi = abi;
 		tcp->entry_abi = entry_abi;
 	}
-	/* A new program: nothing of the old one is resumed. */
+	/* A new program: nothing of the old one is resumed, and its POSIX
+	 * timers and close-on-exec timerfds are gone. */
 	tcp->flags &= ~(TCB_HIDDEN | TCB_RESTART | TCB_TRACED_CALL);
 	tt_unwind_exec(tcp);
+	tt_known_exec(tcp);
 	tt_render_exec(tcp, &ts);
 }
 
@@ -393,8 +395,16 @@ static void signal_stop(struct tcb *tcp, int sig)
 	}
 	tt_now(&ts);
 	if (ptrace(PTRACE_GETSIGINFO, tcp->tid, 0, &si) == 0 &&
-	    !(tcp->flags & TCB_HIDDEN))
+	    !(tcp->flags & TCB_HIDDEN)) {
+		/* A POSIX timer's signal: which timer, as far as ttrace knows */
+		const struct tt_known_timer *t = si.si_code == SI_TIMER ?
+			tt_known_posix(tcp, si.si_timerid) : NULL;
+
+		tcp->has_sig_timer = t != NULL;
+		if (t)
+			tcp->sig_timer = *t;
 		tt_render_signal(tcp, &si, &ts);
+	}
 	resume(tcp, PTRACE_SYSCALL, sig);
 }
 

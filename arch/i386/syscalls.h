@@ -3,6 +3,7 @@
  * [nr] = { name, signature, time width }.  setitimer and getitimer have
  * no time64 twin: their old_itimerval32 makes them TW_32. */
 [0] = { "restart_syscall", &tt_sig_restart_syscall, TW_NONE, SF_RESTART },
+[3] = { "read", &tt_sig_read, TW_NONE, 0 },
 [27] = { "alarm", &tt_sig_alarm, TW_NONE, 0 },
 [104] = { "setitimer", &tt_sig_setitimer, TW_32, 0 },
 [105] = { "getitimer", &tt_sig_getitimer, TW_32, 0 },

@@ -2,6 +2,7 @@
  * One row per traced entry point: [nr] = { name, signature, time width }.
  * Adding a call of an existing family is adding a row here and in
  * arch/i386/syscalls.h. */
+[0] = { "read", &tt_sig_read, TW_NONE, 0 },
 [35] = { "nanosleep", &tt_sig_nanosleep, TW_64, 0 },
 [36] = { "getitimer", &tt_sig_getitimer, TW_64, 0 },
 [37] = { "alarm", &tt_sig_alarm, TW_NONE, 0 },

@@ -45,6 +45,7 @@ static void decode_scalar(struct tt_event *ev, unsigned i)
 	switch (a->type) {
 	case AT_INT:
 	case AT_FD:
+	case AT_TIMERFD:
 	case AT_TIMERID:
 		v->kind = TV_INT;
 		v->s = as_int;
@@ -68,6 +69,10 @@ static void decode_scalar(struct tt_event *ev, unsigned i)
 	case AT_UINT:
 		v->kind = TV_UINT;
 		v->u = (uint32_t)as_int;
+		break;
+	case AT_SIZE:	/* the register, already cut to the ABI's width */
+		v->kind = TV_UINT;
+		v->u = ev->raw[i];
 		break;
 	default:
 		v->kind = TV_UINT;

@@ -24,6 +24,7 @@ const struct tt_signature tt_sig_timer_settime = {
 		.flags_arg = 1, .setting_arg = 2,
 		.abstime = 1,	/* TIMER_ABSTIME */
 	},
+	.learns = TL_SETTIME,
 };
 
 const struct tt_signature tt_sig_timer_create = {
@@ -35,6 +36,7 @@ const struct tt_signature tt_sig_timer_create = {
 		{ "timer_event_spec", AT_SIGEVENT, AD_IN },
 		{ "created_timer_id", AT_TIMERID_PTR, AD_OUT },
 	},
+	.learns = TL_TIMER_CREATE,
 };
 
 const struct tt_signature tt_sig_timer_gettime = {
@@ -63,4 +65,5 @@ const struct tt_signature tt_sig_timer_delete = {
 	.args = {
 		{ "timer_id", AT_TIMERID, AD_VAL },
 	},
+	.learns = TL_TIMER_DELETE,
 };

@@ -44,6 +44,8 @@ unsigned tt_arg_size(enum tt_argtype type, enum tt_time_width width,
 		return 4 * ptr_size;
 	case AT_TIMERID_PTR:
 		return 4;
+	case AT_TFD_TICKS:
+		return 8;
 	default:
 		return 0;
 	}
@@ -182,6 +184,14 @@ void tt_decode_struct(struct tt_event *ev, int node, enum tt_argtype type,
 		v = tt_value_add(ev, node, NULL, TV_INT);
 		if (v != TT_NO_VALUE)
 			ev->v[v].s = tt_get_s(b, 4);
+		break;
+	case AT_TFD_TICKS:
+		/* the same shape for a timerfd's u64 count (strace shows the
+		 * 8 bytes as a string) */
+		ev->v[node].kind = TV_ARRAY;
+		v = tt_value_add(ev, node, NULL, TV_UINT);
+		if (v != TT_NO_VALUE)
+			ev->v[v].u = tt_get_u(b, 8);
 		break;
 	default:
 		break;

@@ -337,6 +337,11 @@ static void call_event(struct tcb *tcp, bool returned)
 		else
 			jputs(&l, "null");
 	}
+	if (ev->has_timer_clock) {
+		/* the clock of the timer or timerfd the call is about */
+		jputs(&l, ",\"clock\":");
+		jclockid(&l, ev->timer_clock);
+	}
 	jputs(&l, ",\"args\":");
 	tt_json_args(&l, ev);
 	jtime(&l, "entry", &ev->t_entry);
@@ -414,6 +419,12 @@ static void json_signal(struct tcb *tcp, const siginfo_t *si,
 		jprintf(&l, "\"pid\":%d,\"uid\":%u", (int)si->si_pid,
 			(unsigned)si->si_uid);
 	jputs(&l, "}");
+	if (tcp->has_sig_timer) {
+		jprintf(&l, ",\"timer\":{\"id\":%d,\"clock\":",
+			(int)tcp->sig_timer.id);
+		jclockid(&l, tcp->sig_timer.clock);
+		jputs(&l, "}");
+	}
 	end(&l);
 }
 

@@ -557,6 +557,14 @@ static void text_signal(struct tcb *tcp, const siginfo_t *si,
 	put_siginfo(&l, si);
 	lputs(&l, " ---\n");
 	emit(&l);
+	if (tcp->has_sig_timer) {
+		/* which timer sent it: an annotation, the strace line intact */
+		begin_line(&l, tcp, ts);
+		lprintf(&l, "  ^ timer %#x: ", (unsigned)tcp->sig_timer.id);
+		put_clockid(&l, tcp->sig_timer.clock);
+		lputs(&l, "\n");
+		emit(&l);
+	}
 	tt_out_flush_if_interactive();
 }
 

@@ -18,7 +18,8 @@ E2E_DECODE_T64 = \
 	tests/e2e/clockcalls.t64 \
 	tests/e2e/itimer.t64 \
 	tests/e2e/tfdcreate.t64 \
-	tests/e2e/nanosleep.t64
+	tests/e2e/nanosleep.t64 \
+	tests/e2e/tfdread.t64
 check_PROGRAMS += $(E2E_DECODE_T64)
 TESTS += $(E2E_DECODE_T64)
 tests_e2e_timer_t64_SOURCES = tests/e2e/timer.c tests/e2e/e2e.h
@@ -33,6 +34,7 @@ tests_e2e_clockcalls_t64_SOURCES = tests/e2e/clockcalls.c tests/e2e/e2e.h
 tests_e2e_itimer_t64_SOURCES = tests/e2e/itimer.c tests/e2e/e2e.h
 tests_e2e_tfdcreate_t64_SOURCES = tests/e2e/tfdcreate.c tests/e2e/e2e.h
 tests_e2e_nanosleep_t64_SOURCES = tests/e2e/nanosleep.c tests/e2e/e2e.h
+tests_e2e_tfdread_t64_SOURCES = tests/e2e/tfdread.c tests/e2e/e2e.h
 
 # Per-target flags replace AM_CFLAGS: the warnings are repeated here.
 E2E_CC_M32 = -m32 $(WARN_CFLAGS)
@@ -80,6 +82,9 @@ tests_e2e_tfdcreate_i386_t32_LDFLAGS = $(E2E_LD_M32)
 tests_e2e_nanosleep_i386_t32_SOURCES = $(tests_e2e_nanosleep_t64_SOURCES)
 tests_e2e_nanosleep_i386_t32_CFLAGS = $(E2E_CC_M32)
 tests_e2e_nanosleep_i386_t32_LDFLAGS = $(E2E_LD_M32)
+tests_e2e_tfdread_i386_t32_SOURCES = $(tests_e2e_tfdread_t64_SOURCES)
+tests_e2e_tfdread_i386_t32_CFLAGS = $(E2E_CC_M32)
+tests_e2e_tfdread_i386_t32_LDFLAGS = $(E2E_LD_M32)
 else
 TESTS += tests/e2e/no-m32.sh
 endif

@@ -68,7 +68,7 @@ struct e2e_variant {
 /* The calls that have one entry point per ABI. */
 struct e2e_abi_calls {
 	struct e2e_call timer_create, timer_getoverrun, timer_delete,
-		timerfd_create, setitimer, getitimer, alarm;
+		timerfd_create, setitimer, getitimer, alarm, read;
 };
 
 #ifdef __i386__
@@ -104,6 +104,7 @@ static const struct e2e_abi_calls e2e_abi = {
 	{ 104, "setitimer", "setitimer" },
 	{ 105, "getitimer", "getitimer" },
 	{ 27, "alarm", "alarm" },
+	{ 3, "read", "read" },
 };
 #else
 static const struct e2e_variant e2e_variants[] = {
@@ -127,6 +128,7 @@ static const struct e2e_abi_calls e2e_abi = {
 	{ 38, "setitimer", "setitimer" },
 	{ 36, "getitimer", "getitimer" },
 	{ 37, "alarm", "alarm" },
+	{ 0, "read", "read" },
 };
 #endif
 
@@ -923,6 +925,27 @@ static E2E_UNUSED long e2e_call_int(const struct e2e_call *c, long a0,
 
 	if (e2e_traced(c->name, c->family))
 		e2e_call_line(e2e_ret(r, err), "%s(%s", c->name, a0_s);
+	errno = err;
+	return r;
+}
+
+/* read(fd, buf, count): printed only when fd is a timerfd (tfd), with
+ * the u64 count the kernel wrote as "[N]". */
+static E2E_UNUSED long e2e_read(int fd, bool tfd, void *buf, size_t count)
+{
+	const struct e2e_call *c = &e2e_abi.read;
+	long r = syscall(c->nr, fd, buf, count);
+	int err = errno;
+
+	if (tfd && e2e_traced(c->name, c->family)) {
+		uint64_t n = 0;
+
+		if (r == 8)
+			memcpy(&n, buf, sizeof(n));
+		e2e_call_line(e2e_ret(r, err), "read(%d, %s, %zu", fd,
+			      r == 8 ? e2e_fmt("[%llu]", (unsigned long long)n)
+				     : e2e_addr(buf), count);
+	}
 	errno = err;
 	return r;
 }

@@ -114,6 +114,7 @@ static void twice(const struct e2e_variant *v, int id)
 	e2e_line("--- SIGUSR2 {si_signo=SIGUSR2, si_code=SI_TIMER, "
 		 "si_timerid=%#x, si_overrun=0, si_int=4660, si_ptr=0x1234} ---",
 		 id);
+	e2e_line("  ^ timer %#x: CLOCK_MONOTONIC", id);
 	restart_line(v, "0");
 }
 

@@ -13,6 +13,9 @@
 #   - ttrace's i386 time32 names (timer_settime32, clock_gettime32,
 #     clock_nanosleep_time32, nanosleep_time32, ...) become strace's plain
 #     names; %timer and %sleep become lists of names;
+#   - strace runs with -y when it traces read: its reads of other files
+#     are dropped, the fd paths removed; ttrace's timerfd count "[N]" is
+#     quoted as strace quotes the 8 bytes;
 #   - ttrace's annotation lines ("  ^ NAME: ... padding ...") are dropped,
 #     and strace's full 64-bit tv_nsec of an i386 time64 call is cut to the
 #     low half ttrace shows;
@@ -61,7 +64,7 @@ TIMER_FAMILY=timer_create,timer_settime,timer_gettime,timer_getoverrun,timer_del
 TIMER_FAMILY=$TIMER_FAMILY,timerfd_create,timerfd_settime,timerfd_gettime
 TIMER_FAMILY=$TIMER_FAMILY,clock_gettime,clock_settime,clock_getres,clock_adjtime
 TIMER_FAMILY=$TIMER_FAMILY,clock_nanosleep,nanosleep,setitimer,getitimer,alarm
-TIMER_FAMILY=$TIMER_FAMILY,restart_syscall
+TIMER_FAMILY=$TIMER_FAMILY,restart_syscall,read
 strace_set() {
 	case $1 in
 	default) set -- "$TIMER_FAMILY" ;;
@@ -89,6 +92,29 @@ use strict;
 use warnings;
 
 my ($side, $i386, $mask_addr) = @ARGV;
+
+# The 8 bytes of a timerfd's count as strace quotes a buffer: printable
+# characters as they are, \t \n \v \f \r, others in octal (three digits
+# when an octal digit follows).
+sub strace_quote {
+	my @b = unpack('C8', pack('Q<', $_[0]));
+	my %esc = (9 => '\t', 10 => '\n', 11 => '\v', 12 => '\f', 13 => '\r',
+		   34 => '\"', 92 => '\\\\');
+	my $s = '';
+	for my $i (0 .. 7) {
+		my ($c, $next) = ($b[$i], $i < 7 ? $b[$i + 1] : -1);
+		if (exists $esc{$c}) {
+			$s .= $esc{$c};
+		} elsif ($c >= 32 && $c < 127) {
+			$s .= chr($c);
+		} elsif ($next >= 48 && $next <= 55) {
+			$s .= sprintf('\\%03o', $c);
+		} else {
+			$s .= sprintf('\\%o', $c);
+		}
+	}
+	return "\"$s\"";
+}
 my %interrupted;	# pid -> name of its last call cut short
 
 sub split_args {
@@ -120,6 +146,13 @@ sub cpu_clock {
 while (my $line = <STDIN>) {
 	chomp $line;
 	next if $side eq 'ttrace' && $line =~ /^\d+ +  \^ /;
+	if ($side eq 'strace') {
+		# -y (for reads): only reads of timerfds, then no fd paths
+		next if $line =~ /^\d+ +read\((\d+)<(?!anon_inode:\[timerfd\]>)/;
+		$line =~ s/(\d)<[^<>]*>/$1/g;
+	} else {
+		$line =~ s/^(\d+ +read\(\d+, )\[(\d+)\]/$1 . strace_quote($2)/e;
+	}
 	$line =~ s/^(\d+) +/PID /;
 	my $pid = 0 + ($1 // 0);
 	$line =~ s/\) +(= [^=]*)$/) $1/;
@@ -175,6 +208,8 @@ compare() {
 		tsel="-e trace=$2"
 	fi
 	ssel="-e trace=$(strace_set "$2")"
+	# strace prints every read: -y shows which are of timerfds
+	case ,$(strace_set "$2"), in *,read,*) ssel="-y $ssel" ;; esac
 	echo "== $1: strace $ssel / ttrace ${tsel:-(no -e)}"
 	# Both at once: the programs sleep, the suite should not wait twice.
 	# shellcheck disable=SC2086 # word lists

@@ -29,6 +29,8 @@ static void fire(int signo, const char *name)
 		e2e_line("--- %s {si_signo=%s, si_code=SI_TIMER, si_timerid=%#x, "
 			 "si_overrun=0, si_int=4660, si_ptr=0x1234} ---",
 			 name, name, id);
+		/* ttrace names the timer on a line of its own */
+		e2e_line("  ^ timer %#x: CLOCK_MONOTONIC", id);
 	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }

@@ -1,0 +1,353 @@
+/* ttrace - what ttrace knows of each process's POSIX timers and timerfds
+ * (see known.h).  A few records per process, in a small table found by
+ * pid; nothing is allocated per event, only when a timer is learned. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "abi.h"
+#include "decode/decode.h"
+#include "error.h"
+#include "known.h"
+#include "tcb.h"
+
+struct tt_proc {
+	pid_t pid;
+	struct tt_known_timer *t;
+	unsigned n, cap;
+	struct tt_proc *next;
+};
+
+#define NBUCKETS 64
+
+static struct tt_proc *buckets[NBUCKETS];
+
+static struct tt_proc **bucket(pid_t pid)
+{
+	return &buckets[(unsigned)pid % NBUCKETS];
+}
+
+static struct tt_proc *proc_find(pid_t pid)
+{
+	for (struct tt_proc *p = *bucket(pid); p; p = p->next)
+		if (p->pid == pid)
+			return p;
+	return NULL;
+}
+
+static struct tt_proc *proc_get(pid_t pid)
+{
+	struct tt_proc *p = proc_find(pid);
+
+	if (!p) {
+		p = tt_xcalloc(1, sizeof(*p));
+		p->pid = pid;
+		p->next = *bucket(pid);
+		*bucket(pid) = p;
+	}
+	return p;
+}
+
+static struct tt_known_timer *timer_find(struct tt_proc *p, uint8_t kind,
+					 int32_t id)
+{
+	for (unsigned i = 0; p && i < p->n; i++)
+		if (p->t[i].kind == kind && p->t[i].id == id)
+			return &p->t[i];
+	return NULL;
+}
+
+static void timer_drop(struct tt_proc *p, unsigned i)
+{
+	p->t[i] = p->t[--p->n];
+}
+
+/* The record of (kind, id) in pid's process, new or replaced. */
+static struct tt_known_timer *timer_put(pid_t pid, uint8_t kind, int32_t id)
+{
+	struct tt_proc *p = proc_get(pid);
+	struct tt_known_timer *t = timer_find(p, kind, id);
+
+	if (!t) {
+		if (p->n == p->cap) {
+			p->cap = p->cap ? 2 * p->cap : 4;
+			p->t = tt_xreallocarray(p->t, p->cap, sizeof(*p->t));
+		}
+		t = &p->t[p->n++];
+	}
+	memset(t, 0, sizeof(*t));
+	t->kind = kind;
+	t->id = id;
+	return t;
+}
+
+/* --- /proc ---------------------------------------------------------------- */
+
+/* The blocks of /proc/PID/timers (fs/proc/base.c show_timer):
+ *   ID: 0
+ *   signal: 14/0000000000001234
+ *   notify: signal/pid.1234        (none, thread; tid for THREAD_ID)
+ *   ClockID: 1 */
+bool tt_parse_proc_timers(const char *text, int32_t id,
+			  struct tt_known_timer *out)
+{
+	bool in = false, found = false;
+	int n;
+
+	memset(out, 0, sizeof(*out));
+	for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		int sig;
+		unsigned long long val;
+		char how[16], whom[8];
+
+		if (sscanf(p, "ID: %d", &n) == 1) {
+			if (in)
+				break;
+			in = n == id;
+			continue;
+		}
+		if (!in)
+			continue;
+		if (sscanf(p, "signal: %d/%llx", &sig, &val) == 2) {
+			out->signo = sig;
+			out->sival = val;
+		} else if (sscanf(p, "notify: %15[a-z]/%7[a-z]", how, whom) == 2) {
+			out->notify_known = true;
+			out->notify = !strcmp(how, "none") ? 1 :
+				      !strcmp(how, "thread") ? 2 : 0;
+			if (!strcmp(whom, "tid"))
+				out->notify |= 4;	/* SIGEV_THREAD_ID */
+		} else if (sscanf(p, "ClockID: %d", &n) == 1) {
+			out->clock = n;
+			found = true;
+		}
+	}
+	out->kind = TK_POSIX;
+	out->id = id;
+	out->from_proc = true;
+	return found;
+}
+
+/* Up to size - 1 bytes of /proc/PID/NAME, NUL-terminated; false when it
+ * cannot be read. */
+static bool read_proc(pid_t pid, const char *name, char *buf, size_t size)
+{
+	char path[64];
+	ssize_t len;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	len = read(fd, buf, size - 1);
+	close(fd);
+	if (len <= 0)
+		return false;
+	buf[len] = '\0';
+	return true;
+}
+
+/* Is fd of pid a timerfd now?  The link names the file's kind. */
+static bool is_timerfd(pid_t pid, int32_t fd)
+{
+	static const char want[] = "anon_inode:[timerfd]";
+	char path[64], link[sizeof(want) + 1];
+	ssize_t len;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)pid, (int)fd);
+	len = readlink(path, link, sizeof(link));
+	return len == (ssize_t)sizeof(want) - 1 &&
+	       memcmp(link, want, sizeof(want) - 1) == 0;
+}
+
+/* --- look-ups ------------------------------------------------------------- */
+
+const struct tt_known_timer *tt_known_posix(struct tcb *tcp, int32_t id)
+{
+	static char text[65536];
+	struct tt_known_timer *t = timer_find(proc_find(tcp->pid), TK_POSIX, id);
+	struct tt_known_timer seen;
+
+	if (t)
+		return t;
+	if (!read_proc(tcp->pid, "timers", text, sizeof(text)) ||
+	    !tt_parse_proc_timers(text, id, &seen))
+		return NULL;
+	t = timer_put(tcp->pid, TK_POSIX, id);
+	*t = seen;
+	return t;
+}
+
+const struct tt_known_timer *tt_known_timerfd(struct tcb *tcp, int32_t fd)
+{
+	struct tt_proc *p = proc_find(tcp->pid);
+	struct tt_known_timer *t = timer_find(p, TK_TIMERFD, fd);
+	char text[1024], name[32];
+	int clock;
+
+	if (!is_timerfd(tcp->pid, fd)) {
+		if (t)		/* closed, its number reused */
+			timer_drop(p, (unsigned)(t - p->t));
+		return NULL;
+	}
+	if (t)
+		return t;
+	snprintf(name, sizeof(name), "fdinfo/%d", (int)fd);
+	if (!read_proc(tcp->pid, name, text, sizeof(text)))
+		return NULL;
+	for (const char *l = text; l; l = strchr(l, '\n'), l = l ? l + 1 : NULL) {
+		if (sscanf(l, "clockid: %d", &clock) == 1) {
+			t = timer_put(tcp->pid, TK_TIMERFD, fd);
+			t->clock = clock;
+			t->from_proc = true;
+			return t;
+		}
+	}
+	return NULL;
+}
+
+/* --- learning ------------------------------------------------------------- */
+
+static int arg_of(const struct tt_signature *sig, enum tt_argtype type)
+{
+	for (unsigned i = 0; i < sig->nargs; i++)
+		if (sig->args[i].type == type)
+			return (int)i;
+	return -1;
+}
+
+static int32_t int_arg(const struct tt_event *ev, int i)
+{
+	return (int32_t)(uint32_t)ev->raw[i];
+}
+
+/* A successful timer_create: the id the kernel wrote, the clock and the
+ * sigevent (NULL: SIGEV_SIGNAL with SIGALRM and the id as value). */
+static void learn_create(struct tcb *tcp, const struct tt_event *ev)
+{
+	const struct tt_signature *sig = ev->sc->sig;
+	int out = arg_of(sig, AT_TIMERID_PTR), sev = arg_of(sig, AT_SIGEVENT);
+	struct tt_known_timer *t;
+	unsigned ps = ev->abi->ptr_size;
+
+	if (out < 0 || sev < 0 || !ev->mem[out].ok)
+		return;
+	t = timer_put(tcp->pid, TK_POSIX, (int32_t)tt_get_s(ev->mem[out].bytes, 4));
+	t->clock = int_arg(ev, arg_of(sig, AT_CLOCKID));
+	t->notify_known = true;
+	if (!ev->raw[sev]) {
+		t->signo = 14;	/* SIGALRM */
+		t->sival = (uint64_t)t->id;
+	} else if (ev->mem[sev].ok) {
+		t->sival = tt_get_u(ev->mem[sev].bytes, ps);
+		t->signo = (int32_t)tt_get_s(ev->mem[sev].bytes + ps, 4);
+		t->notify = (int32_t)tt_get_s(ev->mem[sev].bytes + ps + 4, 4);
+	} else {
+		t->notify_known = false;
+	}
+}
+
+/* A successful settime: what the timer was armed with. */
+static void learn_settime(struct tt_known_timer *t, const struct tt_event *ev,
+			  int flags_arg, int new_arg)
+{
+	struct tt_time_layout lay = tt_layout_of(ev);
+	int64_t sec;
+	uint64_t nsec;
+	uint32_t pad;
+
+	if (!t || new_arg < 0 || !ev->mem[new_arg].ok)
+		return;
+	t->armed_known = true;
+	t->settime_flags = flags_arg >= 0 ? (uint32_t)ev->raw[flags_arg] : 0;
+	tt_timespec_values(ev->mem[new_arg].bytes, lay, &sec, &nsec, &pad);
+	t->interval_ns = sec * 1000000000 + (int64_t)nsec;
+	tt_timespec_values(ev->mem[new_arg].bytes + (lay.width == TW_32 ? 8 : 16),
+			   lay, &sec, &nsec, &pad);
+	t->value_ns = sec * 1000000000 + (int64_t)nsec;
+}
+
+#define TFD_CLOEXEC 02000000
+
+void tt_known_learn(struct tcb *tcp, const struct tt_event *ev)
+{
+	const struct tt_signature *sig = ev->sc->sig;
+	struct tt_known_timer *t;
+	struct tt_proc *p;
+	int a;
+
+	if (!sig->learns || ev->ret != TR_VALUE)
+		return;
+	switch (sig->learns) {
+	case TL_TIMER_CREATE:
+		learn_create(tcp, ev);
+		break;
+	case TL_TIMER_DELETE:
+		p = proc_find(tcp->pid);
+		t = timer_find(p, TK_POSIX, int_arg(ev, arg_of(sig, AT_TIMERID)));
+		if (t)
+			timer_drop(p, (unsigned)(t - p->t));
+		break;
+	case TL_TIMERFD_CREATE:
+		t = timer_put(tcp->pid, TK_TIMERFD, (int32_t)ev->rval);
+		t->clock = int_arg(ev, arg_of(sig, AT_CLOCKID));
+		a = arg_of(sig, AT_TFD_CREATE_FLAGS);
+		t->cloexec = a >= 0 && ((uint32_t)ev->raw[a] & TFD_CLOEXEC);
+		break;
+	case TL_SETTIME:
+		a = arg_of(sig, AT_TIMERID);
+		t = a >= 0 ? timer_find(proc_find(tcp->pid), TK_POSIX, int_arg(ev, a))
+			   : timer_find(proc_find(tcp->pid), TK_TIMERFD,
+					int_arg(ev, arg_of(sig, AT_TIMERFD)));
+		a = arg_of(sig, AT_TIMER_FLAGS);
+		learn_settime(t, ev, a >= 0 ? a : arg_of(sig, AT_TFD_SETTIME_FLAGS),
+			      arg_of(sig, AT_ITIMERSPEC));
+		break;
+	}
+}
+
+void tt_known_exec(struct tcb *tcp)
+{
+	struct tt_proc *p = proc_find(tcp->pid);
+
+	/* The kernel deletes the POSIX timers (begin_new_exec) and closes
+	 * the close-on-exec fds. */
+	for (unsigned i = 0; p && i < p->n;) {
+		if (p->t[i].kind == TK_POSIX || p->t[i].cloexec)
+			timer_drop(p, i);
+		else
+			i++;
+	}
+}
+
+static void count_others(struct tcb *t, void *arg)
+{
+	struct { const struct tcb *self; unsigned n; } *c = arg;
+
+	if (t != c->self && t->pid == c->self->pid)
+		c->n++;
+}
+
+void tt_known_release(struct tcb *tcp)
+{
+	struct tt_proc *p = proc_find(tcp->pid);
+	struct { const struct tcb *self; unsigned n; } c = { tcp, 0 };
+
+	if (!p)
+		return;
+	/* The last thread of the process is gone: so are its timers. */
+	tt_tcb_foreach(count_others, &c);
+	if (c.n)
+		return;
+	for (struct tt_proc **pp = bucket(tcp->pid); *pp; pp = &(*pp)->next) {
+		if (*pp == p) {
+			*pp = p->next;
+			break;
+		}
+	}
+	free(p->t);
+	free(p);
+}
