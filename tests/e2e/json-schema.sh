@@ -62,7 +62,7 @@ for kind in type:header type:call type:signal type:stopped type:exit \
 	type:detached type:summary exit:exited exit:killed return:error \
 	finding:nsec_padding finding:toctou_changed finding:toctou_padding \
 	finding:toctou_unreadable finding:timerfd_armed stack:frames \
-	stack:lines; do
+	stack:lines call:clock signal:timer; do
 	case $kind in
 	type:abi|*padding)	# made by i386 programs only
 		[ "${TT_HAVE_M32:-no}" = yes ] || continue ;;

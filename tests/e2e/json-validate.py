@@ -42,6 +42,10 @@ for name in sys.argv[2:]:
             if ev["type"] == "call" and "stack" in ev:
                 seen.add("stack:" + ("lines" if any("file" in f_ for f_ in ev["stack"])
                                      else "frames"))
+            if ev["type"] == "call" and "clock" in ev:
+                seen.add("call:clock")
+            if ev["type"] == "signal" and "timer" in ev:
+                seen.add("signal:timer")
 for s in sorted(seen):
     print(s)
 sys.exit(1 if bad else 0)

@@ -7,15 +7,19 @@
  *   /proc/PID/status        tt_parse_status_field: line by
  *                           line as fgets reads into 256 bytes, until one
  *                           matches
+ *   /proc/PID/timers        tt_parse_proc_timers (src/known.c): the first
+ *                           65535 bytes, NUL-terminated; the timer id is
+ *                           which / 5
  *
- * Input: u8 which (modulo 4: fdinfo, syscall, TracerPid, SigCgt), then the
- * file's text.  Each piece is copied into a buffer of exactly its size,
+ * Input: u8 which (modulo 5: fdinfo, syscall, TracerPid, SigCgt, timers),
+ * then the file's text.  Each piece is copied into a buffer of exactly its size,
  * so a read past its NUL is caught.
  */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "known.h"
 #include "toctou.h"
 #include "tracer.h"
 #include "fuzz.h"
@@ -65,7 +69,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text = (const char *)data + 1;
 	end = (const char *)data + size;
 
-	switch (data[0] % 4) {
+	switch (data[0] % 5) {
 	case 0: {
 		unsigned flags = 0;
 		long long sec = 0, nsec = 0;
@@ -92,11 +96,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		bool found = false;
 
 		while (!found && (piece = next_piece(&text, end, 256))) {
-			found = data[0] % 4 == 2 ?
+			found = data[0] % 5 == 2 ?
 				tt_parse_status_field(piece, "TracerPid:", 10, &val) :
 				tt_parse_status_field(piece, "SigCgt:", 16, &val);
 			free(piece);
 		}
+		break;
+	}
+	case 4: {
+		struct tt_known_timer t;
+
+		piece = first_bytes(text, end, 65535);
+		if (tt_parse_proc_timers(piece, data[0] / 5, &t) &&
+		    t.id != data[0] / 5)
+			abort();
+		free(piece);
 		break;
 	}
 	}

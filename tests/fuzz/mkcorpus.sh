@@ -103,6 +103,7 @@ printf '\000pos:\t0\nflags:\t02000002\nmnt_id:\t15\nino:\t1057\nclockid: 1\ntick
 printf '\001230 0x1 0x0 0x7ffd7e1c2a30 0x0 0x0 0x0 0x7ffd7e1c2a18 0x7f3b1c4e1e2a\n' >$d/syscall-blocked
 printf '\001running\n' >$d/syscall-running
 printf '\002Name:\tsleep\nUmask:\t0022\nState:\tS (sleeping)\nTgid:\t42\nPid:\t42\nPPid:\t1\nTracerPid:\t4242\nUid:\t0\t0\t0\t0\n' >$d/status-tracerpid
+printf '\004ID: 0\nsignal: 14/0000000000000000\nnotify: signal/pid.42\nClockID: 1\nID: 1\nsignal: 12/0000000000001234\nnotify: none/tid.43\nClockID: -6\n' >$d/timers
 printf '\003SigQ:\t0/63502\nSigPnd:\t0000000000000000\nShdPnd:\t0000000000000000\nSigBlk:\t0000000000000000\nSigIgn:\t0000000000001000\nSigCgt:\t0000000180004002\n' >$d/status-sigcgt
 
 # --- options: arguments separated by NUL (see fuzz_options.c) -----------

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "abi.h"
+#include "known.h"
 #include "select.h"
 #include "syscall_trace.h"
 #include "tcb.h"
@@ -180,11 +181,61 @@ static void low_teardown(void)
 	ut_render_teardown();
 }
 
+/* /proc/PID/timers, as fs/proc/base.c writes it. */
+static const char proc_timers[] =
+	"ID: 0\n"
+	"signal: 14/0000000000000000\n"
+	"notify: signal/pid.4242\n"
+	"ClockID: 1\n"
+	"ID: 3\n"
+	"signal: 12/0000000000001234\n"
+	"notify: signal/tid.4243\n"
+	"ClockID: 7\n"
+	"ID: 30\n"
+	"signal: 0/00000000deadbeef\n"
+	"notify: none/pid.4242\n"
+	"ClockID: -6\n";
+
+static const struct proc_timers_case {
+	int32_t id;
+	bool found;
+	int32_t clock, signo, notify;
+	uint64_t sival;
+} proc_timers_cases[] = {
+	{ 0, true, 1, 14, 0, 0 },
+	{ 3, true, 7, 12, 4, 0x1234 },		/* SIGEV_THREAD_ID */
+	{ 30, true, -6, 0, 1, 0xdeadbeef },	/* SIGEV_NONE, a CPU clock */
+	{ 1, false, 0, 0, 0, 0 },
+	{ -1, false, 0, 0, 0, 0 },
+};
+
+START_TEST(test_proc_timers)
+{
+	const struct proc_timers_case *c = &proc_timers_cases[_i];
+	struct tt_known_timer t;
+
+	ck_assert_int_eq(tt_parse_proc_timers(proc_timers, c->id, &t), c->found);
+	if (!c->found)
+		return;
+	ck_assert_int_eq(t.id, c->id);
+	ck_assert_int_eq(t.clock, c->clock);
+	ck_assert_int_eq(t.signo, c->signo);
+	ck_assert_int_eq(t.notify, c->notify);
+	ck_assert(t.notify_known);
+	ck_assert_uint_eq(t.sival, c->sival);
+	ck_assert(t.from_proc);
+	/* A file cut short before the clock is not a timer. */
+	ck_assert(!tt_parse_proc_timers("ID: 0\nsignal: 14/0\n", 0, &t));
+}
+END_TEST
+
 Suite *make_core_suite(void)
 {
 	Suite *s = suite_create("core");
 	tcase_add_loop_test(ut_tcase(s, "restart", core_setup, ut_render_teardown),
 			    test_restart, 0, 5);
 	tcase_add_test(ut_tcase(s, "fetch", low_setup, low_teardown), test_i386_fetch);
+	tcase_add_loop_test(ut_tcase(s, "proc_timers", NULL, NULL), test_proc_timers,
+			    0, NCASES(proc_timers_cases));
 	return s;
 }
