@@ -255,19 +255,16 @@ static void learn_settime(struct tt_known_timer *t, const struct tt_event *ev,
 			  int flags_arg, int new_arg)
 {
 	struct tt_time_layout lay = tt_layout_of(ev);
-	int64_t sec;
-	uint64_t nsec;
 	uint32_t pad;
 
 	if (!t || new_arg < 0 || !ev->mem[new_arg].ok)
 		return;
 	t->armed_known = true;
 	t->settime_flags = flags_arg >= 0 ? (uint32_t)ev->raw[flags_arg] : 0;
-	tt_timespec_values(ev->mem[new_arg].bytes, lay, &sec, &nsec, &pad);
-	t->interval_ns = sec * 1000000000 + (int64_t)nsec;
+	tt_timespec_values(ev->mem[new_arg].bytes, lay, &t->interval_sec,
+			   &t->interval_nsec, &pad);
 	tt_timespec_values(ev->mem[new_arg].bytes + (lay.width == TW_32 ? 8 : 16),
-			   lay, &sec, &nsec, &pad);
-	t->value_ns = sec * 1000000000 + (int64_t)nsec;
+			   lay, &t->value_sec, &t->value_nsec, &pad);
 }
 
 #define TFD_CLOEXEC 02000000

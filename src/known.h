@@ -34,7 +34,8 @@ struct tt_known_timer {
 	uint64_t sival;		/* POSIX: sigev_value */
 	bool armed_known;	/* the last successful settime: */
 	uint32_t settime_flags;
-	int64_t interval_ns, value_ns;
+	int64_t interval_sec, value_sec;	/* as read at its entry (a */
+	uint64_t interval_nsec, value_nsec;	/* race can make them odd) */
 };
 
 /* At a traced call's exit: learn from it (its signature says what). */
