@@ -1,6 +1,6 @@
 /* ttrace - the syscall selection, one flag per table row.  A name selects
  * its row, or its family in every ABI; %timer and %sleep select the rows
- * whose signature is in that class (enum tt_class). */
+ * whose signature is in that class (enum tt_class); all, every row. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,8 +89,9 @@ int tt_select_parse(const char *spec)
 			tt_error("invalid system call '%s': ttrace traces the "
 				 "timer calls (%%timer: timer_*, timerfd_*, "
 				 "clock_*, nanosleep, setitimer, getitimer, "
-				 "alarm, restart_syscall; %%sleep: the sleeps), "
-				 "each name in every ABI variant", tok);
+				 "alarm, restart_syscall; %%sleep: the sleeps; "
+				 "read: reads of timerfds), each name in every "
+				 "ABI variant", tok);
 			ret = -1;
 			break;
 		}
@@ -104,9 +105,11 @@ int tt_select_parse(const char *spec)
 	return ret;
 }
 
+/* Without -e: the timer family, %timer (all but read, whose tracing
+ * would stop every read of the program). */
 void tt_select_default(void)
 {
-	select_name("all");
+	select_name("%timer");
 }
 
 bool tt_selected(const struct tt_abi *abi, long nr)

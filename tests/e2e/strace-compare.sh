@@ -64,10 +64,11 @@ TIMER_FAMILY=timer_create,timer_settime,timer_gettime,timer_getoverrun,timer_del
 TIMER_FAMILY=$TIMER_FAMILY,timerfd_create,timerfd_settime,timerfd_gettime
 TIMER_FAMILY=$TIMER_FAMILY,clock_gettime,clock_settime,clock_getres,clock_adjtime
 TIMER_FAMILY=$TIMER_FAMILY,clock_nanosleep,nanosleep,setitimer,getitimer,alarm
-TIMER_FAMILY=$TIMER_FAMILY,restart_syscall,read
+TIMER_FAMILY=$TIMER_FAMILY,restart_syscall
 strace_set() {
 	case $1 in
 	default) set -- "$TIMER_FAMILY" ;;
+	all) set -- "$TIMER_FAMILY,read" ;;
 	esac
 	echo "$1" | tr ',' '\n' | while read -r n; do
 		case $n in

@@ -37,7 +37,9 @@ static void second(int kept, int gone)
 
 int main(int argc, char **argv)
 {
-	static const char *const runs[] = { "default", "read", "%timer", NULL };
+	static const char *const runs[] = {
+		"default", "read", "%timer,read", "all", NULL
+	};
 	char self[64], kept_s[16], gone_s[16];
 	uint64_t n = 0;
 	int p[2];

@@ -18,7 +18,7 @@ for p in "$B"/tests/e2e/posixtimer.t64 "$B"/tests/e2e/tfdread.t64 \
 	 "$B"/tests/e2e/tfdread-i386.t32; do
 	[ -x "$p" ] || continue
 	n=${p##*/}
-	tt_run "$n-all" --json -o "$W/$n-all.jsonl" -- "$p"
+	tt_run "$n-all" --json -o "$W/$n-all.jsonl" -e trace=all -- "$p"
 	tt_run "$n-some" --json -o "$W/$n-some.jsonl" -e \
 		trace=timer_settime,timer_gettime,timer_getoverrun,timer_delete,timerfd_settime,timerfd_gettime,read \
 		-- "$p"

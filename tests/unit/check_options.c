@@ -96,12 +96,12 @@ static const struct error_case {
 	{ { "ttrace", "-e", "trace=", "true" }, "ttrace: -e trace= needs at least one name\n" TRY },
 	{ { "ttrace", "-e", "trace=bogus", "true" }, "ttrace: invalid system call 'bogus': "
 	  "ttrace traces the timer calls (%timer: timer_*, timerfd_*, clock_*, nanosleep, "
-	  "setitimer, getitimer, alarm, restart_syscall; %sleep: the sleeps), each name "
-	  "in every ABI variant\n" TRY },
+	  "setitimer, getitimer, alarm, restart_syscall; %sleep: the sleeps; read: reads "
+	  "of timerfds), each name in every ABI variant\n" TRY },
 	{ { "ttrace", "--trace=epoll_wait", "true" }, "ttrace: invalid system call 'epoll_wait': "
 	  "ttrace traces the timer calls (%timer: timer_*, timerfd_*, clock_*, nanosleep, "
-	  "setitimer, getitimer, alarm, restart_syscall; %sleep: the sleeps), each name "
-	  "in every ABI variant\n" TRY },
+	  "setitimer, getitimer, alarm, restart_syscall; %sleep: the sleeps; read: reads "
+	  "of timerfds), each name in every ABI variant\n" TRY },
 };
 
 START_TEST(test_error)

@@ -14,18 +14,23 @@
 #include "syscall.h"
 #include "unit.h"
 
-/* Every row: what no -e, "all" and %timer select. */
-#define ALL "x86_64/0 x86_64/35 x86_64/36 x86_64/37 x86_64/38 x86_64/219 x86_64/222 " \
-	"x86_64/223 x86_64/224 x86_64/225 x86_64/226 x86_64/227 x86_64/228 " \
-	"x86_64/229 x86_64/230 x86_64/283 x86_64/286 x86_64/287 x86_64/305 " \
-	"i386/0 i386/3 i386/27 i386/104 i386/105 i386/162 i386/259 i386/260 " \
+/* Every row but read: what no -e and %timer select. */
+#define TIMER_64 "x86_64/35 x86_64/36 x86_64/37 x86_64/38 x86_64/219 " \
+	"x86_64/222 x86_64/223 x86_64/224 x86_64/225 x86_64/226 x86_64/227 " \
+	"x86_64/228 x86_64/229 x86_64/230 x86_64/283 x86_64/286 x86_64/287 " \
+	"x86_64/305"
+#define TIMER_32 "i386/27 i386/104 i386/105 i386/162 i386/259 i386/260 " \
 	"i386/261 i386/262 i386/263 i386/264 i386/265 i386/266 i386/267 " \
 	"i386/322 i386/325 i386/326 i386/343 i386/403 i386/404 i386/405 " \
 	"i386/406 i386/407 i386/408 i386/409 i386/410 i386/411"
+#define TIMER TIMER_64 " i386/0 " TIMER_32
+/* Every row: "all". */
+#define ALL "x86_64/0 " TIMER_64 " i386/0 i386/3 " TIMER_32
+
 #define BAD(name) "ttrace: invalid system call '" name "': ttrace traces " \
 	"the timer calls (%timer: timer_*, timerfd_*, clock_*, nanosleep, " \
-	"setitimer, getitimer, alarm, restart_syscall; %sleep: the sleeps), " \
-	"each name in every ABI variant\n"
+	"setitimer, getitimer, alarm, restart_syscall; %sleep: the sleeps; " \
+	"read: reads of timerfds), each name in every ABI variant\n"
 
 static const struct select_case {
 	const char *spec;	/* NULL: no -e (tt_select_default) */
@@ -42,8 +47,9 @@ static const struct select_case {
 	{ "restart_syscall", 0, "x86_64/219 i386/0", "" },
 	{ "clock_nanosleep,clock_nanosleep", 0, "x86_64/230 i386/267 i386/407", "" },
 	{ "all", 0, ALL, "" },
-	{ NULL, 0, ALL, "" },
-	{ "%timer", 0, ALL, "" },
+	{ NULL, 0, TIMER, "" },
+	{ "%timer", 0, TIMER, "" },
+	{ "%timer,read", 0, ALL, "" },
 	{ "%sleep", 0, "x86_64/35 x86_64/219 x86_64/230 i386/0 i386/162 "
 	  "i386/267 i386/407", "" },
 	{ "%sleep,timer_create", 0, "x86_64/35 x86_64/219 x86_64/222 x86_64/230 "

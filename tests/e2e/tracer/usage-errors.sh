@@ -25,7 +25,7 @@ expect_result badlong 2 "ttrace: unrecognized option '--bogus'" "$TRY"
 tt_run noarg -o
 expect_result noarg 2 "ttrace: option requires an argument -- 'o'" "$TRY"
 
-SYSCALLS="ttrace traces the timer calls (%timer: timer_*, timerfd_*, clock_*, nanosleep, setitimer, getitimer, alarm, restart_syscall; %sleep: the sleeps), each name in every ABI variant"
+SYSCALLS="ttrace traces the timer calls (%timer: timer_*, timerfd_*, clock_*, nanosleep, setitimer, getitimer, alarm, restart_syscall; %sleep: the sleeps; read: reads of timerfds), each name in every ABI variant"
 usage badcall -e trace=nosuchcall
 expect_result badcall 2 "ttrace: invalid system call 'nosuchcall': $SYSCALLS" "$TRY"
 
