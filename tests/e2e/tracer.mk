@@ -8,6 +8,7 @@ TRACER_TESTS = \
 	tests/e2e/tracer/attach-detach.sh \
 	tests/e2e/tracer/attach-errors.sh \
 	tests/e2e/tracer/attach-restart.sh \
+	tests/e2e/tracer/attach-timers.sh \
 	tests/e2e/tracer/exec-check.sh \
 	tests/e2e/tracer/exec-i386.sh \
 	tests/e2e/tracer/exit-status.sh \
@@ -31,7 +32,8 @@ check_PROGRAMS += \
 	tests/e2e/helpers/int80 \
 	tests/e2e/helpers/sleeper \
 	tests/e2e/helpers/threxec \
-	tests/e2e/helpers/timing
+	tests/e2e/helpers/timing \
+	tests/e2e/helpers/timerloop
 tests_e2e_helpers_family_LDADD = -lpthread
 tests_e2e_helpers_sleeper_LDADD = -lpthread
 # Not sanitized (--enable-sanitizers): its "segv" case must die of the
