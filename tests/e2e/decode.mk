@@ -36,6 +36,34 @@ tests_e2e_tfdcreate_t64_SOURCES = tests/e2e/tfdcreate.c tests/e2e/e2e.h
 tests_e2e_nanosleep_t64_SOURCES = tests/e2e/nanosleep.c tests/e2e/e2e.h
 tests_e2e_tfdread_t64_SOURCES = tests/e2e/tfdread.c tests/e2e/e2e.h
 
+# Not sanitized (tests/Makefile.inc, TRACEE_CC).
+tests_e2e_timer_t64_CFLAGS = $(TRACEE_CC)
+tests_e2e_timer_t64_LDFLAGS = $(TRACEE_LD)
+tests_e2e_timerfd_t64_CFLAGS = $(TRACEE_CC)
+tests_e2e_timerfd_t64_LDFLAGS = $(TRACEE_LD)
+tests_e2e_sleep_t64_CFLAGS = $(TRACEE_CC)
+tests_e2e_sleep_t64_LDFLAGS = $(TRACEE_LD)
+tests_e2e_clocks_t64_CFLAGS = $(TRACEE_CC)
+tests_e2e_clocks_t64_LDFLAGS = $(TRACEE_LD)
+tests_e2e_interrupt_t64_CFLAGS = $(TRACEE_CC)
+tests_e2e_interrupt_t64_LDFLAGS = $(TRACEE_LD)
+tests_e2e_timersig_t64_CFLAGS = $(TRACEE_CC)
+tests_e2e_timersig_t64_LDFLAGS = $(TRACEE_LD)
+tests_e2e_badptr_t64_CFLAGS = $(TRACEE_CC)
+tests_e2e_badptr_t64_LDFLAGS = $(TRACEE_LD)
+tests_e2e_posixtimer_t64_CFLAGS = $(TRACEE_CC)
+tests_e2e_posixtimer_t64_LDFLAGS = $(TRACEE_LD)
+tests_e2e_clockcalls_t64_CFLAGS = $(TRACEE_CC)
+tests_e2e_clockcalls_t64_LDFLAGS = $(TRACEE_LD)
+tests_e2e_itimer_t64_CFLAGS = $(TRACEE_CC)
+tests_e2e_itimer_t64_LDFLAGS = $(TRACEE_LD)
+tests_e2e_tfdcreate_t64_CFLAGS = $(TRACEE_CC)
+tests_e2e_tfdcreate_t64_LDFLAGS = $(TRACEE_LD)
+tests_e2e_nanosleep_t64_CFLAGS = $(TRACEE_CC)
+tests_e2e_nanosleep_t64_LDFLAGS = $(TRACEE_LD)
+tests_e2e_tfdread_t64_CFLAGS = $(TRACEE_CC)
+tests_e2e_tfdread_t64_LDFLAGS = $(TRACEE_LD)
+
 # Per-target flags replace AM_CFLAGS: the warnings are repeated here.
 E2E_CC_M32 = -m32 $(WARN_CFLAGS)
 E2E_LD_M32 = -m32

@@ -24,3 +24,12 @@ check_PROGRAMS += \
 	tests/e2e/helpers/vforker
 tests_e2e_helpers_execfail_LDADD = -lpthread
 tests_e2e_helpers_swarm_LDADD = -lpthread
+# Not sanitized (TRACEE_CC in tests/Makefile.inc).
+tests_e2e_helpers_execfail_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_execfail_LDFLAGS = $(TRACEE_LD)
+tests_e2e_helpers_spin_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_spin_LDFLAGS = $(TRACEE_LD)
+tests_e2e_helpers_swarm_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_swarm_LDFLAGS = $(TRACEE_LD)
+tests_e2e_helpers_vforker_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_vforker_LDFLAGS = $(TRACEE_LD)

@@ -42,6 +42,17 @@ tests_e2e_helpers_sleeper_LDADD = -lpthread
 tests_e2e_helpers_sleeper_CFLAGS = $(WARN_CFLAGS)
 tests_e2e_helpers_sleeper_LDFLAGS =
 tests_e2e_helpers_threxec_LDADD = -lpthread
+# The other helpers are not sanitized either (TRACEE_CC).
+tests_e2e_helpers_execchain_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_execchain_LDFLAGS = $(TRACEE_LD)
+tests_e2e_helpers_family_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_family_LDFLAGS = $(TRACEE_LD)
+tests_e2e_helpers_int80_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_int80_LDFLAGS = $(TRACEE_LD)
+tests_e2e_helpers_threxec_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_threxec_LDFLAGS = $(TRACEE_LD)
+tests_e2e_helpers_timerloop_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_timerloop_LDFLAGS = $(TRACEE_LD)
 
 # The same source as execchain, as an i386 program.
 if HAVE_M32
