@@ -200,14 +200,18 @@ void tt_profile_record(struct tt_profile *p, const struct tcb *tcp,
 	if (!ev->mem[arg].ok)
 		return;		/* nothing was asked that ttrace could see */
 	if (sig->arm) {
-		unsigned half = tt_arg_size(AT_TIMESPEC, lay.width);
+		unsigned half = tt_arg_size(AT_TIMESPEC, lay.width, lay.ptr_size);
 
 		/* struct itimerspec: it_interval, then it_value */
 		if (!timespec_ns(ev->mem[arg].bytes, lay, &interval) ||
 		    !timespec_ns(ev->mem[arg].bytes + half, lay, &value))
 			return;
-		/* the timer's clock is not in the call */
-		snprintf(clock, sizeof(clock), "unknown");
+		/* the timer's clock is not in the call: what ttrace knows of
+		 * the timer (src/known.c) */
+		if (ev->has_timer_clock)
+			clock_name(ev->timer_clock, clock, sizeof(clock));
+		else
+			snprintf(clock, sizeof(clock), "unknown");
 	} else {
 		if (!timespec_ns(ev->mem[arg].bytes, lay, &value))
 			return;

@@ -29,7 +29,7 @@ expect_rc record 0
 cat >"$W/want.json" <<'END'
 {
   "ttrace_profile": 1,
-  "selection": ["clock_nanosleep", "clock_nanosleep_time32", "clock_nanosleep_time64", "restart_syscall", "timer_settime", "timer_settime32", "timer_settime64", "timerfd_settime", "timerfd_settime32", "timerfd_settime64"],
+  "selection": ["alarm", "clock_adjtime", "clock_adjtime32", "clock_adjtime64", "clock_getres", "clock_getres_time32", "clock_getres_time64", "clock_gettime", "clock_gettime32", "clock_gettime64", "clock_nanosleep", "clock_nanosleep_time32", "clock_nanosleep_time64", "clock_settime", "clock_settime32", "clock_settime64", "getitimer", "nanosleep", "nanosleep_time32", "restart_syscall", "setitimer", "timer_create", "timer_delete", "timer_getoverrun", "timer_gettime", "timer_gettime32", "timer_gettime64", "timer_settime", "timer_settime32", "timer_settime64", "timerfd_create", "timerfd_gettime", "timerfd_gettime32", "timerfd_gettime64", "timerfd_settime", "timerfd_settime32", "timerfd_settime64"],
   "groups": [
     {
       "family": "clock_nanosleep",
@@ -60,7 +60,7 @@ cat >"$W/want.json" <<'END'
     },
     {
       "family": "timer_settime",
-      "clock": "unknown",
+      "clock": "CLOCK_MONOTONIC",
       "mode": "relative",
       "requests": [
         {"value_ns": 0, "interval_ns": 0, "count": 1},
@@ -69,7 +69,7 @@ cat >"$W/want.json" <<'END'
     },
     {
       "family": "timerfd_settime",
-      "clock": "unknown",
+      "clock": "CLOCK_MONOTONIC",
       "mode": "relative",
       "requests": [
         {"value_ns": 0, "interval_ns": 0, "count": 1},
@@ -172,8 +172,10 @@ sed 's/"ttrace_profile": 1/"ttrace_profile": 2/' "$P" >"$W/v2.json"
 bad version "$W/v2.json" "a version 2 profile; this ttrace reads version 1"
 sed 's/"count": 3}/"count": "3"}/' "$P" >"$W/badcount.json"
 bad field "$W/badcount.json" "not a valid profile: groups[0].requests[0] \"count\" is not an integer (line 10)"
-bad options "$P" "recorded for other options: it traces restart_syscall, this run does not (see -e trace=)" -e trace=clock_nanosleep
-bad options2 "$P" "recorded for other options: it traces timer_settime, this run does not (see -e trace=)" -e trace=clock_nanosleep,restart_syscall
+bad options "$P" "recorded for other options: it traces alarm, this run does not (see -e trace=)" -e trace=clock_nanosleep
+bad options2 "$P" "recorded for other options: it traces timer_settime, this run does not (see -e trace=)" \
+	-e trace=%sleep,alarm,clock_adjtime,clock_getres,clock_gettime,clock_settime,getitimer,setitimer \
+	-e trace=timer_create,timer_delete,timer_getoverrun,timer_gettime,timerfd_create,timerfd_gettime,timerfd_settime
 
 # an unwritable profile or report: exit 1 before the command runs, and an
 # existing profile is kept whole
