@@ -10,6 +10,9 @@ EXTRA_DIST += tests/e2e/timeline.mk $(TIMELINE_TESTS) \
 
 check_PROGRAMS += tests/e2e/helpers/tlprog
 tests_e2e_helpers_tlprog_LDADD = -lpthread
+# Not sanitized (TRACEE_CC in tests/Makefile.inc).
+tests_e2e_helpers_tlprog_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_tlprog_LDFLAGS = $(TRACEE_LD)
 
 if HAVE_M32
 check_PROGRAMS += tests/e2e/helpers/tlprog32

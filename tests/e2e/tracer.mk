@@ -51,6 +51,8 @@ tests_e2e_helpers_int80_CFLAGS = $(TRACEE_CC)
 tests_e2e_helpers_int80_LDFLAGS = $(TRACEE_LD)
 tests_e2e_helpers_threxec_CFLAGS = $(TRACEE_CC)
 tests_e2e_helpers_threxec_LDFLAGS = $(TRACEE_LD)
+tests_e2e_helpers_timing_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_timing_LDFLAGS = $(TRACEE_LD)
 tests_e2e_helpers_timerloop_CFLAGS = $(TRACEE_CC)
 tests_e2e_helpers_timerloop_LDFLAGS = $(TRACEE_LD)
 
