@@ -75,11 +75,21 @@ struct tt_sleep_shape {
 	uint32_t abstime;	/* the flag bit that makes it absolute */
 };
 
-/* Where a call that arms a timer keeps its new setting (an itimerspec)
- * and the flag that makes its value absolute. */
+/* Where a call that arms a timer keeps its new setting, and the flag that
+ * makes its value absolute (flags_arg -1: always relative).  The setting
+ * is an itimerspec, an itimerval (setitimer: microseconds; which_arg
+ * names the timer), or a number of seconds by value (alarm). */
+enum tt_arm_kind {
+	TK_ITIMERSPEC,
+	TK_ITIMERVAL,
+	TK_SECONDS,
+};
+
 struct tt_arm_shape {
 	int8_t flags_arg;
 	int8_t setting_arg;
+	int8_t which_arg;	/* -1: the timer's clock comes from src/known.c */
+	uint8_t kind;		/* enum tt_arm_kind */
 	uint32_t abstime;
 };
 

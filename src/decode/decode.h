@@ -51,6 +51,12 @@ void tt_decode_sigevent(struct tt_event *ev, int node, const uint8_t *b,
 			struct tt_time_layout lay);
 unsigned tt_timex_size(enum tt_time_width w);
 
+/* What a call that arms a timer (its signature's arm shape) asked for:
+ * the new value and interval in ns, and whether the value is absolute;
+ * false when the setting could not be read or does not fit in ns. */
+bool tt_arm_request(const struct tt_event *ev, int64_t *value,
+		    int64_t *interval, bool *absolute);
+
 /* The values the kernel takes from a timespec's bytes. */
 void tt_timespec_values(const uint8_t *bytes, struct tt_time_layout lay,
 			int64_t *sec, uint64_t *nsec, uint32_t *padding);

@@ -17,6 +17,10 @@ const struct tt_signature tt_sig_setitimer = {
 		{ "value", AT_ITIMERVAL, AD_IN },
 		{ "ovalue", AT_ITIMERVAL, AD_OUT },
 	},
+	.arm = &(const struct tt_arm_shape){
+		.flags_arg = -1, .setting_arg = 1, .which_arg = 0,
+		.kind = TK_ITIMERVAL,
+	},
 };
 
 const struct tt_signature tt_sig_getitimer = {
@@ -35,5 +39,9 @@ const struct tt_signature tt_sig_alarm = {
 	.nargs = 1,
 	.args = {
 		{ "seconds", AT_UINT, AD_VAL },
+	},
+	.arm = &(const struct tt_arm_shape){
+		.flags_arg = -1, .setting_arg = 0, .which_arg = -1,
+		.kind = TK_SECONDS,
 	},
 };

@@ -20,7 +20,8 @@ const struct tt_signature tt_sig_timerfd_settime = {
 		{ "otmr", AT_ITIMERSPEC, AD_OUT },
 	},
 	.arm = &(const struct tt_arm_shape){
-		.flags_arg = 1, .setting_arg = 2,
+		.flags_arg = 1, .setting_arg = 2, .which_arg = -1,
+		.kind = TK_ITIMERSPEC,
 		.abstime = 1,	/* TFD_TIMER_ABSTIME */
 	},
 	.learns = TL_SETTIME,

@@ -173,49 +173,55 @@ static bool timespec_ns(const uint8_t *bytes, struct tt_time_layout lay,
 		!__builtin_add_overflow(*ns, (int64_t)nsec, ns);
 }
 
+/* The clock of the timer a call arms: setitimer names it (ITIMER_REAL
+ * ...), alarm arms ITIMER_REAL; the other calls name a timer whose clock
+ * ttrace may know (src/known.c). */
+static void arm_clock(const struct tt_event *ev, char *buf, size_t size)
+{
+	const struct tt_arm_shape *arm = ev->sc->sig->arm;
+	const char *name;
+
+	if (arm->which_arg >= 0) {
+		name = tt_xlat_name(&tt_xlat_itimer_which,
+				    (uint32_t)ev->raw[arm->which_arg]);
+		snprintf(buf, size, "%s", name ? name : "ITIMER_???");
+	} else if (arm->kind == TK_SECONDS) {
+		snprintf(buf, size, "ITIMER_REAL");
+	} else if (ev->has_timer_clock) {
+		clock_name(ev->timer_clock, buf, size);
+	} else {
+		snprintf(buf, size, "unknown");
+	}
+}
+
 void tt_profile_record(struct tt_profile *p, const struct tcb *tcp,
 		       const struct tt_event *ev)
 {
 	const struct tt_signature *sig = ev->sc->sig;
-	struct tt_time_layout lay = tt_layout_of(ev);
+	const struct tt_sleep_shape *sh = sig->sleep;
 	struct tt_prof_group *g;
 	char clock[64];
 	int64_t value, interval = 0;
-	int32_t clk = CLOCK_MONOTONIC;	/* nanosleep's */
-	bool absolute = false;
-	int arg;
+	bool absolute;
 
-	if (sig->sleep) {
-		arg = sig->sleep->request_arg;
-		if (sig->sleep->clock_arg >= 0)
-			clk = (int32_t)ev->raw[sig->sleep->clock_arg];
-		absolute = sig->sleep->flags_arg >= 0 &&
-			(ev->raw[sig->sleep->flags_arg] & sig->sleep->abstime);
+	if (sh) {
+		/* nanosleep has no clock argument: CLOCK_MONOTONIC */
+		int32_t clk = sh->clock_arg >= 0 ?
+			(int32_t)ev->raw[sh->clock_arg] : CLOCK_MONOTONIC;
+
+		absolute = sh->flags_arg >= 0 &&
+			(ev->raw[sh->flags_arg] & sh->abstime);
+		if (!ev->mem[sh->request_arg].ok ||
+		    !timespec_ns(ev->mem[sh->request_arg].bytes,
+				 tt_layout_of(ev), &value))
+			return;	/* nothing was asked that ttrace could see */
+		clock_name(clk, clock, sizeof(clock));
 	} else if (sig->arm) {
-		arg = sig->arm->setting_arg;
-		absolute = ev->raw[sig->arm->flags_arg] & sig->arm->abstime;
+		if (!tt_arm_request(ev, &value, &interval, &absolute))
+			return;
+		arm_clock(ev, clock, sizeof(clock));
 	} else {
 		return;
-	}
-	if (!ev->mem[arg].ok)
-		return;		/* nothing was asked that ttrace could see */
-	if (sig->arm) {
-		unsigned half = tt_arg_size(AT_TIMESPEC, lay.width, lay.ptr_size);
-
-		/* struct itimerspec: it_interval, then it_value */
-		if (!timespec_ns(ev->mem[arg].bytes, lay, &interval) ||
-		    !timespec_ns(ev->mem[arg].bytes + half, lay, &value))
-			return;
-		/* the timer's clock is not in the call: what ttrace knows of
-		 * the timer (src/known.c) */
-		if (ev->has_timer_clock)
-			clock_name(ev->timer_clock, clock, sizeof(clock));
-		else
-			snprintf(clock, sizeof(clock), "unknown");
-	} else {
-		if (!timespec_ns(ev->mem[arg].bytes, lay, &value))
-			return;
-		clock_name(clk, clock, sizeof(clock));
 	}
 	g = group_of(p, sig->family, clock, absolute, sig->arm != NULL);
 	/* An absolute value of 0 disarms a timer: no deadline. */

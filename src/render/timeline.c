@@ -43,6 +43,7 @@
 #include <unistd.h>
 
 #include "abi.h"
+#include "decode/decode.h"
 #include "error.h"
 #include "render/jline.h"
 #include "render/render.h"
@@ -331,20 +332,16 @@ static void sleep_span(const struct tcb *tcp, const struct timespec *end_at,
 static void settime_instant(const struct tcb *tcp)
 {
 	const struct tt_event *ev = &tcp->ev;
-	const struct tt_arm_shape *arm = ev->sc->sig->arm;
-	int arg = arm->setting_arg;
-	int64_t ns;
+	int64_t value, interval;
+	bool absolute;
 	struct jline l;
 
 	instant(&l, "settime", ev->sc->sig->family, tcp, 't', &ev->t_entry.mono);
 	call_args(&l, ev);
-	jprintf(&l, ",\"mode\":\"%s\"",
-		(uint32_t)ev->raw[arm->flags_arg] & arm->abstime ?
-		"absolute" : "relative");
-	if (tt_value_timespec_ns(ev, tt_value_field(ev, arg, "it_value"), &ns))
-		jprintf(&l, ",\"value_ns\":%" PRId64, ns);
-	if (tt_value_timespec_ns(ev, tt_value_field(ev, arg, "it_interval"), &ns))
-		jprintf(&l, ",\"interval_ns\":%" PRId64, ns);
+	if (tt_arm_request(ev, &value, &interval, &absolute))
+		jprintf(&l, ",\"mode\":\"%s\",\"value_ns\":%" PRId64
+			",\"interval_ns\":%" PRId64,
+			absolute ? "absolute" : "relative", value, interval);
 	jputs(&l, ",\"call\":");
 	tt_json_args(&l, ev);
 	jputs(&l, "}");

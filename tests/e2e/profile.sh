@@ -32,6 +32,15 @@ cat >"$W/want.json" <<'END'
   "selection": ["alarm", "clock_adjtime", "clock_adjtime32", "clock_adjtime64", "clock_getres", "clock_getres_time32", "clock_getres_time64", "clock_gettime", "clock_gettime32", "clock_gettime64", "clock_nanosleep", "clock_nanosleep_time32", "clock_nanosleep_time64", "clock_settime", "clock_settime32", "clock_settime64", "getitimer", "nanosleep", "nanosleep_time32", "restart_syscall", "setitimer", "timer_create", "timer_delete", "timer_getoverrun", "timer_gettime", "timer_gettime32", "timer_gettime64", "timer_settime", "timer_settime32", "timer_settime64", "timerfd_create", "timerfd_gettime", "timerfd_gettime32", "timerfd_gettime64", "timerfd_settime", "timerfd_settime32", "timerfd_settime64"],
   "groups": [
     {
+      "family": "alarm",
+      "clock": "ITIMER_REAL",
+      "mode": "relative",
+      "requests": [
+        {"value_ns": 0, "interval_ns": 0, "count": 1},
+        {"value_ns": 30000000000, "interval_ns": 0, "count": 1}
+      ]
+    },
+    {
       "family": "clock_nanosleep",
       "clock": "CLOCK_MONOTONIC",
       "mode": "relative",
@@ -56,6 +65,15 @@ cat >"$W/want.json" <<'END'
         {"value_ns": 1000000, "count": 1},
         {"value_ns": 2000000, "count": 1},
         {"value_ns": 4000000, "count": 1}
+      ]
+    },
+    {
+      "family": "setitimer",
+      "clock": "ITIMER_REAL",
+      "mode": "relative",
+      "requests": [
+        {"value_ns": 0, "interval_ns": 0, "count": 1},
+        {"value_ns": 50000000, "interval_ns": 50000000, "count": 1}
       ]
     },
     {
@@ -116,7 +134,7 @@ done
 tt_run loose --check="$P" --max-lateness=10s -o /dev/null -- "$T"
 expect_rc loose 0
 
-# JUnit: one case per group and per sleep group's lateness, one failure
+# JUnit: one case per group (7) and per sleep group's lateness (3), one failure
 tt_run junit --check="$P" --max-lateness=10s --junit="$W/j.xml" -o /dev/null -- "$T" -p 4000
 expect_rc junit 1
 /usr/bin/python3 - "$W/j.xml" >"$W/junit.check" 2>&1 <<'END' || fail "junit: $(cat "$W/junit.check")"
@@ -125,7 +143,7 @@ root = ET.parse(sys.argv[1]).getroot()
 suite = root.find("testsuite")
 cases = suite.findall("testcase")
 failures = [(c.get("name"), f.get("message")) for c in cases for f in c.findall("failure")]
-assert root.get("tests") == "8" and suite.get("tests") == "8" and len(cases) == 8, root.attrib
+assert root.get("tests") == "10" and suite.get("tests") == "10" and len(cases) == 10, root.attrib
 assert root.get("failures") == "1" and suite.get("failures") == "1", root.attrib
 assert failures == [("clock_nanosleep CLOCK_MONOTONIC relative requests",
     "clock_nanosleep CLOCK_MONOTONIC relative: 2ms (3 times) is now 4ms (3 times)")], failures
@@ -171,7 +189,7 @@ bad notprofile "$W/other.json" "not a ttrace profile (it has no \"ttrace_profile
 sed 's/"ttrace_profile": 1/"ttrace_profile": 2/' "$P" >"$W/v2.json"
 bad version "$W/v2.json" "a version 2 profile; this ttrace reads version 1"
 sed 's/"count": 3}/"count": "3"}/' "$P" >"$W/badcount.json"
-bad field "$W/badcount.json" "not a valid profile: groups[0].requests[0] \"count\" is not an integer (line 10)"
+bad field "$W/badcount.json" "not a valid profile: groups[1].requests[0] \"count\" is not an integer (line 19)"
 bad options "$P" "recorded for other options: it traces alarm, this run does not (see -e trace=)" -e trace=clock_nanosleep
 bad options2 "$P" "recorded for other options: it traces timer_settime, this run does not (see -e trace=)" \
 	-e trace=%sleep,alarm,clock_adjtime,clock_getres,clock_gettime,clock_settime,getitimer,setitimer \
