@@ -1,4 +1,4 @@
-/* bench/floor [--seccomp] [--info [--read]] CMD [ARGS]: the least a
+/* bench/floor [--seccomp] [--info] [--read|--peek] CMD [ARGS]: the least a
  * ptrace tracer can do.
  *
  * Plain: it stops the command at every system call entry and exit
@@ -13,7 +13,8 @@
  * PTRACE_GET_SYSCALL_INFO (which call and its arguments at the entry, the
  * return value at the exit); --read adds one process_vm_readv of 16 bytes
  * at the third argument at the entry and again at the exit (the input
- * struct, and the TOCTOU re-read).  These show what the event path costs
+ * struct, and the TOCTOU re-read); --peek the same 16 bytes with two
+ * PTRACE_PEEKDATA instead.  These show what the event path costs
  * before any decoding. */
 #define _GNU_SOURCE
 #include <linux/filter.h>
@@ -40,7 +41,7 @@ static int trace_every_call(void)
 }
 
 /* What --info and --read do at one stop. */
-static void look(pid_t child, int read_arg)
+static void look(pid_t child, int read_arg, int peek)
 {
 	/* at the exit, the address remembered from the entry */
 	static unsigned long long addr;
@@ -56,13 +57,17 @@ static void look(pid_t child, int read_arg)
 	    info.op == PTRACE_SYSCALL_INFO_SECCOMP)
 		addr = info.entry.args[2];
 	remote.iov_base = (void *)(unsigned long)addr;
-	if (addr)
+	if (addr && peek) {
+		for (unsigned i = 0; i < sizeof(buf); i += sizeof(long))
+			ptrace(PTRACE_PEEKDATA, child, addr + i, 0);
+	} else if (addr) {
 		process_vm_readv(child, &local, 1, &remote, 1, 0);
+	}
 }
 
 int main(int argc, char **argv)
 {
-	int status, filtered = 0, info = 0, read_arg = 0;
+	int status, filtered = 0, info = 0, read_arg = 0, peek = 0;
 	char **cmd = argv + 1;
 	pid_t child;
 
@@ -74,11 +79,13 @@ int main(int argc, char **argv)
 			info = 1;
 		else if (strcmp(*cmd, "--read") == 0)
 			info = read_arg = 1;
+		else if (strcmp(*cmd, "--peek") == 0)
+			info = read_arg = peek = 1;
 		else
 			break;
 	}
 	if (!cmd[0] || strncmp(cmd[0], "--", 2) == 0) {
-		fputs("usage: floor [--seccomp] [--info [--read]] CMD [ARGS...]\n",
+		fputs("usage: floor [--seccomp] [--info] [--read|--peek] CMD [ARGS...]\n",
 		      stderr);
 		return 2;
 	}
@@ -101,7 +108,7 @@ int main(int argc, char **argv)
 
 		if (status >> 16 == PTRACE_EVENT_SECCOMP || sig == (SIGTRAP | 0x80))
 			if (info)
-				look(child, read_arg);
+				look(child, read_arg, peek);
 		if (status >> 16 == PTRACE_EVENT_SECCOMP)
 			sig = 0;			/* entry: on to the exit */
 		else if (sig == (SIGTRAP | 0x80))

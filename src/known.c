@@ -181,13 +181,16 @@ const struct tt_known_timer *tt_known_posix(struct tcb *tcp, int32_t id)
 	return t;
 }
 
-const struct tt_known_timer *tt_known_timerfd(struct tcb *tcp, int32_t fd)
+const struct tt_known_timer *tt_known_timerfd(struct tcb *tcp, int32_t fd,
+					      bool verify)
 {
 	struct tt_proc *p = proc_find(tcp->pid);
 	struct tt_known_timer *t = timer_find(p, TK_TIMERFD, fd);
 	char text[1024], name[32];
 	int clock;
 
+	if (t && !verify)
+		return t;
 	if (!is_timerfd(tcp->pid, fd)) {
 		if (t)		/* closed, its number reused */
 			timer_drop(p, (unsigned)(t - p->t));

@@ -45,9 +45,14 @@ void tt_known_learn(struct tcb *tcp, const struct tt_event *ev);
  * timer_create nor /proc/PID/timers knows it. */
 const struct tt_known_timer *tt_known_posix(struct tcb *tcp, int32_t id);
 
-/* fd of tcp's process if it is a timerfd (checked in /proc/PID/fd each
- * time: fds are closed and reused without ttrace seeing it), or NULL. */
-const struct tt_known_timer *tt_known_timerfd(struct tcb *tcp, int32_t fd);
+/* fd of tcp's process if it is a timerfd, or NULL.  With verify, checked
+ * in /proc/PID/fd (fds are closed and reused without ttrace seeing it):
+ * read needs that to know whether to show the call at all.  A timerfd
+ * call needs no check, the kernel refuses any other fd; an fd ttrace
+ * knows then keeps the clock it was created with, unless an untraced
+ * dup2 put another timerfd there. */
+const struct tt_known_timer *tt_known_timerfd(struct tcb *tcp, int32_t fd,
+					      bool verify);
 
 /* execve succeeded in tcp's process. */
 void tt_known_exec(struct tcb *tcp);

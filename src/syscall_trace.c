@@ -47,7 +47,7 @@ static void timer_clock(struct tcb *tcp, struct tt_event *ev,
 		if (sig->args[i].type == AT_TIMERID)
 			t = tt_known_posix(tcp, id);
 		else if (sig->args[i].type == AT_TIMERFD)
-			t = tt_known_timerfd(tcp, id);
+			t = tt_known_timerfd(tcp, id, false);
 	}
 	if (t) {
 		ev->has_timer_clock = true;
@@ -87,7 +87,8 @@ void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 		tcp->flags &= ~TCB_RESTART;
 		/* read is traced on timerfds only: a /proc look-up per read */
 		if (tt_selected(abi, nr) && sc->sig->only_on_timerfd)
-			tfd = tt_known_timerfd(tcp, (int32_t)(uint32_t)args[0]);
+			tfd = tt_known_timerfd(tcp, (int32_t)(uint32_t)args[0],
+					       true);
 		if (!tt_selected(abi, nr) || (sc->sig->only_on_timerfd && !tfd)) {
 			/* Kept only for the restart memory. */
 			tcp->cur_args_abi = abi;
