@@ -84,8 +84,9 @@ void tt_usage(FILE *fp)
 "  -V, --version   show the version and exit\n"
 "\n"
 "Exit status: the command's (128+N if signal N killed it; 126 or 127 if it\n"
-"could not be run); with -p, 0 after detaching; 1 on a runtime error;\n"
-"2 on a usage error.  See ttrace(1).\n", fp);
+"could not be run); with -p, 0 after detaching; 1 on a runtime error, a\n"
+"--check regression or, with --toctou-fail, a finding; 2 on a usage error\n"
+"or a profile --check cannot use.  See ttrace(1).\n", fp);
 }
 
 static int usage_error(const char *fmt, ...) TT_PRINTF(1, 2);
