@@ -73,7 +73,7 @@ cat >"$W/want.json" <<'END'
       "mode": "relative",
       "requests": [
         {"value_ns": 0, "interval_ns": 0, "count": 1},
-        {"value_ns": 50000000, "interval_ns": 50000000, "count": 1}
+        {"value_ns": 5000000000, "interval_ns": 5000000000, "count": 1}
       ]
     },
     {

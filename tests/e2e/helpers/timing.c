@@ -4,10 +4,11 @@
  *
  * Polls three times (relative CLOCK_MONOTONIC sleeps of POLL_US, default
  * 2000), backs off 1, 2 and 4 ms on CLOCK_REALTIME, arms a timerfd (5 ms,
- * every 5 ms), a POSIX timer (100 ms, every 100 ms), ITIMER_REAL (50 ms,
- * every 50 ms) and an alarm (30 s) and disarms them all,
- * then runs a periodic loop of four absolute sleeps 3 ms apart.  -f
- * creates FILE first (so a test knows it ran); exits with STATUS.
+ * every 5 ms), a POSIX timer (100 ms, every 100 ms), ITIMER_REAL (5 s,
+ * every 5 s: far from firing before it is disarmed) and an alarm (30 s)
+ * and disarms them all, then runs a periodic loop of four absolute sleeps
+ * 3 ms apart.  -f creates FILE first (so a test knows it ran); exits
+ * with STATUS.
  */
 #include <fcntl.h>
 #include <signal.h>
@@ -29,7 +30,7 @@ int main(int argc, char **argv)
 	struct itimerspec off = { { 0, 0 }, { 0, 0 } };
 	struct itimerspec tfd = { { 0, 5000000 }, { 0, 5000000 } };
 	struct itimerspec tmr = { { 0, 100000000 }, { 0, 100000000 } };
-	struct itimerval itv = { { 0, 50000 }, { 0, 50000 } }, itv_off = { { 0, 0 }, { 0, 0 } };
+	struct itimerval itv = { { 5, 0 }, { 5, 0 } }, itv_off = { { 0, 0 }, { 0, 0 } };
 	struct sigevent sev = { .sigev_notify = SIGEV_NONE };
 	struct timespec next;
 	long poll = 2000;
