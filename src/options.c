@@ -122,11 +122,9 @@ static int on_off(const char *opt, const char *arg, bool *out)
 /* "-p 12,34" or "-p '12 34'" */
 static int add_pids(const char *spec)
 {
-	char *copy = strdup(spec), *save = NULL, *tok;
+	char *copy = tt_xstrdup(spec), *save = NULL, *tok;
 	int ret = 0;
 
-	if (!copy)
-		tt_die_oom();
 	for (tok = strtok_r(copy, ", \t", &save); tok;
 	     tok = strtok_r(NULL, ", \t", &save)) {
 		char *end;

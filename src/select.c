@@ -75,12 +75,10 @@ static unsigned select_name(const char *name)
 
 int tt_select_parse(const char *spec)
 {
-	char *copy = strdup(spec), *save = NULL, *tok;
+	char *copy = tt_xstrdup(spec), *save = NULL, *tok;
 	unsigned names = 0;
 	int ret = 0;
 
-	if (!copy)
-		tt_die_oom();
 	for (unsigned a = 0; tt_abis[a]; a++)
 		flags_of(a);
 	for (tok = strtok_r(copy, ",", &save); tok;

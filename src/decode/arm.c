@@ -8,30 +8,29 @@
  * no interval (kernel/time/itimer.c, alarm_setitimer). */
 #include "decode/decode.h"
 
-static bool to_ns(int64_t sec, uint64_t frac, int64_t unit, int64_t *ns)
+bool tt_time_ns(const uint8_t *b, struct tt_time_layout lay, int64_t unit,
+		int64_t *ns)
 {
-	int64_t f;
+	int64_t sec, frac_ns;
+	uint64_t frac;
+	uint32_t pad;
 
+	tt_timespec_values(b, lay, &sec, &frac, &pad);
 	return frac <= INT64_MAX / unit &&
 		!__builtin_mul_overflow(sec, 1000000000, ns) &&
-		!__builtin_mul_overflow((int64_t)frac, unit, &f) &&
-		!__builtin_add_overflow(*ns, f, ns);
+		!__builtin_mul_overflow((int64_t)frac, unit, &frac_ns) &&
+		!__builtin_add_overflow(*ns, frac_ns, ns);
 }
 
+/* The pair at bytes: interval first, then value. */
 /* The pair at bytes: interval first, then value. */
 static bool pair(const uint8_t *bytes, struct tt_time_layout lay,
 		 int64_t unit, int64_t *value, int64_t *interval)
 {
 	unsigned half = tt_arg_size(AT_TIMESPEC, lay.width, lay.ptr_size);
-	int64_t sec;
-	uint64_t frac;
-	uint32_t pad;
 
-	tt_timespec_values(bytes, lay, &sec, &frac, &pad);
-	if (!to_ns(sec, frac, unit, interval))
-		return false;
-	tt_timespec_values(bytes + half, lay, &sec, &frac, &pad);
-	return to_ns(sec, frac, unit, value);
+	return tt_time_ns(bytes, lay, unit, interval) &&
+		tt_time_ns(bytes + half, lay, unit, value);
 }
 
 bool tt_arm_request(const struct tt_event *ev, int64_t *value,

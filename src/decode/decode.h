@@ -51,6 +51,11 @@ void tt_decode_sigevent(struct tt_event *ev, int node, const uint8_t *b,
 			struct tt_time_layout lay);
 unsigned tt_timex_size(enum tt_time_width w);
 
+/* A timespec (unit 1: tv_nsec) or timeval (unit 1000: tv_usec) at b in
+ * ns, as the kernel takes its fields; false when it does not fit. */
+bool tt_time_ns(const uint8_t *b, struct tt_time_layout lay, int64_t unit,
+		int64_t *ns);
+
 /* What a call that arms a timer (its signature's arm shape) asked for:
  * the new value and interval in ns, and whether the value is absolute;
  * false when the setting could not be read or does not fit in ns. */

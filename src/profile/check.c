@@ -20,12 +20,7 @@
 static const struct tt_prof_group *find_group(const struct tt_profile *p,
 					      const struct tt_prof_group *like)
 {
-	for (size_t i = 0; i < p->ng; i++)
-		if (strcmp(p->g[i].family, like->family) == 0 &&
-		    strcmp(p->g[i].clock, like->clock) == 0 &&
-		    p->g[i].absolute == like->absolute)
-			return &p->g[i];
-	return NULL;
+	return tt_profile_find(p, like->family, like->clock, like->absolute);
 }
 
 /* |b - a| within tol_ppm of |a| (0 stays 0 exactly). */

@@ -49,14 +49,15 @@ static void skip_space(struct reader *r)
 
 static bool expect_word(struct reader *r, const char *word)
 {
-	size_t n = strlen(word);
+	size_t n = strlen(word), left = (size_t)(r->end - r->p);
+	bool truncated = left < n;
 
-	if ((size_t)(r->end - r->p) < n)
-		return memcmp(r->p, word, (size_t)(r->end - r->p)) == 0 ?
-			(r->p = r->end, fail(r, "the text ends inside '%s'", word)) :
-			fail(r, "unexpected character '%c'", *r->p);
-	if (memcmp(r->p, word, n))
+	if (memcmp(r->p, word, truncated ? left : n))
 		return fail(r, "unexpected character '%c'", *r->p);
+	if (truncated) {
+		r->p = r->end;
+		return fail(r, "the text ends inside '%s'", word);
+	}
 	r->p += n;
 	return true;
 }

@@ -87,18 +87,26 @@ static void clock_name(int32_t id, char *buf, size_t size)
 	}
 }
 
+struct tt_prof_group *tt_profile_find(const struct tt_profile *p,
+				      const char *family, const char *clock,
+				      bool absolute)
+{
+	for (size_t i = 0; i < p->ng; i++)
+		if (strcmp(p->g[i].family, family) == 0 &&
+		    strcmp(p->g[i].clock, clock) == 0 &&
+		    p->g[i].absolute == absolute)
+			return &p->g[i];
+	return NULL;
+}
+
 static struct tt_prof_group *group_of(struct tt_profile *p, const char *family,
 				      const char *clock, bool absolute,
 				      bool arms)
 {
-	struct tt_prof_group *g;
+	struct tt_prof_group *g = tt_profile_find(p, family, clock, absolute);
 
-	for (size_t i = 0; i < p->ng; i++) {
-		g = &p->g[i];
-		if (strcmp(g->family, family) == 0 &&
-		    strcmp(g->clock, clock) == 0 && g->absolute == absolute)
-			return g;
-	}
+	if (g)
+		return g;
 	p->g = tt_xreallocarray(p->g, p->ng + 1, sizeof(*p->g));
 	g = &p->g[p->ng++];
 	memset(g, 0, sizeof(*g));
@@ -159,20 +167,6 @@ void tt_profile_forget(pid_t tid)
 	}
 }
 
-/* A timespec at bytes as ns; false when it does not fit (such a request
- * is invalid and the kernel refused it). */
-static bool timespec_ns(const uint8_t *bytes, struct tt_time_layout lay,
-			int64_t *ns)
-{
-	int64_t sec;
-	uint64_t nsec;
-	uint32_t pad;
-
-	tt_timespec_values(bytes, lay, &sec, &nsec, &pad);
-	return !__builtin_mul_overflow(sec, 1000000000, ns) &&
-		!__builtin_add_overflow(*ns, (int64_t)nsec, ns);
-}
-
 /* The clock of the timer a call arms: setitimer names it (ITIMER_REAL
  * ...), alarm arms ITIMER_REAL; the other calls name a timer whose clock
  * ttrace may know (src/known.c). */
@@ -211,9 +205,10 @@ void tt_profile_record(struct tt_profile *p, const struct tcb *tcp,
 
 		absolute = sh->flags_arg >= 0 &&
 			(ev->raw[sh->flags_arg] & sh->abstime);
+		/* a request that does not fit in ns was refused anyway */
 		if (!ev->mem[sh->request_arg].ok ||
-		    !timespec_ns(ev->mem[sh->request_arg].bytes,
-				 tt_layout_of(ev), &value))
+		    !tt_time_ns(ev->mem[sh->request_arg].bytes,
+				tt_layout_of(ev), 1, &value))
 			return;	/* nothing was asked that ttrace could see */
 		clock_name(clk, clock, sizeof(clock));
 	} else if (sig->arm) {
@@ -409,12 +404,9 @@ static bool load_group(struct loader *l, const struct tt_json *jg, size_t i,
 	if (strcmp(mode, "relative") && strcmp(mode, "absolute"))
 		return bad(l, "%s \"mode\" is \"%s\", not relative or absolute "
 			   "(line %u)", where, mode, jg->line);
-	for (size_t k = 0; k < p->ng; k++)
-		if (strcmp(p->g[k].family, family) == 0 &&
-		    strcmp(p->g[k].clock, clock) == 0 &&
-		    p->g[k].absolute == (mode[0] == 'a'))
-			return bad(l, "%s repeats %s %s %s (line %u)", where,
-				   family, clock, mode, jg->line);
+	if (tt_profile_find(p, family, clock, mode[0] == 'a'))
+		return bad(l, "%s repeats %s %s %s (line %u)", where, family,
+			   clock, mode, jg->line);
 	reqs = tt_json_get(jg, "requests");
 	if (!reqs || reqs->type != TJ_ARRAY)
 		return bad(l, "%s has no \"requests\" list (line %u)", where,

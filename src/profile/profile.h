@@ -58,6 +58,11 @@ struct tt_profile {
 void tt_profile_init(struct tt_profile *p);
 void tt_profile_free(struct tt_profile *p);
 
+/* The group of family, clock and mode in p, or NULL. */
+struct tt_prof_group *tt_profile_find(const struct tt_profile *p,
+				      const char *family, const char *clock,
+				      bool absolute);
+
 /* Adds a completed call (sleeps and timer arming; others are ignored). */
 void tt_profile_record(struct tt_profile *p, const struct tcb *tcp,
 		       const struct tt_event *ev);
