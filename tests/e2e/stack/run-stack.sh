@@ -158,8 +158,17 @@ names = [f["symbol"] for f in mine][:5]
 assert names == ["f3", "f2", "f1", "f0", "main"], names
 libc = [i for i, f in enumerate(stack) if f["symbol"] == "syscall"]
 assert libc and stack[libc[0] + 1] is mine[0], "f3 does not follow syscall()"
-for f in stack:
-    assert int(f["pc"], 16) > 0 and isinstance(f["offset"], int), f
+# Up to main every frame is named.  Past it the walk sometimes reaches
+# i386 libc's __libc_start_call_main, a local function that is in no
+# symbol table Debian ships (libc6-i386 has .dynsym only): such a frame
+# has neither symbol nor offset, as strace's "MODULE() [0x...]".
+named = stack.index(mine[4]) + 1
+for i, f in enumerate(stack):
+    assert int(f["pc"], 16) > 0, f
+    if i < named:
+        assert isinstance(f["symbol"], str) and isinstance(f["offset"], int), f
+    else:
+        assert (f["symbol"] is None) == (f["offset"] is None), f
 if k == "-kk":
     assert mine[0]["file"].endswith("/chain.c") and mine[0]["line"] == line, mine[0]
 else:
