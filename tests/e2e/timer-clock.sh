@@ -17,6 +17,7 @@ for p in "$B"/tests/e2e/posixtimer.t64 "$B"/tests/e2e/tfdread.t64 \
 	 "$B"/tests/e2e/timersig.t64 "$B"/tests/e2e/posixtimer-i386.t32 \
 	 "$B"/tests/e2e/tfdread-i386.t32; do
 	[ -x "$p" ] || continue
+	case $p in *.t32) i386_runs || { echo "$p: not run, i386 programs do not run here"; continue; } ;; esac
 	n=${p##*/}
 	tt_run "$n-all" --json -o "$W/$n-all.jsonl" -e trace=all -- "$p"
 	tt_run "$n-some" --json -o "$W/$n-some.jsonl" -e \

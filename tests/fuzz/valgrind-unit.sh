@@ -18,5 +18,5 @@ if grep -q '__asan_init' "$prog" 2>/dev/null; then
 	echo "SKIP: built with --enable-sanitizers: ASan and valgrind cannot run together"
 	exit 77
 fi
-CK_FORK=no exec valgrind -q --error-exitcode=1 --leak-check=full \
+TT_UNDER_VALGRIND=1 CK_FORK=no exec valgrind -q --error-exitcode=1 --leak-check=full \
 	--errors-for-leak-kinds=definite "$prog"

@@ -77,12 +77,20 @@ tt_poll() {
 	done
 }
 
+# i386_runs: true when i386 programs were built and this kernel runs them
+# (a kernel built without IA-32 emulation, or booted with
+# ia32_emulation=0, refuses them with ENOEXEC).
+i386_runs() {
+	[ "${TT_HAVE_M32:-no}" = yes ] && [ -x "$H/execchain32" ] &&
+		"$H/execchain32" 0 >/dev/null 2>&1
+}
+
 # need_i386: skips the test unless i386 programs can be built and run.
 need_i386() {
 	[ "${TT_HAVE_M32:-no}" = yes ] ||
 		skip "no -m32 toolchain: i386 helpers not built (install gcc-multilib)"
 	[ -x "$H/execchain32" ] || harness_error "$H/execchain32 not built"
-	"$H/execchain32" 0 >/dev/null 2>&1 ||
+	i386_runs ||
 		skip "i386 programs do not run: IA-32 emulation is off in this kernel"
 }
 
