@@ -554,51 +554,119 @@ static void detach_all(void)
 
 /* --- the loop ---------------------------------------------------------- */
 
+/* The stops of one round.  waitpid(-1) reports the first tracee on the
+ * kernel's list that has something to report, so a loop that handles
+ * each stop as it comes and resumes the tracee at once serves the same
+ * few busy threads forever while the others wait, stopped, behind them
+ * (and their sleeps look late by ttrace's own delay).  Instead, each
+ * round collects every stop pending, then handles them in order: a
+ * tracee resumed in this round reports again only in the next, so every
+ * tracee is served once per round. */
+struct pending {
+	pid_t pid;
+	int status;
+};
+
+static struct pending *round_buf;
+static size_t round_cap;
+
+/* Waits for the next round's stops: blocks for the first, then takes
+ * what else is pending without blocking.  Returns how many, or -1 with
+ * errno (EINTR: a signal; ECHILD: no tracee left). */
+static ssize_t collect_round(void)
+{
+	size_t n = 0;
+
+	for (;;) {
+		int status;
+		pid_t pid = waitpid(-1, &status, __WALL | (n ? WNOHANG : 0));
+
+		if (pid < 0) {
+			if (n)
+				break;
+			return -1;
+		}
+		if (pid == 0)
+			break;
+		if (n == round_cap) {
+			round_cap = round_cap ? 2 * round_cap : 64;
+			round_buf = tt_xreallocarray(round_buf, round_cap,
+						     sizeof(*round_buf));
+		}
+		round_buf[n].pid = pid;
+		round_buf[n].status = status;
+		/* A tracee is reported at most once while it is stopped, so
+		 * a round is at most one stop per tracee (and the exits of
+		 * those that are gone). */
+		if (++n > (size_t)tt_tcb_count() + 64)
+			break;
+	}
+	return (ssize_t)n;
+}
+
+/* ttrace got SIGINT, SIGTERM or SIGHUP (sig), or its output failed (sig
+ * 0, without the filter only).  Returns true when the trace ends here
+ * (everything detached).
+ *
+ * While the command runs, the first signal is passed on to it and ttrace
+ * traces on until it exits.  Once the command is gone (reaped: its pid
+ * may be another process's by now, so it is never signalled), a signal
+ * ends the trace.  Without ttrace's seccomp filter, that is a detach.
+ * Under the filter, a detached tracee's selected calls would fail with
+ * ENOSYS (the kernel's answer to a SECCOMP_RET_TRACE that no tracer
+ * takes): the next signal ends the printing, and says so; one more
+ * detaches all the same, since the user insists. */
+static bool on_interrupt(int sig, unsigned *signals, bool *silenced)
+{
+	bool cmd_alive = cmd_pid && cmd_status == -1;
+	unsigned left = tt_tcb_count();
+
+	if (sig && cmd_alive && ++*signals == 1) {
+		kill(cmd_pid, sig);
+		return false;
+	}
+	if (sig && use_seccomp && !*silenced) {
+		*silenced = true;
+		tt_out_silence();
+		tt_error("the trace ends here%s; %u thread%s run%s on under "
+			 "ttrace's seccomp filter: one more signal detaches "
+			 "%s, and the calls the filter traces then fail with "
+			 "ENOSYS", cmd_alive ? "" : " (the command has exited)",
+			 left, left == 1 ? "" : "s", left == 1 ? "s" : "",
+			 left == 1 ? "it" : "them");
+		return false;
+	}
+	detach_all();
+	return true;
+}
+
 static void trace_loop(void)
 {
-	bool forwarded = false;
+	unsigned signals = 0;
+	bool silenced = false;
 
 	while (tt_tcb_count() > 0) {
-		int status;
-		pid_t pid;
+		ssize_t n;
 
+		/* Checked between rounds only: a stop taken in a round
+		 * would not be reported again to detach_all. */
 		if (interrupted || (tt_out_failed() && !use_seccomp)) {
 			int sig = interrupted;
 
 			interrupted = 0;
-			/* A started command gets the signal ttrace got and
-			 * is traced until it exits; a second signal, -p, or
-			 * a dead output detaches.  A command under the seccomp
-			 * filter cannot be detached (its filtered calls would
-			 * fail with ENOSYS): ttrace stays attached, printing
-			 * nothing more, until it exits. */
-			if (use_seccomp) {
-				/* The second signal ends the trace: nothing more
-				 * is printed, the command runs on to its end. */
-				if (sig && !forwarded) {
-					forwarded = true;
-					kill(cmd_pid, sig);
-				} else if (sig) {
-					tt_out_silence();
-				}
-			} else if (sig && cmd_pid && !forwarded &&
-				   !tt_out_failed()) {
-				forwarded = true;
-				kill(cmd_pid, sig);
-			} else {
-				detach_all();
+			if (on_interrupt(sig, &signals, &silenced))
 				return;
-			}
 		}
-		pid = waitpid(-1, &status, __WALL);
-		if (pid < 0) {
+		n = collect_round();
+		if (n < 0) {
 			if (errno == EINTR)
 				continue;
 			if (errno != ECHILD)
 				tt_perror("waitpid");
 			return;
 		}
-		handle_status(pid, status);
+		for (ssize_t i = 0; i < n; i++)
+			handle_status(round_buf[i].pid, round_buf[i].status);
 	}
 }
 
@@ -751,8 +819,40 @@ static pid_t tracer_of(pid_t pid)
 /* Seizes every thread of pid, again until no new one appears (threads
  * created by a thread we have not seized yet).  Returns 0, or -1 after a
  * message if the process itself could not be attached. */
+/* Is tid gone, or a zombie thread (exited, not yet released)? */
+static bool thread_exiting(pid_t tid)
+{
+	char path[64], line[256];
+	bool exiting = true;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	f = fopen(path, "r");
+	if (!f)
+		return true;
+	while (fgets(line, sizeof(line), f))
+		if (strncmp(line, "State:", 6) == 0) {
+			exiting = strchr(line, 'Z') || strchr(line, 'X');
+			break;
+		}
+	fclose(f);
+	return exiting;
+}
+
+/* A thread of pid the kernel attached to us through its creator's clone
+ * event: its clone event and first stop (PTRACE_EVENT_STOP) come later,
+ * and new_child prints it then. */
+static void adopt(pid_t tid, pid_t pid)
+{
+	struct tcb *tcp = tt_tcb_new(tid, TCB_STARTUP | TCB_ATTACHED);
+
+	tcp->pid = pid;
+}
+
 static int attach_process(pid_t pid)
 {
+	/* -p may name any thread: the process is its thread group. */
+	pid_t tgid = process_of(pid);
 	char dir[64];
 	bool more = true;
 	unsigned nthreads = 0;
@@ -784,8 +884,20 @@ static int attach_process(pid_t pid)
 				int err = errno;
 				pid_t tracer = tracer_of(tid);
 
-				if (err == ESRCH && tid != pid)
-					continue;	/* a thread that just exited */
+				if (tid != pid) {
+					/* A thread that just exited, or is
+					 * exiting (a zombie thread: EPERM). */
+					if (err == ESRCH || thread_exiting(tid))
+						continue;
+					/* A thread a seized one has just
+					 * created: the kernel attached it to
+					 * us (PTRACE_O_TRACECLONE), and its
+					 * clone event is yet to be read. */
+					if (err == EPERM && tracer == getpid()) {
+						adopt(tid, tgid);
+						continue;
+					}
+				}
 				closedir(d);
 				if (err == EPERM && tracer)
 					tt_error("cannot attach to process %d: "
@@ -798,7 +910,7 @@ static int attach_process(pid_t pid)
 			}
 			tcp = tt_tcb_new(tid, TCB_STARTUP | TCB_ATTACHED |
 					 TCB_ATTACH_STOP);
-			tcp->pid = pid;
+			tcp->pid = tgid;
 			tt_now(&ts);
 			tt_render_new_tracee(tcp, 0, &ts);
 			if (blocked) {

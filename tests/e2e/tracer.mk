@@ -6,12 +6,14 @@
 
 TRACER_TESTS = \
 	tests/e2e/tracer/attach-detach.sh \
+	tests/e2e/tracer/attach-churn.sh \
 	tests/e2e/tracer/attach-errors.sh \
 	tests/e2e/tracer/attach-restart.sh \
 	tests/e2e/tracer/attach-timers.sh \
 	tests/e2e/tracer/exec-check.sh \
 	tests/e2e/tracer/exec-i386.sh \
 	tests/e2e/tracer/exit-status.sh \
+	tests/e2e/tracer/fairness.sh \
 	tests/e2e/tracer/int80.sh \
 	tests/e2e/tracer/signals.sh \
 	tests/e2e/tracer/stop-cont.sh \
@@ -20,6 +22,7 @@ TRACER_TESTS = \
 	tests/e2e/tracer/ttrace-killed.sh \
 	tests/e2e/tracer/usage-errors.sh \
 	tests/e2e/tracer/no-fd-leak.sh \
+	tests/e2e/tracer/orphan-interrupt.sh \
 	tests/e2e/summary.sh \
 	tests/e2e/profile.sh
 
@@ -27,6 +30,7 @@ TESTS += $(TRACER_TESTS)
 EXTRA_DIST += $(TRACER_TESTS) tests/e2e/tracer/lib.sh
 
 check_PROGRAMS += \
+	tests/e2e/helpers/crowd \
 	tests/e2e/helpers/execchain \
 	tests/e2e/helpers/family \
 	tests/e2e/helpers/int80 \
@@ -34,6 +38,7 @@ check_PROGRAMS += \
 	tests/e2e/helpers/threxec \
 	tests/e2e/helpers/timing \
 	tests/e2e/helpers/timerloop
+tests_e2e_helpers_crowd_LDADD = -lpthread
 tests_e2e_helpers_family_LDADD = -lpthread
 tests_e2e_helpers_sleeper_LDADD = -lpthread
 # Not sanitized (--enable-sanitizers): its "segv" case must die of the
@@ -43,6 +48,8 @@ tests_e2e_helpers_sleeper_CFLAGS = $(WARN_CFLAGS)
 tests_e2e_helpers_sleeper_LDFLAGS =
 tests_e2e_helpers_threxec_LDADD = -lpthread
 # The other helpers are not sanitized either (TRACEE_CC).
+tests_e2e_helpers_crowd_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_crowd_LDFLAGS = $(TRACEE_LD)
 tests_e2e_helpers_execchain_CFLAGS = $(TRACEE_CC)
 tests_e2e_helpers_execchain_LDFLAGS = $(TRACEE_LD)
 tests_e2e_helpers_family_CFLAGS = $(TRACEE_CC)
