@@ -39,9 +39,13 @@
 #include "tracer.h"
 #include "unwind.h"
 
+/* No PTRACE_O_TRACESECCOMP: only a command started under ttrace's own
+ * filter gets it.  With it, a SECCOMP_RET_TRACE of a filter the tracee
+ * installed itself would stop instead of failing with ENOSYS, as it does
+ * untraced (see seccomp_stop). */
 #define TRACE_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |	\
 		       PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK |	\
-		       PTRACE_O_TRACEVFORK | PTRACE_O_TRACESECCOMP)
+		       PTRACE_O_TRACEVFORK)
 
 static pid_t cmd_pid;			/* the command we started, or 0 */
 static int cmd_status = -1;		/* its wait status once it is gone */
@@ -714,7 +718,8 @@ int tt_trace_command(char **argv)
 		return 1;
 	}
 	if (ptrace(PTRACE_SEIZE, pid, 0,
-		   (void *)(long)(TRACE_OPTIONS | PTRACE_O_EXITKILL)) < 0) {
+		   (void *)(long)(TRACE_OPTIONS | PTRACE_O_EXITKILL |
+				  (use_seccomp ? PTRACE_O_TRACESECCOMP : 0))) < 0) {
 		tt_perror("cannot trace the command: ptrace(PTRACE_SEIZE)");
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, 0);
