@@ -43,6 +43,10 @@ struct tt_abi {
 	size_t regset_size;
 	void (*regs_entry)(const void *regs, struct tt_regs_view *out);
 	void (*regs_exit)(const void *regs, struct tt_regs_view *out);
+	/* In an NT_PRSTATUS regset of the ABI's layout, at a call's entry:
+	 * the call is skipped (number -1) and returns rval, as the kernel
+	 * fails a SECCOMP_RET_TRACE call no tracer asked to see. */
+	void (*regs_skip)(void *regs, int64_t rval);
 };
 
 extern const struct tt_abi tt_abi_x86_64;

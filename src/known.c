@@ -234,7 +234,6 @@ static void learn_create(struct tcb *tcp, const struct tt_event *ev)
 	const struct tt_signature *sig = ev->sc->sig;
 	int out = arg_of(sig, AT_TIMERID_PTR), sev = arg_of(sig, AT_SIGEVENT);
 	struct tt_known_timer *t;
-	unsigned ps = ev->abi->ptr_size;
 
 	if (out < 0 || sev < 0 || !ev->mem[out].ok)
 		return;
@@ -245,9 +244,12 @@ static void learn_create(struct tcb *tcp, const struct tt_event *ev)
 		t->signo = 14;	/* SIGALRM */
 		t->sival = (uint64_t)t->id;
 	} else if (ev->mem[sev].ok) {
-		t->sival = tt_get_u(ev->mem[sev].bytes, ps);
-		t->signo = (int32_t)tt_get_s(ev->mem[sev].bytes + ps, 4);
-		t->notify = (int32_t)tt_get_s(ev->mem[sev].bytes + ps + 4, 4);
+		struct tt_sigevent_head h =
+			tt_sigevent_head(ev->mem[sev].bytes, ev->abi->ptr_size);
+
+		t->sival = h.sival;
+		t->signo = h.signo;
+		t->notify = h.notify;
 	} else {
 		t->notify_known = false;
 	}

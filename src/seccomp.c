@@ -6,7 +6,8 @@
  * seccomp_data.arch (an x86_64 task entering through int $0x80 reports
  * AUDIT_ARCH_I386, with i386 numbers), compares the number with the
  * selected rows of that ABI's table, and returns SECCOMP_RET_TRACE for
- * them, SECCOMP_RET_ALLOW for everything else.  With -k it traps the
+ * them (with TT_SECCOMP_DATA, which tells its stops from those of a filter
+ * the tracee installs itself), SECCOMP_RET_ALLOW for everything else.  With -k it traps the
  * ABI's calls that change the memory map as well (abi->maps_calls): the
  * stack unwinder reads the maps again after one.
  *
@@ -80,7 +81,13 @@ static void emit_abi_block(struct prog *p, const struct tt_abi *abi)
 						     (uint32_t)nrs[i],
 						     (uint8_t)(k - i), 0));
 	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
-	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE));
+	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
+					     SECCOMP_RET_TRACE | TT_SECCOMP_DATA));
+}
+
+bool tt_seccomp_own_stop(const struct tt_abi *abi, long nr, unsigned long data)
+{
+	return abi && data == TT_SECCOMP_DATA && traced(abi, nr);
 }
 
 int tt_seccomp_install(void)

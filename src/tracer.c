@@ -39,9 +39,13 @@
 #include "tracer.h"
 #include "unwind.h"
 
+/* No PTRACE_O_TRACESECCOMP: only a command started under ttrace's own
+ * filter gets it.  With it, a SECCOMP_RET_TRACE of a filter the tracee
+ * installed itself would stop instead of failing with ENOSYS, as it does
+ * untraced (see seccomp_stop). */
 #define TRACE_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |	\
 		       PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK |	\
-		       PTRACE_O_TRACEVFORK | PTRACE_O_TRACESECCOMP)
+		       PTRACE_O_TRACEVFORK)
 
 static pid_t cmd_pid;			/* the command we started, or 0 */
 static int cmd_status = -1;		/* its wait status once it is gone */
@@ -165,8 +169,9 @@ static void proc_status(pid_t tid, const char *key, int base,
 
 /* Without PTRACE_GET_SYSCALL_INFO (Linux < 5.3): the registers, whose
  * layout tells the ABI, and our own idea of entry versus exit.  This
- * misreads int $0x80 from 64-bit code as x86_64. */
-static void syscall_stop_from_regs(struct tcb *tcp,
+ * misreads int $0x80 from 64-bit code as x86_64.  Returns the number of
+ * a call entered (its ABI in tcp->entry_abi), else -1. */
+static long syscall_stop_from_regs(struct tcb *tcp,
 				   const struct tt_timestamps *ts)
 {
 	uint64_t regs[64] = { 0 };
@@ -174,20 +179,23 @@ static void syscall_stop_from_regs(struct tcb *tcp,
 	struct tt_regs_view view = { 0 };
 
 	if (!abi)
-		return;
+		return -1;
 	set_abi(tcp, abi, ts);
 	if (!(tcp->flags & TCB_IN_SYSCALL)) {
 		abi->regs_entry(regs, &view);
 		tt_syscall_enter(tcp, abi, view.nr, view.args, ts);
+		return view.nr;
 	} else {
 		/* The layout the kernel handed back, which an execve from
 		 * 64-bit into 32-bit code changes between entry and exit. */
 		abi->regs_exit(regs, &view);
 		tt_syscall_exit(tcp, view.rval, ts);
 	}
+	return -1;
 }
 
-static void syscall_stop(struct tcb *tcp)
+/* Returns as syscall_stop_from_regs. */
+static long syscall_stop(struct tcb *tcp)
 {
 	/* Zeroed: valgrind does not know this request fills it. */
 	struct __ptrace_syscall_info info = { 0 };
@@ -199,7 +207,7 @@ static void syscall_stop(struct tcb *tcp)
 		if (ptrace(PTRACE_GET_SYSCALL_INFO, tcp->tid,
 			   (void *)sizeof(info), &info) < 0) {
 			if (errno == ESRCH)
-				return;
+				return -1;
 			have_syscall_info = false;	/* EIO: old kernel */
 		}
 	}
@@ -208,12 +216,11 @@ static void syscall_stop(struct tcb *tcp)
 	if (!have_syscall_info || (info.op != PTRACE_SYSCALL_INFO_ENTRY &&
 				   info.op != PTRACE_SYSCALL_INFO_EXIT &&
 				   info.op != PTRACE_SYSCALL_INFO_SECCOMP)) {
-		syscall_stop_from_regs(tcp, &ts);
-		return;
+		return syscall_stop_from_regs(tcp, &ts);
 	}
 	abi = tt_abi_by_audit_arch(info.arch);
 	if (!abi)
-		return;		/* an ABI ttrace does not know: not ours */
+		return -1;	/* an ABI ttrace does not know: not ours */
 	set_abi(tcp, abi, &ts);
 	if (info.op != PTRACE_SYSCALL_INFO_EXIT) {
 		/* entry and seccomp share the layout: nr, then args */
@@ -225,6 +232,7 @@ static void syscall_stop(struct tcb *tcp)
 
 		tt_abi_args(abi, raw, args);
 		tt_syscall_enter(tcp, abi, nr, args, &ts);
+		return nr;
 	} else {
 		int64_t rval = info.exit.rval;
 
@@ -232,6 +240,35 @@ static void syscall_stop(struct tcb *tcp)
 			rval = (int32_t)rval;
 		tt_syscall_exit(tcp, rval, &ts);
 	}
+	return -1;
+}
+
+/* A seccomp stop (only under ttrace's own filter): the entry of a call a
+ * filter returned SECCOMP_RET_TRACE for.  If it was not ttrace's filter
+ * but the tracee's own (tt_seccomp_own_stop), the call fails with ENOSYS
+ * without running, as the kernel makes it fail untraced: number -1, result
+ * -ENOSYS.  A traced call is shown once, its exit with that error. */
+static void seccomp_stop(struct tcb *tcp)
+{
+	unsigned long data = 0;
+	long nr = syscall_stop(tcp);
+	uint64_t regs[64] = { 0 };
+	size_t size = 0;
+	const struct tt_abi *abi;
+	struct iovec iov;
+
+	if (ptrace(PTRACE_GETEVENTMSG, tcp->tid, 0, &data) < 0 ||
+	    tt_seccomp_own_stop(nr < 0 ? NULL : tcp->entry_abi, nr, data))
+		return;
+	abi = abi_from_regset(tcp->tid, regs, sizeof(regs), &size);
+	if (!abi)
+		return;
+	abi->regs_skip(regs, -ENOSYS);
+	iov.iov_base = regs;
+	iov.iov_len = size;
+	if (ptrace(PTRACE_SETREGSET, tcp->tid, (void *)NT_PRSTATUS, &iov) < 0 &&
+	    errno != ESRCH)
+		tt_perror("ptrace(PTRACE_SETREGSET, %d)", (int)tcp->tid);
 }
 
 /* --- -p: what a thread was blocked in when we attached ----------------- */
@@ -437,7 +474,7 @@ static void handle_stop(struct tcb *tcp, int status)
 		signal_stop(tcp, sig);
 		return;
 	case PTRACE_EVENT_SECCOMP:
-		syscall_stop(tcp);
+		seccomp_stop(tcp);
 		break;
 	case PTRACE_EVENT_STOP:
 		if (is_stop_signal(sig) && !(tcp->flags & TCB_HIDDEN)) {
@@ -782,7 +819,8 @@ int tt_trace_command(char **argv)
 		return 1;
 	}
 	if (ptrace(PTRACE_SEIZE, pid, 0,
-		   (void *)(long)(TRACE_OPTIONS | PTRACE_O_EXITKILL)) < 0) {
+		   (void *)(long)(TRACE_OPTIONS | PTRACE_O_EXITKILL |
+				  (use_seccomp ? PTRACE_O_TRACESECCOMP : 0))) < 0) {
 		tt_perror("cannot trace the command: ptrace(PTRACE_SEIZE)");
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, 0);

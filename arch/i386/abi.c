@@ -46,6 +46,15 @@ static void regs_exit(const void *p, struct tt_regs_view *out)
 	out->rval = (int32_t)r->eax;
 }
 
+/* orig_eax -1: the kernel reads the number sign-extended (putreg32). */
+static void regs_skip(void *p, int64_t rval)
+{
+	struct i386_user_regs *r = p;
+
+	r->orig_eax = UINT32_MAX;
+	r->eax = (uint32_t)rval;
+}
+
 const struct tt_abi tt_abi_i386 = {
 	.name = "i386",
 	.audit_arch = AUDIT_ARCH_I386,
@@ -61,4 +70,5 @@ const struct tt_abi tt_abi_i386 = {
 	.regset_size = sizeof(struct i386_user_regs),
 	.regs_entry = regs_entry,
 	.regs_exit = regs_exit,
+	.regs_skip = regs_skip,
 };

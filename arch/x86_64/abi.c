@@ -38,6 +38,14 @@ static void regs_exit(const void *p, struct tt_regs_view *out)
 	out->rval = (int64_t)r->rax;
 }
 
+static void regs_skip(void *p, int64_t rval)
+{
+	struct user_regs_struct *r = p;
+
+	r->orig_rax = (unsigned long long)-1;
+	r->rax = (unsigned long long)rval;
+}
+
 const struct tt_abi tt_abi_x86_64 = {
 	.name = "x86_64",
 	.audit_arch = AUDIT_ARCH_X86_64,
@@ -53,4 +61,5 @@ const struct tt_abi tt_abi_x86_64 = {
 	.regset_size = sizeof(struct user_regs_struct),
 	.regs_entry = regs_entry,
 	.regs_exit = regs_exit,
+	.regs_skip = regs_skip,
 };

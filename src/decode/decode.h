@@ -51,6 +51,16 @@ void tt_decode_sigevent(struct tt_event *ev, int node, const uint8_t *b,
 			struct tt_time_layout lay);
 unsigned tt_timex_size(enum tt_time_width w);
 
+/* The bytes of a sigevent ttrace reads for an ABI with pointers of
+ * ptr_size (up to SIGEV_THREAD's attributes: 32 native, 20 compat), and
+ * the fields the kernel uses, from bytes in that ABI's layout. */
+unsigned tt_sigevent_size(unsigned ptr_size);
+struct tt_sigevent_head {
+	uint64_t sival;
+	int32_t signo, notify;
+};
+struct tt_sigevent_head tt_sigevent_head(const uint8_t *b, unsigned ptr_size);
+
 /* A timespec (unit 1: tv_nsec) or timeval (unit 1000: tv_usec) at b in
  * ns, as the kernel takes its fields; false when it does not fit. */
 bool tt_time_ns(const uint8_t *b, struct tt_time_layout lay, int64_t unit,

@@ -1,14 +1,17 @@
 /* ttrace - struct sigevent, in both ABIs' layouts (timer_create).
  *
- *   native (x86_64)          compat (i386)
+ *   native (x86_64)          compat (i386: compat_sigevent)
  *   sigev_value    @0  (8)   @0  (4)    union: sival_int is the low half
  *   sigev_signo    @8        @4
  *   sigev_notify   @12       @8
- *   _sigev_un      @16       @12        _tid; or function, attribute
+ *   _sigev_un      @16       @12        _tid; or _function, _attribute
+ *     _function    @16 (8)   @12 (4)
+ *     _attribute   @24 (8)   @16 (4)
  *
- * Both are 64 bytes; the native kernel copies all of them, the compat one
- * only up to _tid (get_compat_sigevent).  ttrace reads up to the end of
- * SIGEV_THREAD's pointers, as strace does.  What strace shows
+ * Both are 64 bytes (the union is padded); the native kernel copies all of
+ * them, the compat one only up to _tid (get_compat_sigevent).  ttrace reads
+ * up to the end of _attribute, SIGEV_THREAD's last pointer, as strace does
+ * (its struct_sigevent: 32 bytes native, 20 compat).  What strace shows
  * depends on sigev_notify: the value only when the pointer is not NULL,
  * the signal by name when a signal is sent, the thread for
  * SIGEV_THREAD_ID, glibc's function and attributes for SIGEV_THREAD (the
@@ -31,14 +34,35 @@ static int add_int(struct tt_event *ev, int node, const char *name,
 	return v;
 }
 
+/* The union follows sigev_value (a pointer wide) and two ints; in it
+ * SIGEV_THREAD's function and attributes, a pointer wide each. */
+static unsigned union_at(unsigned ptr_size)
+{
+	return ptr_size + 8;
+}
+
+unsigned tt_sigevent_size(unsigned ptr_size)
+{
+	return union_at(ptr_size) + 2 * ptr_size;
+}
+
+struct tt_sigevent_head tt_sigevent_head(const uint8_t *b, unsigned ptr_size)
+{
+	return (struct tt_sigevent_head){
+		.sival = tt_get_u(b, ptr_size),
+		.signo = (int32_t)tt_get_s(b + ptr_size, 4),
+		.notify = (int32_t)tt_get_s(b + ptr_size + 4, 4),
+	};
+}
+
 void tt_decode_sigevent(struct tt_event *ev, int node, const uint8_t *b,
 			struct tt_time_layout lay)
 {
 	unsigned ps = lay.ptr_size;
-	uint64_t sival = tt_get_u(b, ps);
-	int32_t signo = (int32_t)tt_get_s(b + ps, 4);
-	int32_t notify = (int32_t)tt_get_s(b + ps + 4, 4);
-	const uint8_t *un = b + ps + 8;
+	struct tt_sigevent_head h = tt_sigevent_head(b, ps);
+	uint64_t sival = h.sival;
+	int32_t signo = h.signo, notify = h.notify;
+	const uint8_t *un = b + union_at(ps);
 	int v;
 
 	ev->v[node].kind = TV_STRUCT;

@@ -38,10 +38,7 @@ unsigned tt_arg_size(enum tt_argtype type, enum tt_time_width width,
 	case AT_TIMEX:
 		return tt_timex_size(width);
 	case AT_SIGEVENT:
-		/* The fields the kernel uses, up to SIGEV_THREAD's two
-		 * pointers (as strace reads it): 32 bytes native, 20 compat.
-		 * The native kernel copies all 64 bytes, the rest unused. */
-		return 4 * ptr_size;
+		return tt_sigevent_size(ptr_size);
 	case AT_TIMERID_PTR:
 		return 4;
 	case AT_TFD_TICKS:

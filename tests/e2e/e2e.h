@@ -31,6 +31,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -772,9 +773,11 @@ static E2E_UNUSED const char *e2e_fmt_timex(const struct e2e_variant *v,
 
 /* --- the timer's life ------------------------------------------------------ */
 
-/* What ttrace (and strace) read of a sigevent: up to the two pointers of
- * SIGEV_THREAD. */
-#define E2E_SIGEVENT_READ (4 * sizeof(void *))
+/* What ttrace (and strace) read of a sigevent: up to the end of
+ * SIGEV_THREAD's second pointer, the attributes (32 bytes native, 20 for
+ * i386). */
+#define E2E_SIGEVENT_READ (offsetof(struct sigevent, sigev_notify_attributes) + \
+			   sizeof(void *))
 
 /* A raw timer_create with its line; returns what the kernel returned, the
  * id in *id when it wrote one. */

@@ -27,6 +27,8 @@ static void creates(void)
 	sev.sigev_notify_function = (void (*)(union sigval))(uintptr_t)0x3def;
 	sev.sigev_notify_attributes = NULL;
 	e2e_timer_create_raw(CLOCK_MONOTONIC, &sev, &id);
+	sev.sigev_notify_attributes = (pthread_attr_t *)(uintptr_t)0x4e00;
+	e2e_timer_create_raw(CLOCK_MONOTONIC, &sev, &id);
 	e2e_timer_create_raw(CLOCK_PROCESS_CPUTIME_ID, NULL, &id);
 
 	/* Refused: an unknown notification, no thread, a bad signal, a bad
@@ -50,6 +52,10 @@ static void creates(void)
 			     e2e_straddling(sizeof(struct sigevent)), &id);
 	e2e_timer_create_raw(CLOCK_MONOTONIC,
 			     e2e_straddling(E2E_SIGEVENT_READ), &id);
+	/* The attributes unmapped: an address (the i386 kernel, which
+	 * reads only up to _tid, still takes it). */
+	e2e_timer_create_raw(CLOCK_MONOTONIC,
+			     e2e_straddling(E2E_SIGEVENT_READ - sizeof(void *)), &id);
 }
 
 static long gettime(const struct e2e_variant *v, int id, void *out)

@@ -23,6 +23,7 @@ TRACER_TESTS = \
 	tests/e2e/tracer/usage-errors.sh \
 	tests/e2e/tracer/no-fd-leak.sh \
 	tests/e2e/tracer/orphan-interrupt.sh \
+	tests/e2e/tracer/own-filter.sh \
 	tests/e2e/summary.sh \
 	tests/e2e/profile.sh
 
@@ -34,6 +35,7 @@ check_PROGRAMS += \
 	tests/e2e/helpers/execchain \
 	tests/e2e/helpers/family \
 	tests/e2e/helpers/int80 \
+	tests/e2e/helpers/ownfilter \
 	tests/e2e/helpers/sleeper \
 	tests/e2e/helpers/threxec \
 	tests/e2e/helpers/timing \
@@ -56,6 +58,8 @@ tests_e2e_helpers_family_CFLAGS = $(TRACEE_CC)
 tests_e2e_helpers_family_LDFLAGS = $(TRACEE_LD)
 tests_e2e_helpers_int80_CFLAGS = $(TRACEE_CC)
 tests_e2e_helpers_int80_LDFLAGS = $(TRACEE_LD)
+tests_e2e_helpers_ownfilter_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_ownfilter_LDFLAGS = $(TRACEE_LD)
 tests_e2e_helpers_threxec_CFLAGS = $(TRACEE_CC)
 tests_e2e_helpers_threxec_LDFLAGS = $(TRACEE_LD)
 tests_e2e_helpers_timing_CFLAGS = $(TRACEE_CC)

@@ -6,6 +6,8 @@
 
 #include "abi.h"
 #include "decode/decode.h"
+#include "layouts.h"
+#include "tcb.h"
 #include "toctou.h"
 #include "umove.h"
 #include "unit.h"
@@ -305,6 +307,101 @@ START_TEST(test_toctou_rows)
 }
 END_TEST
 
+/* The bytes the kernel's layout (layouts.h) says a pointer argument of
+ * type has in a row of width, for an ABI with pointers of ptr_size, up to
+ * the last field ttrace shows; 0: not a pointer to a struct. */
+static unsigned kernel_read_size(enum tt_argtype type, enum tt_time_width w,
+				 unsigned ptr_size)
+{
+	bool w32 = w == TW_32;
+
+	switch (type) {
+	case AT_TIMESPEC:
+		return w32 ? K_OLD_TIMESPEC32 : K_KERNEL_TIMESPEC;
+	case AT_ITIMERSPEC:
+		return w32 ? K_OLD_ITIMERSPEC32 : K_KERNEL_ITIMERSPEC;
+	case AT_ITIMERVAL:
+		return w32 ? K_OLD_ITIMERVAL32 : K_ITIMERVAL64;
+	case AT_TIMEX:
+		return w32 ? K_OLD_TIMEX32 : K_KERNEL_TIMEX;
+	case AT_SIGEVENT:	/* up to the end of _attribute */
+		return ptr_size == 4 ? K_COMPAT_SIGEV_ATTRIBUTE + 4
+				     : K_NATIVE_SIGEV_ATTRIBUTE + 8;
+	case AT_TIMERID_PTR:	/* timer_t, an int in both ABIs */
+		return 4;
+	case AT_TFD_TICKS:	/* u64 */
+		return 8;
+	default:
+		return 0;
+	}
+}
+
+/* Every struct argument of every row of both ABIs is read at its size in
+ * the kernel's layout. */
+START_TEST(test_read_sizes)
+{
+	const struct tt_abi *abi = tt_abis[_i];
+	unsigned n = 0;
+
+	for (long nr = 0; nr < (long)abi->nsyscalls; nr++) {
+		const struct tt_syscall *sc = tt_abi_syscall(abi, nr);
+
+		for (unsigned i = 0; sc && sc->sig && i < sc->sig->nargs; i++) {
+			enum tt_argtype t = sc->sig->args[i].type;
+			unsigned want = kernel_read_size(t, sc->width, abi->ptr_size);
+
+			ck_assert_msg(tt_arg_size(t, sc->width, abi->ptr_size) == want,
+				      "%s %s argument %u: ttrace reads %u bytes, "
+				      "the kernel's layout has %u", abi->name,
+				      sc->name, i,
+				      tt_arg_size(t, sc->width, abi->ptr_size), want);
+			n += want > 0;
+		}
+	}
+	ck_assert_uint_gt(n, 10);
+	ck_assert_uint_le(K_SIGEVENT_SIZE, TT_MAX_STRUCT);
+	ck_assert_uint_le(K_KERNEL_TIMEX, TT_MAX_STRUCT);
+}
+END_TEST
+
+static void put32(uint8_t *b, unsigned off, uint32_t v)
+{
+	memcpy(b + off, &v, 4);
+}
+
+/* An i386 timer_create with SIGEV_THREAD: a 64-byte compat_sigevent,
+ * of which ttrace has what the core reads (tt_arg_size), prints as strace
+ * does, the attributes pointer included. */
+START_TEST(test_compat_sigevent_thread)
+{
+	struct ut_call c = { I386, 259, { 1, IN, OUT }, { [2] = { true, { 7 } } },
+			     UT_RET(0) };
+	uint8_t sev[K_SIGEVENT_SIZE];
+	struct tcb *tcp;
+	unsigned size;
+
+	memset(sev, 0xa5, sizeof(sev));	/* the union's padding */
+	put32(sev, 0, 0x1234);
+	put32(sev, K_COMPAT_SIGEV_SIGNO, 32);	/* the kernel's SIGRTMIN */
+	put32(sev, K_COMPAT_SIGEV_NOTIFY, 2);	/* SIGEV_THREAD */
+	put32(sev, K_COMPAT_SIGEV_FUNCTION, 0x8049a10);
+	put32(sev, K_COMPAT_SIGEV_ATTRIBUTE, 0xffd0e2c4);
+	tcp = ut_call_begin(UT_TID, &c);
+	size = tt_arg_size(AT_SIGEVENT, tcp->ev.sc->width, I386->ptr_size);
+	ck_assert_uint_le(size, sizeof(sev));
+	memset(tcp->ev.mem[1].bytes, 0, sizeof(tcp->ev.mem[1].bytes));
+	memcpy(tcp->ev.mem[1].bytes, sev, size);
+	tcp->ev.mem[1].ok = true;
+	ut_call_entry(tcp);
+	ut_call_exit(tcp, &c);
+	ut_expect_output("i386 SIGEV_THREAD",
+			 UT_P "timer_create(CLOCK_MONOTONIC, {sigev_value={sival_int=4660, "
+			 "sival_ptr=0x1234}, sigev_signo=SIGRTMIN, "
+			 "sigev_notify=SIGEV_THREAD, sigev_notify_function=0x8049a10, "
+			 "sigev_notify_attributes=0xffd0e2c4}, [7]) = 0\n");
+}
+END_TEST
+
 Suite *make_decode_suite(void)
 {
 	Suite *s = suite_create("decode");
@@ -315,5 +412,10 @@ Suite *make_decode_suite(void)
 			    test_toctou_rows, 0, NCASES(toctou_cases));
 	tcase_add_loop_test(ut_tcase(s, "output_wanted", NULL, NULL),
 			    test_output_wanted, 0, NCASES(wanted_cases));
+	tcase_add_loop_test(ut_tcase(s, "read_sizes", NULL, NULL),
+			    test_read_sizes, 0, 2);
+	tcase_add_test(ut_tcase(s, "compat_sigevent", ut_render_setup,
+				ut_render_teardown),
+		       test_compat_sigevent_thread);
 	return s;
 }

@@ -7,7 +7,7 @@ check_PROGRAMS += tests/unit/check_ttrace
 TESTS += tests/unit/check_ttrace
 tests_unit_check_ttrace_SOURCES = \
 	tests/unit/check_ttrace.c tests/unit/unit.h tests/unit/unit.c \
-	tests/unit/check_decode.c \
+	tests/unit/check_decode.c tests/unit/layouts.h \
 	tests/unit/check_text.c \
 	tests/unit/check_tables.c \
 	tests/unit/check_select.c \
@@ -19,4 +19,18 @@ tests_unit_check_ttrace_SOURCES = \
 	tests/unit/check_elfinfo.c
 tests_unit_check_ttrace_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_ttrace_LDADD = libttrace.a $(LIBDW_LIBS) $(CHECK_LIBS)
+endif
+
+# Built, never run: the C library's structs of each ABI have the kernel's
+# layouts that check_decode.c checks ttrace's reads against
+# (_Static_assert; tests/unit/layouts.h).
+check_PROGRAMS += tests/unit/layouts64
+tests_unit_layouts64_SOURCES = tests/unit/layouts-abi.c tests/unit/layouts.h
+tests_unit_layouts64_CFLAGS = $(TRACEE_CC)
+tests_unit_layouts64_LDFLAGS = $(TRACEE_LD)
+if HAVE_M32
+check_PROGRAMS += tests/unit/layouts32
+tests_unit_layouts32_SOURCES = tests/unit/layouts-abi.c tests/unit/layouts.h
+tests_unit_layouts32_CFLAGS = -m32 -Wall -Wextra
+tests_unit_layouts32_LDFLAGS = -m32
 endif
