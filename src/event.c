@@ -30,6 +30,8 @@ void tt_event_init(struct tt_event *ev, const struct tt_syscall *sc,
 	ev->rval = 0;
 	ev->err = 0;
 	ev->resumes = NULL;
+	ev->timing = (struct tt_timing){ .kind = TT_TIMING_NONE,
+					 .timer_arg = -1 };
 	ev->has_lateness = false;
 	ev->stack.captured = false;
 	ev->stack.n = 0;

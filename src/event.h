@@ -121,6 +121,69 @@ static inline int64_t tt_ts_ns(const struct timespec *t)
 	return (int64_t)t->tv_sec * 1000000000 + t->tv_nsec;
 }
 
+/* What a call means for time, decoded once by decode/ (src/decode/
+ * timing.c) from the registers and the bytes read at entry, completed at
+ * exit with the id of a timer it created.  Everything that reasons about
+ * time (lateness, profiles, the timeline, what ttrace knows of timers, the
+ * timerfd check) reads this, never argument positions or raw bytes. */
+enum tt_timing_kind {
+	TT_TIMING_NONE,		/* nothing to know (a gettime, a read) */
+	TT_TIMING_SLEEP,	/* sleeps for .value, or until deadline .value */
+	TT_TIMING_ARM,		/* arms a timer: first expiry .value (0:
+				 * disarms), then every .interval (0: once) */
+	TT_TIMING_CREATE,	/* creates .timer (known at exit) on .clock */
+	TT_TIMING_DELETE,	/* deletes POSIX timer .timer */
+};
+
+enum tt_timing_clock {
+	TT_CLOCK_NONE,
+	TT_CLOCK_ID,		/* .clock is a clockid_t */
+	TT_CLOCK_ITIMER,	/* .clock is ITIMER_REAL, _VIRTUAL or _PROF */
+	TT_CLOCK_OF_TIMER,	/* the clock of .timer (ev->timer_clock, when
+				 * ttrace knows it) */
+};
+
+enum tt_timing_timer {
+	TT_TIMER_NONE,
+	TT_TIMER_POSIX,		/* .timer is a POSIX timer id */
+	TT_TIMER_FD,		/* .timer is a timerfd */
+};
+
+/* A time as the kernel takes it: seconds and the fraction of a second in
+ * the struct's unit (tv_nsec; a timeval's tv_usec), a compat time64
+ * tv_nsec without its padding half. */
+struct tt_ktime {
+	int64_t sec;
+	uint64_t frac;
+};
+
+struct tt_timing {
+	uint8_t kind;		/* enum tt_timing_kind */
+	uint8_t clock_from;	/* enum tt_timing_clock */
+	uint8_t timer_kind;	/* enum tt_timing_timer */
+	bool has_timer;		/* .timer is set */
+	bool absolute;		/* .value is a deadline on .clock */
+	bool has_value;		/* .value and .interval were read */
+	bool in_ns;		/* ... and fit in 64-bit ns: .value_ns and
+				 * .interval_ns hold them */
+	bool valid;		/* ... and are times the kernel takes (not
+				 * negative, the fraction below a second) */
+	int8_t timer_arg;	/* the argument that names .timer, or -1 (a
+				 * note about the timer is about it) */
+	int32_t clock;
+	int32_t timer;
+	uint32_t flags;		/* the call's flags, as passed */
+	struct tt_ktime value, interval;
+	int64_t value_ns, interval_ns;
+	/* CREATE: a timerfd made close-on-exec; a POSIX timer's sigevent
+	 * (a NULL one is the default: SIGEV_SIGNAL, SIGALRM, the id). */
+	bool cloexec;
+	bool notify_known;
+	bool default_sigevent;
+	int32_t notify, signo;
+	uint64_t sival;
+};
+
 struct tt_event {
 	const struct tt_syscall *sc;	/* the table row */
 	const struct tt_abi *abi;	/* the ABI of the entry */
@@ -162,12 +225,11 @@ struct tt_event {
 	bool has_timer_clock;
 	int32_t timer_clock;
 
-	/* A sleep that returned 0: what it asked for and how late it woke
-	 * (src/lateness.c); has_lateness false otherwise. */
+	/* What the call means for time. */
+	struct tt_timing timing;
+	/* A sleep that returned 0: how late it woke (src/lateness.c);
+	 * has_lateness false otherwise. */
 	bool has_lateness;
-	bool absolute;
-	int32_t sleep_clock;
-	int64_t requested_ns;	/* the duration, or the deadline */
 	int64_t lateness_ns;
 
 	/* -k: the caller's stack at the entry, innermost first. */

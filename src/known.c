@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include "abi.h"
-#include "decode/decode.h"
 #include "error.h"
 #include "known.h"
 #include "tcb.h"
@@ -214,99 +213,61 @@ const struct tt_known_timer *tt_known_timerfd(struct tcb *tcp, int32_t fd,
 
 /* --- learning ------------------------------------------------------------- */
 
-static int arg_of(const struct tt_signature *sig, enum tt_argtype type)
+/* A successful timer_create or timerfd_create. */
+static void learn_create(struct tcb *tcp, const struct tt_timing *tm)
 {
-	for (unsigned i = 0; i < sig->nargs; i++)
-		if (sig->args[i].type == type)
-			return (int)i;
-	return -1;
-}
-
-static int32_t int_arg(const struct tt_event *ev, int i)
-{
-	return (int32_t)(uint32_t)ev->raw[i];
-}
-
-/* A successful timer_create: the id the kernel wrote, the clock and the
- * sigevent (NULL: SIGEV_SIGNAL with SIGALRM and the id as value). */
-static void learn_create(struct tcb *tcp, const struct tt_event *ev)
-{
-	const struct tt_signature *sig = ev->sc->sig;
-	int out = arg_of(sig, AT_TIMERID_PTR), sev = arg_of(sig, AT_SIGEVENT);
 	struct tt_known_timer *t;
 
-	if (out < 0 || sev < 0 || !ev->mem[out].ok)
+	if (!tm->has_timer)
 		return;
-	t = timer_put(tcp->pid, TK_POSIX, (int32_t)tt_get_s(ev->mem[out].bytes, 4));
-	t->clock = int_arg(ev, arg_of(sig, AT_CLOCKID));
-	t->notify_known = true;
-	if (!ev->raw[sev]) {
-		t->signo = 14;	/* SIGALRM */
-		t->sival = (uint64_t)t->id;
-	} else if (ev->mem[sev].ok) {
-		struct tt_sigevent_head h =
-			tt_sigevent_head(ev->mem[sev].bytes, ev->abi->ptr_size);
-
-		t->sival = h.sival;
-		t->signo = h.signo;
-		t->notify = h.notify;
-	} else {
-		t->notify_known = false;
-	}
+	t = timer_put(tcp->pid, tm->timer_kind == TT_TIMER_FD ? TK_TIMERFD :
+		      TK_POSIX, tm->timer);
+	t->clock = tm->clock;
+	t->cloexec = tm->cloexec;
+	t->notify_known = tm->notify_known;
+	t->sival = tm->sival;
+	t->signo = tm->signo;
+	t->notify = tm->notify;
 }
 
 /* A successful settime: what the timer was armed with. */
-static void learn_settime(struct tt_known_timer *t, const struct tt_event *ev,
-			  int flags_arg, int new_arg)
+static void learn_settime(struct tcb *tcp, const struct tt_timing *tm)
 {
-	struct tt_time_layout lay = tt_layout_of(ev);
-	uint32_t pad;
+	struct tt_known_timer *t = timer_find(proc_find(tcp->pid),
+		tm->timer_kind == TT_TIMER_FD ? TK_TIMERFD : TK_POSIX, tm->timer);
 
-	if (!t || new_arg < 0 || !ev->mem[new_arg].ok)
+	if (!t || !tm->has_value)
 		return;
 	t->armed_known = true;
-	t->settime_flags = flags_arg >= 0 ? (uint32_t)ev->raw[flags_arg] : 0;
-	tt_timespec_values(ev->mem[new_arg].bytes, lay, &t->interval_sec,
-			   &t->interval_nsec, &pad);
-	tt_timespec_values(ev->mem[new_arg].bytes + (lay.width == TW_32 ? 8 : 16),
-			   lay, &t->value_sec, &t->value_nsec, &pad);
+	t->settime_flags = tm->flags;
+	t->interval_sec = tm->interval.sec;
+	t->interval_nsec = tm->interval.frac;
+	t->value_sec = tm->value.sec;
+	t->value_nsec = tm->value.frac;
 }
-
-#define TFD_CLOEXEC 02000000
 
 void tt_known_learn(struct tcb *tcp, const struct tt_event *ev)
 {
-	const struct tt_signature *sig = ev->sc->sig;
+	const struct tt_timing *tm = &ev->timing;
 	struct tt_known_timer *t;
 	struct tt_proc *p;
-	int a;
 
-	if (!sig->learns || ev->ret != TR_VALUE)
+	if (ev->ret != TR_VALUE)
 		return;
-	switch (sig->learns) {
-	case TL_TIMER_CREATE:
-		learn_create(tcp, ev);
+	switch (tm->kind) {
+	case TT_TIMING_CREATE:
+		learn_create(tcp, tm);
 		break;
-	case TL_TIMER_DELETE:
+	case TT_TIMING_DELETE:
 		p = proc_find(tcp->pid);
-		t = timer_find(p, TK_POSIX, int_arg(ev, arg_of(sig, AT_TIMERID)));
+		t = tm->has_timer ? timer_find(p, TK_POSIX, tm->timer) : NULL;
 		if (t)
 			timer_drop(p, (unsigned)(t - p->t));
 		break;
-	case TL_TIMERFD_CREATE:
-		t = timer_put(tcp->pid, TK_TIMERFD, (int32_t)ev->rval);
-		t->clock = int_arg(ev, arg_of(sig, AT_CLOCKID));
-		a = arg_of(sig, AT_TFD_CREATE_FLAGS);
-		t->cloexec = a >= 0 && ((uint32_t)ev->raw[a] & TFD_CLOEXEC);
-		break;
-	case TL_SETTIME:
-		a = arg_of(sig, AT_TIMERID);
-		t = a >= 0 ? timer_find(proc_find(tcp->pid), TK_POSIX, int_arg(ev, a))
-			   : timer_find(proc_find(tcp->pid), TK_TIMERFD,
-					int_arg(ev, arg_of(sig, AT_TIMERFD)));
-		a = arg_of(sig, AT_TIMER_FLAGS);
-		learn_settime(t, ev, a >= 0 ? a : arg_of(sig, AT_TFD_SETTIME_FLAGS),
-			      arg_of(sig, AT_ITIMERSPEC));
+	case TT_TIMING_ARM:
+		/* setitimer and alarm arm no timer ttrace keeps */
+		if (tm->has_timer)
+			learn_settime(tcp, tm);
 		break;
 	}
 }

@@ -12,7 +12,6 @@
 #include <time.h>
 
 #include "abi.h"
-#include "decode/decode.h"
 #include "lateness.h"
 #include "render/render.h"
 #include "tcb.h"
@@ -40,37 +39,25 @@ static int clock_for(const struct tcb *tcp, int32_t id, clockid_t *out)
 void tt_lateness_measure(const struct tcb *tcp, struct tt_event *ev,
 			 const struct tt_timestamps *now)
 {
-	const struct tt_sleep_shape *sh = ev->sc->sig->sleep;
-	int64_t sec;
-	uint64_t nsec;
-	uint32_t pad;
+	const struct tt_timing *tm = &ev->timing;
 	clockid_t clk;
 	struct timespec t;
 
 	ev->has_lateness = false;
-	if (!sh || ev->ret != TR_VALUE || ev->rval != 0 ||
-	    !ev->mem[sh->request_arg].ok)
-		return;
-	tt_timespec_values(ev->mem[sh->request_arg].bytes, tt_layout_of(ev),
-			   &sec, &nsec, &pad);
 	/* A sleep that returned 0 asked for a valid time (the kernel
 	 * rejects others) no longer than it could have slept: beyond 2^33 s
 	 * the entry copy was not what the kernel used (TOCTOU). */
-	if (sec < 0 || sec >= (int64_t)1 << 33 || nsec >= 1000000000)
+	if (tm->kind != TT_TIMING_SLEEP || ev->ret != TR_VALUE ||
+	    ev->rval != 0 || !tm->valid || tm->value.sec >= (int64_t)1 << 33)
 		return;
-	ev->requested_ns = sec * 1000000000 + (int64_t)nsec;
-	ev->sleep_clock = sh->clock_arg >= 0 ?
-		(int32_t)(uint32_t)ev->raw[sh->clock_arg] : CLOCK_MONOTONIC;
-	ev->absolute = sh->flags_arg >= 0 &&
-		((uint32_t)ev->raw[sh->flags_arg] & sh->abstime);
-	if (!ev->absolute) {
-		ev->lateness_ns = tt_ts_ns(&now->mono) - tt_ts_ns(&ev->t_entry.mono) -
-				  ev->requested_ns;
+	if (!tm->absolute) {
+		ev->lateness_ns = tt_ts_ns(&now->mono) -
+			tt_ts_ns(&ev->t_entry.mono) - tm->value_ns;
 		ev->has_lateness = true;
 		return;
 	}
-	if (clock_for(tcp, ev->sleep_clock, &clk) || clock_gettime(clk, &t) < 0)
+	if (clock_for(tcp, tm->clock, &clk) || clock_gettime(clk, &t) < 0)
 		return;
-	ev->lateness_ns = tt_ts_ns(&t) - ev->requested_ns;
+	ev->lateness_ns = tt_ts_ns(&t) - tm->value_ns;
 	ev->has_lateness = true;
 }

@@ -38,17 +38,13 @@ static void fetch(struct tcb *tcp, struct tt_event *ev, unsigned i)
 static void timer_clock(struct tcb *tcp, struct tt_event *ev,
 			const struct tt_known_timer *tfd)
 {
-	const struct tt_signature *sig = ev->sc->sig;
+	const struct tt_timing *tm = &ev->timing;
 	const struct tt_known_timer *t = tfd;
 
-	for (unsigned i = 0; !t && i < sig->nargs; i++) {
-		int32_t id = (int32_t)(uint32_t)ev->raw[i];
-
-		if (sig->args[i].type == AT_TIMERID)
-			t = tt_known_posix(tcp, id);
-		else if (sig->args[i].type == AT_TIMERFD)
-			t = tt_known_timerfd(tcp, id, false);
-	}
+	if (!t && tm->has_timer)
+		t = tm->timer_kind == TT_TIMER_POSIX ?
+			tt_known_posix(tcp, tm->timer) :
+			tt_known_timerfd(tcp, tm->timer, false);
 	if (t) {
 		ev->has_timer_clock = true;
 		ev->timer_clock = t->clock;
@@ -132,6 +128,7 @@ void tt_syscall_exit(struct tcb *tcp, int64_t rval,
 			tt_event_init(&tcp->restart, tcp->cur_sc,
 				      tcp->cur_args_abi, tcp->tid, 0,
 				      tcp->cur_args);
+			tt_timing_entry(&tcp->restart);
 			tcp->flags |= TCB_RESTART;
 		}
 		return;
@@ -210,5 +207,6 @@ void tt_syscall_remember_blocked(struct tcb *tcp, const struct tt_abi *abi,
 	if (!sc || (sc->flags & SF_RESTART))
 		return;
 	tt_event_init(&tcp->restart, sc, abi, tcp->tid, nr, args);
+	tt_timing_entry(&tcp->restart);
 	tcp->flags |= TCB_RESTART;
 }

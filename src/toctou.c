@@ -241,42 +241,25 @@ static bool read_timerfd_info(pid_t tid, int fd, unsigned *flags,
 
 #define TFD_SETTIME_FLAGS 3u	/* what the kernel keeps of flags */
 
-static int arg_of_type(const struct tt_signature *sig, enum tt_argtype type)
-{
-	for (unsigned i = 0; i < sig->nargs; i++)
-		if (sig->args[i].type == type)
-			return (int)i;
-	return -1;
-}
-
-/* A call that armed a timerfd (it has timerfd settime flags, the fd and
- * the new itimerspec) and succeeded: compare with what the kernel kept. */
+/* A call that armed a timerfd and succeeded: compare its it_interval and
+ * flags with what the kernel kept. */
 static void check_timerfd_armed(struct tcb *tcp, struct tt_event *ev)
 {
-	const struct tt_signature *sig = ev->sc->sig;
-	int fl_arg = arg_of_type(sig, AT_TFD_SETTIME_FLAGS);
-	int fd_arg = arg_of_type(sig, AT_TIMERFD);
-	int in = arg_of_type(sig, AT_ITIMERSPEC);
+	const struct tt_timing *tm = &ev->timing;
 	unsigned flags;
 	long long sec, nsec;
-	int64_t want_sec;
-	uint64_t want_nsec;
-	uint32_t pad;
 	int node, iv;
 
-	if (fl_arg < 0 || fd_arg < 0 || in < 0 || sig->args[in].dir != AD_IN ||
-	    !ev->mem[in].ok || ev->ret != TR_VALUE)
+	if (tm->kind != TT_TIMING_ARM || tm->timer_kind != TT_TIMER_FD ||
+	    !tm->has_value || ev->ret != TR_VALUE)
 		return;
-	if (!read_timerfd_info(tcp->tid, (int32_t)ev->raw[fd_arg], &flags,
-			       &sec, &nsec))
+	if (!read_timerfd_info(tcp->tid, tm->timer, &flags, &sec, &nsec))
 		return;
-	tt_timespec_values(ev->mem[in].bytes, tt_layout_of(ev), &want_sec,
-			   &want_nsec, &pad);
-	if (flags == ((uint32_t)ev->raw[fl_arg] & TFD_SETTIME_FLAGS) &&
-	    sec == want_sec && (uint64_t)nsec == want_nsec)
+	if (flags == (tm->flags & TFD_SETTIME_FLAGS) &&
+	    sec == tm->interval.sec && (uint64_t)nsec == tm->interval.frac)
 		return;
 
-	struct tt_note *n = finding(ev, TN_TIMERFD_ARMED, (unsigned)fd_arg);
+	struct tt_note *n = finding(ev, TN_TIMERFD_ARMED, (unsigned)tm->timer_arg);
 
 	if (!n)
 		return;

@@ -99,6 +99,7 @@ void tt_decode_entry(struct tt_event *ev)
 			break;
 		}
 	}
+	tt_timing_entry(ev);
 }
 
 static bool output_written(const struct tt_event *ev, unsigned i)
@@ -121,4 +122,5 @@ void tt_decode_exit(struct tt_event *ev)
 	for (unsigned i = 0; i < sig->nargs; i++)
 		if (tt_dir_output(sig->args[i].dir))
 			decode_pointer(ev, i, output_written(ev, i));
+	tt_timing_exit(ev);
 }

@@ -61,16 +61,12 @@ struct tt_sigevent_head {
 };
 struct tt_sigevent_head tt_sigevent_head(const uint8_t *b, unsigned ptr_size);
 
-/* A timespec (unit 1: tv_nsec) or timeval (unit 1000: tv_usec) at b in
- * ns, as the kernel takes its fields; false when it does not fit. */
-bool tt_time_ns(const uint8_t *b, struct tt_time_layout lay, int64_t unit,
-		int64_t *ns);
-
-/* What a call that arms a timer (its signature's arm shape) asked for:
- * the new value and interval in ns, and whether the value is absolute;
- * false when the setting could not be read or does not fit in ns. */
-bool tt_arm_request(const struct tt_event *ev, int64_t *value,
-		    int64_t *interval, bool *absolute);
+/* The call's meaning for time (ev->timing): at entry, from the registers
+ * and the inputs read (also for a call ttrace only remembers for
+ * restart_syscall: its inputs unread, it has no value); at exit, the id
+ * of a timer it created. */
+void tt_timing_entry(struct tt_event *ev);
+void tt_timing_exit(struct tt_event *ev);
 
 /* The values the kernel takes from a timespec's bytes. */
 void tt_timespec_values(const uint8_t *bytes, struct tt_time_layout lay,

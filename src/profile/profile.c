@@ -8,7 +8,6 @@
 #include <sys/stat.h>
 
 #include "abi.h"
-#include "decode/decode.h"
 #include "error.h"
 #include "jsonstr.h"
 #include "profile/jsonread.h"
@@ -172,15 +171,12 @@ void tt_profile_forget(pid_t tid)
  * ttrace may know (src/known.c). */
 static void arm_clock(const struct tt_event *ev, char *buf, size_t size)
 {
-	const struct tt_arm_shape *arm = ev->sc->sig->arm;
+	const struct tt_timing *tm = &ev->timing;
 	const char *name;
 
-	if (arm->which_arg >= 0) {
-		name = tt_xlat_name(&tt_xlat_itimer_which,
-				    (uint32_t)ev->raw[arm->which_arg]);
+	if (tm->clock_from == TT_CLOCK_ITIMER) {
+		name = tt_xlat_name(&tt_xlat_itimer_which, (uint32_t)tm->clock);
 		snprintf(buf, size, "%s", name ? name : "ITIMER_???");
-	} else if (arm->kind == TK_SECONDS) {
-		snprintf(buf, size, "ITIMER_REAL");
 	} else if (ev->has_timer_clock) {
 		clock_name(ev->timer_clock, buf, size);
 	} else {
@@ -191,40 +187,28 @@ static void arm_clock(const struct tt_event *ev, char *buf, size_t size)
 void tt_profile_record(struct tt_profile *p, const struct tcb *tcp,
 		       const struct tt_event *ev)
 {
-	const struct tt_signature *sig = ev->sc->sig;
-	const struct tt_sleep_shape *sh = sig->sleep;
+	const struct tt_timing *tm = &ev->timing;
+	bool arms = tm->kind == TT_TIMING_ARM;
 	struct tt_prof_group *g;
 	char clock[64];
-	int64_t value, interval = 0;
-	bool absolute;
+	int64_t value;
 
-	if (sh) {
-		/* nanosleep has no clock argument: CLOCK_MONOTONIC */
-		int32_t clk = sh->clock_arg >= 0 ?
-			(int32_t)ev->raw[sh->clock_arg] : CLOCK_MONOTONIC;
-
-		absolute = sh->flags_arg >= 0 &&
-			(ev->raw[sh->flags_arg] & sh->abstime);
-		/* a request that does not fit in ns was refused anyway */
-		if (!ev->mem[sh->request_arg].ok ||
-		    !tt_time_ns(ev->mem[sh->request_arg].bytes,
-				tt_layout_of(ev), 1, &value))
-			return;	/* nothing was asked that ttrace could see */
-		clock_name(clk, clock, sizeof(clock));
-	} else if (sig->arm) {
-		if (!tt_arm_request(ev, &value, &interval, &absolute))
-			return;
-		arm_clock(ev, clock, sizeof(clock));
-	} else {
+	/* A request that does not fit in ns was refused anyway; one that
+	 * could not be read asked nothing ttrace could see. */
+	if ((tm->kind != TT_TIMING_SLEEP && !arms) || !tm->in_ns)
 		return;
-	}
-	g = group_of(p, sig->family, clock, absolute, sig->arm != NULL);
+	if (arms)
+		arm_clock(ev, clock, sizeof(clock));
+	else
+		clock_name(tm->clock, clock, sizeof(clock));
+	g = group_of(p, ev->sc->sig->family, clock, tm->absolute, arms);
 	/* An absolute value of 0 disarms a timer: no deadline. */
-	if (absolute && !(sig->arm && value == 0) &&
+	value = tm->value_ns;
+	if (tm->absolute && !(arms && value == 0) &&
 	    !step_from_last(tcp->tid, (size_t)(g - p->g), value, &value)) {
 		g->starts++;
 	} else {
-		add_request(g, value, interval);
+		add_request(g, value, arms ? tm->interval_ns : 0);
 	}
 	if (ev->has_lateness)
 		tt_samples_add(&g->samples, ev->lateness_ns);

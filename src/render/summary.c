@@ -113,7 +113,7 @@ void tt_summary_add(const struct tt_event *ev)
 	if (!ev->has_lateness)
 		return;
 	tt_samples_add(&r->late, ev->lateness_ns);
-	hist_add(ev->sleep_clock, ev->lateness_ns);
+	hist_add(ev->timing.clock, ev->lateness_ns);
 }
 
 /* Busiest first, as strace's -c: by total time, then by name. */

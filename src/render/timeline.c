@@ -43,7 +43,6 @@
 #include <unistd.h>
 
 #include "abi.h"
-#include "decode/decode.h"
 #include "error.h"
 #include "render/jline.h"
 #include "render/render.h"
@@ -255,9 +254,10 @@ static const struct tt_event *sleep_call(const struct tcb *tcp)
 	const struct tt_event *ev = &tcp->ev;
 
 	if (!(ev->sc->flags & SF_RESTART))
-		return ev->sc->sig->sleep ? ev : NULL;
-	if (ev->resumes && ev->resumes->sig->sleep &&
-	    (tcp->flags & TCB_RESTART) && tcp->restart.sc == ev->resumes)
+		return ev->timing.kind == TT_TIMING_SLEEP ? ev : NULL;
+	if (ev->resumes && (tcp->flags & TCB_RESTART) &&
+	    tcp->restart.sc == ev->resumes &&
+	    tcp->restart.timing.kind == TT_TIMING_SLEEP)
 		return &tcp->restart;
 	return NULL;
 }
@@ -266,7 +266,7 @@ static enum shape shape_of(const struct tcb *tcp)
 {
 	if (sleep_call(tcp))
 		return CALL_SLEEP;
-	if (tcp->ev.sc->sig->arm)
+	if (tcp->ev.timing.kind == TT_TIMING_ARM)
 		return CALL_SETTIME;
 	/* Any other traced call, such as a read of a timerfd (issue #8):
 	 * an instant when it returned, with its decoded arguments. */
@@ -300,9 +300,8 @@ static void sleep_span(const struct tcb *tcp, const struct timespec *end_at,
 		       const char *unfinished)
 {
 	const struct tt_event *ev = &tcp->ev, *call = sleep_call(tcp);
-	const struct tt_sleep_shape *sh = call->sc->sig->sleep;
+	const struct tt_timing *tm = &call->timing;
 	char clk[64];
-	int64_t req;
 	struct jline l;
 
 	begin(&l, "X", "sleep", ev->sc->sig->family, tcp, &ev->t_entry.mono);
@@ -313,14 +312,10 @@ static void sleep_span(const struct tcb *tcp, const struct timespec *end_at,
 		jstr(&l, call->sc->name);
 	}
 	jputs(&l, ",\"clock\":");
-	jstr(&l, sh->clock_arg >= 0 ?
-	     tt_clockid_text((int32_t)call->raw[sh->clock_arg], clk, sizeof(clk)) :
-	     "CLOCK_MONOTONIC");
-	jprintf(&l, ",\"mode\":\"%s\"", sh->flags_arg >= 0 &&
-		((uint32_t)call->raw[sh->flags_arg] & sh->abstime) ?
-		"absolute" : "relative");
-	if (tt_value_timespec_ns(call, sh->request_arg, &req))
-		jprintf(&l, ",\"requested_ns\":%" PRId64, req);
+	jstr(&l, tt_clockid_text(tm->clock, clk, sizeof(clk)));
+	jprintf(&l, ",\"mode\":\"%s\"", tm->absolute ? "absolute" : "relative");
+	if (tm->valid)
+		jprintf(&l, ",\"requested_ns\":%" PRId64, tm->value_ns);
 	if (ev->has_lateness)
 		jprintf(&l, ",\"lateness_ns\":%" PRId64, ev->lateness_ns);
 	if (unfinished)
@@ -332,16 +327,16 @@ static void sleep_span(const struct tcb *tcp, const struct timespec *end_at,
 static void settime_instant(const struct tcb *tcp)
 {
 	const struct tt_event *ev = &tcp->ev;
-	int64_t value, interval;
-	bool absolute;
+	const struct tt_timing *tm = &ev->timing;
 	struct jline l;
 
 	instant(&l, "settime", ev->sc->sig->family, tcp, 't', &ev->t_entry.mono);
 	call_args(&l, ev);
-	if (tt_arm_request(ev, &value, &interval, &absolute))
+	if (tm->in_ns)
 		jprintf(&l, ",\"mode\":\"%s\",\"value_ns\":%" PRId64
 			",\"interval_ns\":%" PRId64,
-			absolute ? "absolute" : "relative", value, interval);
+			tm->absolute ? "absolute" : "relative", tm->value_ns,
+			tm->interval_ns);
 	jputs(&l, ",\"call\":");
 	tt_json_args(&l, ev);
 	jputs(&l, "}");

@@ -22,6 +22,7 @@ int main(void)
 	srunner_add_suite(sr, make_summary_suite());
 	srunner_add_suite(sr, make_profile_suite());
 	srunner_add_suite(sr, make_elfinfo_suite());
+	srunner_add_suite(sr, make_timing_suite());
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
