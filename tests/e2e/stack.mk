@@ -10,7 +10,7 @@ EXTRA_DIST += tests/e2e/stack.mk tests/e2e/stack/run-stack.sh
 STACK_CFLAGS = $(WARN_CFLAGS) -g -O0 -fno-omit-frame-pointer
 
 check_PROGRAMS += tests/e2e/stack/chain-m64.stack tests/e2e/stack/libstk-m64.so
-TESTS += tests/e2e/stack/chain-m64.stack
+STACK_TESTS = tests/e2e/stack/chain-m64.stack
 tests_e2e_stack_chain_m64_stack_SOURCES = tests/e2e/stack/chain.c
 tests_e2e_stack_chain_m64_stack_CFLAGS = $(STACK_CFLAGS)
 tests_e2e_stack_chain_m64_stack_LDFLAGS =
@@ -21,7 +21,7 @@ tests_e2e_stack_libstk_m64_so_LDFLAGS = -shared
 
 if HAVE_M32
 check_PROGRAMS += tests/e2e/stack/chain-m32.stack tests/e2e/stack/libstk-m32.so
-TESTS += tests/e2e/stack/chain-m32.stack
+STACK_TESTS += tests/e2e/stack/chain-m32.stack
 tests_e2e_stack_chain_m32_stack_SOURCES = tests/e2e/stack/chain.c
 tests_e2e_stack_chain_m32_stack_CFLAGS = -m32 $(STACK_CFLAGS)
 tests_e2e_stack_chain_m32_stack_LDFLAGS = -m32
@@ -33,3 +33,4 @@ else
 TESTS += tests/e2e/stack/no-m32.sh
 endif
 EXTRA_DIST += tests/e2e/stack/no-m32.sh
+TESTS += $(STACK_TESTS)

@@ -4,7 +4,7 @@
 # process it touched is left running untraced or is gone.
 # lib.sh is sourced by every script.
 
-TRACER_TESTS = \
+TRACER_SH = \
 	tests/e2e/tracer/attach-detach.sh \
 	tests/e2e/tracer/attach-churn.sh \
 	tests/e2e/tracer/attach-errors.sh \
@@ -23,7 +23,8 @@ TRACER_TESTS = \
 	tests/e2e/tracer/usage-errors.sh \
 	tests/e2e/tracer/no-fd-leak.sh \
 	tests/e2e/tracer/orphan-interrupt.sh \
-	tests/e2e/tracer/own-filter.sh \
+	tests/e2e/tracer/own-filter.sh
+TRACER_TESTS = $(TRACER_SH) \
 	tests/e2e/summary.sh \
 	tests/e2e/profile.sh
 

@@ -47,7 +47,7 @@ done
 trace() {
 	_n=$1
 	shift
-	# shellcheck disable=SC2086 # TT_TTRACE_OPTS (seccomp-off.sh) is a word list
+	# shellcheck disable=SC2086 # TT_TTRACE_OPTS (tests/run-mode.sh) is a word list
 	timeout 60 "$TTRACE" ${TT_TTRACE_OPTS:-} -o "$tmp/$_n.raw" "$@" 2>"$tmp/$_n.err"
 	_st=$?
 	[ $_st -eq 0 ] || fail "$_n: ttrace exited $_st: $(cat "$tmp/$_n.err")"

@@ -16,7 +16,7 @@ case $prog in
 	fi ;;
 esac
 
-# shellcheck disable=SC2086 # TT_TTRACE_OPTS (seccomp-off.sh) is a word list
+# shellcheck disable=SC2086 # TT_TTRACE_OPTS (tests/run-mode.sh) is a word list
 timeout 60 "$TTRACE" ${TT_TTRACE_OPTS:-} -o "$tmp/trace" -- "$prog" >"$tmp/expected" 2>"$tmp/stderr"
 st=$?
 case $st in
