@@ -72,66 +72,60 @@ struct e2e_abi_calls {
 		timerfd_create, setitimer, getitimer, alarm, read;
 };
 
+/* The numbers come from the C library's <sys/syscall.h> (the kernel's
+ * <asm/unistd_32.h> or <asm/unistd_64.h>, as the program is built), never
+ * from a copy: on i386, __NR_timer_settime is the time32 entry point. */
 #ifdef __i386__
 static const struct e2e_variant e2e_variants[] = {
 	{ true, false,
-	  { 260, "timer_settime32", "timer_settime" },
-	  { 267, "clock_nanosleep_time32", "clock_nanosleep" },
-	  { 325, "timerfd_settime32", "timerfd_settime" },
-	  { 261, "timer_gettime32", "timer_gettime" },
-	  { 326, "timerfd_gettime32", "timerfd_gettime" },
-	  { 265, "clock_gettime32", "clock_gettime" },
-	  { 264, "clock_settime32", "clock_settime" },
-	  { 266, "clock_getres_time32", "clock_getres" },
-	  { 343, "clock_adjtime32", "clock_adjtime" },
-	  { 162, "nanosleep_time32", "nanosleep" } },
+	  { __NR_timer_settime, "timer_settime32", "timer_settime" },
+	  { __NR_clock_nanosleep, "clock_nanosleep_time32", "clock_nanosleep" },
+	  { __NR_timerfd_settime, "timerfd_settime32", "timerfd_settime" },
+	  { __NR_timer_gettime, "timer_gettime32", "timer_gettime" },
+	  { __NR_timerfd_gettime, "timerfd_gettime32", "timerfd_gettime" },
+	  { __NR_clock_gettime, "clock_gettime32", "clock_gettime" },
+	  { __NR_clock_settime, "clock_settime32", "clock_settime" },
+	  { __NR_clock_getres, "clock_getres_time32", "clock_getres" },
+	  { __NR_clock_adjtime, "clock_adjtime32", "clock_adjtime" },
+	  { __NR_nanosleep, "nanosleep_time32", "nanosleep" } },
 	{ false, true,
-	  { 409, "timer_settime64", "timer_settime" },
-	  { 407, "clock_nanosleep_time64", "clock_nanosleep" },
-	  { 411, "timerfd_settime64", "timerfd_settime" },
-	  { 408, "timer_gettime64", "timer_gettime" },
-	  { 410, "timerfd_gettime64", "timerfd_gettime" },
-	  { 403, "clock_gettime64", "clock_gettime" },
-	  { 404, "clock_settime64", "clock_settime" },
-	  { 406, "clock_getres_time64", "clock_getres" },
-	  { 405, "clock_adjtime64", "clock_adjtime" },
+	  { __NR_timer_settime64, "timer_settime64", "timer_settime" },
+	  { __NR_clock_nanosleep_time64, "clock_nanosleep_time64", "clock_nanosleep" },
+	  { __NR_timerfd_settime64, "timerfd_settime64", "timerfd_settime" },
+	  { __NR_timer_gettime64, "timer_gettime64", "timer_gettime" },
+	  { __NR_timerfd_gettime64, "timerfd_gettime64", "timerfd_gettime" },
+	  { __NR_clock_gettime64, "clock_gettime64", "clock_gettime" },
+	  { __NR_clock_settime64, "clock_settime64", "clock_settime" },
+	  { __NR_clock_getres_time64, "clock_getres_time64", "clock_getres" },
+	  { __NR_clock_adjtime64, "clock_adjtime64", "clock_adjtime" },
 	  { 0, "nanosleep", "nanosleep" } },
-};
-static const struct e2e_abi_calls e2e_abi = {
-	{ 259, "timer_create", "timer_create" },
-	{ 262, "timer_getoverrun", "timer_getoverrun" },
-	{ 263, "timer_delete", "timer_delete" },
-	{ 322, "timerfd_create", "timerfd_create" },
-	{ 104, "setitimer", "setitimer" },
-	{ 105, "getitimer", "getitimer" },
-	{ 27, "alarm", "alarm" },
-	{ 3, "read", "read" },
 };
 #else
 static const struct e2e_variant e2e_variants[] = {
 	{ false, false,
-	  { 223, "timer_settime", "timer_settime" },
-	  { 230, "clock_nanosleep", "clock_nanosleep" },
-	  { 286, "timerfd_settime", "timerfd_settime" },
-	  { 224, "timer_gettime", "timer_gettime" },
-	  { 287, "timerfd_gettime", "timerfd_gettime" },
-	  { 228, "clock_gettime", "clock_gettime" },
-	  { 227, "clock_settime", "clock_settime" },
-	  { 229, "clock_getres", "clock_getres" },
-	  { 305, "clock_adjtime", "clock_adjtime" },
-	  { 35, "nanosleep", "nanosleep" } },
-};
-static const struct e2e_abi_calls e2e_abi = {
-	{ 222, "timer_create", "timer_create" },
-	{ 225, "timer_getoverrun", "timer_getoverrun" },
-	{ 226, "timer_delete", "timer_delete" },
-	{ 283, "timerfd_create", "timerfd_create" },
-	{ 38, "setitimer", "setitimer" },
-	{ 36, "getitimer", "getitimer" },
-	{ 37, "alarm", "alarm" },
-	{ 0, "read", "read" },
+	  { __NR_timer_settime, "timer_settime", "timer_settime" },
+	  { __NR_clock_nanosleep, "clock_nanosleep", "clock_nanosleep" },
+	  { __NR_timerfd_settime, "timerfd_settime", "timerfd_settime" },
+	  { __NR_timer_gettime, "timer_gettime", "timer_gettime" },
+	  { __NR_timerfd_gettime, "timerfd_gettime", "timerfd_gettime" },
+	  { __NR_clock_gettime, "clock_gettime", "clock_gettime" },
+	  { __NR_clock_settime, "clock_settime", "clock_settime" },
+	  { __NR_clock_getres, "clock_getres", "clock_getres" },
+	  { __NR_clock_adjtime, "clock_adjtime", "clock_adjtime" },
+	  { __NR_nanosleep, "nanosleep", "nanosleep" } },
 };
 #endif
+/* One entry point in each ABI, under the same name. */
+static const struct e2e_abi_calls e2e_abi = {
+	{ __NR_timer_create, "timer_create", "timer_create" },
+	{ __NR_timer_getoverrun, "timer_getoverrun", "timer_getoverrun" },
+	{ __NR_timer_delete, "timer_delete", "timer_delete" },
+	{ __NR_timerfd_create, "timerfd_create", "timerfd_create" },
+	{ __NR_setitimer, "setitimer", "setitimer" },
+	{ __NR_getitimer, "getitimer", "getitimer" },
+	{ __NR_alarm, "alarm", "alarm" },
+	{ __NR_read, "read", "read" },
+};
 
 /* A setitimer's struct itimerval: 32-bit fields on i386 (there is no
  * time64 setitimer), 64-bit on x86_64. */

@@ -15,6 +15,7 @@
 #include "select.h"
 #include "syscall_trace.h"
 #include "tcb.h"
+#include "nr-tables.h"
 #include "unit.h"
 #include "xlat/xlat.h"
 
@@ -92,8 +93,8 @@ static int32_t *low;	/* req32 at low[0..1], rem32 at low[2..3] */
 
 #define SLEEP_RESTARTED "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=1, tv_nsec=0}, " \
 	"{tv_sec=0, tv_nsec=999}) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)\n"
-#define SLEEP ENTER(X64, 230, 0, 0, (uintptr_t)&req, (uintptr_t)&rem)
-#define RESTART ENTER(X64, 219)
+#define SLEEP ENTER(X64, NR64_clock_nanosleep, 0, 0, (uintptr_t)&req, (uintptr_t)&rem)
+#define RESTART ENTER(X64, NR64_restart_syscall)
 
 /* Which call restart_syscall says it resumes. */
 START_TEST(test_restart)
@@ -112,13 +113,13 @@ START_TEST(test_restart)
 		 * went on with calls ttrace has no row for; the restart_syscall
 		 * that comes later resumes one of those (poll), not the sleep. */
 		{ "restart of an unknown call",
-		  { SLEEP, EXIT(-TT_ERESTART_RESTARTBLOCK), ENTER(X64, 15), EXIT(-4),
-		    ENTER(X64, 7, 0, 0, 1000), EXIT(-TT_ERESTART_RESTARTBLOCK),
+		  { SLEEP, EXIT(-TT_ERESTART_RESTARTBLOCK), ENTER(X64, NR64_rt_sigreturn), EXIT(-4),
+		    ENTER(X64, NR64_poll, 0, 0, 1000), EXIT(-TT_ERESTART_RESTARTBLOCK),
 		    RESTART, EXIT(0) },
 		  SLEEP_RESTARTED
 		  "restart_syscall(<... resuming interrupted system call ...>) = 0\n" },
 		{ "restart after another traced call",
-		  { SLEEP, EXIT(-TT_ERESTART_RESTARTBLOCK), ENTER(X64, 223, 1, 1, 0, 0),
+		  { SLEEP, EXIT(-TT_ERESTART_RESTARTBLOCK), ENTER(X64, NR64_timer_settime, 1, 1, 0, 0),
 		    EXIT(-14), RESTART, EXIT(0) },
 		  SLEEP_RESTARTED
 		  "timer_settime(1, TIMER_ABSTIME, NULL, NULL) = -1 EFAULT (Bad address)\n"
@@ -132,7 +133,7 @@ START_TEST(test_restart)
 		  "restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0\n" },
 		/* -p: the thread was found blocked in an i386 sleep. */
 		{ "blocked before attach",
-		  { BLOCKED(I386, 407), ENTER(I386, 0), EXIT(0) },
+		  { BLOCKED(I386, NR32_clock_nanosleep_time64), ENTER(I386, NR32_restart_syscall), EXIT(0) },
 		  "restart_syscall(<... resuming interrupted clock_nanosleep_time64 ...>) = 0\n" },
 	};
 
@@ -147,9 +148,9 @@ END_TEST
 START_TEST(test_i386_fetch)
 {
 	const struct step steps[] = {
-		ENTER(I386, 267, 1, 0, (uintptr_t)low, (uintptr_t)(low + 2)),
+		ENTER(I386, NR32_clock_nanosleep, 1, 0, (uintptr_t)low, (uintptr_t)(low + 2)),
 		EXIT(-4),
-		ENTER(I386, 267, 1, 0, 1ULL << 32, 0),
+		ENTER(I386, NR32_clock_nanosleep, 1, 0, 1ULL << 32, 0),
 		EXIT(-14),
 		{ S_END },
 	};

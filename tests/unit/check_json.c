@@ -5,6 +5,7 @@
 #include "options.h"
 #include "render/render.h"
 #include "tcb.h"
+#include "nr-tables.h"
 #include "unit.h"
 
 #define X64 (&tt_abi_x86_64)
@@ -14,7 +15,7 @@
 
 static const struct ut_case json_cases[] = {
 	{ "timerfd_settime, flags known and unknown, EINVAL",
-	  { X64, 286, { 3, 0x11, 0x1000, 0 }, { [2] = UT_ITS(1, 2, 3, 4) },
+	  { X64, NR64_timerfd_settime, { 3, 0x11, 0x1000, 0 }, { [2] = UT_ITS(1, 2, 3, 4) },
 	    UT_ERR(22) },
 	  "{\"type\":\"call\",\"pid\":100,\"tid\":100,\"name\":\"timerfd_settime\","
 	  "\"family\":\"timerfd_settime\",\"nr\":286,\"abi\":\"x86_64\",\"time_width\":64,"
@@ -24,7 +25,7 @@ static const struct ut_case json_cases[] = {
 	  "\"otmr\":null}," T0 ",\"return\":{\"error\":{\"number\":22,\"name\":\"EINVAL\","
 	  "\"message\":\"Invalid argument\",\"restart\":false}},\"findings\":[]}\n" },
 	{ "i386 time64 sleep: CPU clock, padding, interrupted with remain",
-	  { I386, 407, { (uint32_t)-6, 0, 0x2000, 0x3000 },
+	  { I386, NR32_clock_nanosleep_time64, { (uint32_t)-6, 0, 0x2000, 0x3000 },
 	    { [2] = UT_TS(0, 0x100000005ULL), [3] = UT_TS(1, 7) },
 	    UT_ERR(516) },
 	  "{\"type\":\"call\",\"pid\":100,\"tid\":100,\"name\":\"clock_nanosleep_time64\","
@@ -37,7 +38,7 @@ static const struct ut_case json_cases[] = {
 	  "\"message\":\"Interrupted by signal\",\"restart\":true}},\"findings\":"
 	  "[{\"kind\":\"nsec_padding\",\"field\":\"rqtp.tv_nsec\",\"padding\":1}]}\n" },
 	{ "time32 sleep on an fd clock, unreadable request, old value not written",
-	  { I386, 267, { (uint32_t)-29, 1, 0xdead, 0x4000 }, { [2] = { false, { 0 } } },
+	  { I386, NR32_clock_nanosleep, { (uint32_t)-29, 1, 0xdead, 0x4000 }, { [2] = { false, { 0 } } },
 	    UT_RET(0) },
 	  "{\"type\":\"call\",\"pid\":100,\"tid\":100,\"name\":\"clock_nanosleep_time32\","
 	  "\"family\":\"clock_nanosleep\",\"nr\":267,\"abi\":\"i386\",\"time_width\":32,"
@@ -46,7 +47,7 @@ static const struct ut_case json_cases[] = {
 	  "\"unread\":\"unreadable\"},\"rmtp\":{\"addr\":\"0x4000\",\"unread\":"
 	  "\"not_written\"}}," T0 ",\"return\":{\"value\":0},\"findings\":[]}\n" },
 	{ "restart_syscall names the call it resumes",
-	  { X64, 219, { 0 }, { { 0 } }, UT_RET(0), .resumes = 230 },
+	  { X64, NR64_restart_syscall, { 0 }, { { 0 } }, UT_RET(0), .resumes = NR64_clock_nanosleep },
 	  "{\"type\":\"call\",\"pid\":100,\"tid\":100,\"name\":\"restart_syscall\","
 	  "\"family\":\"restart_syscall\",\"nr\":219,\"abi\":\"x86_64\",\"time_width\":0,"
 	  "\"resumes\":\"clock_nanosleep\",\"args\":{}," T0 ",\"return\":{\"value\":0},"
@@ -78,7 +79,7 @@ END_TEST
 START_TEST(test_stack)
 {
 	static const struct ut_call call = {
-		X64, 230, { 0, 0, 0x1000, 0 }, { [2] = UT_TS(1, 0) }, UT_RET(0)
+		X64, NR64_clock_nanosleep, { 0, 0, 0x1000, 0 }, { [2] = UT_TS(1, 0) }, UT_RET(0)
 	};
 	static const char *const want[] = {
 		",\"stack\":[{\"pc\":\"0x7f00000011f7\",\"module\":\"/t/chain\","

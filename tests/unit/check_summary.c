@@ -10,6 +10,7 @@
 #include "render/summary.h"
 #include "samples.h"
 #include "tcb.h"
+#include "nr-tables.h"
 #include "unit.h"
 
 static const struct {
@@ -44,8 +45,8 @@ static void add_on(int32_t clock, int64_t late_ns)
 	static struct tt_event ev;
 	uint64_t raw[TT_MAX_ARGS] = { 0 };
 
-	tt_event_init(&ev, tt_abi_syscall(&tt_abi_x86_64, 230), &tt_abi_x86_64,
-		      UT_TID, 230, raw);
+	tt_event_init(&ev, tt_abi_syscall(&tt_abi_x86_64, NR64_clock_nanosleep), &tt_abi_x86_64,
+		      UT_TID, NR64_clock_nanosleep, raw);
 	ev.t_entry.mono = ev.t_exit.mono = (struct timespec){ 100, 0 };
 	ev.ret = TR_VALUE;
 	ev.has_lateness = late_ns != NO_LATENESS;
@@ -76,14 +77,14 @@ static void add(const struct tt_abi *abi, long nr, int64_t dur_ns, int err,
 static void add_calls(void)
 {
 	/* three sleeps of 10 ms, woken 100, 300 and 200 us late */
-	add(&tt_abi_x86_64, 230, 10100000, 0, 100000);
-	add(&tt_abi_x86_64, 230, 10300000, 0, 300000);
-	add(&tt_abi_x86_64, 230, 10200000, 0, 200000);
+	add(&tt_abi_x86_64, NR64_clock_nanosleep, 10100000, 0, 100000);
+	add(&tt_abi_x86_64, NR64_clock_nanosleep, 10300000, 0, 300000);
+	add(&tt_abi_x86_64, NR64_clock_nanosleep, 10200000, 0, 200000);
 	/* an EINVAL sleep: no lateness */
-	add(&tt_abi_x86_64, 230, 2000, 22, -1);
+	add(&tt_abi_x86_64, NR64_clock_nanosleep, 2000, 22, -1);
 	/* two i386 timer_settime32, one failing */
-	add(&tt_abi_i386, 260, 4000, 0, -1);
-	add(&tt_abi_i386, 260, 6000, 22, -1);
+	add(&tt_abi_i386, NR32_timer_settime, 4000, 0, -1);
+	add(&tt_abi_i386, NR32_timer_settime, 6000, 22, -1);
 }
 
 START_TEST(test_table)
@@ -212,7 +213,7 @@ END_TEST
 START_TEST(test_impossible_request)
 {
 	static const struct ut_call c = {
-		&tt_abi_x86_64, 230, { 1, 0, 0x1000, 0 },
+		&tt_abi_x86_64, NR64_clock_nanosleep, { 1, 0, 0x1000, 0 },
 		{ [2] = UT_TS(INT64_MAX, 999999999) }, UT_RET(0),
 	};
 	struct tcb *tcp = ut_call_begin(UT_TID, &c);

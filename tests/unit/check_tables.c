@@ -5,6 +5,7 @@
 #include "abi.h"
 #include "syscall.h"
 #include "unit.h"
+#include "nr-tables.h"
 
 #define X64 (&tt_abi_x86_64)
 #define I386 (&tt_abi_i386)
@@ -115,76 +116,52 @@ START_TEST(test_rows)
 	}
 	ck_assert_msg(abi->table[abi->nsyscalls - 1].name != NULL,
 		      "%s: the table ends in an empty row", abi->name);
-	ck_assert_uint_eq(named, abi == X64 ? 19 : 28);
+	ck_assert_uint_gt(named, 0);
 }
 END_TEST
 
-/* The numbers of arch/x86/entry/syscalls/syscall_{64,32}.tbl. */
-static const struct number_case {
-	const struct tt_abi *abi;
-	long nr;
-	const char *name;
-	const struct tt_signature *sig;
-	unsigned width;
-} number_cases[] = {
-	{ X64, 0, "read", &tt_sig_read, TW_NONE },
-	{ X64, 35, "nanosleep", &tt_sig_nanosleep, TW_64 },
-	{ X64, 36, "getitimer", &tt_sig_getitimer, TW_64 },
-	{ X64, 37, "alarm", &tt_sig_alarm, TW_NONE },
-	{ X64, 38, "setitimer", &tt_sig_setitimer, TW_64 },
-	{ X64, 219, "restart_syscall", &tt_sig_restart_syscall, TW_NONE },
-	{ X64, 222, "timer_create", &tt_sig_timer_create, TW_NONE },
-	{ X64, 223, "timer_settime", &tt_sig_timer_settime, TW_64 },
-	{ X64, 224, "timer_gettime", &tt_sig_timer_gettime, TW_64 },
-	{ X64, 225, "timer_getoverrun", &tt_sig_timer_getoverrun, TW_NONE },
-	{ X64, 226, "timer_delete", &tt_sig_timer_delete, TW_NONE },
-	{ X64, 227, "clock_settime", &tt_sig_clock_settime, TW_64 },
-	{ X64, 228, "clock_gettime", &tt_sig_clock_gettime, TW_64 },
-	{ X64, 229, "clock_getres", &tt_sig_clock_getres, TW_64 },
-	{ X64, 230, "clock_nanosleep", &tt_sig_clock_nanosleep, TW_64 },
-	{ X64, 283, "timerfd_create", &tt_sig_timerfd_create, TW_NONE },
-	{ X64, 286, "timerfd_settime", &tt_sig_timerfd_settime, TW_64 },
-	{ X64, 287, "timerfd_gettime", &tt_sig_timerfd_gettime, TW_64 },
-	{ X64, 305, "clock_adjtime", &tt_sig_clock_adjtime, TW_64 },
-	{ I386, 0, "restart_syscall", &tt_sig_restart_syscall, TW_NONE },
-	{ I386, 3, "read", &tt_sig_read, TW_NONE },
-	{ I386, 27, "alarm", &tt_sig_alarm, TW_NONE },
-	{ I386, 104, "setitimer", &tt_sig_setitimer, TW_32 },
-	{ I386, 105, "getitimer", &tt_sig_getitimer, TW_32 },
-	{ I386, 162, "nanosleep_time32", &tt_sig_nanosleep, TW_32 },
-	{ I386, 259, "timer_create", &tt_sig_timer_create, TW_NONE },
-	{ I386, 260, "timer_settime32", &tt_sig_timer_settime, TW_32 },
-	{ I386, 261, "timer_gettime32", &tt_sig_timer_gettime, TW_32 },
-	{ I386, 262, "timer_getoverrun", &tt_sig_timer_getoverrun, TW_NONE },
-	{ I386, 263, "timer_delete", &tt_sig_timer_delete, TW_NONE },
-	{ I386, 264, "clock_settime32", &tt_sig_clock_settime, TW_32 },
-	{ I386, 265, "clock_gettime32", &tt_sig_clock_gettime, TW_32 },
-	{ I386, 266, "clock_getres_time32", &tt_sig_clock_getres, TW_32 },
-	{ I386, 267, "clock_nanosleep_time32", &tt_sig_clock_nanosleep, TW_32 },
-	{ I386, 322, "timerfd_create", &tt_sig_timerfd_create, TW_NONE },
-	{ I386, 325, "timerfd_settime32", &tt_sig_timerfd_settime, TW_32 },
-	{ I386, 326, "timerfd_gettime32", &tt_sig_timerfd_gettime, TW_32 },
-	{ I386, 343, "clock_adjtime32", &tt_sig_clock_adjtime, TW_32 },
-	{ I386, 403, "clock_gettime64", &tt_sig_clock_gettime, TW_64 },
-	{ I386, 404, "clock_settime64", &tt_sig_clock_settime, TW_64 },
-	{ I386, 405, "clock_adjtime64", &tt_sig_clock_adjtime, TW_64 },
-	{ I386, 406, "clock_getres_time64", &tt_sig_clock_getres, TW_64 },
-	{ I386, 407, "clock_nanosleep_time64", &tt_sig_clock_nanosleep, TW_64 },
-	{ I386, 408, "timer_gettime64", &tt_sig_timer_gettime, TW_64 },
-	{ I386, 409, "timer_settime64", &tt_sig_timer_settime, TW_64 },
-	{ I386, 410, "timerfd_gettime64", &tt_sig_timerfd_gettime, TW_64 },
-	{ I386, 411, "timerfd_settime64", &tt_sig_timerfd_settime, TW_64 },
-};
-
-START_TEST(test_number)
+/* Every row against the kernel's own list, <asm/unistd_64.h> and
+ * <asm/unistd_32.h> as this system has them (tests/unit/nr-tables.c is
+ * made from them at build time): the header names the number after the
+ * call; a row is named after the kernel's entry point, which for an i386
+ * time32 call adds "32" or "_time32" to the header's name. */
+static const char *header_name(const struct tt_abi *abi, long nr)
 {
-	const struct number_case *c = &number_cases[_i];
-	const struct tt_syscall *sc = tt_abi_syscall(c->abi, c->nr);
+	const struct ut_nr *t = abi == X64 ? ut_nr_x86_64 : ut_nr_i386;
 
-	ck_assert_msg(sc != NULL, "%s %ld: no row", c->abi->name, c->nr);
-	ck_assert_str_eq(sc->name, c->name);
-	ck_assert_ptr_eq(sc->sig, c->sig);
-	ck_assert_uint_eq(sc->width, c->width);
+	for (; t->name; t++)
+		if (t->nr == nr)
+			return t->name;
+	return NULL;
+}
+
+START_TEST(test_numbers)
+{
+	const struct tt_abi *abi = tt_abis[_i];
+
+	for (unsigned nr = 0; nr < abi->nsyscalls; nr++) {
+		const struct tt_syscall *sc = &abi->table[nr];
+		const char *h = header_name(abi, nr);
+		char time32[64], short32[64];
+
+		if (!sc->name)
+			continue;
+		ck_assert_msg(h != NULL, "%s %u (%s): no such number in the "
+			      "kernel's headers", abi->name, nr, sc->name);
+		snprintf(time32, sizeof(time32), "%s_time32", h);
+		snprintf(short32, sizeof(short32), "%s32", h);
+		ck_assert_msg(strcmp(sc->name, h) == 0 ||
+			      (sc->width == TW_32 && abi->bits == 32 &&
+			       (strcmp(sc->name, time32) == 0 ||
+				strcmp(sc->name, short32) == 0)),
+			      "%s %u: row %s, the kernel's header says %s",
+			      abi->name, nr, sc->name, h);
+		/* the family is the call's plain name */
+		ck_assert_msg(strncmp(sc->name, sc->sig->family,
+				      strlen(sc->sig->family)) == 0,
+			      "%s %s: family %s", abi->name, sc->name,
+			      sc->sig->family);
+	}
 }
 END_TEST
 
@@ -322,7 +299,7 @@ Suite *make_tables_suite(void)
 	TCase *tc = ut_tcase(s, "tables", NULL, NULL);
 
 	tcase_add_loop_test(tc, test_rows, 0, 2);
-	tcase_add_loop_test(tc, test_number, 0, NCASES(number_cases));
+	tcase_add_loop_test(tc, test_numbers, 0, 2);
 	tcase_add_loop_test(tc, test_lookup, 0, NCASES(lookup_cases));
 	tcase_add_test(tc, test_abis);
 	tcase_add_test(tc, test_regs);

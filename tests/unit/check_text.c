@@ -12,6 +12,7 @@
 #include "options.h"
 #include "render/render.h"
 #include "tcb.h"
+#include "nr-tables.h"
 #include "unit.h"
 #include "xlat/xlat.h"
 
@@ -21,7 +22,7 @@
 /* --- return values, the column, flags --------------------------------- */
 
 /* timer_settime(0, 0, NULL, NULL) is short: "= " goes to column 40. */
-#define SHORT(...) { X64, 223, { 0 }, { { 0 } }, __VA_ARGS__ }
+#define SHORT(...) { X64, NR64_timer_settime, { 0 }, { { 0 } }, __VA_ARGS__ }
 #define S_SHORT UT_P "timer_settime(0, 0, NULL, NULL)   "
 
 static const struct ut_case return_cases[] = {
@@ -42,12 +43,12 @@ static const struct ut_case return_cases[] = {
 	  S_SHORT "= -1 ERRNO_41 (Unknown error 41)\n" },
 	{ "no exit seen", SHORT(.ret = TR_NONE), S_SHORT "= ?\n" },
 	/* 40 characters before "= ": no padding. */
-	{ "exactly at the column", { X64, 286, { 4 }, { { 0 } }, UT_RET(0) },
+	{ "exactly at the column", { X64, NR64_timerfd_settime, { 4 }, { { 0 } }, UT_RET(0) },
 	  UT_P "timerfd_settime(4, 0, NULL, NULL) = 0\n" },
 };
 
-#define TIMER_FLAGS(f) { X64, 223, { 0, f }, { { 0 } }, UT_RET(0) }
-#define TFD_FLAGS(f) { X64, 286, { 4, f }, { { 0 } }, UT_RET(0) }
+#define TIMER_FLAGS(f) { X64, NR64_timer_settime, { 0, f }, { { 0 } }, UT_RET(0) }
+#define TFD_FLAGS(f) { X64, NR64_timerfd_settime, { 4, f }, { { 0 } }, UT_RET(0) }
 
 static const struct ut_case flag_cases[] = {
 	{ "no flags", TIMER_FLAGS(0), S_SHORT "= 0\n" },
@@ -128,7 +129,7 @@ START_TEST(test_clock)
 {
 	const struct clock_case *c = &clock_cases[_i];
 	const struct ut_call call = {
-		X64, 230, { (uint32_t)c->id }, { { 0 } }, UT_RET(0)
+		X64, NR64_clock_nanosleep, { (uint32_t)c->id }, { { 0 } }, UT_RET(0)
 	};
 	char want[160];
 
@@ -143,10 +144,10 @@ END_TEST
 /* --- threads: calls cut by other output, threads that go ----------------- */
 
 static const struct ut_call sleep_a = {
-	X64, 230, { 0, 0, 0x1000, 0 }, { [2] = UT_TS(1, 0) }, UT_RET(0)
+	X64, NR64_clock_nanosleep, { 0, 0, 0x1000, 0 }, { [2] = UT_TS(1, 0) }, UT_RET(0)
 };
 static const struct ut_call settime_b = {
-	X64, 223, { 1, 0, 0x1000, 0 }, { [2] = UT_ITS(0, 0, 0, 0) }, UT_RET(0)
+	X64, NR64_timer_settime, { 1, 0, 0x1000, 0 }, { [2] = UT_ITS(0, 0, 0, 0) }, UT_RET(0)
 };
 
 #define A_ENTRY UT_P "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=1, tv_nsec=0}, "

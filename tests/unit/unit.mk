@@ -17,8 +17,16 @@ tests_unit_check_ttrace_SOURCES = \
 	tests/unit/check_umove.c \
 	tests/unit/check_core.c tests/unit/check_json.c tests/unit/check_summary.c \
 	tests/unit/check_profile.c \
-	tests/unit/check_elfinfo.c
+	tests/unit/check_elfinfo.c \
+	tests/unit/nr-tables.h
+nodist_tests_unit_check_ttrace_SOURCES = tests/unit/nr-tables.c \
+	tests/unit/nr-defs.h
+BUILT_SOURCES = tests/unit/nr-tables.c tests/unit/nr-defs.h
+CLEANFILES = tests/unit/nr-tables.c tests/unit/nr-defs.h
 tests_unit_check_ttrace_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+# the generated nr-tables.c and nr-defs.h are in the build tree
+tests_unit_check_ttrace_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit \
+	-I$(top_builddir)/tests/unit
 tests_unit_check_ttrace_LDADD = libttrace.a $(LIBDW_LIBS) $(CHECK_LIBS)
 endif
 
@@ -35,3 +43,24 @@ tests_unit_layouts32_SOURCES = tests/unit/layouts-abi.c tests/unit/layouts.h
 tests_unit_layouts32_CFLAGS = -m32 -Wall -Wextra
 tests_unit_layouts32_LDFLAGS = -m32
 endif
+
+# The kernel's syscall numbers, from the system's headers, for the table
+# checks and the tests' calls (tests/unit/nr-tables.h): NR64_name and
+# NR32_name, and a table of each ABI.
+tests/unit/nr-tables.c: Makefile
+	$(AM_V_GEN){ \
+	echo '/* Made by make from <asm/unistd_64.h> and <asm/unistd_32.h>. */'; \
+	echo '#include "nr-tables.h"'; \
+	for abi in x86_64:64 i386:32; do \
+		echo "const struct ut_nr ut_nr_$${abi%%:*}[] = {"; \
+		echo "#include <asm/unistd_$${abi#*:}.h>" | $(CPP) -dM - | \
+		sed -n 's/^#define __NR_\([a-z0-9_]*\) \([0-9][0-9]*\)$$/	{ "\1", \2 },/p' | sort; \
+		echo '	{ 0, 0 }'; echo '};'; \
+	done; } >$@.tmp && mv $@.tmp $@
+tests/unit/nr-defs.h: Makefile
+	$(AM_V_GEN){ \
+	echo '/* Made by make from <asm/unistd_64.h> and <asm/unistd_32.h>. */'; \
+	for abi in 64 32; do \
+		echo "#include <asm/unistd_$$abi.h>" | $(CPP) -dM - | \
+		sed -n "s/^#define __NR_\\([a-z0-9_]*\\) \\([0-9][0-9]*\\)$$/#define NR$${abi}_\\1 \\2/p" | sort; \
+	done; } >$@.tmp && mv $@.tmp $@
