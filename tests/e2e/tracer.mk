@@ -20,6 +20,7 @@ TRACER_TESTS = \
 	tests/e2e/tracer/ttrace-killed.sh \
 	tests/e2e/tracer/usage-errors.sh \
 	tests/e2e/tracer/no-fd-leak.sh \
+	tests/e2e/tracer/closed-stdio.sh \
 	tests/e2e/summary.sh \
 	tests/e2e/profile.sh
 
