@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "outfile.h"
 #include "output.h"
 
 static FILE *out;
@@ -16,14 +17,23 @@ static bool silenced;
 
 int tt_out_open(const char *path)
 {
+	struct tt_outfile f;
+
 	if (!path) {
 		out = stderr;
 		interactive = isatty(STDERR_FILENO);
 		return 0;
 	}
-	out = fopen(path, "we");	/* the tracee must not inherit it */
-	if (!out)
+	if (tt_outfile_open(&f, path, TT_OUT_STREAM) < 0)
 		return -1;
+	out = fdopen(f.fd, "w");
+	if (!out) {
+		int err = errno;
+
+		close(f.fd);
+		errno = err;
+		return -1;
+	}
 	out_name = path;
 	is_file = true;
 	interactive = isatty(fileno(out));
