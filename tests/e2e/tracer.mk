@@ -22,6 +22,7 @@ TRACER_TESTS = \
 	tests/e2e/tracer/no-fd-leak.sh \
 	tests/e2e/tracer/closed-stdio.sh \
 	tests/e2e/tracer/special-outputs.sh \
+	tests/e2e/tracer/cut-line.sh \
 	tests/e2e/summary.sh \
 	tests/e2e/profile.sh
 
