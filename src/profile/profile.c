@@ -276,17 +276,8 @@ void tt_profile_finish(struct tt_profile *p)
  * read back from a file may carry anything. */
 static void put_string(FILE *fp, const char *s)
 {
-	char esc[8];
-
 	fputc('"', fp);
-	for (; *s; s++) {
-		const char *e = tt_json_escape((unsigned char)*s, esc);
-
-		if (e)
-			fputs(e, fp);
-		else
-			fputc(*s, fp);
-	}
+	tt_json_escape(s, tt_put_file, fp);
 	fputc('"', fp);
 }
 

@@ -23,6 +23,7 @@ TRACER_TESTS = \
 	tests/e2e/tracer/closed-stdio.sh \
 	tests/e2e/tracer/special-outputs.sh \
 	tests/e2e/tracer/cut-line.sh \
+	tests/e2e/tracer/non-utf8.sh \
 	tests/e2e/summary.sh \
 	tests/e2e/profile.sh
 
