@@ -25,7 +25,8 @@ TRACER_TESTS = \
 	tests/e2e/tracer/cut-line.sh \
 	tests/e2e/tracer/non-utf8.sh \
 	tests/e2e/summary.sh \
-	tests/e2e/profile.sh
+	tests/e2e/profile.sh \
+	tests/e2e/profile-scale.sh
 
 TESTS += $(TRACER_TESTS)
 EXTRA_DIST += $(TRACER_TESTS) tests/e2e/tracer/lib.sh
@@ -37,7 +38,8 @@ check_PROGRAMS += \
 	tests/e2e/helpers/sleeper \
 	tests/e2e/helpers/threxec \
 	tests/e2e/helpers/timing \
-	tests/e2e/helpers/timerloop
+	tests/e2e/helpers/timerloop \
+	tests/e2e/helpers/distinct
 tests_e2e_helpers_family_LDADD = -lpthread
 tests_e2e_helpers_sleeper_LDADD = -lpthread
 # Not sanitized (--enable-sanitizers): its "segv" case must die of the
@@ -58,6 +60,8 @@ tests_e2e_helpers_threxec_LDFLAGS = $(TRACEE_LD)
 tests_e2e_helpers_timing_CFLAGS = $(TRACEE_CC)
 tests_e2e_helpers_timing_LDFLAGS = $(TRACEE_LD)
 tests_e2e_helpers_timerloop_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_distinct_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_distinct_LDFLAGS = $(TRACEE_LD)
 tests_e2e_helpers_timerloop_LDFLAGS = $(TRACEE_LD)
 
 # The same source as execchain, as an i386 program.
