@@ -145,6 +145,10 @@ static const struct {
 	{ "\"\\ud800\"", "a lone UTF-16 surrogate", 1, 7, false },
 	{ "\"\\u0000\"", "a NUL character in a string", 1, 7, false },
 	{ "\"a\tb\"", "a control character in a string", 1, 3, false },
+	{ "\"a\xff" "b\"", "a string that is not UTF-8", 1, 3, false },
+	{ "\"\xc3\"", "a string that is not UTF-8", 1, 2, false },
+	{ "\"\xed\xa0\x80\"", "a string that is not UTF-8", 1, 2, false },
+	{ "[\"\xc3\xa9\", \"\xc0\xa9\"]", "a string that is not UTF-8", 1, 9, false },
 	{ "[\n\n  trux]", "unexpected character 't'", 3, 3, false },
 };
 
