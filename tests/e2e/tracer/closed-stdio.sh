@@ -38,6 +38,13 @@ echo "0 open;1 open;2 closed;" >"$W/fds4.want"
 expect_same "cmd 2>&-" "$W/fds4.want" "$W/fds4"
 no_msg "cmd 2>&-" "$W/t4"
 
+timeout -k 2 "$TT_LIMIT" "$TTRACE" -o "$W/t7" -- sh -c "$fds" sh "$W/fds7" <&-
+TT_RC=$?
+expect_rc "cmd <&-" 0
+echo "0 closed;1 open;2 open;" >"$W/fds7.want"
+expect_same "cmd <&-" "$W/fds7.want" "$W/fds7"
+no_msg "cmd <&-" "$W/t7"
+
 timeout -k 2 "$TT_LIMIT" "$TTRACE" -o "$W/t5" -- sh -c "$fds" sh "$W/fds5" <&- >&- 2>&-
 TT_RC=$?
 expect_rc "cmd <&- >&- 2>&-" 0
