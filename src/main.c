@@ -1,7 +1,9 @@
 /* ttrace - a tracer for the Linux timer system calls. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <errno.h>
+#include <unistd.h>
 
 #include "error.h"
 #include "options.h"
@@ -21,10 +23,35 @@ static void forget(struct tcb *tcp)
 	tt_unwind_release(tcp);
 }
 
+/* Standard descriptors closed when ttrace started get /dev/null, before
+ * anything else is opened: otherwise the trace file could become fd 2 and
+ * every "ttrace:" message would land in it.  They are close-on-exec, so
+ * the command starts with them closed, as it would without ttrace. */
+static int reserve_std_fds(void)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		int n;
+
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		/* the lowest free descriptor: fd itself */
+		n = open("/dev/null", O_RDWR | O_CLOEXEC);
+		if (n != fd) {
+			if (n >= 0)
+				close(n);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	int status = tt_options_parse(argc, argv);
+	int status;
 
+	if (reserve_std_fds() < 0)
+		return 1;	/* no /dev/null: nowhere to say so either */
+	status = tt_options_parse(argc, argv);
 	if (status >= 0)
 		return status;
 	/* A bad profile stops ttrace before anything is started. */

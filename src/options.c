@@ -11,6 +11,7 @@
 #include "error.h"
 #include "event.h"
 #include "options.h"
+#include "outfile.h"
 #include "select.h"
 #include "units.h"
 
@@ -166,6 +167,29 @@ static int add_expr(const char *expr, bool *selected)
 		return usage_error("unsupported -e expression '%s' (ttrace "
 				   "knows trace=NAMES)", expr);
 	return select_names(names, selected);
+}
+
+/* Two outputs on one file would clobber each other: a usage error.  A
+ * character device (/dev/null) takes any number. */
+static int outputs_apart(void)
+{
+	const struct { const char *opt, *path; } o[] = {
+		{ "-o", tt_opt.outfile },
+		{ "--timeline", tt_opt.timeline },
+		{ "--profile", tt_opt.profile },
+		{ "--junit", tt_opt.junit },
+	};
+	const size_t n = sizeof(o) / sizeof(o[0]);
+
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = i + 1; k < n; k++)
+			if (o[i].path && o[k].path &&
+			    tt_outfile_same(o[i].path, o[k].path))
+				return usage_error("%s '%s' and %s '%s' are the "
+						   "same file", o[i].opt,
+						   o[i].path, o[k].opt,
+						   o[k].path);
+	return 0;
 }
 
 static bool depth_given;
@@ -340,6 +364,8 @@ int tt_options_parse(int argc, char **argv)
 		return usage_error("-p and a COMMAND cannot be combined");
 	if (check_only && !tt_opt.check)
 		return usage_error("%s needs --check=FILE", check_only);
+	if ((r = outputs_apart()))
+		return r;
 	if (depth_given && !tt_opt.stack)
 		return usage_error("--stack-depth needs -k");
 	if (tt_opt.stack && tt_opt.summary) {

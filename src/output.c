@@ -1,10 +1,12 @@
 /* ttrace - the trace stream. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "error.h"
+#include "outfile.h"
 #include "output.h"
 
 static FILE *out;
@@ -13,19 +15,33 @@ static bool interactive;
 static bool is_file;
 static bool failed;
 static bool silenced;
+static bool mid_line;		/* the last byte written was not a newline */
+
+static void at_exit(void);
 
 int tt_out_open(const char *path)
 {
+	struct tt_outfile f;
+
 	if (!path) {
 		out = stderr;
 		interactive = isatty(STDERR_FILENO);
 		return 0;
 	}
-	out = fopen(path, "we");	/* the tracee must not inherit it */
-	if (!out)
+	if (tt_outfile_open(&f, path, TT_OUT_STREAM) < 0)
 		return -1;
+	out = fdopen(f.fd, "w");
+	if (!out) {
+		int err = errno;
+
+		close(f.fd);
+		errno = err;
+		return -1;
+	}
 	out_name = path;
 	is_file = true;
+	/* tt_die and any other exit() still end an open line */
+	atexit(at_exit);
 	interactive = isatty(fileno(out));
 	setvbuf(out, NULL, interactive ? _IOLBF : _IOFBF, 1 << 16);
 	return 0;
@@ -40,6 +56,8 @@ void tt_out_open_memory(char **buf, size_t *size)
 	is_file = true;
 	interactive = false;
 	failed = false;
+	silenced = false;
+	mid_line = false;
 }
 
 bool tt_out_is_file(void)
@@ -58,10 +76,28 @@ static void check(void)
 
 void tt_out_write(const char *s, size_t n)
 {
-	if (failed || silenced || !out)
+	if (failed || silenced || !out || !n)
 		return;
+	mid_line = s[n - 1] != '\n';
 	if (fwrite(s, 1, n, out) != n)
 		check();
+}
+
+void tt_out_end_line(void)
+{
+	static const char unfinished[] = " <unfinished ...>\n";
+
+	if (mid_line)
+		tt_out_write(unfinished, sizeof(unfinished) - 1);
+}
+
+static void at_exit(void)
+{
+	if (!out)
+		return;
+	tt_out_end_line();
+	if (!failed)
+		fflush(out);
 }
 
 void tt_out_flush_if_interactive(void)
@@ -76,6 +112,7 @@ int tt_out_close(void)
 {
 	if (!out)
 		return 0;
+	tt_out_end_line();
 	if (!failed && fflush(out) != 0)
 		check();
 	if (out != stderr) {
@@ -96,6 +133,7 @@ bool tt_out_failed(void)
 
 void tt_out_silence(void)
 {
+	tt_out_end_line();
 	if (out && !failed)
 		fflush(out);
 	silenced = true;

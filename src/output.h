@@ -15,11 +15,15 @@ bool tt_out_is_file(void);	/* -o given: every line carries a pid */
 void tt_out_write(const char *s, size_t n);
 /* A complete line or a partial one a person may be waiting on. */
 void tt_out_flush_if_interactive(void);
+/* A line left open (a call's first half) ends " <unfinished ...>\n";
+ * tt_out_silence, tt_out_close and exit() do it too. */
+void tt_out_end_line(void);
 /* Flushes and closes; returns 0, or -1 if any write failed. */
 int tt_out_close(void);
 /* Did a write fail?  Then the tracer detaches (see tracer.c). */
 bool tt_out_failed(void);
-/* Writes nothing more, without an error: the trace was ended on purpose. */
+/* Writes nothing more, without an error: the trace was ended on purpose
+ * (an open line ended first). */
 void tt_out_silence(void);
 
 #endif

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "jsonstr.h"
 #include "profile/profile.h"
 #include "units.h"
 
@@ -258,16 +259,11 @@ void tt_finding_text(const struct tt_finding *f, char *buf, size_t size)
 	}
 }
 
+/* Text or an attribute value, safe for XML 1.0 whatever s holds (a
+ * path given on the command line: src/jsonstr.h). */
 static void xml_text(FILE *fp, const char *s)
 {
-	for (; *s; s++)
-		switch (*s) {
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '&': fputs("&amp;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		default: fputc(*s, fp); break;
-		}
+	tt_xml_escape(s, tt_put_file, fp);
 }
 
 /* One case: its failures are the findings of group g of the given

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "jsonstr.h"
 #include "profile/jsonread.h"
 
 #define MAX_DEPTH 64
@@ -129,6 +130,20 @@ static char *string(struct reader *r)
 		if (c < 0x20) {
 			fail(r, "a control character in a string");
 			goto bad;
+		}
+		if (c >= 0x80) {
+			/* JSON text is UTF-8 (RFC 8259); the closing quote
+			 * ends any sequence cut short */
+			size_t n = tt_utf8_len(r->p);
+
+			if (!n) {
+				fail(r, "a string that is not UTF-8");
+				goto bad;
+			}
+			memcpy(o, r->p, n);
+			o += n;
+			r->p += n - 1;
+			continue;
 		}
 		if (c != '\\') {
 			*o++ = (char)c;

@@ -55,6 +55,7 @@ void tt_profile_free(struct tt_profile *p)
 		free(p->g[i].family);
 		free(p->g[i].clock);
 		free(p->g[i].req);
+		free(p->g[i].slot);
 		tt_samples_free(&p->g[i].samples);
 	}
 	free(p->selection);
@@ -116,19 +117,70 @@ static struct tt_prof_group *group_of(struct tt_profile *p, const char *family,
 	return g;
 }
 
+/* The first slot to look at for (value, interval): a 64-bit mix (the
+ * finalizer of MurmurHash3) of both. */
+static size_t req_hash(int64_t value, int64_t interval, size_t nslot)
+{
+	uint64_t h = (uint64_t)value * 0x9e3779b97f4a7c15ULL ^ (uint64_t)interval;
+
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return (size_t)h & (nslot - 1);
+}
+
+/* The slot that holds (value, interval), or the empty one where it would
+ * go (linear probing: the table is never more than half full). */
+static size_t *req_slot(const struct tt_prof_group *g, int64_t value,
+			int64_t interval)
+{
+	size_t i = req_hash(value, interval, g->nslot);
+
+	while (g->slot[i]) {
+		const struct tt_prof_req *r = &g->req[g->slot[i] - 1];
+
+		if (r->value == value && r->interval == interval)
+			break;
+		i = (i + 1) & (g->nslot - 1);
+	}
+	return &g->slot[i];
+}
+
+/* A table for twice as many requests as there will be, from req. */
+static void req_rehash(struct tt_prof_group *g, size_t want)
+{
+	free(g->slot);
+	g->nslot = 16;
+	while (g->nslot < 2 * want)
+		g->nslot *= 2;
+	g->slot = tt_xcalloc(g->nslot, sizeof(*g->slot));
+	for (size_t i = 0; i < g->nreq; i++)
+		*req_slot(g, g->req[i].value, g->req[i].interval) = i + 1;
+}
+
+/* One more request of (value, interval): found in O(1) on average, so a
+ * run with many distinct values is not quadratic.  The order of req is
+ * the order of first requests; tt_profile_finish sorts it. */
 static void add_request(struct tt_prof_group *g, int64_t value,
 			int64_t interval)
 {
-	for (size_t i = 0; i < g->nreq; i++)
-		if (g->req[i].value == value && g->req[i].interval == interval) {
-			g->req[i].count++;
-			return;
-		}
+	size_t *slot;
+
+	if (!g->slot || 2 * (g->nreq + 1) > g->nslot)
+		req_rehash(g, g->nreq + 1);
+	slot = req_slot(g, value, interval);
+	if (*slot) {
+		g->req[*slot - 1].count++;
+		return;
+	}
 	if (g->nreq == g->capreq) {
 		g->capreq = g->capreq ? 2 * g->capreq : 8;
 		g->req = tt_xreallocarray(g->req, g->capreq, sizeof(*g->req));
 	}
 	g->req[g->nreq++] = (struct tt_prof_req){ value, interval, 1 };
+	*slot = g->nreq;
 }
 
 /* The last absolute deadline of each thread in each group. */
@@ -238,6 +290,10 @@ void tt_profile_finish(struct tt_profile *p)
 	for (size_t i = 0; i < p->ng; i++) {
 		struct tt_prof_group *g = &p->g[i];
 
+		/* sorting moves the requests: the table is done with */
+		free(g->slot);
+		g->slot = NULL;
+		g->nslot = 0;
 		if (g->nreq)
 			qsort(g->req, g->nreq, sizeof(*g->req), cmp_req);
 		if (!g->samples.n)
@@ -260,17 +316,8 @@ void tt_profile_finish(struct tt_profile *p)
  * read back from a file may carry anything. */
 static void put_string(FILE *fp, const char *s)
 {
-	char esc[8];
-
 	fputc('"', fp);
-	for (; *s; s++) {
-		const char *e = tt_json_escape((unsigned char)*s, esc);
-
-		if (e)
-			fputs(e, fp);
-		else
-			fputc(*s, fp);
-	}
+	tt_json_escape(s, tt_put_file, fp);
 	fputc('"', fp);
 }
 

@@ -42,6 +42,10 @@ struct tt_prof_group {
 	bool arms;		/* a timer: requests have an interval */
 	struct tt_prof_req *req;
 	size_t nreq, capreq;
+	/* while recording: where each (value, interval) is in req, an
+	 * open-addressed hash table of req indexes + 1 (0: empty slot) */
+	size_t *slot;
+	size_t nslot;		/* a power of two, at least 2 * nreq */
 	unsigned long starts;	/* absolute: first requests of a thread */
 	struct tt_prof_lateness late;
 	struct tt_samples samples;	/* while recording */

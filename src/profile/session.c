@@ -4,9 +4,8 @@
  * profile is recorded by a renderer; the comparison, report and files
  * come after the trace ends.  Files are written beside their final name
  * and renamed into place, so a run that fails half-way loses no earlier
- * profile. */
+ * profile; a device or FIFO is written in place (src/outfile.h). */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 
 #include "error.h"
 #include "options.h"
+#include "outfile.h"
 #include "profile/profile.h"
 #include "profile/session.h"
 #include "render/render.h"
@@ -24,7 +24,7 @@ static bool checking;
 
 struct pending_file {
 	const char *path;
-	char *tmp;
+	struct tt_outfile out;	/* outfile.c: beside the file, or in place */
 	FILE *fp;
 };
 
@@ -32,27 +32,25 @@ static struct pending_file profile_out, junit_out;
 
 static int prepare(struct pending_file *f, const char *path, const char *what)
 {
-	int fd;
-
 	f->path = path;
 	if (!path)
 		return 0;
-	f->tmp = tt_xmalloc(strlen(path) + 32);
-	sprintf(f->tmp, "%s.tmp.%d", path, (int)getpid());
-	fd = open(f->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-	if (fd < 0 || !(f->fp = fdopen(fd, "w"))) {
+	if (tt_outfile_open(&f->out, path, TT_OUT_WHOLE) < 0 ||
+	    !(f->fp = fdopen(f->out.fd, "w"))) {
+		int err = errno;
+
+		if (f->out.fd >= 0)
+			close(f->out.fd);
+		tt_outfile_abandon(&f->out);
 		tt_error("cannot write the %s to '%s': %s", what, path,
-			 strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		free(f->tmp);
-		f->tmp = NULL;
+			 strerror(err));
 		return -1;
 	}
 	return 0;
 }
 
-/* Closes f and renames it into place; on failure, removes it. */
+/* Closes f and puts it in place; on failure, removes what was written
+ * beside it. */
 static int commit(struct pending_file *f, int written, const char *what)
 {
 	int err;
@@ -63,15 +61,13 @@ static int commit(struct pending_file *f, int written, const char *what)
 	if (fclose(f->fp) != 0 && !err)
 		err = errno;
 	f->fp = NULL;
-	if (!err && rename(f->tmp, f->path) < 0)
+	if (err)
+		tt_outfile_abandon(&f->out);
+	else if (tt_outfile_commit(&f->out) < 0)
 		err = errno;
-	if (err) {
-		unlink(f->tmp);
+	if (err)
 		tt_error("cannot write the %s to '%s': %s", what, f->path,
 			 strerror(err));
-	}
-	free(f->tmp);
-	f->tmp = NULL;
 	return err ? -1 : 0;
 }
 
@@ -81,9 +77,7 @@ static void abandon(struct pending_file *f)
 		return;
 	fclose(f->fp);
 	f->fp = NULL;
-	unlink(f->tmp);
-	free(f->tmp);
-	f->tmp = NULL;
+	tt_outfile_abandon(&f->out);
 }
 
 static void profile_exit(struct tcb *tcp)

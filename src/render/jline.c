@@ -6,16 +6,6 @@
 #include "jsonstr.h"
 #include "render/jline.h"
 
-void jputs(struct jline *l, const char *s)
-{
-	size_t len = strlen(s);
-
-	if (len > sizeof(l->b) - 1 - l->n)
-		len = sizeof(l->b) - 1 - l->n;
-	memcpy(l->b + l->n, s, len);
-	l->n += len;
-}
-
 void jprintf(struct jline *l, const char *fmt, ...)
 {
 	va_list ap;
@@ -30,18 +20,26 @@ void jprintf(struct jline *l, const char *fmt, ...)
 		l->n = sizeof(l->b) - 1;
 }
 
+/* A tt_put_fn into a line: what does not fit is cut off. */
+static void jput(void *line, const char *p, size_t n)
+{
+	struct jline *l = line;
+
+	if (n > sizeof(l->b) - 1 - l->n)
+		n = sizeof(l->b) - 1 - l->n;
+	memcpy(l->b + l->n, p, n);
+	l->n += n;
+}
+
+void jputs(struct jline *l, const char *s)
+{
+	jput(l, s, strlen(s));
+}
+
 void jstr(struct jline *l, const char *s)
 {
-	char esc[8];
-
 	jputs(l, "\"");
-	for (; s && *s; s++) {
-		const char *e = tt_json_escape((unsigned char)*s, esc);
-
-		if (e)
-			jputs(l, e);
-		else
-			jprintf(l, "%c", *s);
-	}
+	if (s)
+		tt_json_escape(s, jput, l);
 	jputs(l, "\"");
 }

@@ -78,11 +78,9 @@ static void emit(struct tline *l)
 /* A thread whose half line is open, when someone else must print. */
 static void close_open_line(void)
 {
-	static const char unfinished[] = " <unfinished ...>\n";
-
 	if (!open_tcb)
 		return;
-	tt_out_write(unfinished, sizeof(unfinished) - 1);
+	tt_out_end_line();
 	open_tcb = NULL;
 }
 
@@ -638,15 +636,6 @@ static void text_detached(struct tcb *tcp, const struct tt_timestamps *ts)
 	open_tcb = NULL;
 }
 
-static void text_finish(void)
-{
-	if (open_tcb) {
-		static const char nl[] = "\n";
-
-		tt_out_write(nl, 1);
-		open_tcb = NULL;
-	}
-}
 
 const struct tt_renderer tt_render_text = {
 	.syscall_entry = text_syscall_entry,
@@ -659,5 +648,5 @@ const struct tt_renderer tt_render_text = {
 	.detached = text_detached,
 	.break_line = close_open_line,
 	.forget = text_forget,
-	.finish = text_finish,
+	.finish = close_open_line,
 };

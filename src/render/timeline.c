@@ -44,6 +44,7 @@
 
 #include "abi.h"
 #include "error.h"
+#include "outfile.h"
 #include "render/jline.h"
 #include "render/render.h"
 #include "render/timeline.h"
@@ -109,10 +110,11 @@ static void close_file(void)
 int tt_timeline_open(const char *file)
 {
 	static bool registered;
+	struct tt_outfile f;
 
-	fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-	if (fd < 0)
+	if (tt_outfile_open(&f, file, TT_OUT_STREAM) < 0)
 		return -1;
+	fd = f.fd;
 	path = file;
 	failed = any_event = have_t0 = false;
 	used = 0;

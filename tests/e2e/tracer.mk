@@ -23,10 +23,15 @@ TRACER_SH = \
 	tests/e2e/tracer/usage-errors.sh \
 	tests/e2e/tracer/no-fd-leak.sh \
 	tests/e2e/tracer/orphan-interrupt.sh \
-	tests/e2e/tracer/own-filter.sh
+	tests/e2e/tracer/own-filter.sh \
+	tests/e2e/tracer/closed-stdio.sh \
+	tests/e2e/tracer/special-outputs.sh \
+	tests/e2e/tracer/cut-line.sh \
+	tests/e2e/tracer/non-utf8.sh
 TRACER_TESTS = $(TRACER_SH) \
 	tests/e2e/summary.sh \
-	tests/e2e/profile.sh
+	tests/e2e/profile.sh \
+	tests/e2e/profile-scale.sh
 
 TESTS += $(TRACER_TESTS)
 EXTRA_DIST += $(TRACER_TESTS) tests/e2e/tracer/lib.sh
@@ -40,7 +45,8 @@ check_PROGRAMS += \
 	tests/e2e/helpers/sleeper \
 	tests/e2e/helpers/threxec \
 	tests/e2e/helpers/timing \
-	tests/e2e/helpers/timerloop
+	tests/e2e/helpers/timerloop \
+	tests/e2e/helpers/distinct
 tests_e2e_helpers_crowd_LDADD = -lpthread
 tests_e2e_helpers_family_LDADD = -lpthread
 tests_e2e_helpers_sleeper_LDADD = -lpthread
@@ -66,6 +72,8 @@ tests_e2e_helpers_threxec_LDFLAGS = $(TRACEE_LD)
 tests_e2e_helpers_timing_CFLAGS = $(TRACEE_CC)
 tests_e2e_helpers_timing_LDFLAGS = $(TRACEE_LD)
 tests_e2e_helpers_timerloop_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_distinct_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_distinct_LDFLAGS = $(TRACEE_LD)
 tests_e2e_helpers_timerloop_LDFLAGS = $(TRACEE_LD)
 
 # The same source as execchain, as an i386 program.

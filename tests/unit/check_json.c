@@ -1,7 +1,9 @@
 /* The JSON Lines renderer: whole events, exactly. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "abi.h"
+#include "jsonstr.h"
 #include "options.h"
 #include "render/render.h"
 #include "tcb.h"
@@ -114,6 +116,119 @@ START_TEST(test_stack)
 }
 END_TEST
 
+/* --- string escapes (src/jsonstr.c) ---------------------------------- */
+
+struct sbuf {
+	char b[256];
+	size_t n;
+};
+
+static void sput(void *ctx, const char *p, size_t n)
+{
+	struct sbuf *sb = ctx;
+
+	ck_assert_uint_lt(sb->n + n, sizeof(sb->b));
+	memcpy(sb->b + sb->n, p, n);
+	sb->n += n;
+	sb->b[sb->n] = '\0';
+}
+
+static const struct esc_case {
+	const char *what, *in, *json, *xml;
+} esc_cases[] = {
+	{ "empty", "", "", "" },
+	{ "plain ASCII", "clock_nanosleep 42 ~", "clock_nanosleep 42 ~",
+	  "clock_nanosleep 42 ~" },
+	{ "quotes and backslash", "a\"b\\c", "a\\\"b\\\\c", "a&quot;b\\c" },
+	{ "XML specials", "<a&b>", "<a&b>", "&lt;a&amp;b&gt;" },
+	{ "control characters", "\t\n\r\x01\x1f\x7f",
+	  "\\u0009\\u000a\\u000d\\u0001\\u001f\x7f",
+	  "&#9;&#10;&#13;\xef\xbf\xbd\xef\xbf\xbd\x7f" },
+	{ "2-byte UTF-8", "caf\xc3\xa9 \xc2\x80 \xdf\xbf", "caf\xc3\xa9 \xc2\x80 \xdf\xbf",
+	  "caf\xc3\xa9 \xc2\x80 \xdf\xbf" },
+	{ "3-byte UTF-8", "\xe2\x82\xac \xe0\xa0\x80 \xed\x9f\xbf \xee\x80\x80",
+	  "\xe2\x82\xac \xe0\xa0\x80 \xed\x9f\xbf \xee\x80\x80",
+	  "\xe2\x82\xac \xe0\xa0\x80 \xed\x9f\xbf \xee\x80\x80" },
+	{ "4-byte UTF-8", "\xf0\x9f\x98\x80 \xf0\x90\x80\x80 \xf4\x8f\xbf\xbf",
+	  "\xf0\x9f\x98\x80 \xf0\x90\x80\x80 \xf4\x8f\xbf\xbf",
+	  "\xf0\x9f\x98\x80 \xf0\x90\x80\x80 \xf4\x8f\xbf\xbf" },
+	{ "overlong 2-byte", "\xc0\xaf\xc1\xbf", "\\u00c0\\u00af\\u00c1\\u00bf",
+	  "&#xC0;&#xAF;&#xC1;&#xBF;" },
+	{ "overlong 3-byte", "\xe0\x80\xaf", "\\u00e0\\u0080\\u00af",
+	  "&#xE0;&#x80;&#xAF;" },
+	{ "overlong 4-byte", "\xf0\x80\x80\xaf", "\\u00f0\\u0080\\u0080\\u00af",
+	  "&#xF0;&#x80;&#x80;&#xAF;" },
+	{ "surrogate", "a\xed\xa0\x80" "b\xed\xbf\xbf", "a\\u00ed\\u00a0\\u0080b\\u00ed\\u00bf\\u00bf",
+	  "a&#xED;&#xA0;&#x80;b&#xED;&#xBF;&#xBF;" },
+	{ "past U+10FFFF", "\xf4\x90\x80\x80", "\\u00f4\\u0090\\u0080\\u0080",
+	  "&#xF4;&#x90;&#x80;&#x80;" },
+	{ "truncated 2-byte at the end", "x\xc3", "x\\u00c3", "x&#xC3;" },
+	{ "truncated 3-byte at the end", "x\xe2\x82", "x\\u00e2\\u0082", "x&#xE2;&#x82;" },
+	{ "truncated 4-byte at the end", "x\xf0\x9f\x98", "x\\u00f0\\u009f\\u0098",
+	  "x&#xF0;&#x9F;&#x98;" },
+	{ "truncated in the middle", "\xe2\x82x", "\\u00e2\\u0082x", "&#xE2;&#x82;x" },
+	{ "lone continuation bytes", "\x80" "a\xbf", "\\u0080a\\u00bf", "&#x80;a&#xBF;" },
+	{ "0xff and 0xfe", "\xff\xfe/sleeper", "\\u00ff\\u00fe/sleeper",
+	  "&#xFF;&#xFE;/sleeper" },
+	{ "F5 and above", "\xf5\x80\x80\x80", "\\u00f5\\u0080\\u0080\\u0080",
+	  "&#xF5;&#x80;&#x80;&#x80;" },
+	{ "valid then invalid", "\xc3\xa9\xff\xc3\xa9", "\xc3\xa9\\u00ff\xc3\xa9",
+	  "\xc3\xa9&#xFF;\xc3\xa9" },
+	{ "U+FFFE and U+FFFF", "\xef\xbf\xbe\xef\xbf\xbf", "\xef\xbf\xbe\xef\xbf\xbf",
+	  "\xef\xbf\xbd\xef\xbf\xbd" },
+};
+
+START_TEST(test_escape)
+{
+	const struct esc_case *c = &esc_cases[_i];
+	struct sbuf j = { .n = 0 }, x = { .n = 0 };
+
+	tt_json_escape(c->in, sput, &j);
+	tt_xml_escape(c->in, sput, &x);
+	ck_assert_msg(strcmp(j.b, c->json) == 0, "%s: JSON \"%s\", want \"%s\"",
+		      c->what, j.b, c->json);
+	ck_assert_msg(strcmp(x.b, c->xml) == 0, "%s: XML \"%s\", want \"%s\"",
+		      c->what, x.b, c->xml);
+}
+END_TEST
+
+/* Every byte alone (ASCII is whole, any other byte is not), and after each
+ * kind of lead byte every second byte: exactly those in the range
+ * Unicode's Table 3-7 gives for it start a whole character. */
+START_TEST(test_utf8_len)
+{
+	static const struct { unsigned char lead, lo, hi; size_t n; } t[] = {
+		{ 0xc2, 0x80, 0xbf, 2 }, { 0xdf, 0x80, 0xbf, 2 },
+		{ 0xe0, 0xa0, 0xbf, 3 }, { 0xe1, 0x80, 0xbf, 3 },
+		{ 0xed, 0x80, 0x9f, 3 }, { 0xef, 0x80, 0xbf, 3 },
+		{ 0xf0, 0x90, 0xbf, 4 }, { 0xf3, 0x80, 0xbf, 4 },
+		{ 0xf4, 0x80, 0x8f, 4 },
+	};
+	char s[5] = { 0 };
+
+	for (unsigned b = 1; b < 0x80; b++) {
+		s[0] = (char)b;
+		ck_assert_uint_eq(tt_utf8_len(s), 1);
+	}
+	for (unsigned b = 0x80; b < 0x100; b++) {
+		s[0] = (char)b;
+		s[1] = '\0';
+		ck_assert_uint_eq(tt_utf8_len(s), 0);	/* alone: never whole */
+	}
+	for (unsigned i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		for (unsigned b = 0x80; b < 0x100; b++) {
+			bool ok = b >= t[i].lo && b <= t[i].hi;
+
+			s[0] = (char)t[i].lead;
+			s[1] = (char)b;
+			s[2] = s[3] = (char)0x80;
+			s[t[i].n] = '\0';
+			ck_assert_msg(tt_utf8_len(s) == (ok ? t[i].n : 0),
+				      "%02x %02x", t[i].lead, b);
+		}
+}
+END_TEST
+
 Suite *make_json_suite(void)
 {
 	Suite *s = suite_create("json");
@@ -121,5 +236,8 @@ Suite *make_json_suite(void)
 
 	tcase_add_loop_test(tc, test_call, 0, NCASES(json_cases));
 	tcase_add_loop_test(tc, test_stack, 0, 2);
+	tc = ut_tcase(s, "escape", NULL, NULL);
+	tcase_add_loop_test(tc, test_escape, 0, NCASES(esc_cases));
+	tcase_add_test(tc, test_utf8_len);
 	return s;
 }

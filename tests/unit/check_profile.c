@@ -1,12 +1,15 @@
 /* Profiles: durations and percentages, the JSON reader, writing and
  * reading a profile back, and --check's comparison, exactly. */
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "abi.h"
 #include "profile/jsonread.h"
 #include "profile/profile.h"
+#include "tcb.h"
 #include "units.h"
 #include "unit.h"
 
@@ -142,6 +145,10 @@ static const struct {
 	{ "\"\\ud800\"", "a lone UTF-16 surrogate", 1, 7, false },
 	{ "\"\\u0000\"", "a NUL character in a string", 1, 7, false },
 	{ "\"a\tb\"", "a control character in a string", 1, 3, false },
+	{ "\"a\xff" "b\"", "a string that is not UTF-8", 1, 3, false },
+	{ "\"\xc3\"", "a string that is not UTF-8", 1, 2, false },
+	{ "\"\xed\xa0\x80\"", "a string that is not UTF-8", 1, 2, false },
+	{ "[\"\xc3\xa9\", \"\xc0\xa9\"]", "a string that is not UTF-8", 1, 9, false },
 	{ "[\n\n  trux]", "unexpected character 't'", 3, 3, false },
 };
 
@@ -265,6 +272,54 @@ START_TEST(test_compare_timers_and_groups)
 	findings(&now, &now, 0, 2500, "");
 	tt_profile_free(&was);
 	tt_profile_free(&now);
+}
+END_TEST
+
+/* Many distinct values, each asked 4 times in a scattered order: every
+ * one is counted in its own request, and the profile lists them in order
+ * of value (the look-up is a hash table, the written order the sort's). */
+START_TEST(test_record_many_values)
+{
+	enum { NVAL = 5000, TIMES = 4 };
+	struct tt_profile p = { 0 };
+	const struct tt_prof_group *g;
+	char *text = NULL, line[96];
+	size_t len = 0;
+	FILE *mem;
+
+	for (long i = 0; i < NVAL * TIMES; i++) {
+		long v = (i * 7919) % NVAL + 1;	/* 7919 is prime: a permutation */
+		struct ut_call c = {
+			.abi = &tt_abi_x86_64, .nr = 230,
+			.raw = { CLOCK_MONOTONIC, 0, 0x1000, 0 },
+			.mem = { [2] = UT_TS(0, v) },
+			UT_RET(0),
+		};
+		struct tcb *tcp = ut_call_begin(UT_TID, &c);
+
+		tt_profile_record(&p, tcp, &tcp->ev);
+		tt_tcb_delete(tcp);
+	}
+	tt_profile_finish(&p);
+	ck_assert_uint_eq(p.ng, 1);
+	g = tt_profile_find(&p, "clock_nanosleep", "CLOCK_MONOTONIC", false);
+	ck_assert_ptr_nonnull(g);
+	ck_assert_uint_eq(g->nreq, NVAL);
+	for (size_t k = 0; k < NVAL; k++) {
+		ck_assert_int_eq(g->req[k].value, (int64_t)k + 1);
+		ck_assert_uint_eq(g->req[k].count, TIMES);
+	}
+	mem = open_memstream(&text, &len);
+	ck_assert_int_eq(tt_profile_write(&p, mem), 0);
+	fclose(mem);
+	for (long v = 1; v <= NVAL; v++) {
+		snprintf(line, sizeof(line), "%s\n        {\"value_ns\": %ld, "
+			 "\"count\": %d}%s", v == 1 ? "[" : ",", v, TIMES,
+			 v == NVAL ? "\n      ]" : "");
+		ck_assert_msg(strstr(text, line), "no '%s'", line);
+	}
+	free(text);
+	tt_profile_free(&p);
 }
 END_TEST
 
@@ -396,6 +451,7 @@ Suite *make_profile_suite(void)
 	tcase_add_test(tc, test_compare_sleeps);
 	tcase_add_test(tc, test_compare_timers_and_groups);
 	tcase_add_test(tc, test_write_load_round_trip);
+	tcase_add_test(tc, test_record_many_values);
 	tcase_add_loop_test(tc, test_load_errors, 0,
 			    sizeof(bad_profiles) / sizeof(bad_profiles[0]));
 	suite_add_tcase(s, tc);

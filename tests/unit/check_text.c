@@ -10,6 +10,7 @@
 
 #include "abi.h"
 #include "options.h"
+#include "output.h"
 #include "render/render.h"
 #include "tcb.h"
 #include "nr-tables.h"
@@ -208,6 +209,27 @@ START_TEST(test_gone_resumed)
 		UT_P "<... clock_nanosleep resumed> <unfinished ...>) = ?\n"
 		UT_P "+++ killed by SIGKILL +++\n"
 		B_P "<... timer_settime resumed>NULL)  = 0\n");
+}
+END_TEST
+
+/* A line left open ends " <unfinished ...>" and a newline however the
+ * trace stops: silenced (a second signal under the seccomp filter), the
+ * end of the trace, the stream closed (exit). */
+START_TEST(test_open_line_ends)
+{
+	struct tcb *a = ut_call_begin(UT_TID, &sleep_a);
+
+	ut_call_entry(a);
+	switch (_i) {
+	case 0:
+		tt_out_silence();
+		ut_call_exit(a, &sleep_a);	/* written nowhere */
+		break;
+	case 1:
+		tt_render_text.finish();
+		break;
+	}
+	ut_expect_output("an open line", A_ENTRY UNFINISHED);
 }
 END_TEST
 
@@ -494,5 +516,6 @@ Suite *make_text_suite(void)
 	tcase_add_test(tc, test_gone_resumed);
 	tcase_add_test(tc, test_stack);
 	tcase_add_test(tc, test_relative);
+	tcase_add_loop_test(tc, test_open_line_ends, 0, 3);
 	return s;
 }

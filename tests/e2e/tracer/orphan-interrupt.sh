@@ -49,4 +49,6 @@ esac
 run filter 2
 grep -q '^ttrace: the trace ends here (the command has exited); 1 thread runs on under ttrace.s seccomp filter: one more signal detaches it' "$W/filter.err" ||
 	fail "filter: no word of what a second signal does: $(cat "$W/filter.err")"
+[ "$(tail -c 1 "$W/filter.trace" | od -An -c | tr -d ' ')" = '\n' ] ||
+	fail "filter: the trace ends mid-line: $(tail -n 1 "$W/filter.trace")"
 tt_done

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Bad command lines and commands that cannot be traced: the exact message,
+# Bad command lines (two outputs on one file among them) and commands that
+# cannot be traced: the exact message,
 # the exit status (2 usage, 1 runtime, 127 not found, 126 not runnable),
 # nothing on stdout, nothing started, nothing left attached.
 . "${TT_SRCDIR:-.}/tests/e2e/tracer/lib.sh"
@@ -70,6 +71,36 @@ expect_result outdir 1 "ttrace: cannot write the trace to '/': Is a directory"
 usage outmissing -o /nonexistent/x
 expect_result outmissing 1 \
 	"ttrace: cannot write the trace to '/nonexistent/x': No such file or directory"
+
+# Two outputs on one file: a usage error, by name, by a symlink, a hard
+# link or another spelling of a file not there yet.  Any number of
+# outputs may go to a character device.
+usage same -o "$W/o" --timeline="$W/o"
+expect_result same 2 "ttrace: -o '$W/o' and --timeline '$W/o' are the same file" "$TRY"
+[ ! -e "$W/o" ] || fail "same: the file was created"
+
+echo keep >"$W/real"
+ln -s real "$W/alias"
+ln "$W/real" "$W/hard"
+usage samelink -o "$W/real" --profile="$W/alias"
+expect_result samelink 2 "ttrace: -o '$W/real' and --profile '$W/alias' are the same file" "$TRY"
+usage samehard --timeline="$W/hard" --profile="$W/real"
+expect_result samehard 2 "ttrace: --timeline '$W/hard' and --profile '$W/real' are the same file" "$TRY"
+usage samejunit --profile="$W/alias" --check="$W/real" --junit="$W/hard"
+expect_result samejunit 2 "ttrace: --profile '$W/alias' and --junit '$W/hard' are the same file" "$TRY"
+[ "$(cat "$W/real")" = keep ] || fail "same: the file was changed"
+
+mkdir "$W/sub"
+usage samespelt --timeline="$W/new.json" --profile="$W/sub/../new.json"
+expect_result samespelt 2 "ttrace: --timeline '$W/new.json' and --profile '$W/sub/../new.json' are the same file" "$TRY"
+ln -s new.json "$W/newlink"
+usage samedangling -o "$W/newlink" --timeline="$W/new.json"
+expect_result samedangling 2 "ttrace: -o '$W/newlink' and --timeline '$W/new.json' are the same file" "$TRY"
+[ ! -e "$W/new.json" ] || fail "samespelt: the file was created"
+
+tt_run devnull -o /dev/null --timeline=/dev/null -- true
+expect_result devnull 0
+[ -c /dev/null ] || fail "devnull: /dev/null is no longer a character device"
 
 # Commands that cannot run: named, 127 or 126, as a shell would.
 tt_run notfound -- ttrace-no-such-program arg
