@@ -11,6 +11,8 @@
 #include "profile/profile.h"
 #include "tcb.h"
 #include "units.h"
+#include "decode/decode.h"
+#include "nr-tables.h"
 #include "unit.h"
 
 static const struct {
@@ -290,13 +292,14 @@ START_TEST(test_record_many_values)
 	for (long i = 0; i < NVAL * TIMES; i++) {
 		long v = (i * 7919) % NVAL + 1;	/* 7919 is prime: a permutation */
 		struct ut_call c = {
-			.abi = &tt_abi_x86_64, .nr = 230,
+			.abi = &tt_abi_x86_64, .nr = NR64_clock_nanosleep,
 			.raw = { CLOCK_MONOTONIC, 0, 0x1000, 0 },
 			.mem = { [2] = UT_TS(0, v) },
 			UT_RET(0),
 		};
 		struct tcb *tcp = ut_call_begin(UT_TID, &c);
 
+		tt_decode_entry(&tcp->ev);	/* the request, into ev->timing */
 		tt_profile_record(&p, tcp, &tcp->ev);
 		tt_tcb_delete(tcp);
 	}
