@@ -10,6 +10,7 @@
 #include "abi.h"
 #include "error.h"
 #include "known.h"
+#include "procfs.h"
 #include "tcb.h"
 
 struct tt_proc {
@@ -129,39 +130,6 @@ bool tt_parse_proc_timers(const char *text, int32_t id,
 	return found;
 }
 
-/* Up to size - 1 bytes of /proc/PID/NAME, NUL-terminated; false when it
- * cannot be read. */
-static bool read_proc(pid_t pid, const char *name, char *buf, size_t size)
-{
-	char path[64];
-	ssize_t len;
-	int fd;
-
-	snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, name);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	len = read(fd, buf, size - 1);
-	close(fd);
-	if (len <= 0)
-		return false;
-	buf[len] = '\0';
-	return true;
-}
-
-/* Is fd of pid a timerfd now?  The link names the file's kind. */
-static bool is_timerfd(pid_t pid, int32_t fd)
-{
-	static const char want[] = "anon_inode:[timerfd]";
-	char path[64], link[sizeof(want) + 1];
-	ssize_t len;
-
-	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)pid, (int)fd);
-	len = readlink(path, link, sizeof(link));
-	return len == (ssize_t)sizeof(want) - 1 &&
-	       memcmp(link, want, sizeof(want) - 1) == 0;
-}
-
 /* --- look-ups ------------------------------------------------------------- */
 
 const struct tt_known_timer *tt_known_posix(struct tcb *tcp, int32_t id)
@@ -172,7 +140,7 @@ const struct tt_known_timer *tt_known_posix(struct tcb *tcp, int32_t id)
 
 	if (t)
 		return t;
-	if (!read_proc(tcp->pid, "timers", text, sizeof(text)) ||
+	if (!tt_proc_read(tcp->pid, "timers", text, sizeof(text)) ||
 	    !tt_parse_proc_timers(text, id, &seen))
 		return NULL;
 	t = timer_put(tcp->pid, TK_POSIX, id);
@@ -190,7 +158,7 @@ const struct tt_known_timer *tt_known_timerfd(struct tcb *tcp, int32_t fd,
 
 	if (t && !verify)
 		return t;
-	if (!is_timerfd(tcp->pid, fd)) {
+	if (!tt_proc_is_timerfd(tcp->pid, fd)) {
 		if (t)		/* closed, its number reused */
 			timer_drop(p, (unsigned)(t - p->t));
 		return NULL;
@@ -198,7 +166,7 @@ const struct tt_known_timer *tt_known_timerfd(struct tcb *tcp, int32_t fd,
 	if (t)
 		return t;
 	snprintf(name, sizeof(name), "fdinfo/%d", (int)fd);
-	if (!read_proc(tcp->pid, name, text, sizeof(text)))
+	if (!tt_proc_read(tcp->pid, name, text, sizeof(text)))
 		return NULL;
 	for (const char *l = text; l; l = strchr(l, '\n'), l = l ? l + 1 : NULL) {
 		if (sscanf(l, "clockid: %d", &clock) == 1) {

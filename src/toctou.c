@@ -23,6 +23,7 @@
 
 #include "abi.h"
 #include "decode/decode.h"
+#include "procfs.h"
 #include "tcb.h"
 #include "toctou.h"
 #include "umove.h"
@@ -174,44 +175,8 @@ static void check_input(struct tt_event *ev, struct tt_event *orig,
 }
 
 /* /proc/PID/fdinfo of a timerfd: "settime flags: 01", "it_interval: (s, ns)". */
-/* It runs after every successful timerfd_settime, so the /proc file stays
- * open: each read from offset 0 regenerates it for whatever file the fd
- * number holds then, and a handle whose thread is gone fails and is
- * opened anew.  A few slots, by thread and fd. */
-#define FDINFO_SLOTS 8
-
-static struct {
-	pid_t tid;
-	int fd;
-	int handle;		/* -1: empty */
-} fdinfo_cache[FDINFO_SLOTS] = { [0 ... FDINFO_SLOTS - 1] = { 0, 0, -1 } };
-
-static ssize_t read_fdinfo(pid_t tid, int fd, char *buf, size_t size)
-{
-	unsigned slot = ((unsigned)tid * 31u + (unsigned)fd) % FDINFO_SLOTS;
-	char path[64];
-	ssize_t len;
-
-	if (fdinfo_cache[slot].handle >= 0 && fdinfo_cache[slot].tid == tid &&
-	    fdinfo_cache[slot].fd == fd) {
-		len = pread(fdinfo_cache[slot].handle, buf, size, 0);
-		if (len > 0)
-			return len;
-	}
-	if (fdinfo_cache[slot].handle >= 0)
-		close(fdinfo_cache[slot].handle);
-	fdinfo_cache[slot].handle = -1;
-	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int)tid, fd);
-	int h = open(path, O_RDONLY | O_CLOEXEC);
-
-	if (h < 0)
-		return -1;
-	fdinfo_cache[slot].tid = tid;
-	fdinfo_cache[slot].fd = fd;
-	fdinfo_cache[slot].handle = h;
-	return pread(h, buf, size, 0);
-}
-
+/* It runs after every successful timerfd_settime: tt_proc_fdinfo keeps
+ * the file open. */
 bool tt_parse_timerfd_fdinfo(const char *text, unsigned *flags,
 			     long long *sec, long long *nsec)
 {
@@ -231,7 +196,7 @@ static bool read_timerfd_info(pid_t tid, int fd, unsigned *flags,
 			      long long *sec, long long *nsec)
 {
 	char buf[1024];
-	ssize_t len = read_fdinfo(tid, fd, buf, sizeof(buf) - 1);
+	ssize_t len = tt_proc_fdinfo(tid, fd, buf, sizeof(buf) - 1);
 
 	if (len <= 0)
 		return false;

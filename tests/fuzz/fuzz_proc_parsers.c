@@ -2,7 +2,7 @@
  *
  *   /proc/PID/fdinfo/FD     tt_parse_timerfd_fdinfo (src/toctou.c): the
  *                           first 1023 bytes, NUL-terminated
- *   /proc/PID/syscall       tt_parse_proc_syscall (src/tracer.c): the
+ *   /proc/PID/syscall       tt_parse_proc_syscall (src/procfs.c): the
  *                           first line as fgets reads it into 512 bytes
  *   /proc/PID/status        tt_parse_status_field: line by
  *                           line as fgets reads into 256 bytes, until one
@@ -21,7 +21,7 @@
 
 #include "known.h"
 #include "toctou.h"
-#include "tracer.h"
+#include "procfs.h"
 #include "fuzz.h"
 
 /* The next piece fgets(buf, size) would return from text (at most
