@@ -91,7 +91,7 @@ enum tt_ret_kind {
 				 * __kernel_timex */
 
 /* -k: one frame of the calling thread's stack, as found at the entry.
- * The strings belong to the process's unwinding context (src/unwind.c)
+ * The strings belong to the process's unwinding context (src/analysis/unwind.c)
  * and live as long as any of its threads. */
 struct tt_frame {
 	uint64_t pc;		/* the return address; the pc itself innermost */
@@ -221,13 +221,13 @@ struct tt_event {
 	const struct tt_syscall *resumes;
 
 	/* The clock of the POSIX timer or timerfd the call is about, when
-	 * ttrace knows it (src/known.c), looked up at entry. */
+	 * ttrace knows it (src/analysis/known.c), looked up at entry. */
 	bool has_timer_clock;
 	int32_t timer_clock;
 
 	/* What the call means for time. */
 	struct tt_timing timing;
-	/* A sleep that returned 0: how late it woke (src/lateness.c);
+	/* A sleep that returned 0: how late it woke (src/analysis/lateness.c);
 	 * has_lateness false otherwise. */
 	bool has_lateness;
 	int64_t lateness_ns;

@@ -88,7 +88,7 @@ enum tt_arm_kind {
 struct tt_arm_shape {
 	int8_t flags_arg;
 	int8_t setting_arg;
-	int8_t which_arg;	/* -1: the timer's clock comes from src/known.c */
+	int8_t which_arg;	/* -1: the timer's clock comes from src/analysis/known.c */
 	uint8_t kind;		/* enum tt_arm_kind */
 	uint32_t abstime;
 };
@@ -102,7 +102,7 @@ enum tt_class {
 struct tt_xlat;
 
 /* What ttrace learns from a call that succeeded about the process's
- * timers (src/known.c); the arguments are found by their types. */
+ * timers (src/analysis/known.c); the arguments are found by their types. */
 enum tt_learn {
 	TL_NONE,
 	TL_TIMER_CREATE,	/* AT_CLOCKID, AT_SIGEVENT -> AT_TIMERID_PTR */

@@ -260,7 +260,7 @@ void tt_finding_text(const struct tt_finding *f, char *buf, size_t size)
 }
 
 /* Text or an attribute value, safe for XML 1.0 whatever s holds (a
- * path given on the command line: src/jsonstr.h). */
+ * path given on the command line: src/util/jsonstr.h). */
 static void xml_text(FILE *fp, const char *s)
 {
 	tt_xml_escape(s, tt_put_file, fp);

@@ -220,7 +220,7 @@ void tt_profile_forget(pid_t tid)
 
 /* The clock of the timer a call arms: setitimer names it (ITIMER_REAL
  * ...), alarm arms ITIMER_REAL; the other calls name a timer whose clock
- * ttrace may know (src/known.c). */
+ * ttrace may know (src/analysis/known.c). */
 static void arm_clock(const struct tt_event *ev, char *buf, size_t size)
 {
 	const struct tt_timing *tm = &ev->timing;

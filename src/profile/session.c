@@ -4,7 +4,7 @@
  * profile is recorded by a renderer; the comparison, report and files
  * come after the trace ends.  Files are written beside their final name
  * and renamed into place, so a run that fails half-way loses no earlier
- * profile; a device or FIFO is written in place (src/outfile.h). */
+ * profile; a device or FIFO is written in place (src/util/outfile.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

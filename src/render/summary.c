@@ -11,7 +11,7 @@
  * buckets in 1-2-5 steps from 1 us to 1 s, one for under 1 us, one for
  * 1 s and more, and one for negative lateness (an absolute sleep that
  * "woke early": a tracee in another time namespace, or a deadline changed
- * after the entry; see src/lateness.c).  Counts live in fixed arrays. */
+ * after the entry; see src/analysis/lateness.c).  Counts live in fixed arrays. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>

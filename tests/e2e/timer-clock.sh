@@ -1,5 +1,5 @@
 #!/bin/sh
-# What ttrace knows of a process's timers (src/known.c), seen in --json:
+# What ttrace knows of a process's timers (src/analysis/known.c), seen in --json:
 # every call about a POSIX timer or a timerfd carries the clock its
 # timer_create or timerfd_create gave it, and a call about a timer that
 # does not exist (a bad id, a deleted timer, a closed fd) carries none.

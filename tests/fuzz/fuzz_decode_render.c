@@ -6,15 +6,15 @@
  * any registers) and exits (any return value), signals with any siginfo
  * (a program can queue one with any fields), group-stops, ABI changes,
  * exits, execve supersedes and detaches.  Each goes to the function
- * src/tracer.c calls for it: tt_syscall_enter/exit (which fetch the
+ * src/tracer/sysinfo.c calls for it: tt_syscall_enter/exit (which fetch the
  * inputs, decode the entry, render it, fetch the outputs and TOCTOU
  * re-reads, decode the exit, check and render it) or tt_render_*.  The
  * tracee's memory is the input: this file defines tt_umove and
- * tt_umove_many in place of src/umove.c.  Output goes to memory.
+ * tt_umove_many in place of src/tracer/umove.c.  Output goes to memory.
  *
  * Thread 0 is this process: its fd FUZZ_TFD is a timerfd armed with an
  * interval of {1, 5}, so the timerfd_settime check of /proc fdinfo
- * (src/toctou.c) reads real text and can find a difference.
+ * (src/analysis/toctou.c) reads real text and can find a difference.
  *
  * Each trace must be whole lines, each starting with the thread id, with
  * no NUL.  The timeline, written to a file beside it, must be "[", one

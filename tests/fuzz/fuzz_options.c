@@ -1,5 +1,5 @@
 /* ttrace fuzz target: the command line (tt_options_parse, which also
- * parses -e trace= through src/select.c).
+ * parses -e trace= through src/cli/select.c).
  *
  * Input: the arguments after "ttrace", separated by NUL bytes (at most
  * 32).  Each is copied into a buffer of exactly its size.  getopt starts

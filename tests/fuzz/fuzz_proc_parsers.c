@@ -1,13 +1,13 @@
 /* ttrace fuzz target: the /proc parsers, fed as their readers feed them.
  *
- *   /proc/PID/fdinfo/FD     tt_parse_timerfd_fdinfo (src/toctou.c): the
+ *   /proc/PID/fdinfo/FD     tt_parse_timerfd_fdinfo (src/analysis/toctou.c): the
  *                           first 1023 bytes, NUL-terminated
- *   /proc/PID/syscall       tt_parse_proc_syscall (src/procfs.c): the
+ *   /proc/PID/syscall       tt_parse_proc_syscall (src/tracer/procfs.c): the
  *                           first line as fgets reads it into 512 bytes
  *   /proc/PID/status        tt_parse_status_field: line by
  *                           line as fgets reads into 256 bytes, until one
  *                           matches
- *   /proc/PID/timers        tt_parse_proc_timers (src/known.c): the first
+ *   /proc/PID/timers        tt_parse_proc_timers (src/analysis/known.c): the first
  *                           65535 bytes, NUL-terminated; the timer id is
  *                           which / 5
  *

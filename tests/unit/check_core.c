@@ -1,4 +1,4 @@
-/* ttrace unit tests: the syscall entry and exit path (src/syscall_trace.c)
+/* ttrace unit tests: the syscall entry and exit path (src/tracer/syscall_trace.c)
  * without ptrace: the "tracee" is this process (its tid is ours, so the
  * core reads our memory), the stops are replayed as a list of steps, and
  * the trace is compared whole (every line long enough that the width of

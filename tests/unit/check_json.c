@@ -116,7 +116,7 @@ START_TEST(test_stack)
 }
 END_TEST
 
-/* --- string escapes (src/jsonstr.c) ---------------------------------- */
+/* --- string escapes (src/util/jsonstr.c) ---------------------------------- */
 
 struct sbuf {
 	char b[256];

@@ -2,7 +2,7 @@
  *
  * getopt keeps its place in globals: optind = 0 makes glibc start over.
  * tt_opt is cleared (and its pids freed) around every test.  Parsing
- * without -e selects every call (src/select.c), which only grows; the
+ * without -e selects every call (src/cli/select.c), which only grows; the
  * selection itself is tested in check_select.c. */
 #include <getopt.h>
 #include <stdlib.h>

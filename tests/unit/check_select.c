@@ -1,6 +1,6 @@
 /* ttrace unit tests: the syscall selection (-e trace=).
  *
- * The selection only grows and src/select.c has no call to clear it, so
+ * The selection only grows and src/cli/select.c has no call to clear it, so
  * each case parses in a child process of its own and reports back what is
  * selected, as "ABI/NR" words in table order. */
 #include <stdio.h>

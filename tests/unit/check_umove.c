@@ -1,4 +1,4 @@
-/* ttrace unit tests: reading memory (src/umove.c), on this process: a
+/* ttrace unit tests: reading memory (src/tracer/umove.c), on this process: a
  * struct is read whole or not at all, and never past the ABI's limit. */
 #include <stdint.h>
 #include <string.h>

@@ -40,7 +40,7 @@ struct tcb {
 	bool has_blocked;
 	long blocked_nr;
 	uint64_t blocked_args[TT_MAX_ARGS];
-	/* -k: the unwinding context of the thread's process (src/unwind.c),
+	/* -k: the unwinding context of the thread's process (src/analysis/unwind.c),
 	 * NULL until its first stack. */
 	struct tt_unwind_proc *unwind;
 	/* The signal being reported came from this POSIX timer (SI_TIMER,

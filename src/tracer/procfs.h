@@ -1,7 +1,7 @@
 /* ttrace - every read of /proc, in one place.
  *
- * What the tracer, the timer knowledge (src/known.c) and the timerfd check
- * (src/toctou.c) learn of a tracee from /proc, and the pure parsers of
+ * What the tracer, the timer knowledge (src/analysis/known.c) and the timerfd check
+ * (src/analysis/toctou.c) learn of a tracee from /proc, and the pure parsers of
  * that text (unit-tested and fuzzed).  Renderers never read /proc. */
 #ifndef TTRACE_PROCFS_H
 #define TTRACE_PROCFS_H
