@@ -10,47 +10,37 @@
 #include "abi.h"
 #include "error.h"
 #include "known.h"
+#include "process.h"
 #include "procfs.h"
 #include "tcb.h"
 
-struct tt_proc {
-	pid_t pid;
+/* The timers of one process, owned by its context (src/tracer/process.c). */
+struct tt_known_set {
 	struct tt_known_timer *t;
 	unsigned n, cap;
-	struct tt_proc *next;
 };
 
-#define NBUCKETS 64
-
-static struct tt_proc *buckets[NBUCKETS];
-
-static struct tt_proc **bucket(pid_t pid)
+static struct tt_known_set *set_of(struct tcb *tcp)
 {
-	return &buckets[(unsigned)pid % NBUCKETS];
+	return tcp->proc->known;
 }
 
-static struct tt_proc *proc_find(pid_t pid)
+static struct tt_known_set *set_get(struct tcb *tcp)
 {
-	for (struct tt_proc *p = *bucket(pid); p; p = p->next)
-		if (p->pid == pid)
-			return p;
-	return NULL;
+	if (!tcp->proc->known)
+		tcp->proc->known = tt_xcalloc(1, sizeof(*tcp->proc->known));
+	return tcp->proc->known;
 }
 
-static struct tt_proc *proc_get(pid_t pid)
+void tt_known_free(struct tt_known_set *p)
 {
-	struct tt_proc *p = proc_find(pid);
-
-	if (!p) {
-		p = tt_xcalloc(1, sizeof(*p));
-		p->pid = pid;
-		p->next = *bucket(pid);
-		*bucket(pid) = p;
-	}
-	return p;
+	if (!p)
+		return;
+	free(p->t);
+	free(p);
 }
 
-static struct tt_known_timer *timer_find(struct tt_proc *p, uint8_t kind,
+static struct tt_known_timer *timer_find(struct tt_known_set *p, uint8_t kind,
 					 int32_t id)
 {
 	for (unsigned i = 0; p && i < p->n; i++)
@@ -59,15 +49,16 @@ static struct tt_known_timer *timer_find(struct tt_proc *p, uint8_t kind,
 	return NULL;
 }
 
-static void timer_drop(struct tt_proc *p, unsigned i)
+static void timer_drop(struct tt_known_set *p, unsigned i)
 {
 	p->t[i] = p->t[--p->n];
 }
 
-/* The record of (kind, id) in pid's process, new or replaced. */
-static struct tt_known_timer *timer_put(pid_t pid, uint8_t kind, int32_t id)
+/* The record of (kind, id) in tcp's process, new or replaced. */
+static struct tt_known_timer *timer_put(struct tcb *tcp, uint8_t kind,
+					int32_t id)
 {
-	struct tt_proc *p = proc_get(pid);
+	struct tt_known_set *p = set_get(tcp);
 	struct tt_known_timer *t = timer_find(p, kind, id);
 
 	if (!t) {
@@ -135,7 +126,7 @@ bool tt_parse_proc_timers(const char *text, int32_t id,
 const struct tt_known_timer *tt_known_posix(struct tcb *tcp, int32_t id)
 {
 	static char text[65536];
-	struct tt_known_timer *t = timer_find(proc_find(tcp->pid), TK_POSIX, id);
+	struct tt_known_timer *t = timer_find(set_of(tcp), TK_POSIX, id);
 	struct tt_known_timer seen;
 
 	if (t)
@@ -143,7 +134,7 @@ const struct tt_known_timer *tt_known_posix(struct tcb *tcp, int32_t id)
 	if (!tt_proc_read(tcp->pid, "timers", text, sizeof(text)) ||
 	    !tt_parse_proc_timers(text, id, &seen))
 		return NULL;
-	t = timer_put(tcp->pid, TK_POSIX, id);
+	t = timer_put(tcp, TK_POSIX, id);
 	*t = seen;
 	return t;
 }
@@ -151,7 +142,7 @@ const struct tt_known_timer *tt_known_posix(struct tcb *tcp, int32_t id)
 const struct tt_known_timer *tt_known_timerfd(struct tcb *tcp, int32_t fd,
 					      bool verify)
 {
-	struct tt_proc *p = proc_find(tcp->pid);
+	struct tt_known_set *p = set_of(tcp);
 	struct tt_known_timer *t = timer_find(p, TK_TIMERFD, fd);
 	char text[1024], name[32];
 	int clock;
@@ -170,7 +161,7 @@ const struct tt_known_timer *tt_known_timerfd(struct tcb *tcp, int32_t fd,
 		return NULL;
 	for (const char *l = text; l; l = strchr(l, '\n'), l = l ? l + 1 : NULL) {
 		if (sscanf(l, "clockid: %d", &clock) == 1) {
-			t = timer_put(tcp->pid, TK_TIMERFD, fd);
+			t = timer_put(tcp, TK_TIMERFD, fd);
 			t->clock = clock;
 			t->from_proc = true;
 			return t;
@@ -188,7 +179,7 @@ static void learn_create(struct tcb *tcp, const struct tt_timing *tm)
 
 	if (!tm->has_timer)
 		return;
-	t = timer_put(tcp->pid, tm->timer_kind == TT_TIMER_FD ? TK_TIMERFD :
+	t = timer_put(tcp, tm->timer_kind == TT_TIMER_FD ? TK_TIMERFD :
 		      TK_POSIX, tm->timer);
 	t->clock = tm->clock;
 	t->cloexec = tm->cloexec;
@@ -201,7 +192,7 @@ static void learn_create(struct tcb *tcp, const struct tt_timing *tm)
 /* A successful settime: what the timer was armed with. */
 static void learn_settime(struct tcb *tcp, const struct tt_timing *tm)
 {
-	struct tt_known_timer *t = timer_find(proc_find(tcp->pid),
+	struct tt_known_timer *t = timer_find(set_of(tcp),
 		tm->timer_kind == TT_TIMER_FD ? TK_TIMERFD : TK_POSIX, tm->timer);
 
 	if (!t || !tm->has_value)
@@ -218,7 +209,7 @@ void tt_known_learn(struct tcb *tcp, const struct tt_event *ev)
 {
 	const struct tt_timing *tm = &ev->timing;
 	struct tt_known_timer *t;
-	struct tt_proc *p;
+	struct tt_known_set *p;
 
 	if (ev->ret != TR_VALUE)
 		return;
@@ -227,7 +218,7 @@ void tt_known_learn(struct tcb *tcp, const struct tt_event *ev)
 		learn_create(tcp, tm);
 		break;
 	case TT_TIMING_DELETE:
-		p = proc_find(tcp->pid);
+		p = set_of(tcp);
 		t = tm->has_timer ? timer_find(p, TK_POSIX, tm->timer) : NULL;
 		if (t)
 			timer_drop(p, (unsigned)(t - p->t));
@@ -242,7 +233,7 @@ void tt_known_learn(struct tcb *tcp, const struct tt_event *ev)
 
 void tt_known_exec(struct tcb *tcp)
 {
-	struct tt_proc *p = proc_find(tcp->pid);
+	struct tt_known_set *p = set_of(tcp);
 
 	/* The kernel deletes the POSIX timers (begin_new_exec) and closes
 	 * the close-on-exec fds. */
@@ -252,33 +243,4 @@ void tt_known_exec(struct tcb *tcp)
 		else
 			i++;
 	}
-}
-
-static void count_others(struct tcb *t, void *arg)
-{
-	struct { const struct tcb *self; unsigned n; } *c = arg;
-
-	if (t != c->self && t->pid == c->self->pid)
-		c->n++;
-}
-
-void tt_known_release(struct tcb *tcp)
-{
-	struct tt_proc *p = proc_find(tcp->pid);
-	struct { const struct tcb *self; unsigned n; } c = { tcp, 0 };
-
-	if (!p)
-		return;
-	/* The last thread of the process is gone: so are its timers. */
-	tt_tcb_foreach(count_others, &c);
-	if (c.n)
-		return;
-	for (struct tt_proc **pp = bucket(tcp->pid); *pp; pp = &(*pp)->next) {
-		if (*pp == p) {
-			*pp = p->next;
-			break;
-		}
-	}
-	free(p->t);
-	free(p);
 }

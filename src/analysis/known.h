@@ -57,8 +57,9 @@ const struct tt_known_timer *tt_known_timerfd(struct tcb *tcp, int32_t fd,
 /* execve succeeded in tcp's process. */
 void tt_known_exec(struct tcb *tcp);
 
-/* tcp is about to be freed: drops its hold on the process's record. */
-void tt_known_release(struct tcb *tcp);
+/* The timers of a process whose last thread is gone (NULL: none). */
+struct tt_known_set;
+void tt_known_free(struct tt_known_set *set);
 
 /* The text of /proc/PID/timers: the timer with ID id.  False when it is
  * not there. */

@@ -41,6 +41,7 @@
 #include "error.h"
 #include "event.h"
 #include "options.h"
+#include "process.h"
 #include "tcb.h"
 #include "unwind.h"
 
@@ -57,18 +58,15 @@ struct slot {
 	struct tt_frame frame;
 };
 
+/* Owned by the process's context (src/tracer/process.c), freed with it. */
 struct tt_unwind_proc {
 	pid_t tgid;
-	unsigned refs;		/* tcbs that point here */
 	Dwfl *dwfl;		/* NULL: none yet, or dropped at an execve */
 	bool stale;		/* the maps changed since they were read */
 	bool broken;		/* this program cannot be unwound: said once */
 	struct slot *cache;	/* CACHE_SLOTS of them */
 	struct name *names[NAME_BUCKETS];
-	struct tt_unwind_proc *next;
 };
-
-static struct tt_unwind_proc *procs;
 
 static char *debuginfo_path;
 static const Dwfl_Callbacks callbacks = {
@@ -101,30 +99,16 @@ static const char *intern(struct tt_unwind_proc *p, const char *s, size_t len)
 
 /* --- the process contexts ---------------------------------------------- */
 
-static struct tt_unwind_proc *find_proc(pid_t tgid)
-{
-	for (struct tt_unwind_proc *p = procs; p; p = p->next)
-		if (p->tgid == tgid)
-			return p;
-	return NULL;
-}
-
 static struct tt_unwind_proc *proc_of(struct tcb *tcp)
 {
-	struct tt_unwind_proc *p = tcp->unwind;
+	struct tt_unwind_proc *p = tcp->proc->unwind;
 
-	if (p)
-		return p;
-	p = find_proc(tcp->pid);
 	if (!p) {
 		p = tt_xcalloc(1, sizeof(*p));
 		p->tgid = tcp->pid;
 		p->cache = tt_xcalloc(CACHE_SLOTS, sizeof(*p->cache));
-		p->next = procs;
-		procs = p;
+		tcp->proc->unwind = p;
 	}
-	p->refs++;
-	tcp->unwind = p;
 	return p;
 }
 
@@ -137,14 +121,10 @@ static void drop_dwfl(struct tt_unwind_proc *p)
 	memset(p->cache, 0, CACHE_SLOTS * sizeof(*p->cache));
 }
 
-static void free_proc(struct tt_unwind_proc *p)
+void tt_unwind_free(struct tt_unwind_proc *p)
 {
-	for (struct tt_unwind_proc **pp = &procs; *pp; pp = &(*pp)->next) {
-		if (*pp == p) {
-			*pp = p->next;
-			break;
-		}
-	}
+	if (!p)
+		return;
 	drop_dwfl(p);
 	for (unsigned i = 0; i < NAME_BUCKETS; i++) {
 		struct name *n = p->names[i], *next;
@@ -158,20 +138,9 @@ static void free_proc(struct tt_unwind_proc *p)
 	free(p);
 }
 
-void tt_unwind_release(struct tcb *tcp)
-{
-	struct tt_unwind_proc *p = tcp->unwind;
-
-	if (!p)
-		return;
-	tcp->unwind = NULL;
-	if (--p->refs == 0)
-		free_proc(p);
-}
-
 void tt_unwind_maps_changed(struct tcb *tcp)
 {
-	struct tt_unwind_proc *p = tcp->unwind ? tcp->unwind : find_proc(tcp->pid);
+	struct tt_unwind_proc *p = tcp->proc->unwind;
 
 	if (p && p->dwfl)
 		p->stale = true;
@@ -179,9 +148,9 @@ void tt_unwind_maps_changed(struct tcb *tcp)
 
 void tt_unwind_exec(struct tcb *tcp)
 {
-	/* By tgid: a thread that has not taken a stack yet may be the one
-	 * left after the execve while a dying one held the context. */
-	struct tt_unwind_proc *p = tcp->unwind ? tcp->unwind : find_proc(tcp->pid);
+	/* The process's: the thread left after the execve may not have
+	 * taken a stack yet while a dying one did. */
+	struct tt_unwind_proc *p = tcp->proc->unwind;
 
 	if (!p)
 		return;

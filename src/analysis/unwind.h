@@ -22,8 +22,8 @@ void tt_unwind_maps_changed(struct tcb *tcp);
 /* tcp's process runs a new program: every module is gone. */
 void tt_unwind_exec(struct tcb *tcp);
 
-/* tcp is about to be freed; its process's context goes with its last
- * thread. */
-void tt_unwind_release(struct tcb *tcp);
+/* The context of a process whose last thread is gone (NULL: none). */
+struct tt_unwind_proc;
+void tt_unwind_free(struct tt_unwind_proc *p);
 
 #endif

@@ -20,7 +20,6 @@
 static void forget(struct tcb *tcp)
 {
 	tt_render_forget(tcp);
-	tt_unwind_release(tcp);
 }
 
 /* Standard descriptors closed when ttrace started get /dev/null, before

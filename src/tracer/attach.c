@@ -98,7 +98,7 @@ static void adopt(pid_t tid, pid_t pid)
 {
 	struct tcb *tcp = tt_tcb_new(tid, TCB_STARTUP | TCB_ATTACHED);
 
-	tcp->pid = pid;
+	tt_tcb_set_pid(tcp, pid);
 }
 
 /* Seizes every thread of pid, again until no new one appears (threads
@@ -165,7 +165,7 @@ static int attach_process(pid_t pid)
 			}
 			tcp = tt_tcb_new(tid, TCB_STARTUP | TCB_ATTACHED |
 					 TCB_ATTACH_STOP);
-			tcp->pid = tgid;
+			tt_tcb_set_pid(tcp, tgid);
 			tt_now(&ts);
 			tt_render_new_tracee(tcp, 0, &ts);
 			if (blocked) {

@@ -168,7 +168,7 @@ void tt_new_child(struct tcb *parent, unsigned event)
 		c = tt_tcb_new((pid_t)child, TCB_STARTUP);
 	c->flags |= parent->flags & (TCB_ATTACHED | TCB_HIDDEN);
 	/* fork and vfork make a process; clone a thread or a process */
-	c->pid = event == PTRACE_EVENT_CLONE ? tt_proc_tgid(c->tid) : c->tid;
+	tt_tcb_set_pid(c, event == PTRACE_EVENT_CLONE ? tt_proc_tgid(c->tid) : c->tid);
 	if (c->flags & TCB_STARTUP)
 		c->abi = parent->abi;
 	tt_now(&ts);
@@ -274,7 +274,7 @@ static void handle_status(pid_t pid, int status)
 			return;
 		/* A new child reported before its parent's fork event. */
 		tcp = tt_tcb_new(pid, TCB_STARTUP);
-		tcp->pid = tt_proc_tgid(pid);
+		tt_tcb_set_pid(tcp, tt_proc_tgid(pid));
 	}
 	if (WIFEXITED(status) || WIFSIGNALED(status))
 		tt_gone(tcp, status);

@@ -3,6 +3,7 @@
 
 #include "abi.h"
 #include "error.h"
+#include "process.h"
 #include "tcb.h"
 
 #define NBUCKETS 512
@@ -36,6 +37,7 @@ struct tcb *tt_tcb_new(pid_t tid, unsigned flags)
 
 	t->tid = tid;
 	t->pid = tid;
+	t->proc = tt_process_hold(tid);
 	t->flags = flags;
 	t->abi = TT_ABI_NATIVE;
 	t->hash_next = *b;
@@ -48,7 +50,7 @@ void tt_tcb_delete(struct tcb *tcp)
 {
 	if (delete_hook)
 		delete_hook(tcp);
-	tt_known_release(tcp);
+	tt_process_release(tcp->proc);
 	for (struct tcb **p = bucket(tcp->tid); *p; p = &(*p)->hash_next) {
 		if (*p == tcp) {
 			*p = tcp->hash_next;
@@ -57,6 +59,15 @@ void tt_tcb_delete(struct tcb *tcp)
 			return;
 		}
 	}
+}
+
+void tt_tcb_set_pid(struct tcb *tcp, pid_t pid)
+{
+	if (tcp->proc && tcp->proc->pid == pid)
+		return;
+	tt_process_release(tcp->proc);
+	tcp->proc = tt_process_hold(pid);
+	tcp->pid = pid;
 }
 
 unsigned tt_tcb_count(void)

@@ -22,11 +22,14 @@ enum tcb_flags {
 	TCB_MAPS_CALL = 1 << 9,	/* -k: the call in progress changes the maps */
 };
 
-struct tt_unwind_proc;
+struct tt_process;
 
 struct tcb {
 	pid_t tid;
-	pid_t pid;			/* its process (thread group) */
+	pid_t pid;			/* its process (thread group): proc->pid */
+	/* What its process owns (known timers, -k's context), shared with
+	 * its other threads; set with tt_tcb_set_pid. */
+	struct tt_process *proc;
 	unsigned flags;
 	const struct tt_abi *abi;	/* ABI of the last stop */
 	const struct tt_abi *entry_abi;	/* ABI of the current call's entry */
@@ -40,9 +43,6 @@ struct tcb {
 	bool has_blocked;
 	long blocked_nr;
 	uint64_t blocked_args[TT_MAX_ARGS];
-	/* -k: the unwinding context of the thread's process (src/analysis/unwind.c),
-	 * NULL until its first stack. */
-	struct tt_unwind_proc *unwind;
 	/* The signal being reported came from this POSIX timer (SI_TIMER,
 	 * and ttrace knows it): renderers name it. */
 	bool has_sig_timer;
@@ -52,6 +52,8 @@ struct tcb {
 
 struct tcb *tt_tcb_find(pid_t tid);
 struct tcb *tt_tcb_new(pid_t tid, unsigned flags);
+/* The thread belongs to process pid (a tcb starts in its own tid's). */
+void tt_tcb_set_pid(struct tcb *tcp, pid_t pid);
 void tt_tcb_delete(struct tcb *tcp);
 /* Called with each tcb about to be freed (renderers drop what they keep
  * of it). */

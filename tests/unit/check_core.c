@@ -12,6 +12,7 @@
 
 #include "abi.h"
 #include "known.h"
+#include "process.h"
 #include "select.h"
 #include "syscall_trace.h"
 #include "tcb.h"
@@ -230,6 +231,28 @@ START_TEST(test_proc_timers)
 }
 END_TEST
 
+/* Threads of one process share its context; it goes with the last of
+ * them, and a thread moved to another process (its Tgid learned late)
+ * lets go of the one it started in. */
+START_TEST(test_process_context)
+{
+	unsigned n0 = tt_process_count();
+	struct tcb *a = tt_tcb_new(1000, 0), *b = tt_tcb_new(1001, 0);
+
+	ck_assert_uint_eq(tt_process_count(), n0 + 2);
+	tt_tcb_set_pid(b, 1000);
+	ck_assert_ptr_eq(a->proc, b->proc);
+	ck_assert_int_eq(b->pid, 1000);
+	ck_assert_uint_eq(a->proc->threads, 2);
+	ck_assert_uint_eq(tt_process_count(), n0 + 1);
+	tt_tcb_delete(a);
+	ck_assert_uint_eq(tt_process_count(), n0 + 1);
+	ck_assert_uint_eq(b->proc->threads, 1);
+	tt_tcb_delete(b);
+	ck_assert_uint_eq(tt_process_count(), n0);
+}
+END_TEST
+
 Suite *make_core_suite(void)
 {
 	Suite *s = suite_create("core");
@@ -238,5 +261,6 @@ Suite *make_core_suite(void)
 	tcase_add_test(ut_tcase(s, "fetch", low_setup, low_teardown), test_i386_fetch);
 	tcase_add_loop_test(ut_tcase(s, "proc_timers", NULL, NULL), test_proc_timers,
 			    0, NCASES(proc_timers_cases));
+	tcase_add_test(ut_tcase(s, "process", NULL, NULL), test_process_context);
 	return s;
 }
