@@ -35,6 +35,7 @@ enum tt_argtype {
 	AT_SIGEVENT,		/* pointer to a sigevent of the ABI's layout */
 	AT_TIMERID_PTR,		/* pointer to the int timer id the kernel writes */
 	AT_TFD_TICKS,		/* a timerfd read's u64 expiration count */
+	AT_NTYPES		/* rows of tt_types (src/decode/types.c) */
 };
 
 enum tt_argdir {
@@ -176,7 +177,8 @@ extern const struct tt_signature tt_sig_alarm;
 extern const struct tt_signature tt_sig_read;
 
 /* Size in tracee memory of a pointed-to argument, 0 if not a pointer;
- * ptr_size: the ABI's (a sigevent's layout follows it). */
+ * ptr_size: the ABI's (a sigevent's layout follows it).  From the type's
+ * row in tt_types (src/decode/types.c). */
 unsigned tt_arg_size(enum tt_argtype type, enum tt_time_width width,
 		     unsigned ptr_size);
 

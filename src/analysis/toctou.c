@@ -9,7 +9,8 @@
  *    kernel wrote overlaps the input (timer_settime(t, 0, &its, &its)), only
  *    the other bytes are compared;
  *  - for i386 calls through a time64 entry point the upper half of tv_nsec
- *    is padding the kernel ignores: a change there is reported apart;
+ *    is padding the kernel ignores (where: the type's row in tt_types): a
+ *    change there is reported apart;
  *  - memory that cannot be read again (unmapped meanwhile, process gone) is
  *    reported as such, not as a change;
  *  - for timerfd_settime, /proc/PID/fdinfo/FD shows the interval and flags
@@ -45,15 +46,6 @@ static struct tt_note *finding(struct tt_event *ev, enum tt_note_kind kind,
 	if (n)
 		n->arg = (int8_t)arg;
 	return n;
-}
-
-/* Byte k of an input is the padding half of a compat tv_nsec: only
- * timespecs have one (a timex's fields are what the kernel reads). */
-static bool is_padding(enum tt_argtype type, struct tt_time_layout lay,
-		       unsigned k)
-{
-	return lay.compat_nsec && (type == AT_TIMESPEC || type == AT_ITIMERSPEC) &&
-	       k % 16 >= 12;
 }
 
 /* Clears mask bytes of input i that an output the kernel wrote covers. */
@@ -93,19 +85,22 @@ static void report_padding(struct tt_event *ev, const struct tt_event *orig,
 			   unsigned i, const uint8_t *now, int entry_tree)
 {
 	const struct tt_arg *a = &orig->sc->sig->args[i];
+	const struct tt_type *t = &tt_types[a->type];
 	unsigned size = tt_arg_size(a->type, orig->sc->width,
 				    orig->abi->ptr_size);
 	unsigned nth = 0;
 
-	/* One finding per timespec whose padding changed; the entry tree
-	 * lists the tv_nsec fields in memory order. */
-	for (unsigned off = 0; off + 16 <= size; off += 16, nth++) {
+	/* One finding per timespec whose padding changed (the type's row
+	 * says where it is); the entry tree lists the tv_nsec fields in
+	 * memory order. */
+	for (unsigned off = 0; off + t->pad_every <= size;
+	     off += t->pad_every, nth++) {
 		uint32_t was, is;
 		struct tt_note *n;
 		int node = TT_NO_VALUE, seen = 0;
 
-		memcpy(&was, orig->mem[i].bytes + off + 12, 4);
-		memcpy(&is, now + off + 12, 4);
+		memcpy(&was, orig->mem[i].bytes + off + t->pad_at, 4);
+		memcpy(&is, now + off + t->pad_at, 4);
 		if (was == is)
 			continue;
 		for (int k = entry_tree; k < ev->nv; k++)
@@ -155,7 +150,7 @@ static void check_input(struct tt_event *ev, struct tt_event *orig,
 	for (unsigned k = 0; k < size; k++) {
 		if (!mask[k] || now[k] == orig->mem[i].bytes[k])
 			continue;
-		if (is_padding(a->type, lay, k))
+		if (tt_type_padding(a->type, lay, k))
 			padding_changed = true;
 		else
 			value_changed = true;

@@ -8,38 +8,95 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abi.h"
 #include "error.h"
 #include "event.h"
 #include "options.h"
 #include "outfile.h"
 #include "select.h"
+#include "syscall.h"
 #include "units.h"
 
 struct tt_options tt_opt;
 
 #define TRY_HELP "Try 'ttrace --help' for more information.\n"
 
+#define HELP_WIDTH 76
+
+/* Prints text as lines of at most HELP_WIDTH columns, broken at spaces
+ * (two after a sentence's full stop). */
+static void wrapped(FILE *fp, const char *text)
+{
+	size_t col = 0, gap = 1;
+
+	while (*text) {
+		size_t len = strcspn(text, " ");
+
+		if (col && col + gap + len > HELP_WIDTH) {
+			fputc('\n', fp);
+			col = 0;
+		} else if (col) {
+			fputs(gap == 2 ? "  " : " ", fp);
+			col += gap;
+		}
+		fwrite(text, 1, len, fp);
+		col += len;
+		gap = text[len - 1] == '.' ? 2 : 1;
+		text += len;
+		text += strspn(text, " ");
+	}
+	fputc('\n', fp);
+}
+
+/* The calls, from the syscall tables: a new row shows without an edit. */
+static void usage_calls(FILE *fp)
+{
+	char *timer = tt_select_families(TT_CLASS_TIMER);
+	char *sleep = tt_select_families(TT_CLASS_SLEEP);
+	size_t len = strlen(timer) + strlen(sleep) + 512;
+	char *text;
+
+	for (unsigned a = 1; tt_abis[a]; a++) {
+		char *v = tt_select_variants(tt_abis[a]);
+
+		len += strlen(v) + 64;
+		free(v);
+	}
+	text = tt_xcalloc(len, 1);
+	snprintf(text, len, "Trace the timer system calls of a command, or of "
+		 "running processes, in strace's format: %s.  The sleeps, "
+		 "%%sleep: %s.", timer, sleep);
+	for (unsigned a = 1; tt_abis[a]; a++) {
+		char *v = tt_select_variants(tt_abis[a]);
+		size_t at = strlen(text);
+
+		snprintf(text + at, len - at, "  Their %s variants: %s.",
+			 tt_abis[a]->name, v);
+		free(v);
+	}
+	strcat(text, "  Threads, forks, vforks and execs are followed.");
+	wrapped(fp, text);
+	free(text);
+	free(timer);
+	free(sleep);
+}
+
 void tt_usage(FILE *fp)
 {
 	fputs(
 "Usage: ttrace [OPTIONS] [--] COMMAND [ARGS...]\n"
-"       ttrace [OPTIONS] -p PID[,PID...]\n"
-"Trace the timer system calls of a command, or of running processes, in\n"
-"strace's format: timer_create, timer_settime, timer_gettime,\n"
-"timer_getoverrun, timer_delete, timerfd_create, timerfd_settime,\n"
-"timerfd_gettime, clock_gettime, clock_settime, clock_getres, clock_adjtime,\n"
-"clock_nanosleep, nanosleep, setitimer, getitimer, alarm, restart_syscall,\n"
-"and their i386 variants (timer_settime32/64, clock_gettime32/64,\n"
-"clock_nanosleep_time32/64, ...).  Threads, forks, vforks and execs are\n"
-"followed.\n"
+"       ttrace [OPTIONS] -p PID[,PID...]\n", fp);
+	usage_calls(fp);
+	fputs(
 "\n"
 "  -e trace=NAMES  trace only these calls (comma-separated); a plain name\n"
 "                  (clock_nanosleep) selects every ABI variant, an exact\n"
 "                  one (clock_nanosleep_time32) just it; %timer: every\n"
-"                  call above (the default); %sleep: nanosleep,\n"
-"                  clock_nanosleep and restart_syscall; read: reads of\n"
-"                  timerfds, which stops at every read (slow); all:\n"
-"                  %timer and read\n"
+"                  call above (the default); %sleep: the sleeps above;\n"
+"                  read: reads of timerfds, which stops at every read\n"
+"                  (slow); all: %timer and read\n"
+"  --list-calls    list every call ttrace knows, a line per entry point:\n"
+"                  ABI, number, name, family; and exit\n"
 "  -o FILE         write the trace to FILE (default: standard error);\n"
 "                  every line then starts with the thread id\n"
 "  --json          write JSON Lines instead of text: one object per event\n"
@@ -227,6 +284,7 @@ int tt_options_parse(int argc, char **argv)
 		{ "max-lateness", required_argument, NULL, 'M' },
 		{ "timeline", required_argument, NULL, 'W' },
 		{ "stack-depth", required_argument, NULL, 'K' },
+		{ "list-calls", no_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *check_only = NULL;
@@ -313,6 +371,9 @@ int tt_options_parse(int argc, char **argv)
 			return 0;
 		case 'V':
 			printf("ttrace %s\n", PACKAGE_VERSION);
+			return 0;
+		case 'l':
+			tt_select_list(stdout);
 			return 0;
 		case 'o':
 			tt_opt.outfile = optarg;

@@ -1,6 +1,7 @@
 /* ttrace - the syscall selection, one flag per table row.  A name selects
  * its row, or its family in every ABI; %timer and %sleep select the rows
  * whose signature is in that class (enum tt_class); all, every row. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +74,104 @@ static unsigned select_name(const char *name)
 	return hits;
 }
 
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The names taken from every row of abi (every ABI if NULL), by want:
+ * sorted, each once, joined by ", ", allocated. */
+static char *row_names(const struct tt_abi *abi,
+		       const char *(*want)(const struct tt_syscall *sc,
+					   unsigned arg),
+		       unsigned arg)
+{
+	const char **names;
+	unsigned n = 0, rows = 0;
+	size_t len = 1;
+	char *out;
+
+	for (unsigned a = 0; tt_abis[a]; a++)
+		rows += tt_abis[a]->nsyscalls;
+	names = tt_xcalloc(rows ? rows : 1, sizeof(*names));
+	for (unsigned a = 0; tt_abis[a]; a++) {
+		if (abi && tt_abis[a] != abi)
+			continue;
+		for (unsigned nr = 0; nr < tt_abis[a]->nsyscalls; nr++) {
+			const struct tt_syscall *sc = &tt_abis[a]->table[nr];
+
+			if (sc->name && want(sc, arg))
+				names[n++] = want(sc, arg);
+		}
+	}
+	qsort(names, n, sizeof(*names), by_name);
+	for (unsigned i = 0; i < n; i++)
+		len += strlen(names[i]) + 2;
+	out = tt_xcalloc(len, 1);
+	for (unsigned i = 0; i < n; i++) {
+		if (i && strcmp(names[i], names[i - 1]) == 0)
+			continue;
+		if (*out)
+			strcat(out, ", ");
+		strcat(out, names[i]);
+	}
+	free(names);
+	return out;
+}
+
+/* A row's family if its signature is in class (0: in none). */
+static const char *family_in(const struct tt_syscall *sc, unsigned class)
+{
+	if (class ? !(sc->sig->classes & class) : sc->sig->classes != 0)
+		return NULL;
+	return sc->sig->family;
+}
+
+/* A row's name if it is not its family's. */
+static const char *variant(const struct tt_syscall *sc, unsigned unused)
+{
+	(void)unused;
+	return strcmp(sc->name, sc->sig->family) ? sc->name : NULL;
+}
+
+char *tt_select_families(unsigned class)
+{
+	return row_names(NULL, family_in, class);
+}
+
+char *tt_select_variants(const struct tt_abi *abi)
+{
+	return row_names(abi, variant, 0);
+}
+
+void tt_select_list(FILE *fp)
+{
+	for (unsigned a = 0; tt_abis[a]; a++)
+		for (unsigned nr = 0; nr < tt_abis[a]->nsyscalls; nr++) {
+			const struct tt_syscall *sc = &tt_abis[a]->table[nr];
+
+			if (sc->name)
+				fprintf(fp, "%s %u %s %s\n", tt_abis[a]->name,
+					nr, sc->name, sc->sig->family);
+		}
+}
+
+/* Names the unknown name, and what ttrace traces, from the tables. */
+static void unknown_name(const char *name)
+{
+	char *timer = tt_select_families(TT_CLASS_TIMER);
+	char *sleep = tt_select_families(TT_CLASS_SLEEP);
+	char *other = tt_select_families(0);
+
+	tt_error("invalid system call '%s': ttrace traces %%timer (%s), "
+		 "%%sleep (%s) and %s (of timerfds only); a family name "
+		 "selects every ABI variant, a variant's name just it "
+		 "(ttrace --list-calls)", name, timer, sleep, other);
+	free(timer);
+	free(sleep);
+	free(other);
+}
+
 int tt_select_parse(const char *spec)
 {
 	char *copy = tt_xstrdup(spec), *save = NULL, *tok;
@@ -84,12 +183,7 @@ int tt_select_parse(const char *spec)
 	for (tok = strtok_r(copy, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save), names++) {
 		if (!select_name(tok)) {
-			tt_error("invalid system call '%s': ttrace traces the "
-				 "timer calls (%%timer: timer_*, timerfd_*, "
-				 "clock_*, nanosleep, setitimer, getitimer, "
-				 "alarm, restart_syscall; %%sleep: the sleeps; "
-				 "read: reads of timerfds), each name in every "
-				 "ABI variant", tok);
+			unknown_name(tok);
 			ret = -1;
 			break;
 		}

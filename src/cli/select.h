@@ -3,6 +3,7 @@
 #define TTRACE_SELECT_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 struct tt_abi;
 struct tt_syscall;
@@ -19,5 +20,15 @@ int tt_select_parse(const char *spec);
 void tt_select_default(void);
 
 bool tt_selected(const struct tt_abi *abi, long nr);
+
+/* Names for the help and the error messages, made from the syscall tables
+ * of every ABI: sorted, each once, joined by ", "; free() them.  The
+ * families of the signatures in class (enum tt_class; 0: in none, read). */
+char *tt_select_families(unsigned class);
+/* The names of abi's rows that are not their family's (timer_settime32). */
+char *tt_select_variants(const struct tt_abi *abi);
+
+/* --list-calls: a line per row of every ABI, "ABI NR NAME FAMILY". */
+void tt_select_list(FILE *fp);
 
 #endif

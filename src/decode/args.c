@@ -1,6 +1,7 @@
 /* ttrace - one decoder body for every call: each argument is decoded by
- * its type from the signature; families differ only in the hooks of their
- * signature (src/decode/timer.c, timerfd.c, sleep.c). */
+ * its type from the signature, as the type's row in tt_types (types.c)
+ * says; families differ only in the hooks of their signature
+ * (src/decode/timer.c, timerfd.c, sleep.c). */
 #include "abi.h"
 #include "decode/decode.h"
 #include "xlat/xlat.h"
@@ -25,60 +26,29 @@ static void decode_pointer(struct tt_event *ev, unsigned i, bool readable)
 	v->u = ev->raw[i];
 }
 
-/* An int that names flags or one of a set. */
-static void set_named(struct tt_value *v, enum tt_vkind kind, int32_t as_int,
-		      const struct tt_xlat *xlat)
-{
-	v->kind = kind;
-	v->u = (uint32_t)as_int;
-	v->xlat = xlat;
-}
-
+/* A by-value argument, as its type's row says. */
 static void decode_scalar(struct tt_event *ev, unsigned i)
 {
-	const struct tt_arg *a = &ev->sc->sig->args[i];
+	const struct tt_type *t = &tt_types[ev->sc->sig->args[i].type];
 	struct tt_value *v = &ev->v[i];
 	/* int arguments are 32-bit in both ABIs: the kernel looks only at
 	 * the low half of a 64-bit register. */
 	int32_t as_int = (int32_t)(uint32_t)ev->raw[i];
 
-	switch (a->type) {
-	case AT_INT:
-	case AT_FD:
-	case AT_TIMERFD:
-	case AT_TIMERID:
-		v->kind = TV_INT;
+	v->kind = t->vkind;
+	switch (t->scalar) {
+	case TT_SCALAR_S32:
 		v->s = as_int;
 		break;
-	case AT_CLOCKID:
-		v->kind = TV_CLOCKID;
-		v->s = as_int;
-		break;
-	case AT_TIMER_FLAGS:
-		set_named(v, TV_FLAGS, as_int, &tt_xlat_timer_flags);
-		break;
-	case AT_TFD_SETTIME_FLAGS:
-		set_named(v, TV_FLAGS, as_int, &tt_xlat_tfd_settime_flags);
-		break;
-	case AT_TFD_CREATE_FLAGS:
-		set_named(v, TV_FLAGS, as_int, &tt_xlat_tfd_create_flags);
-		break;
-	case AT_ITIMER_WHICH:
-		set_named(v, TV_XVAL, as_int, &tt_xlat_itimer_which);
-		break;
-	case AT_UINT:
-		v->kind = TV_UINT;
+	case TT_SCALAR_U32:
 		v->u = (uint32_t)as_int;
 		break;
-	case AT_SIZE:	/* the register, already cut to the ABI's width */
-		v->kind = TV_UINT;
-		v->u = ev->raw[i];
-		break;
-	default:
-		v->kind = TV_UINT;
+	default:	/* the register, already cut to the ABI's width */
 		v->u = ev->raw[i];
 		break;
 	}
+	if (t->xlat)
+		v->xlat = t->xlat;
 }
 
 void tt_decode_entry(struct tt_event *ev)

@@ -36,25 +36,66 @@ struct tt_time_layout {
 struct tt_time_layout tt_layout_of(const struct tt_event *ev);
 
 /* Builds the value of a pointed-to struct of the given type into node
- * (which becomes a TV_STRUCT), from bytes as the kernel lays them out. */
+ * (which becomes a TV_STRUCT), from bytes as the kernel lays them out:
+ * the type's reader. */
 void tt_decode_struct(struct tt_event *ev, int node, enum tt_argtype type,
 		      const uint8_t *bytes, struct tt_time_layout lay);
+
+/* A reader of a pointed-to struct: builds node from bytes. */
+typedef void tt_struct_reader(struct tt_event *ev, int node,
+			      const uint8_t *bytes, struct tt_time_layout lay);
+
+/* How a by-value argument's register becomes its value. */
+enum tt_scalar {
+	TT_SCALAR_S32,		/* .s: the low half, an int */
+	TT_SCALAR_U32,		/* .u: the low half, unsigned */
+	TT_SCALAR_REG,		/* .u: the register (cut to the ABI's width) */
+};
+
+/* How big a pointed-to argument is in tracee memory. */
+enum tt_size_by {
+	TT_SIZE_NONE,		/* passed by value */
+	TT_SIZE_FIXED,		/* size64 always */
+	TT_SIZE_BY_WIDTH,	/* the row's width: TW_32 size32, else size64 */
+	TT_SIZE_BY_PTR,		/* the ABI's pointers: 4 size32, 8 size64 */
+};
+
+/* One argument type (src/decode/types.c: tt_types, indexed by enum
+ * tt_argtype). */
+struct tt_type {
+	const char *name;		/* the kernel's C type */
+	/* by value (AD_VAL) */
+	uint8_t vkind;			/* enum tt_vkind */
+	uint8_t scalar;			/* enum tt_scalar */
+	const struct tt_xlat *xlat;	/* names of flags or values */
+	/* pointed to (AD_IN, AD_OUT, AD_INOUT) */
+	uint8_t size_by;		/* enum tt_size_by */
+	uint16_t size32, size64;	/* each at most TT_MAX_STRUCT */
+	tt_struct_reader *read;
+	/* Padding the kernel ignores for a compat task through a time64
+	 * entry point (the upper half of a tv_nsec): the 4 bytes at pad_at
+	 * of every pad_every bytes; pad_every 0: none.  The TOCTOU check
+	 * reports a change there apart. */
+	uint8_t pad_every, pad_at;
+};
+
+extern const struct tt_type tt_types[];
+
+/* Is byte k of a pointed-to argument of this type padding? */
+bool tt_type_padding(enum tt_argtype type, struct tt_time_layout lay,
+		     unsigned k);
 
 /* Little-endian integers of 4 or 8 bytes, sign- or zero-extended. */
 int64_t tt_get_s(const uint8_t *b, unsigned size);
 uint64_t tt_get_u(const uint8_t *b, unsigned size);
 
-/* The struct readers beside tt_decode_struct's own (timespec.c). */
-void tt_decode_timex(struct tt_event *ev, int node, const uint8_t *b,
-		     struct tt_time_layout lay);
-void tt_decode_sigevent(struct tt_event *ev, int node, const uint8_t *b,
-			struct tt_time_layout lay);
-unsigned tt_timex_size(enum tt_time_width w);
+/* The struct readers of tt_types: timespec.c, timex.c, sigevent.c. */
+tt_struct_reader tt_read_timespec, tt_read_itimerspec, tt_read_itimerval,
+	tt_read_int_array, tt_read_u64_array, tt_decode_timex,
+	tt_decode_sigevent;
 
-/* The bytes of a sigevent ttrace reads for an ABI with pointers of
- * ptr_size (up to SIGEV_THREAD's attributes: 32 native, 20 compat), and
- * the fields the kernel uses, from bytes in that ABI's layout. */
-unsigned tt_sigevent_size(unsigned ptr_size);
+/* The fields of a sigevent the kernel uses, from bytes in the layout of
+ * an ABI with pointers of ptr_size. */
 struct tt_sigevent_head {
 	uint64_t sival;
 	int32_t signo, notify;

@@ -35,15 +35,11 @@ static int add_int(struct tt_event *ev, int node, const char *name,
 }
 
 /* The union follows sigev_value (a pointer wide) and two ints; in it
- * SIGEV_THREAD's function and attributes, a pointer wide each. */
+ * SIGEV_THREAD's function and attributes, a pointer wide each: ttrace
+ * reads up to their end (its row in types.c: 20 compat, 32 native). */
 static unsigned union_at(unsigned ptr_size)
 {
 	return ptr_size + 8;
-}
-
-unsigned tt_sigevent_size(unsigned ptr_size)
-{
-	return union_at(ptr_size) + 2 * ptr_size;
 }
 
 struct tt_sigevent_head tt_sigevent_head(const uint8_t *b, unsigned ptr_size)

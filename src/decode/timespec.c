@@ -1,5 +1,7 @@
-/* ttrace - struct timespec, itimerspec and itimerval, in both widths;
- * the struct readers' dispatch (timex.c and sigevent.c hold the others).
+/* ttrace - struct timespec, itimerspec and itimerval, in both widths,
+ * and the readers of the ints the kernel writes back; the struct readers'
+ * dispatch (their table is types.c; timex.c and sigevent.c hold the
+ * other readers).
  *
  *   old_timespec32     s32 tv_sec @0, s32 tv_nsec @4          8 bytes
  *   __kernel_timespec  s64 tv_sec @0, s64 tv_nsec @8         16 bytes
@@ -24,28 +26,6 @@
 static unsigned timespec_size(enum tt_time_width w)
 {
 	return w == TW_32 ? 8 : 16;
-}
-
-unsigned tt_arg_size(enum tt_argtype type, enum tt_time_width width,
-		     unsigned ptr_size)
-{
-	switch (type) {
-	case AT_TIMESPEC:
-		return timespec_size(width);
-	case AT_ITIMERSPEC:
-	case AT_ITIMERVAL:	/* a timeval is as wide as a timespec */
-		return 2 * timespec_size(width);
-	case AT_TIMEX:
-		return tt_timex_size(width);
-	case AT_SIGEVENT:
-		return tt_sigevent_size(ptr_size);
-	case AT_TIMERID_PTR:
-		return 4;
-	case AT_TFD_TICKS:
-		return 8;
-	default:
-		return 0;
-	}
 }
 
 struct tt_time_layout tt_layout_of(const struct tt_event *ev)
@@ -102,8 +82,8 @@ void tt_timespec_values(const uint8_t *b, struct tt_time_layout lay,
 	}
 }
 
-static void decode_timespec(struct tt_event *ev, int node, const uint8_t *b,
-			    struct tt_time_layout lay)
+void tt_read_timespec(struct tt_event *ev, int node, const uint8_t *b,
+		      struct tt_time_layout lay)
 {
 	int sec, nsec;
 	uint32_t pad;
@@ -139,12 +119,9 @@ static void decode_timeval(struct tt_event *ev, int node, const uint8_t *b,
 	ev->v[usec].u = tt_get_u(b + w, w);
 }
 
-typedef void half_reader(struct tt_event *ev, int node, const uint8_t *b,
-			 struct tt_time_layout lay);
-
 /* itimerspec and itimerval: it_interval, then it_value. */
 static void decode_pair(struct tt_event *ev, int node, const uint8_t *b,
-			struct tt_time_layout lay, half_reader *half)
+			struct tt_time_layout lay, tt_struct_reader *half)
 {
 	ev->v[node].kind = TV_STRUCT;
 	half(ev, tt_value_add(ev, node, "it_interval", TV_STRUCT), b, lay);
@@ -152,45 +129,53 @@ static void decode_pair(struct tt_event *ev, int node, const uint8_t *b,
 	     b + timespec_size(lay.width), lay);
 }
 
-void tt_decode_struct(struct tt_event *ev, int node, enum tt_argtype type,
-		      const uint8_t *b, struct tt_time_layout lay)
+void tt_read_itimerspec(struct tt_event *ev, int node, const uint8_t *b,
+			struct tt_time_layout lay)
+{
+	decode_pair(ev, node, b, lay, tt_read_timespec);
+}
+
+void tt_read_itimerval(struct tt_event *ev, int node, const uint8_t *b,
+		       struct tt_time_layout lay)
+{
+	decode_pair(ev, node, b, lay, decode_timeval);
+}
+
+/* An int or u64 the kernel wrote back, as strace shows it: "[N]" (for
+ * a timerfd's u64 count strace shows the 8 bytes as a string). */
+static void array_of_one(struct tt_event *ev, int node, const uint8_t *b,
+			 unsigned size, enum tt_vkind kind)
 {
 	int v;
 
-	if (node == TT_NO_VALUE)
+	ev->v[node].kind = TV_ARRAY;
+	v = tt_value_add(ev, node, NULL, kind);
+	if (v == TT_NO_VALUE)
 		return;
-	switch (type) {
-	case AT_TIMESPEC:
-		decode_timespec(ev, node, b, lay);
-		break;
-	case AT_ITIMERSPEC:
-		decode_pair(ev, node, b, lay, decode_timespec);
-		break;
-	case AT_ITIMERVAL:
-		decode_pair(ev, node, b, lay, decode_timeval);
-		break;
-	case AT_TIMEX:
-		tt_decode_timex(ev, node, b, lay);
-		break;
-	case AT_SIGEVENT:
-		tt_decode_sigevent(ev, node, b, lay);
-		break;
-	case AT_TIMERID_PTR:
-		/* strace shows an int the kernel wrote back as "[N]" */
-		ev->v[node].kind = TV_ARRAY;
-		v = tt_value_add(ev, node, NULL, TV_INT);
-		if (v != TT_NO_VALUE)
-			ev->v[v].s = tt_get_s(b, 4);
-		break;
-	case AT_TFD_TICKS:
-		/* the same shape for a timerfd's u64 count (strace shows the
-		 * 8 bytes as a string) */
-		ev->v[node].kind = TV_ARRAY;
-		v = tt_value_add(ev, node, NULL, TV_UINT);
-		if (v != TT_NO_VALUE)
-			ev->v[v].u = tt_get_u(b, 8);
-		break;
-	default:
-		break;
-	}
+	if (kind == TV_INT)
+		ev->v[v].s = tt_get_s(b, size);
+	else
+		ev->v[v].u = tt_get_u(b, size);
+}
+
+void tt_read_int_array(struct tt_event *ev, int node, const uint8_t *b,
+		       struct tt_time_layout lay)
+{
+	(void)lay;
+	array_of_one(ev, node, b, 4, TV_INT);
+}
+
+void tt_read_u64_array(struct tt_event *ev, int node, const uint8_t *b,
+		       struct tt_time_layout lay)
+{
+	(void)lay;
+	array_of_one(ev, node, b, 8, TV_UINT);
+}
+
+void tt_decode_struct(struct tt_event *ev, int node, enum tt_argtype type,
+		      const uint8_t *b, struct tt_time_layout lay)
+{
+	if (node == TT_NO_VALUE || !tt_types[type].read)
+		return;
+	tt_types[type].read(ev, node, b, lay);
 }

@@ -45,11 +45,6 @@ static const struct timex_field fields[] = {
 	{ "tai", 80, 160, 4, FK_INT, NULL },
 };
 
-unsigned tt_timex_size(enum tt_time_width w)
-{
-	return w == TW_32 ? 128 : 208;
-}
-
 void tt_decode_timex(struct tt_event *ev, int node, const uint8_t *b,
 		     struct tt_time_layout lay)
 {

@@ -365,6 +365,37 @@ START_TEST(test_read_sizes)
 }
 END_TEST
 
+/* Every row of the type table: named; a by-value type without a reader
+ * or a size, a pointed-to one with both, every size (each width, each
+ * pointer size) within TT_MAX_STRUCT, padding inside the struct. */
+START_TEST(test_type_rows)
+{
+	static const uint8_t widths[] = { TW_NONE, TW_32, TW_64 };
+
+	for (unsigned type = 0; type < AT_NTYPES; type++) {
+		const struct tt_type *t = &tt_types[type];
+
+		ck_assert_msg(t->name != NULL, "type %u has no row", type);
+		ck_assert_msg((t->size_by == TT_SIZE_NONE) == (t->read == NULL),
+			      "%s: a reader exactly when pointed to", t->name);
+		for (unsigned w = 0; w < sizeof(widths); w++)
+			for (unsigned ps = 4; ps <= 8; ps += 4) {
+				unsigned size = tt_arg_size(type, widths[w], ps);
+
+				ck_assert_msg(size <= TT_MAX_STRUCT,
+					      "%s: %u bytes, TT_MAX_STRUCT %u",
+					      t->name, size, TT_MAX_STRUCT);
+				ck_assert_msg((size > 0) == (t->read != NULL),
+					      "%s: size %u", t->name, size);
+				/* padding: only of a time64 layout */
+				if (t->pad_every && widths[w] == TW_64)
+					ck_assert_uint_eq(size % t->pad_every, 0);
+			}
+		ck_assert(!t->pad_every || t->pad_at + 4u <= t->pad_every);
+	}
+}
+END_TEST
+
 static void put32(uint8_t *b, unsigned off, uint32_t v)
 {
 	memcpy(b + off, &v, 4);
@@ -415,6 +446,7 @@ Suite *make_decode_suite(void)
 			    test_output_wanted, 0, NCASES(wanted_cases));
 	tcase_add_loop_test(ut_tcase(s, "read_sizes", NULL, NULL),
 			    test_read_sizes, 0, 2);
+	tcase_add_test(ut_tcase(s, "type_rows", NULL, NULL), test_type_rows);
 	tcase_add_test(ut_tcase(s, "compat_sigevent", ut_render_setup,
 				ut_render_teardown),
 		       test_compat_sigevent_thread);

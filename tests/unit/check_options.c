@@ -94,14 +94,10 @@ static const struct error_case {
 	{ { "ttrace", "-e", "signal=none", "true" },
 	  "ttrace: unsupported -e expression 'signal=none' (ttrace knows trace=NAMES)\n" TRY },
 	{ { "ttrace", "-e", "trace=", "true" }, "ttrace: -e trace= needs at least one name\n" TRY },
-	{ { "ttrace", "-e", "trace=bogus", "true" }, "ttrace: invalid system call 'bogus': "
-	  "ttrace traces the timer calls (%timer: timer_*, timerfd_*, clock_*, nanosleep, "
-	  "setitimer, getitimer, alarm, restart_syscall; %sleep: the sleeps; read: reads "
-	  "of timerfds), each name in every ABI variant\n" TRY },
-	{ { "ttrace", "--trace=epoll_wait", "true" }, "ttrace: invalid system call 'epoll_wait': "
-	  "ttrace traces the timer calls (%timer: timer_*, timerfd_*, clock_*, nanosleep, "
-	  "setitimer, getitimer, alarm, restart_syscall; %sleep: the sleeps; read: reads "
-	  "of timerfds), each name in every ABI variant\n" TRY },
+	{ { "ttrace", "-e", "trace=bogus", "true" },
+	  "ttrace: invalid system call 'bogus': " UT_CALLS TRY },
+	{ { "ttrace", "--trace=epoll_wait", "true" },
+	  "ttrace: invalid system call 'epoll_wait': " UT_CALLS TRY },
 };
 
 START_TEST(test_error)
@@ -241,9 +237,35 @@ START_TEST(test_help)
 	static const char *const help[] = { "ttrace", "-h", "true", NULL };
 	static const char *const version[] = { "ttrace", "--version", NULL };
 
+	static const char *const list[] = { "ttrace", "--list-calls", NULL };
+
 	ck_assert_int_eq(parse(help), 0);
 	ck_assert_msg(strncmp(out_text, "Usage: ttrace [OPTIONS] [--] COMMAND [ARGS...]\n", 47) == 0,
 		      "%s", out_text);
+	/* the calls, from the tables */
+	ck_assert_msg(strstr(out_text, "\n"
+"Trace the timer system calls of a command, or of running processes, in\n"
+"strace's format: alarm, clock_adjtime, clock_getres, clock_gettime,\n"
+"clock_nanosleep, clock_settime, getitimer, nanosleep, restart_syscall,\n"
+"setitimer, timer_create, timer_delete, timer_getoverrun, timer_gettime,\n"
+"timer_settime, timerfd_create, timerfd_gettime, timerfd_settime.  The\n"
+"sleeps, %sleep: clock_nanosleep, nanosleep, restart_syscall.  Their i386\n"
+"variants: clock_adjtime32, clock_adjtime64, clock_getres_time32,\n"
+"clock_getres_time64, clock_gettime32, clock_gettime64,\n"
+"clock_nanosleep_time32, clock_nanosleep_time64, clock_settime32,\n"
+"clock_settime64, nanosleep_time32, timer_gettime32, timer_gettime64,\n"
+"timer_settime32, timer_settime64, timerfd_gettime32, timerfd_gettime64,\n"
+"timerfd_settime32, timerfd_settime64.  Threads, forks, vforks and execs are\n"
+"followed.\n\n"), "%s", out_text);
+	ck_assert_str_eq(err_text, "");
+	options_teardown();
+	/* every row of both tables, a line each */
+	ck_assert_int_eq(parse(list), 0);
+	ck_assert_msg(strncmp(out_text, "x86_64 0 read read\n"
+			      "x86_64 35 nanosleep nanosleep\n", 48) == 0,
+		      "%s", out_text);
+	ck_assert_ptr_nonnull(strstr(out_text, "\ni386 0 restart_syscall restart_syscall\n"));
+	ck_assert_ptr_nonnull(strstr(out_text, "\ni386 411 timerfd_settime64 timerfd_settime\n"));
 	ck_assert_str_eq(err_text, "");
 	options_teardown();
 	ck_assert_int_eq(parse(version), 0);

@@ -27,10 +27,7 @@
 /* Every row: "all". */
 #define ALL "x86_64/0 " TIMER_64 " i386/0 i386/3 " TIMER_32
 
-#define BAD(name) "ttrace: invalid system call '" name "': ttrace traces " \
-	"the timer calls (%timer: timer_*, timerfd_*, clock_*, nanosleep, " \
-	"setitimer, getitimer, alarm, restart_syscall; %sleep: the sleeps; " \
-	"read: reads of timerfds), each name in every ABI variant\n"
+#define BAD(name) "ttrace: invalid system call '" name "': " UT_CALLS
 
 static const struct select_case {
 	const char *spec;	/* NULL: no -e (tt_select_default) */

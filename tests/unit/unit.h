@@ -113,4 +113,15 @@ struct ut_capture {
 void ut_capture_begin(struct ut_capture *cap, int fd);
 char *ut_capture_end(struct ut_capture *cap);
 
+/* What ttrace traces, made from the tables (src/cli/select.c): the end of
+ * an unknown -e trace= name's error. */
+#define UT_CALLS "ttrace traces %timer (alarm, clock_adjtime, clock_getres, " \
+	"clock_gettime, clock_nanosleep, clock_settime, getitimer, nanosleep, " \
+	"restart_syscall, setitimer, timer_create, timer_delete, " \
+	"timer_getoverrun, timer_gettime, timer_settime, timerfd_create, " \
+	"timerfd_gettime, timerfd_settime), %sleep (clock_nanosleep, " \
+	"nanosleep, restart_syscall) and read (of timerfds only); a family " \
+	"name selects every ABI variant, a variant's name just it " \
+	"(ttrace --list-calls)\n"
+
 #endif

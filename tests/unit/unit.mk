@@ -44,6 +44,24 @@ tests_unit_layouts32_CFLAGS = -m32 -Wall -Wextra
 tests_unit_layouts32_LDFLAGS = -m32
 endif
 
+# Built, never run: every constant of the tables in src/xlat/ (but the
+# look-ups, xlat.c) equals the system headers' (_Static_assert), the
+# checks written from the tables by xlat-gen.sh.
+XLAT_TABLES = $(filter-out %/xlat.c,$(wildcard $(top_srcdir)/src/xlat/*.c))
+check_PROGRAMS += tests/unit/xlat-headers
+tests_unit_xlat_headers_SOURCES = tests/unit/xlat-headers.c \
+	tests/unit/xlat-unchecked.h
+nodist_tests_unit_xlat_headers_SOURCES = tests/unit/xlat-checks.h
+tests_unit_xlat_headers_CPPFLAGS = -D_GNU_SOURCE -I$(top_builddir)/tests/unit \
+	-I$(top_srcdir)/tests/unit
+tests_unit_xlat_headers_CFLAGS = $(WARN_CFLAGS)
+EXTRA_DIST += tests/unit/xlat-gen.sh
+MOSTLYCLEANFILES = tests/unit/xlat-checks.h
+tests/unit/xlat_headers-xlat-headers.$(OBJEXT): tests/unit/xlat-checks.h
+tests/unit/xlat-checks.h: $(XLAT_TABLES) $(top_srcdir)/tests/unit/xlat-gen.sh
+	$(AM_V_GEN)$(SHELL) $(top_srcdir)/tests/unit/xlat-gen.sh $(XLAT_TABLES) \
+		>$@.tmp && mv $@.tmp $@
+
 # The kernel's syscall numbers, from the system's headers, for the table
 # checks and the tests' calls (tests/unit/nr-tables.h): NR64_name and
 # NR32_name, and a table of each ABI.

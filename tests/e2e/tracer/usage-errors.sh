@@ -26,7 +26,7 @@ expect_result badlong 2 "ttrace: unrecognized option '--bogus'" "$TRY"
 tt_run noarg -o
 expect_result noarg 2 "ttrace: option requires an argument -- 'o'" "$TRY"
 
-SYSCALLS="ttrace traces the timer calls (%timer: timer_*, timerfd_*, clock_*, nanosleep, setitimer, getitimer, alarm, restart_syscall; %sleep: the sleeps; read: reads of timerfds), each name in every ABI variant"
+SYSCALLS="ttrace traces %timer (alarm, clock_adjtime, clock_getres, clock_gettime, clock_nanosleep, clock_settime, getitimer, nanosleep, restart_syscall, setitimer, timer_create, timer_delete, timer_getoverrun, timer_gettime, timer_settime, timerfd_create, timerfd_gettime, timerfd_settime), %sleep (clock_nanosleep, nanosleep, restart_syscall) and read (of timerfds only); a family name selects every ABI variant, a variant's name just it (ttrace --list-calls)"
 usage badcall -e trace=nosuchcall
 expect_result badcall 2 "ttrace: invalid system call 'nosuchcall': $SYSCALLS" "$TRY"
 
@@ -126,6 +126,14 @@ tt_run help --help
 expect_rc help 0
 expect_empty "help: stderr" "$W/help.err"
 expect_line help "$W/help.out" "Usage: ttrace [OPTIONS] [--] COMMAND [ARGS...]"
+
+# --list-calls: a line per row, status 0, nothing else.
+tt_run listcalls --list-calls
+expect_rc listcalls 0
+expect_empty "listcalls: stderr" "$W/listcalls.err"
+expect_line listcalls "$W/listcalls.out" "i386 409 timer_settime64 timer_settime"
+grep -Evq '^(x86_64|i386) [0-9]+ [a-z0-9_]+ [a-z0-9_]+$' "$W/listcalls.out" &&
+	fail "listcalls: a line that is not ABI NR NAME FAMILY"
 
 tt_run version -V
 expect_rc version 0

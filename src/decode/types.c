@@ -1,0 +1,95 @@
+/* ttrace - the argument types as one table: everything the core, the
+ * decoders and the TOCTOU check know of a type is its row.  A by-value
+ * type says how its register becomes a value; a pointed-to one its size
+ * in tracee memory, its reader, and the padding the kernel ignores.
+ * Adding a type is adding its enum value and a row (and, for a new
+ * struct, its reader beside the others).
+ */
+#include "decode/decode.h"
+#include "xlat/xlat.h"
+
+/* A size of a pointed-to struct, refused at compile time when it does
+ * not fit the event's buffers. */
+#define FITS(n) ((n) + 0 * sizeof(char[(n) <= TT_MAX_STRUCT ? 1 : -1]))
+
+#define VALUE(cname, vk, how, table)					\
+	{ .name = cname, .vkind = vk, .scalar = how, .xlat = table }
+
+/* A pointer passed by value would show as a number (none is). */
+#define STRUCT(cname, by, s32, s64, reader, ...)			\
+	{ .name = cname, .vkind = TV_UINT, .scalar = TT_SCALAR_REG,	\
+	  .size_by = by, .size32 = FITS(s32), .size64 = FITS(s64),	\
+	  .read = reader, __VA_ARGS__ }
+
+/* The upper half of each tv_nsec in a __kernel_timespec (s64 tv_sec,
+ * s64 tv_nsec): padding to a compat task through a time64 entry point. */
+#define NSEC_PADDING .pad_every = 16, .pad_at = 12
+
+const struct tt_type tt_types[] = {
+	[AT_INT] = VALUE("int", TV_INT, TT_SCALAR_S32, NULL),
+	[AT_FD] = VALUE("int fd", TV_INT, TT_SCALAR_S32, NULL),
+	[AT_TIMERFD] = VALUE("int timerfd", TV_INT, TT_SCALAR_S32, NULL),
+	/* the register, already cut to the ABI's width */
+	[AT_SIZE] = VALUE("size_t", TV_UINT, TT_SCALAR_REG, NULL),
+	[AT_TIMERID] = VALUE("timer_t", TV_INT, TT_SCALAR_S32, NULL),
+	[AT_CLOCKID] = VALUE("clockid_t", TV_CLOCKID, TT_SCALAR_S32, NULL),
+	[AT_TIMER_FLAGS] = VALUE("int flags", TV_FLAGS, TT_SCALAR_U32,
+				 &tt_xlat_timer_flags),
+	[AT_TFD_SETTIME_FLAGS] = VALUE("int flags", TV_FLAGS, TT_SCALAR_U32,
+				       &tt_xlat_tfd_settime_flags),
+	[AT_TFD_CREATE_FLAGS] = VALUE("int flags", TV_FLAGS, TT_SCALAR_U32,
+				      &tt_xlat_tfd_create_flags),
+	[AT_ITIMER_WHICH] = VALUE("int which", TV_XVAL, TT_SCALAR_U32,
+				  &tt_xlat_itimer_which),
+	[AT_UINT] = VALUE("unsigned int", TV_UINT, TT_SCALAR_U32, NULL),
+	/* old_timespec32 8, __kernel_timespec 16 */
+	[AT_TIMESPEC] = STRUCT("struct timespec", TT_SIZE_BY_WIDTH, 8, 16,
+			       tt_read_timespec, NSEC_PADDING),
+	/* it_interval, it_value: two timespecs */
+	[AT_ITIMERSPEC] = STRUCT("struct itimerspec", TT_SIZE_BY_WIDTH, 16, 32,
+				 tt_read_itimerspec, NSEC_PADDING),
+	/* old_itimerval32 16, itimerval 32 (the kernel takes no padding out
+	 * of a timeval) */
+	[AT_ITIMERVAL] = STRUCT("struct itimerval", TT_SIZE_BY_WIDTH, 16, 32,
+				tt_read_itimerval),
+	/* old_timex32 128, __kernel_timex 208 */
+	[AT_TIMEX] = STRUCT("struct timex", TT_SIZE_BY_WIDTH, 128, 208,
+			    tt_decode_timex),
+	/* up to the end of SIGEV_THREAD's _attribute, as strace reads:
+	 * compat 20, native 32 (sigevent.c has the layouts) */
+	[AT_SIGEVENT] = STRUCT("struct sigevent", TT_SIZE_BY_PTR, 20, 32,
+			       tt_decode_sigevent),
+	[AT_TIMERID_PTR] = STRUCT("timer_t *", TT_SIZE_FIXED, 4, 4,
+				  tt_read_int_array),
+	[AT_TFD_TICKS] = STRUCT("u64 *", TT_SIZE_FIXED, 8, 8,
+				tt_read_u64_array),
+};
+
+_Static_assert(sizeof(tt_types) / sizeof(tt_types[0]) == AT_NTYPES,
+	       "a row for every enum tt_argtype");
+
+unsigned tt_arg_size(enum tt_argtype type, enum tt_time_width width,
+		     unsigned ptr_size)
+{
+	const struct tt_type *t = &tt_types[type];
+
+	switch (t->size_by) {
+	case TT_SIZE_FIXED:
+		return t->size64;
+	case TT_SIZE_BY_WIDTH:
+		return width == TW_32 ? t->size32 : t->size64;
+	case TT_SIZE_BY_PTR:
+		return ptr_size == 4 ? t->size32 : t->size64;
+	default:
+		return 0;	/* by value */
+	}
+}
+
+bool tt_type_padding(enum tt_argtype type, struct tt_time_layout lay,
+		     unsigned k)
+{
+	const struct tt_type *t = &tt_types[type];
+
+	return lay.compat_nsec && t->pad_every &&
+	       k % t->pad_every >= t->pad_at && k % t->pad_every < t->pad_at + 4u;
+}
