@@ -44,14 +44,19 @@ uint64_t tt_abi_addr_limit(const struct tt_abi *abi)
 	return abi->ptr_size == 4 ? (uint64_t)1 << 32 : UINT64_MAX;
 }
 
-/* x32 tasks use x86_64's table with this bit set in the number; their
- * time structures have x86_64's layout. */
-#define X32_SYSCALL_BIT 0x40000000L
+long tt_abi_nr(const struct tt_abi *abi, long nr)
+{
+	return nr >= 0 ? nr & ~(long)abi->nr_flags : nr;
+}
+
+int64_t tt_abi_rval(const struct tt_abi *abi, int64_t raw)
+{
+	return abi->bits == 32 ? (int32_t)raw : raw;
+}
 
 const struct tt_syscall *tt_abi_syscall(const struct tt_abi *abi, long nr)
 {
-	if (abi == &tt_abi_x86_64 && nr >= 0 && (nr & X32_SYSCALL_BIT))
-		nr &= ~X32_SYSCALL_BIT;
+	nr = tt_abi_nr(abi, nr);
 	if (nr < 0 || (unsigned long)nr >= abi->nsyscalls)
 		return NULL;
 	if (!abi->table[nr].name)

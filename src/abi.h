@@ -18,7 +18,8 @@ struct tt_syscall;
 struct tt_regs_view {
 	long nr;		/* syscall number at entry */
 	uint64_t args[6];	/* arguments, already cut to the ABI's width */
-	int64_t rval;		/* return value at exit, sign-extended */
+	int64_t rval;		/* return value at exit, as the register holds
+				 * it (tt_abi_rval makes it the call's) */
 };
 
 struct tt_abi {
@@ -29,6 +30,11 @@ struct tt_abi {
 	const struct tt_syscall *table;	/* indexed by syscall number */
 	unsigned nsyscalls;
 	long restart_nr;		/* restart_syscall's number */
+	/* Bits of a call's number that select another ABI sharing this
+	 * table (x86_64: x32's __X32_SYSCALL_BIT; x32's time structures have
+	 * x86_64's layout).  Cleared before the table is read, by the core
+	 * (tt_abi_nr) and by the seccomp filter. */
+	uint32_t nr_flags;
 	/* Calls the tracer must always stop at, whatever is selected (the
 	 * seccomp filter lets everything else run): execve, execveat. */
 	const long *always;
@@ -60,6 +66,11 @@ extern const struct tt_abi *const tt_abis[];
 const struct tt_abi *tt_abi_by_audit_arch(uint32_t arch);
 const struct tt_abi *tt_abi_by_regset_size(size_t size);
 const struct tt_syscall *tt_abi_syscall(const struct tt_abi *abi, long nr);
+/* The number in the ABI's table: nr without its nr_flags. */
+long tt_abi_nr(const struct tt_abi *abi, long nr);
+/* A call's return value as the ABI's calls return it: a 32-bit ABI's is
+ * the low half of the register, sign-extended. */
+int64_t tt_abi_rval(const struct tt_abi *abi, int64_t raw);
 
 /* Argument registers as the ABI's calls see them: an i386 argument is the
  * low half of ebx .. ebp, whatever the upper half holds. */

@@ -43,7 +43,7 @@ static void regs_exit(const void *p, struct tt_regs_view *out)
 	const struct i386_user_regs *r = p;
 
 	out->nr = (int32_t)r->orig_eax;
-	out->rval = (int32_t)r->eax;
+	out->rval = r->eax;
 }
 
 /* orig_eax -1: the kernel reads the number sign-extended (putreg32). */

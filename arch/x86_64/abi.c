@@ -54,6 +54,7 @@ const struct tt_abi tt_abi_x86_64 = {
 	.table = table,
 	.nsyscalls = sizeof(table) / sizeof(table[0]),
 	.restart_nr = 219,
+	.nr_flags = 0x40000000,	/* __X32_SYSCALL_BIT */
 	.always = always,
 	.nalways = sizeof(always) / sizeof(always[0]),
 	.maps_calls = maps_calls,

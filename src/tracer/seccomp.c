@@ -76,6 +76,9 @@ static void emit_abi_block(struct prog *p, const struct tt_abi *abi)
 	}
 	emit(p, (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
 					     offsetof(struct seccomp_data, nr)));
+	if (abi->nr_flags)	/* x32's calls are x86_64's, numbered apart */
+		emit(p, (struct sock_filter)BPF_STMT(BPF_ALU | BPF_AND | BPF_K,
+						     ~abi->nr_flags));
 	for (unsigned i = 0; i < k; i++)
 		emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
 						     (uint32_t)nrs[i],
@@ -87,7 +90,7 @@ static void emit_abi_block(struct prog *p, const struct tt_abi *abi)
 
 bool tt_seccomp_own_stop(const struct tt_abi *abi, long nr, unsigned long data)
 {
-	return abi && data == TT_SECCOMP_DATA && traced(abi, nr);
+	return abi && data == TT_SECCOMP_DATA && traced(abi, tt_abi_nr(abi, nr));
 }
 
 int tt_seccomp_install(void)

@@ -47,6 +47,14 @@ static void set_abi(struct tcb *tcp, const struct tt_abi *abi,
 
 /* --- syscall stops ----------------------------------------------------- */
 
+/* The value a call returned, by the rules of the ABI it was entered in
+ * (an execve between 64-bit and 32-bit code changes the stop's). */
+static int64_t call_rval(const struct tcb *tcp, const struct tt_abi *abi,
+			 int64_t raw)
+{
+	return tt_abi_rval(tcp->entry_abi ? tcp->entry_abi : abi, raw);
+}
+
 /* Without PTRACE_GET_SYSCALL_INFO (Linux < 5.3): the registers, whose
  * layout tells the ABI, and our own idea of entry versus exit.  This
  * misreads int $0x80 from 64-bit code as x86_64.  Returns the number of
@@ -69,7 +77,7 @@ static long syscall_stop_from_regs(struct tcb *tcp,
 		/* The layout the kernel handed back, which an execve from
 		 * 64-bit into 32-bit code changes between entry and exit. */
 		abi->regs_exit(regs, &view);
-		tt_syscall_exit(tcp, view.rval, ts);
+		tt_syscall_exit(tcp, call_rval(tcp, abi, view.rval), ts);
 	}
 	return -1;
 }
@@ -114,11 +122,7 @@ long tt_syscall_stop(struct tcb *tcp)
 		tt_syscall_enter(tcp, abi, nr, args, &ts);
 		return nr;
 	} else {
-		int64_t rval = info.exit.rval;
-
-		if (tcp->entry_abi && tcp->entry_abi->ptr_size == 4)
-			rval = (int32_t)rval;
-		tt_syscall_exit(tcp, rval, &ts);
+		tt_syscall_exit(tcp, call_rval(tcp, abi, info.exit.rval), &ts);
 	}
 	return -1;
 }
