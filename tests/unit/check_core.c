@@ -231,6 +231,66 @@ START_TEST(test_proc_timers)
 }
 END_TEST
 
+/* What known.c learns from the calls it sees: a timer created (its clock
+ * and default sigevent), armed, deleted; a timerfd created close-on-exec
+ * and dropped by an execve.  The thread does not exist, so /proc knows
+ * nothing more. */
+#define GHOST 0x7ffffff0
+
+/* One call of thread GHOST, learned from.  A second thread of its process
+ * holds the process's context between the calls. */
+static struct tcb *learn(const struct ut_call *c)
+{
+	struct tcb *tcp = tt_tcb_find(GHOST);
+
+	if (!tt_tcb_find(GHOST + 1))
+		tt_tcb_set_pid(tt_tcb_new(GHOST + 1, 0), GHOST);
+	if (tcp)
+		tt_tcb_delete(tcp);
+	tcp = ut_call_begin(GHOST, c);
+	ut_call_entry(tcp);
+	ut_call_exit(tcp, c);
+	tt_known_learn(tcp, &tcp->ev);
+	return tcp;
+}
+
+START_TEST(test_known_learns)
+{
+	struct ut_call create = { X64, NR64_timer_create,
+		{ CLOCK_BOOTTIME, 0, 0x2000 }, { [2] = { true, { 9 } } }, UT_RET(0) };
+	struct ut_call arm = { X64, NR64_timer_settime, { 9, 0, 0x1000, 0 },
+		{ [2] = UT_ITS(0, 500000000, 2, 0) }, UT_RET(0) };
+	struct ut_call del = { X64, NR64_timer_delete, { 9 }, { { 0 } }, UT_RET(0) };
+	struct ut_call tfd = { X64, NR64_timerfd_create,
+		{ CLOCK_MONOTONIC, 02000000 }, { { 0 } }, UT_RET(4) };
+	const struct tt_known_timer *t;
+	struct tcb *tcp = learn(&create);
+
+	t = tt_known_posix(tcp, 9);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(t->clock, CLOCK_BOOTTIME);
+	ck_assert(t->notify_known && !t->from_proc && !t->armed_known);
+	ck_assert_int_eq(t->signo, 14);	/* SIGALRM, the id as value */
+	ck_assert_uint_eq(t->sival, 9);
+	tcp = learn(&arm);
+	t = tt_known_posix(tcp, 9);
+	ck_assert(t->armed_known);
+	ck_assert_int_eq(t->value_sec, 2);
+	ck_assert_uint_eq(t->interval_nsec, 500000000);
+	tcp = learn(&del);
+	ck_assert_ptr_null(tt_known_posix(tcp, 9));
+	tcp = learn(&tfd);
+	t = tt_known_timerfd(tcp, 4, false);
+	ck_assert_ptr_nonnull(t);
+	ck_assert(t->cloexec);
+	ck_assert_int_eq(t->clock, CLOCK_MONOTONIC);
+	tcp = learn(&create);
+	tt_known_exec(tcp);
+	ck_assert_ptr_null(tt_known_posix(tcp, 9));
+	ck_assert_ptr_null(tt_known_timerfd(tcp, 4, false));
+}
+END_TEST
+
 /* Threads of one process share its context; it goes with the last of
  * them, and a thread moved to another process (its Tgid learned late)
  * lets go of the one it started in. */
@@ -262,5 +322,7 @@ Suite *make_core_suite(void)
 	tcase_add_loop_test(ut_tcase(s, "proc_timers", NULL, NULL), test_proc_timers,
 			    0, NCASES(proc_timers_cases));
 	tcase_add_test(ut_tcase(s, "process", NULL, NULL), test_process_context);
+	tcase_add_test(ut_tcase(s, "known", ut_render_setup, ut_render_teardown),
+		       test_known_learns);
 	return s;
 }

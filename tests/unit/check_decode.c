@@ -39,6 +39,15 @@
 	" has non-zero padding " pad " in its upper 32 bits; the kernel ignores it\n"
 
 static const struct ut_case decode_cases[] = {
+	/* AD_INOUT: clock_adjtime's timex, read at entry, shown as the kernel
+	 * left it at the exit (here unchanged), with the state's name. */
+	{ "x86_64 clock_adjtime",
+	  { X64, NR64_clock_adjtime, { 0, IN }, { [1] = { true, { 0, 5, 7, 9 } } }, UT_RET(0) },
+	  UT_P "clock_adjtime(CLOCK_REALTIME, {modes=0, offset=5, freq=7, "
+	  "maxerror=9, esterror=0, status=0, constant=0, precision=0, "
+	  "tolerance=0, time={tv_sec=0, tv_usec=0}, tick=0, ppsfreq=0, "
+	  "jitter=0, shift=0, stabil=0, jitcnt=0, calcnt=0, errcnt=0, "
+	  "stbcnt=0, tai=0}) = 0 (TIME_OK)\n" },
 	/* Each call in each width; the old value is decoded on success. */
 	{ "x86_64 timer_settime",
 	  { X64, NR64_timer_settime, { 3, 0, IN, OUT }, { [2] = ITS_1_5, [3] = ITS_2_5 }, UT_RET(0) },

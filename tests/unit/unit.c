@@ -88,7 +88,7 @@ struct tcb *ut_call_begin(pid_t tid, const struct ut_call *c)
 	tcp->cur_sc = sc;
 	tt_event_init(&tcp->ev, sc, c->abi, tid, c->nr, c->raw);
 	for (unsigned i = 0; i < sc->sig->nargs; i++)
-		if (sc->sig->args[i].dir == AD_IN)
+		if (tt_dir_input(sc->sig->args[i].dir))	/* AD_IN, AD_INOUT */
 			put_mem(&tcp->ev, i, &c->mem[i]);
 	if (c->resumes)
 		tcp->ev.resumes = tt_abi_syscall(c->abi, c->resumes);
@@ -109,7 +109,7 @@ void ut_call_exit(struct tcb *tcp, const struct ut_call *c)
 	ev->rval = c->rval;
 	ev->err = c->err;
 	for (unsigned i = 0; i < ev->sc->sig->nargs; i++)
-		if (ev->sc->sig->args[i].dir == AD_OUT)
+		if (tt_dir_output(ev->sc->sig->args[i].dir))	/* AD_OUT, AD_INOUT */
 			put_mem(ev, i, &c->mem[i]);
 	tt_decode_exit(ev);
 	tt_render_text.syscall_exit(tcp);
