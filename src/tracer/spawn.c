@@ -69,14 +69,71 @@ static int resolve_program(const char *prog, char *out, size_t size)
 	return found_err == ENOENT ? 127 : 126;
 }
 
+/* In the child: default signal handling, the filter put in while nothing
+ * traces it yet (so the result can be written without a ptrace stop in
+ * the way), its result on report, a stop until ttrace has seized it, then
+ * the program. */
+static __attribute__((noreturn)) void child(const char *path, char **argv,
+					   int report)
+{
+	int err = 0;
+
+	signal(SIGPIPE, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	signal(SIGALRM, SIG_DFL);
+	if (tt_opt.seccomp && tt_seccomp_install() < 0)
+		err = errno ? errno : EINVAL;
+	if (write(report, &err, sizeof(err)) != sizeof(err))
+		_exit(127);
+	close(report);
+	raise(SIGSTOP);
+	execv(path, argv);
+	fprintf(stderr, "ttrace: cannot run '%s': %s\n", argv[0],
+		strerror(errno));
+	_exit(errno == ENOENT ? 127 : 126);
+}
+
+/* Seizes the stopped child pid, whose filter result comes on report, and
+ * lets it go on; false (after saying why, the child gone) if it cannot. */
+static bool seize(pid_t pid, int report)
+{
+	int status, filter_err = 0;
+
+	if (read(report, &filter_err, sizeof(filter_err)) != sizeof(filter_err))
+		filter_err = EIO;
+	close(report);
+	if (tt_opt.seccomp) {
+		tt_tracer.use_seccomp = filter_err == 0;
+		if (!tt_tracer.use_seccomp)
+			tt_error("cannot install the seccomp filter (%s): every "
+				 "system call will stop the command",
+				 strerror(filter_err));
+	}
+	if (waitpid(pid, &status, WSTOPPED) < 0 || !WIFSTOPPED(status)) {
+		tt_error("the command did not start");
+		return false;
+	}
+	if (ptrace(PTRACE_SEIZE, pid, 0,
+		   (void *)(long)(TRACE_OPTIONS | PTRACE_O_EXITKILL |
+				  (tt_tracer.use_seccomp ? PTRACE_O_TRACESECCOMP : 0))) < 0) {
+		tt_perror("cannot trace the command: ptrace(PTRACE_SEIZE)");
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		return false;
+	}
+	tt_tracer.cmd_pid = pid;
+	tt_tcb_new(pid, TCB_HIDDEN);
+	kill(pid, SIGCONT);
+	return true;
+}
+
 int tt_trace_command(char **argv)
 {
-	char path[PATH_MAX];
-	int status, r = resolve_program(argv[0], path, sizeof(path));
+	char path[PATH_MAX], why[256];
+	int report[2], r = resolve_program(argv[0], path, sizeof(path));
 	pid_t pid;
-
-	int report[2], filter_err = 0;
-	char why[256];
 
 	if (r)
 		return r;
@@ -95,61 +152,18 @@ int tt_trace_command(char **argv)
 		tt_perror("fork");
 		return 1;
 	}
-	if (pid == 0) {
-		int err = 0;
-
-		/* The command starts with default signal handling; it
-		 * stops until ttrace has seized it. */
-		signal(SIGPIPE, SIG_DFL);
-		signal(SIGINT, SIG_DFL);
-		signal(SIGTERM, SIG_DFL);
-		signal(SIGHUP, SIG_DFL);
-		signal(SIGALRM, SIG_DFL);
-		/* The filter goes in while nothing traces us yet, so the
-		 * result can be written without a ptrace stop in the way. */
-		if (tt_opt.seccomp && tt_seccomp_install() < 0)
-			err = errno ? errno : EINVAL;
-		if (write(report[1], &err, sizeof(err)) != sizeof(err))
-			_exit(127);
-		close(report[1]);
-		raise(SIGSTOP);
-		execv(path, argv);
-		fprintf(stderr, "ttrace: cannot run '%s': %s\n", argv[0],
-			strerror(errno));
-		_exit(errno == ENOENT ? 127 : 126);
-	}
+	if (pid == 0)
+		child(path, argv, report[1]);
 	close(report[1]);
-	if (read(report[0], &filter_err, sizeof(filter_err)) != sizeof(filter_err))
-		filter_err = EIO;
-	close(report[0]);
-	if (tt_opt.seccomp) {
-		tt_tracer.use_seccomp = filter_err == 0;
-		if (!tt_tracer.use_seccomp)
-			tt_error("cannot install the seccomp filter (%s): every "
-				 "system call will stop the command",
-				 strerror(filter_err));
-	}
-	if (waitpid(pid, &status, WSTOPPED) < 0 || !WIFSTOPPED(status)) {
-		tt_error("the command did not start");
+	if (!seize(pid, report[0]))
 		return 1;
-	}
-	if (ptrace(PTRACE_SEIZE, pid, 0,
-		   (void *)(long)(TRACE_OPTIONS | PTRACE_O_EXITKILL |
-				  (tt_tracer.use_seccomp ? PTRACE_O_TRACESECCOMP : 0))) < 0) {
-		tt_perror("cannot trace the command: ptrace(PTRACE_SEIZE)");
-		kill(pid, SIGKILL);
-		waitpid(pid, &status, 0);
-		return 1;
-	}
-	tt_tracer.cmd_pid = pid;
-	tt_tcb_new(pid, TCB_HIDDEN);
-	kill(pid, SIGCONT);
 	tt_trace_loop();
 
 	if (tt_tracer.cmd_status == -1) {
-		/* Detached (a second signal, or the output failed): the
-		 * command runs on untraced; wait for it, we are its parent. */
-		while (waitpid(tt_tracer.cmd_pid, &tt_tracer.cmd_status, 0) < 0 && errno == EINTR)
+		/* Detached (a signal, or the output failed): the command runs
+		 * on untraced; wait for it, we are its parent. */
+		while (waitpid(tt_tracer.cmd_pid, &tt_tracer.cmd_status, 0) < 0 &&
+		       errno == EINTR)
 			;
 	}
 	if (tt_tracer.cmd_status == -1)
@@ -158,4 +172,3 @@ int tt_trace_command(char **argv)
 		return 128 + WTERMSIG(tt_tracer.cmd_status);
 	return WEXITSTATUS(tt_tracer.cmd_status);
 }
-
