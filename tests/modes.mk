@@ -1,7 +1,7 @@
 # tests/modes.mk: the end-to-end tests again in ttrace's other modes, as
 # passes over the same lists.  Each run of one test in one mode is a test
 # of its own: it runs in parallel with the rest, and a failure names the
-# mode and the program (FAIL: tests/modes/off/tests/e2e/timer.t64.mode).
+# mode and the program (FAIL: tests/modes/off/tests/e2e/decode/timer-m64.dec.mode).
 #
 #   off      --seccomp=off: every call of the tracee stops (PTRACE_SYSCALL),
 #            not only the traced ones under ttrace's filter
@@ -19,7 +19,7 @@ MODE_LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/run-mode.sh
 EXTRA_DIST += tests/modes.mk tests/run-mode.sh
 
 # Decoding must not depend on how ttrace stops or reads: every mode.
-MODE_DECODE = $(E2E_DECODE_T64) $(E2E_DECODE_T32)
+MODE_DECODE = $(E2E_DECODE_M64) $(E2E_DECODE_M32)
 # The filter changes which stops come: the tracer's behaviour too.
 MODE_OFF = $(MODE_DECODE) $(TOCTOU_TESTS64) $(TOCTOU_TESTS32) \
 	$(STACK_TESTS) $(TRACER_SH)

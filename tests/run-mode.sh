@@ -1,6 +1,6 @@
 #!/bin/sh
 # run-mode.sh tests/modes/MODE/TEST.mode: the log compiler of the .mode
-# tests (tests/modes.mk).  Runs TEST, a decoding program (.t64, .t32), a
+# tests (tests/modes.mk).  Runs TEST, a decoding program (.dec), a
 # TOCTOU (.toctou) or stack (.stack) program or a tracer script (.sh), with
 # ttrace in MODE; its exit status is TEST's (0 pass, 1 fail, 77 skip, 99
 # broken harness).
@@ -26,7 +26,7 @@ path=$B/$test
 [ -e "$path" ] || path=$S/$test
 [ -e "$path" ] || { echo "run-mode.sh: no test $test"; exit 99; }
 case $test in
-*.t64|*.t32)	exec sh "$S/tests/e2e/run-decode.sh" "$path" ;;
+*.dec)		exec sh "$S/tests/e2e/decode/run-decode.sh" "$path" ;;
 *.toctou)	exec sh "$S/tests/e2e/toctou/run-toctou.sh" "$path" ;;
 *.stack)	exec sh "$S/tests/e2e/stack/run-stack.sh" "$path" ;;
 *.sh)		exec sh "$path" ;;

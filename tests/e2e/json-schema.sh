@@ -21,7 +21,7 @@ json() {
 
 I386=no
 i386_runs && I386=yes || echo "i386 programs do not run here: their events are not checked"
-for p in "$B"/tests/e2e/*.t64 "$B"/tests/e2e/*.t32; do
+for p in "$B"/tests/e2e/decode/*.dec; do
 	i=$((i + 1))
 	json "decode$i" -- "$p"
 done

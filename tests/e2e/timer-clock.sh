@@ -13,11 +13,11 @@ PY=/usr/bin/python3
 [ -x "$PY" ] || skip "no /usr/bin/python3"
 B=$TT_BUILDDIR
 ran=0
-for p in "$B"/tests/e2e/posixtimer.t64 "$B"/tests/e2e/tfdread.t64 \
-	 "$B"/tests/e2e/timersig.t64 "$B"/tests/e2e/posixtimer-i386.t32 \
-	 "$B"/tests/e2e/tfdread-i386.t32; do
+D=$B/tests/e2e/decode
+for p in "$D"/posixtimer-m64.dec "$D"/tfdread-m64.dec "$D"/timersig-m64.dec \
+	 "$D"/posixtimer-m32.dec "$D"/tfdread-m32.dec; do
 	[ -x "$p" ] || continue
-	case $p in *.t32) i386_runs || { echo "$p: not run, i386 programs do not run here"; continue; } ;; esac
+	case $p in *-m32.dec) i386_runs || { echo "$p: not run, i386 programs do not run here"; continue; } ;; esac
 	n=${p##*/}
 	tt_run "$n-all" --json -o "$W/$n-all.jsonl" -e trace=all -- "$p"
 	tt_run "$n-some" --json -o "$W/$n-some.jsonl" -e \

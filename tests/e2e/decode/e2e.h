@@ -1,7 +1,7 @@
-/* tests/e2e/e2e.h - helpers for the end-to-end decoding programs.
+/* tests/e2e/decode/e2e.h - helpers for the end-to-end decoding programs.
  *
- * Each program is built twice, for x86_64 (NAME.t64) and with -m32 for
- * i386 (NAME-i386.t32).  It makes the real calls with syscall(NR, ...) and
+ * Each program is built twice, for x86_64 (NAME-m64.dec) and with -m32 for
+ * i386 (NAME-m32.dec).  It makes the real calls with syscall(NR, ...) and
  * prints on stdout, line for line, the trace ttrace must write with
  * "-o FILE" (run-decode.sh diffs the two).  What the kernel does is taken
  * from the call itself (return value, errno, what it wrote back); how

@@ -2,7 +2,7 @@
 # strace-compare.sh: ttrace agrees with strace 6.1 line for line, except
 # for its deliberate differences.
 #
-# Every decoding program (tests/e2e/*.t64, *.t32) runs once under
+# Every decoding program (tests/e2e/decode/*.dec) runs once under
 #   strace -f -o S -e trace=<the same calls, in strace's names>
 # and once under ttrace -o T, for each trace set it asks for (e2e.h), with
 # address space randomisation off so both runs see the same addresses.
@@ -238,10 +238,10 @@ compare() {
 
 status=0
 compared=0
-for prog in "$TT_BUILDDIR"/tests/e2e/*.t64 "$TT_BUILDDIR"/tests/e2e/*.t32; do
+for prog in "$TT_BUILDDIR"/tests/e2e/decode/*.dec; do
 	[ -x "$prog" ] || continue
 	i386=0
-	case $prog in *.t32) i386=1 ;; esac
+	case $prog in *-m32.dec) i386=1 ;; esac
 	TT_E2E_PROBE=1 "$prog" >"$tmp/probe" 2>&1
 	if [ "$(sed -n 1p "$tmp/probe")" != e2e-probe-ok ]; then
 		if [ $i386 = 1 ]; then

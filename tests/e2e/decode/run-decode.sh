@@ -1,5 +1,5 @@
 #!/bin/sh
-# run-decode.sh PROGRAM: the log compiler of the .t64/.t32 decoding tests.
+# run-decode.sh PROGRAM: the log compiler of the .dec decoding tests.
 #
 # PROGRAM prints on stdout the exact trace ttrace must write (see e2e.h).
 # For every trace set the program asks for (TT_E2E_PROBE=1), run
@@ -27,7 +27,7 @@ trap 'rm -rf "$tmp"' EXIT
 TT_E2E_PROBE=1 "$prog" >"$tmp/probe" 2>&1
 if [ "$(sed -n 1p "$tmp/probe")" != e2e-probe-ok ]; then
 	case $prog in
-	*.t32)
+	*-m32.dec)
 		echo "SKIP: the kernel does not run i386 programs (IA-32 emulation off?):"
 		cat "$tmp/probe"
 		exit 77 ;;
