@@ -9,6 +9,7 @@
 #include "options.h"
 #include "output.h"
 #include "profile/session.h"
+#include "record.h"
 #include "render/render.h"
 #include "render/timeline.h"
 #include "tcb.h"
@@ -19,7 +20,7 @@
 /* A thread record about to be freed. */
 static void forget(struct tcb *tcp)
 {
-	tt_render_forget(tcp);
+	tt_record_gone(tcp);
 }
 
 /* Standard descriptors closed when ttrace started get /dev/null, before
@@ -80,7 +81,7 @@ int main(int argc, char **argv)
 		status = tt_trace_attach(tt_opt.pids, tt_opt.npids);
 	else
 		status = tt_trace_command(tt_opt.argv);
-	tt_render_finish();
+	tt_record_finish();
 	status = tt_profile_session_end(status);
 	if (tt_toctou_findings()) {
 		unsigned long n = tt_toctou_findings();

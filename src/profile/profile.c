@@ -12,8 +12,8 @@
 #include "jsonstr.h"
 #include "profile/jsonread.h"
 #include "profile/profile.h"
+#include "render/render.h"
 #include "select.h"
-#include "tcb.h"
 #include "xlat/xlat.h"
 
 static int cmp_str(const void *a, const void *b)
@@ -236,9 +236,9 @@ static void arm_clock(const struct tt_event *ev, char *buf, size_t size)
 	}
 }
 
-void tt_profile_record(struct tt_profile *p, const struct tcb *tcp,
-		       const struct tt_event *ev)
+void tt_profile_record(struct tt_profile *p, const struct tt_record *r)
 {
+	const struct tt_event *ev = r->ev;
 	const struct tt_timing *tm = &ev->timing;
 	bool arms = tm->kind == TT_TIMING_ARM;
 	struct tt_prof_group *g;
@@ -257,7 +257,7 @@ void tt_profile_record(struct tt_profile *p, const struct tcb *tcp,
 	/* An absolute value of 0 disarms a timer: no deadline. */
 	value = tm->value_ns;
 	if (tm->absolute && !(arms && value == 0) &&
-	    !step_from_last(tcp->tid, (size_t)(g - p->g), value, &value)) {
+	    !step_from_last(r->tid, (size_t)(g - p->g), value, &value)) {
 		g->starts++;
 	} else {
 		add_request(g, value, arms ? tm->interval_ns : 0);

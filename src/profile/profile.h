@@ -22,7 +22,7 @@
 
 #define TT_PROFILE_VERSION 1
 
-struct tcb;
+struct tt_record;
 
 struct tt_prof_req {
 	int64_t value;		/* ns: the duration, timer value, or step */
@@ -67,9 +67,9 @@ struct tt_prof_group *tt_profile_find(const struct tt_profile *p,
 				      const char *family, const char *clock,
 				      bool absolute);
 
-/* Adds a completed call (sleeps and timer arming; others are ignored). */
-void tt_profile_record(struct tt_profile *p, const struct tcb *tcp,
-		       const struct tt_event *ev);
+/* Adds the call of a CALL_EXIT record (sleeps and timer arming; others
+ * are ignored). */
+void tt_profile_record(struct tt_profile *p, const struct tt_record *r);
 /* The thread is gone: forget its last deadlines. */
 void tt_profile_forget(pid_t tid);
 /* Sorts groups and requests and computes the lateness statistics. */

@@ -17,7 +17,6 @@
 #include "profile/profile.h"
 #include "profile/session.h"
 #include "render/render.h"
-#include "tcb.h"
 
 static struct tt_profile was, now;
 static bool checking;
@@ -80,19 +79,18 @@ static void abandon(struct pending_file *f)
 	tt_outfile_abandon(&f->out);
 }
 
-static void profile_exit(struct tcb *tcp)
+/* Each call's request as it returns; a thread gone takes its last
+ * deadlines with it. */
+static void profile_record(const struct tt_record *r)
 {
-	tt_profile_record(&now, tcp, &tcp->ev);
-}
-
-static void profile_forget(struct tcb *tcp)
-{
-	tt_profile_forget(tcp->tid);
+	if (r->kind == TT_REC_CALL_EXIT)
+		tt_profile_record(&now, r);
+	else if (r->kind == TT_REC_GONE)
+		tt_profile_forget(r->tid);
 }
 
 static const struct tt_renderer recorder = {
-	.syscall_exit = profile_exit,
-	.forget = profile_forget,
+	.record = profile_record,
 };
 
 int tt_profile_session_begin(void)

@@ -14,11 +14,11 @@
 
 #include "abi.h"
 #include "config.h"
+#include "known.h"
 #include "options.h"
 #include "output.h"
 #include "render/jline.h"
 #include "render/render.h"
-#include "tcb.h"
 #include "xlat/xlat.h"
 
 #define SCHEMA_VERSION 1
@@ -34,11 +34,11 @@ static void jtime(struct jline *l, const char *key, const struct tt_timestamps *
 		key, tt_ts_ns(&ts->real), tt_ts_ns(&ts->mono));
 }
 
-static void begin(struct jline *l, const char *type, const struct tcb *tcp)
+static void begin(struct jline *l, const char *type, const struct tt_record *r)
 {
 	l->n = 0;
-	jprintf(l, "{\"type\":\"%s\",\"pid\":%d,\"tid\":%d", type, (int)tcp->pid,
-		(int)tcp->tid);
+	jprintf(l, "{\"type\":\"%s\",\"pid\":%d,\"tid\":%d", type, (int)r->pid,
+		(int)r->tid);
 }
 
 static void end(struct jline *l)
@@ -317,13 +317,13 @@ static void jstack(struct jline *l, const struct tt_event *ev)
 
 /* --- events ------------------------------------------------------------ */
 
-static void call_event(struct tcb *tcp, bool returned)
+static void call_event(const struct tt_record *r, bool returned)
 {
-	const struct tt_event *ev = &tcp->ev;
+	const struct tt_event *ev = r->ev;
 	const struct tt_signature *sig = ev->sc->sig;
 	struct jline l;
 
-	begin(&l, "call", tcp);
+	begin(&l, "call", r);
 	jputs(&l, ",\"name\":");
 	jstr(&l, ev->sc->name);
 	jputs(&l, ",\"family\":");
@@ -382,19 +382,14 @@ static void call_event(struct tcb *tcp, bool returned)
 	end(&l);
 }
 
-static void json_syscall_exit(struct tcb *tcp)
+static void json_signal(const struct tt_record *r)
 {
-	call_event(tcp, true);
-}
-
-static void json_signal(struct tcb *tcp, const siginfo_t *si,
-			const struct tt_timestamps *ts)
-{
+	const siginfo_t *si = r->si;
 	const char *code = tt_sicode_name(si->si_signo, si->si_code);
 	struct jline l;
 
-	begin(&l, "signal", tcp);
-	jtime(&l, "time", ts);
+	begin(&l, "signal", r);
+	jtime(&l, "time", &r->ts);
 	jsignal(&l, "signal", si->si_signo);
 	jprintf(&l, ",\"code\":{\"value\":%d,\"name\":", si->si_code);
 	if (code)
@@ -419,100 +414,75 @@ static void json_signal(struct tcb *tcp, const siginfo_t *si,
 		jprintf(&l, "\"pid\":%d,\"uid\":%u", (int)si->si_pid,
 			(unsigned)si->si_uid);
 	jputs(&l, "}");
-	if (tcp->has_sig_timer) {
+	if (r->sig_timer) {
 		jprintf(&l, ",\"timer\":{\"id\":%d,\"clock\":",
-			(int)tcp->sig_timer.id);
-		jclockid(&l, tcp->sig_timer.clock);
+			(int)r->sig_timer->id);
+		jclockid(&l, r->sig_timer->clock);
 		jputs(&l, "}");
 	}
 	end(&l);
 }
 
-static void json_group_stop(struct tcb *tcp, int sig,
-			    const struct tt_timestamps *ts)
+/* An event of type with its time, the first of the line's fields. */
+static void begin_at(struct jline *l, const char *type,
+		     const struct tt_record *r)
 {
-	struct jline l;
-
-	begin(&l, "stopped", tcp);
-	jtime(&l, "time", ts);
-	jsignal(&l, "signal", sig);
-	end(&l);
+	begin(l, type, r);
+	jtime(l, "time", &r->ts);
 }
 
-/* A traced call in progress when its thread went away never returned. */
-static void unreturned(struct tcb *tcp)
+static void json_exit(const struct tt_record *r, struct jline *l)
 {
-	if (tcp->flags & TCB_TRACED_CALL)
-		call_event(tcp, false);
-}
+	int status = r->status;
 
-static void json_exit(struct tcb *tcp, int status, const struct tt_timestamps *ts)
-{
-	struct jline l;
-
-	unreturned(tcp);
-	begin(&l, "exit", tcp);
-	jtime(&l, "time", ts);
+	begin_at(l, "exit", r);
 	if (WIFEXITED(status)) {
-		jprintf(&l, ",\"exited\":%d", WEXITSTATUS(status));
+		jprintf(l, ",\"exited\":%d", WEXITSTATUS(status));
 	} else {
-		jsignal(&l, "killed", WTERMSIG(status));
-		jprintf(&l, ",\"core_dumped\":%s", WCOREDUMP(status) ? "true" : "false");
+		jsignal(l, "killed", WTERMSIG(status));
+		jprintf(l, ",\"core_dumped\":%s", WCOREDUMP(status) ? "true" : "false");
 	}
-	end(&l);
 }
 
-static void json_superseded(struct tcb *tcp, pid_t old_tid,
-			    const struct tt_timestamps *ts)
+/* Every other record: one line of its own, after the call a thread
+ * leaving the trace never returned from. */
+static void json_event(const struct tt_record *r)
 {
 	struct jline l;
 
-	unreturned(tcp);
-	begin(&l, "superseded", tcp);
-	jtime(&l, "time", ts);
-	jprintf(&l, ",\"by_tid\":%d", (int)old_tid);
-	end(&l);
-}
-
-static void json_personality(struct tcb *tcp, const struct tt_timestamps *ts)
-{
-	struct jline l;
-
-	begin(&l, "abi", tcp);
-	jtime(&l, "time", ts);
-	jprintf(&l, ",\"abi\":\"%s\"", tcp->abi->name);
-	end(&l);
-}
-
-static void json_new_tracee(struct tcb *tcp, pid_t parent,
-			    const struct tt_timestamps *ts)
-{
-	struct jline l;
-
-	begin(&l, parent ? "new_tracee" : "attached", tcp);
-	jtime(&l, "time", ts);
-	if (parent)
-		jprintf(&l, ",\"parent_tid\":%d,\"thread\":%s", (int)parent,
-			tcp->pid == tcp->tid ? "false" : "true");
-	end(&l);
-}
-
-static void json_exec(struct tcb *tcp, const struct tt_timestamps *ts)
-{
-	struct jline l;
-
-	begin(&l, "exec", tcp);
-	jtime(&l, "time", ts);
-	end(&l);
-}
-
-static void json_detached(struct tcb *tcp, const struct tt_timestamps *ts)
-{
-	struct jline l;
-
-	unreturned(tcp);
-	begin(&l, "detached", tcp);
-	jtime(&l, "time", ts);
+	if (r->ev)
+		call_event(r, false);
+	switch (r->kind) {
+	case TT_REC_GROUP_STOP:
+		begin_at(&l, "stopped", r);
+		jsignal(&l, "signal", r->sig);
+		break;
+	case TT_REC_EXIT:
+		json_exit(r, &l);
+		break;
+	case TT_REC_SUPERSEDED:
+		begin_at(&l, "superseded", r);
+		jprintf(&l, ",\"by_tid\":%d", (int)r->old_tid);
+		break;
+	case TT_REC_ABI:
+		begin_at(&l, "abi", r);
+		jprintf(&l, ",\"abi\":\"%s\"", r->abi->name);
+		break;
+	case TT_REC_NEW_TRACEE:
+		begin_at(&l, r->parent ? "new_tracee" : "attached", r);
+		if (r->parent)
+			jprintf(&l, ",\"parent_tid\":%d,\"thread\":%s",
+				(int)r->parent, r->pid == r->tid ? "false" : "true");
+		break;
+	case TT_REC_EXEC:
+		begin_at(&l, "exec", r);
+		break;
+	case TT_REC_DETACHED:
+		begin_at(&l, "detached", r);
+		break;
+	default:
+		return;
+	}
 	end(&l);
 }
 
@@ -532,31 +502,27 @@ static void json_header(void)
 	end(&l);
 }
 
-static void json_syscall_entry(struct tcb *tcp)
+/* The header comes before any event; a call is one event, written at
+ * its exit. */
+static void json_record(const struct tt_record *r)
 {
-	(void)tcp;	/* a call is one event, written at its exit */
+	if (r->kind == TT_REC_END || r->kind == TT_REC_GONE)
+		return;
 	json_header();
+	switch (r->kind) {
+	case TT_REC_CALL_ENTRY:
+		break;
+	case TT_REC_CALL_EXIT:
+		call_event(r, true);
+		break;
+	case TT_REC_SIGNAL:
+		json_signal(r);
+		break;
+	default:
+		json_event(r);
+		break;
+	}
 }
-
-/* Every event passes here first, so the header comes before any. */
-#define WITH_HEADER(fn, ...) do { json_header(); fn(__VA_ARGS__); } while (0)
-
-static void h_signal(struct tcb *t, const siginfo_t *si, const struct tt_timestamps *ts)
-{ WITH_HEADER(json_signal, t, si, ts); }
-static void h_group_stop(struct tcb *t, int sig, const struct tt_timestamps *ts)
-{ WITH_HEADER(json_group_stop, t, sig, ts); }
-static void h_exit(struct tcb *t, int st, const struct tt_timestamps *ts)
-{ WITH_HEADER(json_exit, t, st, ts); }
-static void h_superseded(struct tcb *t, pid_t old, const struct tt_timestamps *ts)
-{ WITH_HEADER(json_superseded, t, old, ts); }
-static void h_personality(struct tcb *t, const struct tt_timestamps *ts)
-{ WITH_HEADER(json_personality, t, ts); }
-static void h_new_tracee(struct tcb *t, pid_t parent, const struct tt_timestamps *ts)
-{ WITH_HEADER(json_new_tracee, t, parent, ts); }
-static void h_exec(struct tcb *t, const struct tt_timestamps *ts)
-{ WITH_HEADER(json_exec, t, ts); }
-static void h_detached(struct tcb *t, const struct tt_timestamps *ts)
-{ WITH_HEADER(json_detached, t, ts); }
 
 static void json_finish(void)
 {
@@ -564,15 +530,6 @@ static void json_finish(void)
 }
 
 const struct tt_renderer tt_render_json = {
-	.syscall_entry = json_syscall_entry,
-	.syscall_exit = json_syscall_exit,
-	.signal = h_signal,
-	.group_stop = h_group_stop,
-	.exit = h_exit,
-	.superseded = h_superseded,
-	.new_tracee = h_new_tracee,
-	.exec = h_exec,
-	.personality = h_personality,
-	.detached = h_detached,
+	.record = json_record,
 	.finish = json_finish,
 };

@@ -1,46 +1,78 @@
-/* ttrace - renderers turn events into output.  The tracer calls these;
- * each active renderer (the main one: text, JSON or the -c summary; then
- * those of other files: profiles, the --timeline file) gets every event.
- * Renderers read the event and the tcb's identity, never the tracee. */
+/* ttrace - renderers turn records into output.
+ *
+ * The tracer side (src/record.c) makes one struct tt_record per thing
+ * that happened to a tracee and hands it to every active renderer: the
+ * main one (text, JSON or the -c summary), then those of other files
+ * (profiles, the --timeline file).  A renderer reads the record only:
+ * never the tracee, /proc or the tracer's per-thread state (it does not
+ * include tcb.h).  What it must remember across records it keeps itself,
+ * by tid, and drops at the record that says the thread is gone. */
 #ifndef TTRACE_RENDER_H
 #define TTRACE_RENDER_H
 
 #include <signal.h>
+#include <sys/types.h>
 
 #include "event.h"
 
-struct tcb;
+struct tt_abi;
+struct tt_known_timer;
+
+enum tt_record_kind {
+	TT_REC_CALL_ENTRY,	/* a traced call entered: ev holds its inputs */
+	TT_REC_CALL_EXIT,	/* it returned: ev is complete */
+	TT_REC_SIGNAL,		/* a signal is delivered: si, sig_timer */
+	TT_REC_GROUP_STOP,	/* stopped by sig */
+	TT_REC_EXIT,		/* the thread exited or was killed: status */
+	TT_REC_SUPERSEDED,	/* another thread's execve (old_tid) replaced it */
+	TT_REC_NEW_TRACEE,	/* attached with -p (parent 0), or followed into
+				 * a new thread or process of parent */
+	TT_REC_EXEC,		/* execve succeeded: a new program */
+	TT_REC_ABI,		/* the thread's ABI changed to abi */
+	TT_REC_DETACHED,	/* ttrace lets it go */
+	TT_REC_END,		/* the trace ends with the thread still traced */
+	TT_REC_GONE,		/* the tracer forgets the thread: nothing more
+				 * comes for this tid until a NEW_TRACEE */
+};
+
+struct tt_record {
+	enum tt_record_kind kind;
+	pid_t pid;			/* the thread group */
+	pid_t tid;
+	const struct tt_abi *abi;	/* the thread's ABI at the last stop */
+	struct tt_timestamps ts;	/* when (a call: its entry or exit) */
+	/* Tracees ttrace follows now (the text prefix says the tid when
+	 * there are several). */
+	unsigned ntracees;
+	/* The command names (/proc/TID/comm and the leader's), read by the
+	 * tracer at the thread's first record and again at an execve, when
+	 * a renderer asks for them (wants_comm); "?" for a thread already
+	 * gone, NULL when no renderer asked.  Not set for END and GONE. */
+	const char *comm;
+	const char *proc_comm;
+	/* CALL_ENTRY, CALL_EXIT: the call.  EXIT, SUPERSEDED, DETACHED and
+	 * END: a traced call in progress that will never return, or NULL. */
+	const struct tt_event *ev;
+	/* With ev a restart_syscall: the call it resumes, as remembered
+	 * when it was interrupted (its timing); NULL when unknown. */
+	const struct tt_event *resumed;
+	const siginfo_t *si;		/* SIGNAL */
+	/* SIGNAL of code SI_TIMER: the timer, when ttrace knows it. */
+	const struct tt_known_timer *sig_timer;
+	int sig;			/* GROUP_STOP */
+	int status;			/* EXIT: the wait status */
+	pid_t parent;			/* NEW_TRACEE */
+	pid_t old_tid;			/* SUPERSEDED */
+};
 
 struct tt_renderer {
-	/* A traced call entered (tcp->ev holds its inputs). */
-	void (*syscall_entry)(struct tcb *tcp);
-	/* It returned (tcp->ev complete). */
-	void (*syscall_exit)(struct tcb *tcp);
-	void (*signal)(struct tcb *tcp, const siginfo_t *si,
-		       const struct tt_timestamps *ts);
-	void (*group_stop)(struct tcb *tcp, int sig,
-			   const struct tt_timestamps *ts);
-	/* The thread is gone: wait status of its exit or death.  A traced
-	 * call still in progress never returned. */
-	void (*exit)(struct tcb *tcp, int status, const struct tt_timestamps *ts);
-	/* Another thread's execve replaced this one (it had tid old_tid). */
-	void (*superseded)(struct tcb *tcp, pid_t old_tid,
-			   const struct tt_timestamps *ts);
-	/* A tracee appeared: attached with -p (parent 0), or followed
-	 * into a new thread or process of parent. */
-	void (*new_tracee)(struct tcb *tcp, pid_t parent,
-			   const struct tt_timestamps *ts);
-	/* execve succeeded: a new program in tcp's process. */
-	void (*exec)(struct tcb *tcp, const struct tt_timestamps *ts);
-	/* tcp->abi changed. */
-	void (*personality)(struct tcb *tcp, const struct tt_timestamps *ts);
-	/* Detached (a traced call in progress is left to run untraced). */
-	void (*detached)(struct tcb *tcp, const struct tt_timestamps *ts);
-	/* The tcb is about to be freed. */
-	void (*forget)(struct tcb *tcp);
+	void (*record)(const struct tt_record *r);
 	/* A diagnostic is about to go to the same stream. */
 	void (*break_line)(void);
+	/* After the last record. */
 	void (*finish)(void);
+	/* Records carry comm and proc_comm (the tracer reads /proc). */
+	bool wants_comm;
 };
 
 extern const struct tt_renderer tt_render_text;
@@ -57,23 +89,11 @@ void tt_render_use_summary(void);
 void tt_render_add(const struct tt_renderer *r);
 
 /* Dispatch to the active renderers. */
-void tt_render_syscall_entry(struct tcb *tcp);
-void tt_render_syscall_exit(struct tcb *tcp);
-void tt_render_signal(struct tcb *tcp, const siginfo_t *si,
-		      const struct tt_timestamps *ts);
-void tt_render_group_stop(struct tcb *tcp, int sig,
-			  const struct tt_timestamps *ts);
-void tt_render_exit(struct tcb *tcp, int status, const struct tt_timestamps *ts);
-void tt_render_superseded(struct tcb *tcp, pid_t old_tid,
-			  const struct tt_timestamps *ts);
-void tt_render_personality(struct tcb *tcp, const struct tt_timestamps *ts);
-void tt_render_new_tracee(struct tcb *tcp, pid_t parent,
-			  const struct tt_timestamps *ts);
-void tt_render_exec(struct tcb *tcp, const struct tt_timestamps *ts);
-void tt_render_detached(struct tcb *tcp, const struct tt_timestamps *ts);
+void tt_render_record(const struct tt_record *r);
 void tt_render_finish(void);
 void tt_render_break_line(void);
-void tt_render_forget(struct tcb *tcp);
+/* Does an active renderer want comm in its records? */
+bool tt_render_wants_comm(void);
 
 /* Reads both clocks now. */
 void tt_now(struct tt_timestamps *ts);

@@ -24,7 +24,6 @@
 #include "render/render.h"
 #include "render/summary.h"
 #include "samples.h"
-#include "tcb.h"
 #include "units.h"
 #include "xlat/xlat.h"
 
@@ -308,9 +307,10 @@ static void json_object(void)
 	out("}\n");
 }
 
-static void summary_exit(struct tcb *tcp)
+static void summary_record(const struct tt_record *r)
 {
-	tt_summary_add(&tcp->ev);
+	if (r->kind == TT_REC_CALL_EXIT)
+		tt_summary_add(r->ev);
 }
 
 void tt_summary_print(void)
@@ -345,6 +345,6 @@ static void summary_finish(void)
 }
 
 const struct tt_renderer tt_render_summary = {
-	.syscall_exit = summary_exit,
+	.record = summary_record,
 	.finish = summary_finish,
 };

@@ -15,10 +15,10 @@
 #include <time.h>
 
 #include "abi.h"
+#include "known.h"
 #include "options.h"
 #include "output.h"
 #include "render/render.h"
-#include "tcb.h"
 #include "xlat/xlat.h"
 
 #define RETURN_COLUMN 40
@@ -29,8 +29,9 @@ struct tline {
 	size_t col0;	/* column of b[0]: a continued line starts mid-way */
 };
 
-/* The thread whose call's first half is on the output, line not ended. */
-static struct tcb *open_tcb;
+/* The thread whose call's first half is on the output, line not ended
+ * (0: none). */
+static pid_t open_tid;
 static size_t open_col;
 static struct timespec last_mono;	/* -r: the previous line's time */
 static bool have_last;
@@ -78,10 +79,10 @@ static void emit(struct tline *l)
 /* A thread whose half line is open, when someone else must print. */
 static void close_open_line(void)
 {
-	if (!open_tcb)
+	if (!open_tid)
 		return;
 	tt_out_end_line();
-	open_tcb = NULL;
+	open_tid = 0;
 }
 
 static struct timespec ts_sub(struct timespec a, struct timespec b)
@@ -95,13 +96,13 @@ static struct timespec ts_sub(struct timespec a, struct timespec b)
 	return d;
 }
 
-static void put_prefix(struct tline *l, const struct tcb *tcp,
+static void put_prefix(struct tline *l, const struct tt_record *r,
 		       const struct tt_timestamps *ts)
 {
 	if (tt_out_is_file())
-		lprintf(l, "%-5d ", (int)tcp->tid);
-	else if (tt_tcb_count() > 1)
-		lprintf(l, "[pid %5d] ", (int)tcp->tid);
+		lprintf(l, "%-5d ", (int)r->tid);
+	else if (r->ntracees > 1)
+		lprintf(l, "[pid %5d] ", (int)r->tid);
 
 	if (tt_opt.relative) {
 		struct timespec d = have_last ? ts_sub(ts->mono, last_mono)
@@ -126,14 +127,14 @@ static void put_prefix(struct tline *l, const struct tcb *tcp,
 	}
 }
 
-static void begin_line(struct tline *l, const struct tcb *tcp,
+static void begin_line(struct tline *l, const struct tt_record *r,
 		       const struct tt_timestamps *ts)
 {
 	close_open_line();
 	l->n = 0;
 	l->col0 = 0;
 	l->b[0] = '\0';
-	put_prefix(l, tcp, ts);
+	put_prefix(l, r, ts);
 }
 
 /* --- values ------------------------------------------------------------ */
@@ -292,7 +293,7 @@ static void put_return(struct tline *l, const struct tt_event *ev)
 
 /* Annotation lines: what ttrace knows beyond strace, one per line after
  * the call, never inside it. */
-static void put_notes(const struct tcb *tcp, const struct tt_event *ev)
+static void put_notes(const struct tt_record *r, const struct tt_event *ev)
 {
 	/* TOCTOU notes of restart_syscall are about the call it resumed. */
 	const struct tt_syscall *call =
@@ -305,7 +306,7 @@ static void put_notes(const struct tcb *tcp, const struct tt_event *ev)
 		const char *arg = n->arg >= 0 && n->arg < call->sig->nargs ?
 			call->sig->args[n->arg].name : "?";
 
-		begin_line(&l, tcp, &ev->t_exit);
+		begin_line(&l, r, &ev->t_exit);
 		switch (n->kind) {
 		case TN_NSEC_PADDING:
 			lprintf(&l, "  ^ %s: %s has non-zero padding %#" PRIx64
@@ -375,13 +376,13 @@ static void put_stack(const struct tt_event *ev)
 	}
 }
 
-static void text_syscall_entry(struct tcb *tcp)
+static void text_syscall_entry(const struct tt_record *r)
 {
-	const struct tt_event *ev = &tcp->ev;
+	const struct tt_event *ev = r->ev;
 	unsigned k = entry_args(ev);
 	struct tline l;
 
-	begin_line(&l, tcp, &ev->t_entry);
+	begin_line(&l, r, &ev->t_entry);
 	lprintf(&l, "%s(", ev->sc->name);
 	if (ev->sc->flags & SF_RESTART)
 		lprintf(&l, "<... resuming interrupted %s ...>",
@@ -392,34 +393,34 @@ static void text_syscall_entry(struct tcb *tcp)
 			lputs(&l, ", ");
 	}
 	emit(&l);
-	open_tcb = tcp;
+	open_tid = r->tid;
 	open_col = l.n;
 	tt_out_flush_if_interactive();
 }
 
-/* The second half of tcp's call: on its own open line, or on a new one
+/* The second half of r's call: on its own open line, or on a new one
  * that says which call it resumes. */
-static void continue_line(struct tline *l, struct tcb *tcp,
+static void continue_line(struct tline *l, const struct tt_record *r,
 			  const struct tt_timestamps *ts)
 {
-	if (open_tcb == tcp) {
+	if (open_tid == r->tid) {
 		l->n = 0;
 		l->b[0] = '\0';
 		l->col0 = open_col;
-		open_tcb = NULL;
+		open_tid = 0;
 	} else {
-		begin_line(l, tcp, ts);
-		lprintf(l, "<... %s resumed>", tcp->ev.sc->name);
+		begin_line(l, r, ts);
+		lprintf(l, "<... %s resumed>", r->ev->sc->name);
 	}
 }
 
-static void text_syscall_exit(struct tcb *tcp)
+static void text_syscall_exit(const struct tt_record *r)
 {
-	const struct tt_event *ev = &tcp->ev;
+	const struct tt_event *ev = r->ev;
 	unsigned k = entry_args(ev);
 	struct tline l;
 
-	continue_line(&l, tcp, &ev->t_exit);
+	continue_line(&l, r, &ev->t_exit);
 	for (unsigned i = k; i < ev->sc->sig->nargs; i++) {
 		if (i > k)
 			lputs(&l, ", ");
@@ -429,32 +430,32 @@ static void text_syscall_exit(struct tcb *tcp)
 	lputs(&l, "\n");
 	emit(&l);
 	put_stack(ev);
-	put_notes(tcp, ev);
+	put_notes(r, ev);
 	tt_out_flush_if_interactive();
 }
 
 /* A traced call that will never return: its thread died, was replaced by
  * another thread's execve, or we detach. */
-static void finish_unreturned(struct tcb *tcp, const struct tt_timestamps *ts)
+static void finish_unreturned(const struct tt_record *r)
 {
 	struct tline l;
 
-	if (!(tcp->flags & TCB_TRACED_CALL))
+	if (!r->ev)
 		return;
-	continue_line(&l, tcp, ts);
+	continue_line(&l, r, &r->ts);
 	lputs(&l, " <unfinished ...>) ");
 	lpad_to(&l, RETURN_COLUMN);
 	lputs(&l, "= ?\n");
 	emit(&l);
-	put_stack(&tcp->ev);
+	put_stack(r->ev);
 }
 
-/* A thread record freed with its line still open (it vanished without an
- * exit to print): end the line, and never take a new record at the same
- * address for it. */
-static void text_forget(struct tcb *tcp)
+/* A thread forgotten with its line still open (it vanished without an
+ * exit to print): end the line, so that a new thread with its tid never
+ * continues it. */
+static void text_gone(const struct tt_record *r)
 {
-	if (open_tcb == tcp)
+	if (open_tid == r->tid)
 		close_open_line();
 }
 
@@ -544,49 +545,50 @@ static void put_siginfo(struct tline *l, const siginfo_t *si)
 	lputs(l, "}");
 }
 
-static void text_signal(struct tcb *tcp, const siginfo_t *si,
-			const struct tt_timestamps *ts)
+static void text_signal(const struct tt_record *r)
 {
+	const siginfo_t *si = r->si;
 	struct tline l;
 	char buf[32];
 
-	begin_line(&l, tcp, ts);
+	begin_line(&l, r, &r->ts);
 	lprintf(&l, "--- %s ", tt_signal_name(si->si_signo, buf, sizeof(buf)));
 	put_siginfo(&l, si);
 	lputs(&l, " ---\n");
 	emit(&l);
-	if (tcp->has_sig_timer) {
+	if (r->sig_timer) {
 		/* which timer sent it: an annotation, the strace line intact */
-		begin_line(&l, tcp, ts);
-		lprintf(&l, "  ^ timer %#x: ", (unsigned)tcp->sig_timer.id);
-		put_clockid(&l, tcp->sig_timer.clock);
+		begin_line(&l, r, &r->ts);
+		lprintf(&l, "  ^ timer %#x: ", (unsigned)r->sig_timer->id);
+		put_clockid(&l, r->sig_timer->clock);
 		lputs(&l, "\n");
 		emit(&l);
 	}
 	tt_out_flush_if_interactive();
 }
 
-static void text_group_stop(struct tcb *tcp, int sig,
-			    const struct tt_timestamps *ts)
+static void text_group_stop(const struct tt_record *r)
 {
 	struct tline l;
 	char buf[32];
 
-	begin_line(&l, tcp, ts);
-	lprintf(&l, "--- stopped by %s ---\n", tt_signal_name(sig, buf, sizeof(buf)));
+	begin_line(&l, r, &r->ts);
+	lprintf(&l, "--- stopped by %s ---\n",
+		tt_signal_name(r->sig, buf, sizeof(buf)));
 	emit(&l);
 	tt_out_flush_if_interactive();
 }
 
-static void text_exit(struct tcb *tcp, int status, const struct tt_timestamps *ts)
+static void text_exit(const struct tt_record *r)
 {
+	int status = r->status;
 	struct tline l;
 	char buf[32];
 
-	finish_unreturned(tcp, ts);
+	finish_unreturned(r);
 	if (tt_opt.quiet >= 2)
 		return;
-	begin_line(&l, tcp, ts);
+	begin_line(&l, r, &r->ts);
 	if (WIFEXITED(status))
 		lprintf(&l, "+++ exited with %d +++\n", WEXITSTATUS(status));
 	else
@@ -597,56 +599,83 @@ static void text_exit(struct tcb *tcp, int status, const struct tt_timestamps *t
 	tt_out_flush_if_interactive();
 }
 
-static void text_superseded(struct tcb *tcp, pid_t old_tid,
-			    const struct tt_timestamps *ts)
+static void text_superseded(const struct tt_record *r)
 {
 	struct tline l;
 
-	finish_unreturned(tcp, ts);
+	finish_unreturned(r);
 	if (tt_opt.quiet >= 2)
 		return;
-	begin_line(&l, tcp, ts);
-	lprintf(&l, "+++ superseded by execve in pid %d +++\n", (int)old_tid);
+	begin_line(&l, r, &r->ts);
+	lprintf(&l, "+++ superseded by execve in pid %d +++\n", (int)r->old_tid);
 	emit(&l);
 }
 
 /* strace implies -q for these when it writes to a file (-o) for a command
  * it started; so does ttrace. */
-static void text_personality(struct tcb *tcp, const struct tt_timestamps *ts)
+static void text_personality(const struct tt_record *r)
 {
 	struct tline l;
 
 	if (tt_opt.quiet || (tt_out_is_file() && !tt_opt.npids))
 		return;
-	begin_line(&l, tcp, ts);
-	lprintf(&l, "[ Process PID=%d runs in %u bit mode. ]\n", (int)tcp->tid,
-		tcp->abi->bits);
+	begin_line(&l, r, &r->ts);
+	lprintf(&l, "[ Process PID=%d runs in %u bit mode. ]\n", (int)r->tid,
+		r->abi->bits);
 	emit(&l);
 }
 
 /* Only a line still open is finished; strace prints no return value. */
-static void text_detached(struct tcb *tcp, const struct tt_timestamps *ts)
+static void text_detached(const struct tt_record *r)
 {
 	static const char detached[] = " <detached ...>\n";
 
-	(void)ts;
-	if (open_tcb != tcp)
+	if (open_tid != r->tid)
 		return;
 	tt_out_write(detached, sizeof(detached) - 1);
-	open_tcb = NULL;
+	open_tid = 0;
+}
+
+static void text_record(const struct tt_record *r)
+{
+	switch (r->kind) {
+	case TT_REC_CALL_ENTRY:
+		text_syscall_entry(r);
+		break;
+	case TT_REC_CALL_EXIT:
+		text_syscall_exit(r);
+		break;
+	case TT_REC_SIGNAL:
+		text_signal(r);
+		break;
+	case TT_REC_GROUP_STOP:
+		text_group_stop(r);
+		break;
+	case TT_REC_EXIT:
+		text_exit(r);
+		break;
+	case TT_REC_SUPERSEDED:
+		text_superseded(r);
+		break;
+	case TT_REC_ABI:
+		text_personality(r);
+		break;
+	case TT_REC_DETACHED:
+		text_detached(r);
+		break;
+	case TT_REC_GONE:
+		text_gone(r);
+		break;
+	case TT_REC_NEW_TRACEE:
+	case TT_REC_EXEC:
+	case TT_REC_END:
+		break;		/* strace prints nothing */
+	}
 }
 
 
 const struct tt_renderer tt_render_text = {
-	.syscall_entry = text_syscall_entry,
-	.syscall_exit = text_syscall_exit,
-	.signal = text_signal,
-	.group_stop = text_group_stop,
-	.exit = text_exit,
-	.superseded = text_superseded,
-	.personality = text_personality,
-	.detached = text_detached,
+	.record = text_record,
 	.break_line = close_open_line,
-	.forget = text_forget,
 	.finish = close_open_line,
 };

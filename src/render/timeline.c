@@ -31,10 +31,11 @@
  *
  * Times ("ts", "dur") are microseconds, with nanosecond decimals, since
  * the CLOCK_MONOTONIC time of the first event.  Nothing is kept per event:
- * the span of a sleep is written at its exit from the event itself.
+ * the span of a sleep is written at its exit from the event itself.  Per
+ * thread only whether its track is named, by tid, dropped when it exits,
+ * is detached or is forgotten, and at an execve (its new name).
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,7 +49,6 @@
 #include "render/jline.h"
 #include "render/render.h"
 #include "render/timeline.h"
-#include "tcb.h"
 #include "xlat/xlat.h"
 
 static int fd = -1;
@@ -161,14 +161,14 @@ static int64_t since_start(const struct timespec *mono)
 
 /* {"ph":PH,"cat":CAT,"name":NAME,"pid":P,"tid":T,"ts":TS */
 static void begin(struct jline *l, const char *ph, const char *cat,
-		  const char *name, const struct tcb *tcp,
+		  const char *name, const struct tt_record *r,
 		  const struct timespec *at)
 {
 	l->n = 0;
 	jprintf(l, "%s{\"ph\":\"%s\",\"cat\":\"%s\",\"name\":", any_event ? "," : "",
 		ph, cat);
 	jstr(l, name);
-	jprintf(l, ",\"pid\":%d,\"tid\":%d", (int)tcp->pid, (int)tcp->tid);
+	jprintf(l, ",\"pid\":%d,\"tid\":%d", (int)r->pid, (int)r->tid);
 	jus(l, "ts", since_start(at));
 }
 
@@ -186,41 +186,53 @@ static void end(struct jline *l, const struct timespec *now)
 
 /* An instant: scope "t" (thread) or "p" (process). */
 static void instant(struct jline *l, const char *cat, const char *name,
-		    const struct tcb *tcp, char scope,
+		    const struct tt_record *r, char scope,
 		    const struct timespec *at)
 {
-	begin(l, "i", cat, name, tcp, at);
+	begin(l, "i", cat, name, r, at);
 	jprintf(l, ",\"s\":\"%c\"", scope);
 }
 
-/* /proc/TID/comm without its newline, or "?" for a thread gone. */
-static void read_comm(pid_t tid, char *out, size_t size)
-{
-	char p[64];
-	ssize_t n = -1;
-	int cfd;
+/* --- tracks --------------------------------------------------------- */
 
-	snprintf(p, sizeof(p), "/proc/%d/comm", (int)tid);
-	cfd = open(p, O_RDONLY | O_CLOEXEC);
-	if (cfd >= 0) {
-		n = read(cfd, out, size - 1);
-		close(cfd);
+/* The threads whose tracks are named: a few hundred at most, searched
+ * from the newest. */
+static pid_t *named;
+static size_t nnamed, named_cap;
+
+static bool is_named(pid_t tid)
+{
+	for (size_t i = nnamed; i-- > 0;)
+		if (named[i] == tid)
+			return true;
+	return false;
+}
+
+static void set_named(pid_t tid)
+{
+	if (nnamed == named_cap) {
+		named_cap = named_cap ? 2 * named_cap : 64;
+		named = tt_xreallocarray(named, named_cap, sizeof(*named));
 	}
-	if (n <= 0) {
-		snprintf(out, size, "?");
-		return;
-	}
-	out[n] = '\0';
-	out[strcspn(out, "\n")] = '\0';
+	named[nnamed++] = tid;
+}
+
+static void drop_named(pid_t tid)
+{
+	for (size_t i = 0; i < nnamed; i++)
+		if (named[i] == tid) {
+			named[i] = named[--nnamed];
+			return;
+		}
 }
 
 /* An "M" event naming the track of a process or a thread. */
-static void name_track(const struct tcb *tcp, const char *what,
+static void name_track(const struct tt_record *r, const char *what,
 		       const char *label, const struct timespec *at)
 {
 	struct jline l;
 
-	begin(&l, "M", "__metadata", what, tcp, at);
+	begin(&l, "M", "__metadata", what, r, at);
 	jputs(&l, ",\"args\":{\"name\":");
 	jstr(&l, label);
 	jputs(&l, "}");
@@ -229,20 +241,19 @@ static void name_track(const struct tcb *tcp, const char *what,
 
 /* The thread's track names, before its first event: the comm of the
  * process (its leader's) and of the thread, with their ids. */
-static void track(struct tcb *tcp, const struct timespec *at)
+static void track(const struct tt_record *r, const struct timespec *at)
 {
-	char comm[32], label[96];
+	char label[96];
 
-	if (tcp->flags & TCB_TL_NAMED)
+	if (is_named(r->tid))
 		return;
-	tcp->flags |= TCB_TL_NAMED;
-	read_comm(tcp->pid, comm, sizeof(comm));
-	snprintf(label, sizeof(label), "%s (pid %d)", comm, (int)tcp->pid);
-	name_track(tcp, "process_name", label, at);
-	read_comm(tcp->tid, comm, sizeof(comm));
-	snprintf(label, sizeof(label), "%s (pid %d, tid %d)", comm,
-		 (int)tcp->pid, (int)tcp->tid);
-	name_track(tcp, "thread_name", label, at);
+	set_named(r->tid);
+	snprintf(label, sizeof(label), "%s (pid %d)",
+		 r->proc_comm ? r->proc_comm : "?", (int)r->pid);
+	name_track(r, "process_name", label, at);
+	snprintf(label, sizeof(label), "%s (pid %d, tid %d)",
+		 r->comm ? r->comm : "?", (int)r->pid, (int)r->tid);
+	name_track(r, "thread_name", label, at);
 }
 
 /* --- calls ------------------------------------------------------------- */
@@ -250,25 +261,23 @@ static void track(struct tcb *tcp, const struct timespec *at)
 enum shape { CALL_SLEEP, CALL_SETTIME, CALL_OTHER };
 
 /* The call a sleep span describes: the sleep itself, or the one a
- * restart_syscall resumes (its arguments are in tcp->restart). */
-static const struct tt_event *sleep_call(const struct tcb *tcp)
+ * restart_syscall resumes (r->resumed). */
+static const struct tt_event *sleep_call(const struct tt_record *r)
 {
-	const struct tt_event *ev = &tcp->ev;
+	const struct tt_event *ev = r->ev;
 
 	if (!(ev->sc->flags & SF_RESTART))
 		return ev->timing.kind == TT_TIMING_SLEEP ? ev : NULL;
-	if (ev->resumes && (tcp->flags & TCB_RESTART) &&
-	    tcp->restart.sc == ev->resumes &&
-	    tcp->restart.timing.kind == TT_TIMING_SLEEP)
-		return &tcp->restart;
+	if (r->resumed && r->resumed->timing.kind == TT_TIMING_SLEEP)
+		return r->resumed;
 	return NULL;
 }
 
-static enum shape shape_of(const struct tcb *tcp)
+static enum shape shape_of(const struct tt_record *r)
 {
-	if (sleep_call(tcp))
+	if (sleep_call(r))
 		return CALL_SLEEP;
-	if (tcp->ev.timing.kind == TT_TIMING_ARM)
+	if (r->ev->timing.kind == TT_TIMING_ARM)
 		return CALL_SETTIME;
 	/* Any other traced call, such as a read of a timerfd (issue #8):
 	 * an instant when it returned, with its decoded arguments. */
@@ -298,15 +307,15 @@ static void call_args(struct jline *l, const struct tt_event *ev)
 	jreturn(l, ev);
 }
 
-static void sleep_span(const struct tcb *tcp, const struct timespec *end_at,
+static void sleep_span(const struct tt_record *r, const struct timespec *end_at,
 		       const char *unfinished)
 {
-	const struct tt_event *ev = &tcp->ev, *call = sleep_call(tcp);
+	const struct tt_event *ev = r->ev, *call = sleep_call(r);
 	const struct tt_timing *tm = &call->timing;
 	char clk[64];
 	struct jline l;
 
-	begin(&l, "X", "sleep", ev->sc->sig->family, tcp, &ev->t_entry.mono);
+	begin(&l, "X", "sleep", ev->sc->sig->family, r, &ev->t_entry.mono);
 	jus(&l, "dur", tt_ts_ns(end_at) - tt_ts_ns(&ev->t_entry.mono));
 	call_args(&l, ev);
 	if (call != ev) {
@@ -326,13 +335,13 @@ static void sleep_span(const struct tcb *tcp, const struct timespec *end_at,
 	end(&l, end_at);
 }
 
-static void settime_instant(const struct tcb *tcp)
+static void settime_instant(const struct tt_record *r)
 {
-	const struct tt_event *ev = &tcp->ev;
+	const struct tt_event *ev = r->ev;
 	const struct tt_timing *tm = &ev->timing;
 	struct jline l;
 
-	instant(&l, "settime", ev->sc->sig->family, tcp, 't', &ev->t_entry.mono);
+	instant(&l, "settime", ev->sc->sig->family, r, 't', &ev->t_entry.mono);
 	call_args(&l, ev);
 	if (tm->in_ns)
 		jprintf(&l, ",\"mode\":\"%s\",\"value_ns\":%" PRId64
@@ -345,12 +354,12 @@ static void settime_instant(const struct tcb *tcp)
 	end(&l, &ev->t_exit.mono);
 }
 
-static void other_instant(const struct tcb *tcp)
+static void other_instant(const struct tt_record *r)
 {
-	const struct tt_event *ev = &tcp->ev;
+	const struct tt_event *ev = r->ev;
 	struct jline l;
 
-	instant(&l, "call", ev->sc->sig->family, tcp, 't', &ev->t_exit.mono);
+	instant(&l, "call", ev->sc->sig->family, r, 't', &ev->t_exit.mono);
 	call_args(&l, ev);
 	jputs(&l, ",\"call\":");
 	tt_json_args(&l, ev);
@@ -358,196 +367,183 @@ static void other_instant(const struct tcb *tcp)
 	end(&l, &ev->t_exit.mono);
 }
 
-static void tl_syscall_entry(struct tcb *tcp)
+static void tl_syscall_exit(const struct tt_record *r)
 {
-	track(tcp, &tcp->ev.t_entry.mono);
-}
-
-static void tl_syscall_exit(struct tcb *tcp)
-{
-	track(tcp, &tcp->ev.t_exit.mono);
-	switch (shape_of(tcp)) {
+	switch (shape_of(r)) {
 	case CALL_SLEEP:
-		sleep_span(tcp, &tcp->ev.t_exit.mono, NULL);
+		sleep_span(r, &r->ev->t_exit.mono, NULL);
 		break;
 	case CALL_SETTIME:
-		settime_instant(tcp);
+		settime_instant(r);
 		break;
 	case CALL_OTHER:
-		other_instant(tcp);
+		other_instant(r);
 		break;
 	}
 }
 
-/* The thread leaves the trace (why: exit, killed, detached, superseded)
- * in the middle of a traced call: a sleep ends here; another call, which
- * never returned, is shown where it started. */
-static void unreturned(struct tcb *tcp, const struct timespec *at,
-		       const char *why)
+/* The thread leaves the trace (why: exit, killed, detached, superseded,
+ * end) in the middle of a traced call: a sleep ends here; another call,
+ * which never returned, is shown where it started. */
+static void unreturned(const struct tt_record *r, const char *why)
 {
-	if (!(tcp->flags & TCB_TRACED_CALL))
-		return;
-	if (shape_of(tcp) == CALL_SLEEP) {
-		sleep_span(tcp, at, why);
-	} else {
-		struct jline l;
+	const struct timespec *at = &r->ts.mono;
+	struct jline l;
 
-		instant(&l, "call", tcp->ev.sc->sig->family, tcp, 't',
-			&tcp->ev.t_entry.mono);
-		call_args(&l, &tcp->ev);
-		jprintf(&l, ",\"unfinished\":\"%s\"}", why);
-		end(&l, at);
+	if (!r->ev)
+		return;
+	if (shape_of(r) == CALL_SLEEP) {
+		sleep_span(r, at, why);
+		return;
 	}
+	instant(&l, "call", r->ev->sc->sig->family, r, 't', &r->ev->t_entry.mono);
+	call_args(&l, r->ev);
+	jprintf(&l, ",\"unfinished\":\"%s\"}", why);
+	end(&l, at);
 }
 
 /* --- the rest ---------------------------------------------------------- */
 
-static void tl_signal(struct tcb *tcp, const siginfo_t *si,
-		      const struct tt_timestamps *ts)
+static void tl_signal(const struct tt_record *r, struct jline *l)
 {
+	const siginfo_t *si = r->si;
 	const char *code = tt_sicode_name(si->si_signo, si->si_code);
 	char name[32];
-	struct jline l;
 
-	track(tcp, &ts->mono);
-	instant(&l, si->si_code == SI_TIMER ? "timer_signal" : "signal",
-		tt_signal_name(si->si_signo, name, sizeof(name)), tcp, 't',
-		&ts->mono);
-	jprintf(&l, ",\"args\":{\"signo\":%d,\"code\":", si->si_signo);
+	instant(l, si->si_code == SI_TIMER ? "timer_signal" : "signal",
+		tt_signal_name(si->si_signo, name, sizeof(name)), r, 't',
+		&r->ts.mono);
+	jprintf(l, ",\"args\":{\"signo\":%d,\"code\":", si->si_signo);
 	if (code)
-		jstr(&l, code);
+		jstr(l, code);
 	else
-		jprintf(&l, "%d", si->si_code);
+		jprintf(l, "%d", si->si_code);
 	if (si->si_code == SI_TIMER)
-		jprintf(&l, ",\"timerid\":%d,\"overrun\":%d,\"int\":%d",
+		jprintf(l, ",\"timerid\":%d,\"overrun\":%d,\"int\":%d",
 			si->si_timerid, si->si_overrun, si->si_int);
-	jputs(&l, "}");
-	end(&l, &ts->mono);
+	jputs(l, "}");
 }
 
-static void tl_group_stop(struct tcb *tcp, int sig,
-			  const struct tt_timestamps *ts)
+static void tl_exit(const struct tt_record *r, struct jline *l)
 {
+	bool leader = r->tid == r->pid;
+	int status = r->status;
 	char name[32];
-	struct jline l;
 
-	track(tcp, &ts->mono);
-	instant(&l, "thread", "stopped", tcp, 't', &ts->mono);
-	jputs(&l, ",\"args\":{\"signal\":");
-	jstr(&l, tt_signal_name(sig, name, sizeof(name)));
-	jputs(&l, "}");
-	end(&l, &ts->mono);
-}
-
-static void tl_exit(struct tcb *tcp, int status, const struct tt_timestamps *ts)
-{
-	bool leader = tcp->tid == tcp->pid;
-	char name[32];
-	struct jline l;
-
-	track(tcp, &ts->mono);
-	unreturned(tcp, &ts->mono, WIFEXITED(status) ? "exit" : "killed");
-	instant(&l, leader ? "process" : "thread",
-		leader ? "process exit" : "thread exit", tcp,
-		leader ? 'p' : 't', &ts->mono);
+	unreturned(r, WIFEXITED(status) ? "exit" : "killed");
+	instant(l, leader ? "process" : "thread",
+		leader ? "process exit" : "thread exit", r,
+		leader ? 'p' : 't', &r->ts.mono);
 	if (WIFEXITED(status)) {
-		jprintf(&l, ",\"args\":{\"exited\":%d}", WEXITSTATUS(status));
+		jprintf(l, ",\"args\":{\"exited\":%d}", WEXITSTATUS(status));
 	} else {
-		jputs(&l, ",\"args\":{\"killed\":");
-		jstr(&l, tt_signal_name(WTERMSIG(status), name, sizeof(name)));
-		jputs(&l, "}");
+		jputs(l, ",\"args\":{\"killed\":");
+		jstr(l, tt_signal_name(WTERMSIG(status), name, sizeof(name)));
+		jputs(l, "}");
 	}
-	end(&l, &ts->mono);
 }
 
-static void tl_superseded(struct tcb *tcp, pid_t old_tid,
-			  const struct tt_timestamps *ts)
+static void tl_new_tracee(const struct tt_record *r, struct jline *l)
 {
-	struct jline l;
+	bool process = r->tid == r->pid;
+	const struct timespec *at = &r->ts.mono;
 
-	track(tcp, &ts->mono);
-	unreturned(tcp, &ts->mono, "superseded");
-	instant(&l, "thread", "superseded", tcp, 't', &ts->mono);
-	jprintf(&l, ",\"args\":{\"by_tid\":%d}", (int)old_tid);
-	end(&l, &ts->mono);
-}
-
-static void tl_new_tracee(struct tcb *tcp, pid_t parent,
-			  const struct tt_timestamps *ts)
-{
-	bool process = tcp->tid == tcp->pid;
-	struct jline l;
-
-	track(tcp, &ts->mono);
-	if (!parent) {
-		instant(&l, "process", "attached", tcp, process ? 'p' : 't',
-			&ts->mono);
-	} else {
-		instant(&l, process ? "process" : "thread",
-			process ? "process start" : "thread start", tcp,
-			process ? 'p' : 't', &ts->mono);
-		jprintf(&l, ",\"args\":{\"parent_tid\":%d}", (int)parent);
+	if (!r->parent) {
+		instant(l, "process", "attached", r, process ? 'p' : 't', at);
+		return;
 	}
-	end(&l, &ts->mono);
+	instant(l, process ? "process" : "thread",
+		process ? "process start" : "thread start", r,
+		process ? 'p' : 't', at);
+	jprintf(l, ",\"args\":{\"parent_tid\":%d}", (int)r->parent);
 }
 
-static void tl_exec(struct tcb *tcp, const struct tt_timestamps *ts)
+/* Every record but a call's: the thread's track, then one instant. */
+static void tl_event(const struct tt_record *r)
 {
+	const struct timespec *at = &r->ts.mono;
+	char name[32];
 	struct jline l;
 
 	/* A new program, a new comm: name the tracks again.  (Its ABI is
 	 * known at its first stop: an "abi" instant then if it changed.) */
-	tcp->flags &= ~TCB_TL_NAMED;
-	track(tcp, &ts->mono);
-	instant(&l, "process", "exec", tcp, 'p', &ts->mono);
-	end(&l, &ts->mono);
+	if (r->kind == TT_REC_EXEC)
+		drop_named(r->tid);
+	track(r, at);
+	switch (r->kind) {
+	case TT_REC_SIGNAL:
+		tl_signal(r, &l);
+		break;
+	case TT_REC_GROUP_STOP:
+		instant(&l, "thread", "stopped", r, 't', at);
+		jputs(&l, ",\"args\":{\"signal\":");
+		jstr(&l, tt_signal_name(r->sig, name, sizeof(name)));
+		jputs(&l, "}");
+		break;
+	case TT_REC_EXIT:
+		tl_exit(r, &l);
+		break;
+	case TT_REC_SUPERSEDED:
+		unreturned(r, "superseded");
+		instant(&l, "thread", "superseded", r, 't', at);
+		jprintf(&l, ",\"args\":{\"by_tid\":%d}", (int)r->old_tid);
+		break;
+	case TT_REC_NEW_TRACEE:
+		tl_new_tracee(r, &l);
+		break;
+	case TT_REC_EXEC:
+		instant(&l, "process", "exec", r, 'p', at);
+		break;
+	case TT_REC_ABI:
+		instant(&l, "thread", "abi", r, 't', at);
+		jprintf(&l, ",\"args\":{\"abi\":\"%s\"}", r->abi->name);
+		break;
+	case TT_REC_DETACHED:
+		unreturned(r, "detached");
+		instant(&l, "thread", "detached", r, 't', at);
+		break;
+	default:
+		return;
+	}
+	end(&l, at);
 }
 
-static void tl_personality(struct tcb *tcp, const struct tt_timestamps *ts)
+static void tl_record(const struct tt_record *r)
 {
-	struct jline l;
-
-	track(tcp, &ts->mono);
-	instant(&l, "thread", "abi", tcp, 't', &ts->mono);
-	jprintf(&l, ",\"args\":{\"abi\":\"%s\"}", tcp->abi->name);
-	end(&l, &ts->mono);
-}
-
-static void tl_detached(struct tcb *tcp, const struct tt_timestamps *ts)
-{
-	struct jline l;
-
-	track(tcp, &ts->mono);
-	unreturned(tcp, &ts->mono, "detached");
-	instant(&l, "thread", "detached", tcp, 't', &ts->mono);
-	end(&l, &ts->mono);
-}
-
-static void still_open(struct tcb *tcp, void *arg)
-{
-	unreturned(tcp, arg, "end");
+	switch (r->kind) {
+	case TT_REC_CALL_ENTRY:
+		track(r, &r->ts.mono);
+		break;
+	case TT_REC_CALL_EXIT:
+		track(r, &r->ts.mono);
+		tl_syscall_exit(r);
+		break;
+	case TT_REC_END:
+		/* still traced when the trace ends (waitpid failed) */
+		unreturned(r, "end");
+		break;
+	case TT_REC_GONE:
+		drop_named(r->tid);
+		break;
+	default:
+		tl_event(r);
+		break;
+	}
+	/* The thread is gone: a new one with its tid gets its own names. */
+	if (r->kind == TT_REC_EXIT || r->kind == TT_REC_DETACHED)
+		drop_named(r->tid);
 }
 
 static void tl_finish(void)
 {
-	struct tt_timestamps now;
-
-	/* Threads still traced when the trace ends (waitpid failed). */
-	tt_now(&now);
-	tt_tcb_foreach(still_open, &now.mono);
 	close_file();
+	free(named);
+	named = NULL;
+	nnamed = named_cap = 0;
 }
 
 const struct tt_renderer tt_render_timeline = {
-	.syscall_entry = tl_syscall_entry,
-	.syscall_exit = tl_syscall_exit,
-	.signal = tl_signal,
-	.group_stop = tl_group_stop,
-	.exit = tl_exit,
-	.superseded = tl_superseded,
-	.new_tracee = tl_new_tracee,
-	.exec = tl_exec,
-	.personality = tl_personality,
-	.detached = tl_detached,
+	.record = tl_record,
 	.finish = tl_finish,
+	.wants_comm = true,
 };

@@ -15,6 +15,7 @@
 #include "error.h"
 #include "options.h"
 #include "procfs.h"
+#include "record.h"
 #include "render/render.h"
 #include "tcb.h"
 #include "tracer.h"
@@ -35,7 +36,7 @@ static void detach_one(struct tcb *tcp, int sig)
 	struct tt_timestamps ts;
 
 	tt_now(&ts);
-	tt_render_detached(tcp, &ts);
+	tt_record_detached(tcp, &ts);
 	if (ptrace(PTRACE_DETACH, tcp->tid, 0, (void *)(long)sig) < 0 &&
 	    errno != ESRCH)
 		tt_perror("ptrace(PTRACE_DETACH, %d)", (int)tcp->tid);
@@ -167,7 +168,7 @@ static int attach_process(pid_t pid)
 					 TCB_ATTACH_STOP);
 			tt_tcb_set_pid(tcp, tgid);
 			tt_now(&ts);
-			tt_render_new_tracee(tcp, 0, &ts);
+			tt_record_new_tracee(tcp, 0, &ts);
 			if (blocked) {
 				tcp->has_blocked = true;
 				tcp->blocked_nr = nr;

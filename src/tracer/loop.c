@@ -14,6 +14,7 @@
 #include "error.h"
 #include "output.h"
 #include "procfs.h"
+#include "record.h"
 #include "render/render.h"
 #include "syscall_trace.h"
 #include "tcb.h"
@@ -142,7 +143,7 @@ static void exec_stop(struct tcb *tcp)
 			tt_tcb_delete(execer);
 		}
 		/* Printed once the old thread is gone: one tracee fewer. */
-		tt_render_superseded(tcp, (pid_t)old, &ts);
+		tt_record_superseded(tcp, (pid_t)old, &ts);
 		tcp->flags = flags;
 		tcp->abi = abi;
 		tcp->entry_abi = entry_abi;
@@ -152,7 +153,7 @@ static void exec_stop(struct tcb *tcp)
 	tcp->flags &= ~(TCB_HIDDEN | TCB_RESTART | TCB_TRACED_CALL);
 	tt_unwind_exec(tcp);
 	tt_known_exec(tcp);
-	tt_render_exec(tcp, &ts);
+	tt_record_exec(tcp, &ts);
 }
 
 void tt_new_child(struct tcb *parent, unsigned event)
@@ -173,7 +174,7 @@ void tt_new_child(struct tcb *parent, unsigned event)
 		c->abi = parent->abi;
 	tt_now(&ts);
 	if (!(c->flags & TCB_HIDDEN))
-		tt_render_new_tracee(c, parent->tid, &ts);
+		tt_record_new_tracee(c, parent->tid, &ts);
 }
 
 static void signal_stop(struct tcb *tcp, int sig)
@@ -199,10 +200,7 @@ static void signal_stop(struct tcb *tcp, int sig)
 		const struct tt_known_timer *t = si.si_code == SI_TIMER ?
 			tt_known_posix(tcp, si.si_timerid) : NULL;
 
-		tcp->has_sig_timer = t != NULL;
-		if (t)
-			tcp->sig_timer = *t;
-		tt_render_signal(tcp, &si, &ts);
+		tt_record_signal(tcp, &si, t, &ts);
 	}
 	tt_resume(tcp, PTRACE_SYSCALL, sig);
 }
@@ -215,7 +213,7 @@ void tt_gone(struct tcb *tcp, int status)
 		tt_tracer.cmd_status = status;
 	tt_now(&ts);
 	if (!(tcp->flags & TCB_HIDDEN))
-		tt_render_exit(tcp, status, &ts);
+		tt_record_exit(tcp, status, &ts);
 	tt_tcb_delete(tcp);
 }
 
@@ -245,7 +243,7 @@ static void handle_stop(struct tcb *tcp, int status)
 			/* group-stop: stay stopped until SIGCONT */
 			tt_now(&ts);
 			if (!(tcp->flags & TCB_LISTENING))
-				tt_render_group_stop(tcp, sig, &ts);
+				tt_record_group_stop(tcp, sig, &ts);
 			tcp->flags |= TCB_LISTENING;
 			tt_resume(tcp, PTRACE_LISTEN, 0);
 			return;

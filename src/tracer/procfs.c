@@ -125,6 +125,13 @@ bool tt_proc_read(pid_t pid, const char *name, char *buf, size_t size)
 	return true;
 }
 
+void tt_proc_comm(pid_t tid, char *out, size_t size)
+{
+	if (!tt_proc_read(tid, "comm", out, size))
+		snprintf(out, size, "?");
+	out[strcspn(out, "\n")] = '\0';
+}
+
 bool tt_proc_is_timerfd(pid_t pid, int32_t fd)
 {
 	static const char want[] = "anon_inode:[timerfd]";

@@ -37,6 +37,11 @@ bool tt_parse_proc_syscall(const char *text, long *nr,
 /* The same, read for tid. */
 bool tt_proc_blocked_syscall(pid_t tid, long *nr, uint64_t args[TT_MAX_ARGS]);
 
+/* --- /proc/TID/comm ------------------------------------------------------ */
+
+/* tid's command name without its newline, or "?" for a thread gone. */
+void tt_proc_comm(pid_t tid, char *out, size_t size);
+
 /* --- timers and fds ------------------------------------------------------ */
 
 /* Up to size - 1 bytes of /proc/PID/NAME ("timers", "fdinfo/3"),

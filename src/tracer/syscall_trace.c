@@ -10,6 +10,7 @@
 
 #include "abi.h"
 #include "decode/decode.h"
+#include "record.h"
 #include "render/render.h"
 #include "select.h"
 #include "syscall_trace.h"
@@ -104,7 +105,7 @@ void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 		tt_unwind_capture(tcp, ev);
 	ev->t_entry = *ts;
 	tcp->flags |= TCB_TRACED_CALL;
-	tt_render_syscall_entry(tcp);
+	tt_record_call_entry(tcp);
 }
 
 void tt_syscall_exit(struct tcb *tcp, int64_t rval,
@@ -186,7 +187,7 @@ void tt_syscall_exit(struct tcb *tcp, int64_t rval,
 	tt_lateness_measure(tcp, ev, ts);
 	if (orig)
 		tt_toctou_check(tcp, ev, orig, again);
-	tt_render_syscall_exit(tcp);
+	tt_record_call_exit(tcp);
 	tcp->flags &= ~TCB_TRACED_CALL;
 
 	restart = ev->ret == TR_ERROR && ev->err == TT_ERESTART_RESTARTBLOCK;

@@ -15,6 +15,7 @@
 
 #include "abi.h"
 #include "error.h"
+#include "record.h"
 #include "render/render.h"
 #include "seccomp.h"
 #include "syscall_trace.h"
@@ -42,7 +43,7 @@ static void set_abi(struct tcb *tcp, const struct tt_abi *abi,
 		return;
 	tcp->abi = abi;
 	if (!(tcp->flags & TCB_HIDDEN))
-		tt_render_personality(tcp, ts);
+		tt_record_abi(tcp, ts);
 }
 
 /* --- syscall stops ----------------------------------------------------- */

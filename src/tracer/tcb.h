@@ -18,8 +18,7 @@ enum tcb_flags {
 	TCB_LISTENING = 1 << 6,	/* in group-stop, resumed with PTRACE_LISTEN */
 	TCB_ATTACH_STOP = 1 << 7,/* first stop is -p's: keep the native ABI so
 				  * an i386 thread's first call says so */
-	TCB_TL_NAMED = 1 << 8,	/* its --timeline track has its name */
-	TCB_MAPS_CALL = 1 << 9,	/* -k: the call in progress changes the maps */
+	TCB_MAPS_CALL = 1 << 8,	/* -k: the call in progress changes the maps */
 };
 
 struct tt_process;
@@ -43,10 +42,11 @@ struct tcb {
 	bool has_blocked;
 	long blocked_nr;
 	uint64_t blocked_args[TT_MAX_ARGS];
-	/* The signal being reported came from this POSIX timer (SI_TIMER,
-	 * and ttrace knows it): renderers name it. */
-	bool has_sig_timer;
-	struct tt_known_timer sig_timer;
+	/* The command names the records carry (src/tracer/record.c): the
+	 * thread's and its leader's, read at its first record and again at
+	 * an execve when a renderer wants them. */
+	bool comm_read;
+	char comm[32], proc_comm[32];
 	struct tcb *hash_next;
 };
 

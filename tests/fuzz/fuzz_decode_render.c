@@ -8,7 +8,7 @@
  * exits, execve supersedes and detaches.  Each goes to the function
  * src/tracer/sysinfo.c calls for it: tt_syscall_enter/exit (which fetch the
  * inputs, decode the entry, render it, fetch the outputs and TOCTOU
- * re-reads, decode the exit, check and render it) or tt_render_*.  The
+ * re-reads, decode the exit, check and render it) or tt_record_*.  The
  * tracee's memory is the input: this file defines tt_umove and
  * tt_umove_many in place of src/tracer/umove.c.  Output goes to memory.
  *
@@ -41,7 +41,7 @@
 #include "abi.h"
 #include "options.h"
 #include "output.h"
-#include "render/render.h"
+#include "record.h"
 #include "render/timeline.h"
 #include "select.h"
 #include "syscall_trace.h"
@@ -118,6 +118,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	find_rows();
 	tt_select_default();
+	/* the renderers hear of every thread forgotten, as in ttrace */
+	tt_tcb_set_delete_hook(tt_record_gone);
 	print = getenv("TT_FUZZ_PRINT") != NULL;
 	tids[0] = getpid();
 	tids[1] = 0x3ffffff0;	/* above any pid_max: no /proc entry */
@@ -148,7 +150,7 @@ static void set_abi(struct tcb *tcp, const struct tt_abi *abi)
 	if (abi == tcp->abi)
 		return;
 	tcp->abi = abi;
-	tt_render_personality(tcp, &now);
+	tt_record_abi(tcp, &now);
 }
 
 static void syscall_stop(struct tcb *tcp)
@@ -188,26 +190,26 @@ static void run_event(uint8_t op)
 		siginfo_t si;
 
 		fz_bytes(&in, &si, sizeof(si));
-		tt_render_signal(tcp, &si, &now);
+		tt_record_signal(tcp, &si, NULL, &now);
 		break;
 	}
 	case 3:
-		tt_render_group_stop(tcp, (int)(int8_t)fz_u8(&in), &now);
+		tt_record_group_stop(tcp, (int)(int8_t)fz_u8(&in), &now);
 		break;
 	case 4:
 		/* the thread is gone: exited or killed */
-		tt_render_exit(tcp, (int)fz_uint(&in, 4), &now);
+		tt_record_exit(tcp, (int)fz_uint(&in, 4), &now);
 		tt_tcb_delete(tcp);
 		break;
 	case 5:
 		/* another thread's execve took its place */
-		tt_render_superseded(tcp, (pid_t)fz_uint(&in, 4), &now);
+		tt_record_superseded(tcp, (pid_t)fz_uint(&in, 4), &now);
 		tcp->flags &= ~(unsigned)(TCB_HIDDEN | TCB_RESTART |
 					  TCB_TRACED_CALL | TCB_IN_SYSCALL);
 		tcp->cur_sc = NULL;
 		break;
 	case 6:
-		tt_render_detached(tcp, &now);
+		tt_record_detached(tcp, &now);
 		tt_tcb_delete(tcp);
 		break;
 	case 7: {
@@ -332,7 +334,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		run_event(op);
 	}
 
-	tt_render_finish();
+	tt_record_finish();
 	tt_out_close();
 	if (tt_timeline_close() < 0)
 		abort();

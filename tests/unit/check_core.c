@@ -237,20 +237,17 @@ END_TEST
  * nothing more. */
 #define GHOST 0x7ffffff0
 
-/* One call of thread GHOST, learned from.  A second thread of its process
- * holds the process's context between the calls. */
+/* One call of thread GHOST, learned from. */
 static struct tcb *learn(const struct ut_call *c)
 {
 	struct tcb *tcp = tt_tcb_find(GHOST);
+	struct tt_event *ev = ut_call_begin(GHOST, c);
 
-	if (!tt_tcb_find(GHOST + 1))
-		tt_tcb_set_pid(tt_tcb_new(GHOST + 1, 0), GHOST);
-	if (tcp)
-		tt_tcb_delete(tcp);
-	tcp = ut_call_begin(GHOST, c);
-	ut_call_entry(tcp);
-	ut_call_exit(tcp, c);
-	tt_known_learn(tcp, &tcp->ev);
+	if (!tcp)
+		tcp = tt_tcb_new(GHOST, 0);
+	ut_call_entry(ev);
+	ut_call_exit(ev, c);
+	tt_known_learn(tcp, ev);
 	return tcp;
 }
 

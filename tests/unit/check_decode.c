@@ -7,7 +7,6 @@
 #include "abi.h"
 #include "decode/decode.h"
 #include "layouts.h"
-#include "tcb.h"
 #include "toctou.h"
 #include "umove.h"
 #include "nr-tables.h"
@@ -418,7 +417,7 @@ START_TEST(test_compat_sigevent_thread)
 	struct ut_call c = { I386, NR32_timer_create, { 1, IN, OUT }, { [2] = { true, { 7 } } },
 			     UT_RET(0) };
 	uint8_t sev[K_SIGEVENT_SIZE];
-	struct tcb *tcp;
+	struct tt_event *call_ev;
 	unsigned size;
 
 	memset(sev, 0xa5, sizeof(sev));	/* the union's padding */
@@ -427,14 +426,14 @@ START_TEST(test_compat_sigevent_thread)
 	put32(sev, K_COMPAT_SIGEV_NOTIFY, 2);	/* SIGEV_THREAD */
 	put32(sev, K_COMPAT_SIGEV_FUNCTION, 0x8049a10);
 	put32(sev, K_COMPAT_SIGEV_ATTRIBUTE, 0xffd0e2c4);
-	tcp = ut_call_begin(UT_TID, &c);
-	size = tt_arg_size(AT_SIGEVENT, tcp->ev.sc->width, I386->ptr_size);
+	call_ev = ut_call_begin(UT_TID, &c);
+	size = tt_arg_size(AT_SIGEVENT, call_ev->sc->width, I386->ptr_size);
 	ck_assert_uint_le(size, sizeof(sev));
-	memset(tcp->ev.mem[1].bytes, 0, sizeof(tcp->ev.mem[1].bytes));
-	memcpy(tcp->ev.mem[1].bytes, sev, size);
-	tcp->ev.mem[1].ok = true;
-	ut_call_entry(tcp);
-	ut_call_exit(tcp, &c);
+	memset(call_ev->mem[1].bytes, 0, sizeof(call_ev->mem[1].bytes));
+	memcpy(call_ev->mem[1].bytes, sev, size);
+	call_ev->mem[1].ok = true;
+	ut_call_entry(call_ev);
+	ut_call_exit(call_ev, &c);
 	ut_expect_output("i386 SIGEV_THREAD",
 			 UT_P "timer_create(CLOCK_MONOTONIC, {sigev_value={sival_int=4660, "
 			 "sival_ptr=0x1234}, sigev_signo=SIGRTMIN, "

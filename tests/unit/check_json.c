@@ -6,7 +6,6 @@
 #include "jsonstr.h"
 #include "options.h"
 #include "render/render.h"
-#include "tcb.h"
 #include "nr-tables.h"
 #include "unit.h"
 
@@ -61,12 +60,14 @@ static const struct ut_case json_cases[] = {
 START_TEST(test_call)
 {
 	const struct ut_case *c = &json_cases[_i];
-	struct tcb *tcp = ut_call_begin(UT_TID, &c->call);
+	struct tt_event *call_ev = ut_call_begin(UT_TID, &c->call);
+	struct tt_record r;
 	const char *out, *last;
 
-	ut_call_entry(tcp);
-	ut_call_exit(tcp, &c->call);
-	tt_render_json.syscall_exit(tcp);
+	ut_call_entry(call_ev);
+	ut_call_exit(call_ev, &c->call);
+	r = ut_call_record(TT_REC_CALL_EXIT, call_ev);
+	tt_render_json.record(&r);
 	out = ut_output();
 	last = out + strlen(out) - 1;
 	while (last > out && last[-1] != '\n')
@@ -94,19 +95,21 @@ START_TEST(test_stack)
 		"{\"pc\":\"0x1002\",\"module\":null,\"symbol\":null,\"offset\":null,"
 		"\"file_offset\":null,\"file\":null,\"line\":null}]}\n",
 	};
-	struct tcb *tcp = ut_call_begin(UT_TID, &call);
+	struct tt_event *call_ev = ut_call_begin(UT_TID, &call);
+	struct tt_record r;
 	const char *out;
 
-	tcp->ev.stack = (struct tt_stack){ .captured = true, .n = 2, .f = {
+	call_ev->stack = (struct tt_stack){ .captured = true, .n = 2, .f = {
 		{ .pc = 0x7f00000011f7, .file_off = 0x11f7, .sym_off = 62,
 		  .module = "/t/chain", .symbol = "f3", .file = "/t/chain.c",
 		  .line = 32 },
 		{ .pc = 0x1002 },
 	} };
-	ut_call_entry(tcp);
-	ut_call_exit(tcp, &call);
+	ut_call_entry(call_ev);
+	ut_call_exit(call_ev, &call);
 	tt_opt.stack = _i + 1;
-	tt_render_json.syscall_exit(tcp);
+	r = ut_call_record(TT_REC_CALL_EXIT, call_ev);
+	tt_render_json.record(&r);
 	tt_opt.stack = 0;
 	out = ut_output();
 	ck_assert_msg(strlen(out) > strlen(want[_i]) &&

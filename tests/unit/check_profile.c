@@ -9,7 +9,6 @@
 #include "abi.h"
 #include "profile/jsonread.h"
 #include "profile/profile.h"
-#include "tcb.h"
 #include "units.h"
 #include "decode/decode.h"
 #include "nr-tables.h"
@@ -297,11 +296,12 @@ START_TEST(test_record_many_values)
 			.mem = { [2] = UT_TS(0, v) },
 			UT_RET(0),
 		};
-		struct tcb *tcp = ut_call_begin(UT_TID, &c);
+		struct tt_event *ev = ut_call_begin(UT_TID, &c);
 
-		tt_decode_entry(&tcp->ev);	/* the request, into ev->timing */
-		tt_profile_record(&p, tcp, &tcp->ev);
-		tt_tcb_delete(tcp);
+		struct tt_record r = ut_call_record(TT_REC_CALL_EXIT, ev);
+
+		tt_decode_entry(ev);	/* the request, into ev->timing */
+		tt_profile_record(&p, &r);
 	}
 	tt_profile_finish(&p);
 	ck_assert_uint_eq(p.ng, 1);

@@ -216,21 +216,22 @@ START_TEST(test_impossible_request)
 		&tt_abi_x86_64, NR64_clock_nanosleep, { 1, 0, 0x1000, 0 },
 		{ [2] = UT_TS(INT64_MAX, 999999999) }, UT_RET(0),
 	};
-	struct tcb *tcp = ut_call_begin(UT_TID, &c);
+	struct tt_event *ev = ut_call_begin(UT_TID, &c);
+	struct tcb *tcp = tt_tcb_new(UT_TID, 0);	/* lateness is the tracer's */
 	struct tt_timestamps now = { { 5, 0 }, { 5, 0 } };
 
-	tcp->ev.ret = TR_VALUE;
-	tt_lateness_measure(tcp, &tcp->ev, &now);
-	ck_assert(!tcp->ev.has_lateness);
-	tcp->ev.mem[2].bytes[7] = 0;	/* tv_sec now 2^56 - 1: still too long */
-	tt_timing_entry(&tcp->ev);	/* decoded again from the new bytes */
-	tt_lateness_measure(tcp, &tcp->ev, &now);
-	ck_assert(!tcp->ev.has_lateness);
-	memset(tcp->ev.mem[2].bytes, 0, 8);	/* 0 s + 999999999 ns: measured */
-	tt_timing_entry(&tcp->ev);
-	tt_lateness_measure(tcp, &tcp->ev, &now);
-	ck_assert(tcp->ev.has_lateness);
-	ck_assert_int_eq(tcp->ev.timing.value_ns, 999999999);
+	ev->ret = TR_VALUE;
+	tt_lateness_measure(tcp, ev, &now);
+	ck_assert(!ev->has_lateness);
+	ev->mem[2].bytes[7] = 0;	/* tv_sec now 2^56 - 1: still too long */
+	tt_timing_entry(ev);	/* decoded again from the new bytes */
+	tt_lateness_measure(tcp, ev, &now);
+	ck_assert(!ev->has_lateness);
+	memset(ev->mem[2].bytes, 0, 8);	/* 0 s + 999999999 ns: measured */
+	tt_timing_entry(ev);
+	tt_lateness_measure(tcp, ev, &now);
+	ck_assert(ev->has_lateness);
+	ck_assert_int_eq(ev->timing.value_ns, 999999999);
 }
 END_TEST
 

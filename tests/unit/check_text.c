@@ -12,7 +12,6 @@
 #include "options.h"
 #include "output.h"
 #include "render/render.h"
-#include "tcb.h"
 #include "nr-tables.h"
 #include "unit.h"
 #include "xlat/xlat.h"
@@ -158,8 +157,8 @@ static const struct ut_call settime_b = {
 
 START_TEST(test_interleaved)
 {
-	struct tcb *a = ut_call_begin(UT_TID, &sleep_a);
-	struct tcb *b = ut_call_begin(200, &settime_b);
+	struct tt_event *a = ut_call_begin(UT_TID, &sleep_a);
+	struct tt_event *b = ut_call_begin(200, &settime_b);
 
 	ut_call_entry(a);
 	ut_call_entry(b);
@@ -175,16 +174,17 @@ END_TEST
 
 START_TEST(test_interleaved_signal)
 {
-	struct tcb *a = ut_call_begin(UT_TID, &sleep_a);
-	struct tcb *b = tt_tcb_new(200, 0);
+	struct tt_event *a = ut_call_begin(UT_TID, &sleep_a);
 	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 } };
+	struct tt_record b = ut_record(TT_REC_SIGNAL, 200, &ts);
 	siginfo_t si;
 
 	memset(&si, 0, sizeof(si));
 	si.si_signo = SIGURG;
 	si.si_code = SI_KERNEL;
+	b.si = &si;
 	ut_call_entry(a);
-	tt_render_text.signal(b, &si, &ts);
+	tt_render_text.record(&b);
 	ut_call_exit(a, &sleep_a);
 	ut_expect_output("a signal of another thread",
 		A_ENTRY UNFINISHED
@@ -195,13 +195,17 @@ END_TEST
 
 START_TEST(test_gone_resumed)
 {
-	struct tcb *a = ut_call_begin(UT_TID, &sleep_a);
-	struct tcb *b = ut_call_begin(200, &settime_b);
+	struct tt_event *a = ut_call_begin(UT_TID, &sleep_a);
+	struct tt_event *b = ut_call_begin(200, &settime_b);
 	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 } };
 
+	struct tt_record gone = ut_record(TT_REC_EXIT, UT_TID, &ts);
+
+	gone.status = SIGKILL;
+	gone.ev = a;
 	ut_call_entry(a);
 	ut_call_entry(b);
-	tt_render_text.exit(a, SIGKILL, &ts);
+	tt_render_text.record(&gone);
 	ut_call_exit(b, &settime_b);
 	ut_expect_output("A killed while B's line is open",
 		A_ENTRY UNFINISHED
@@ -217,7 +221,7 @@ END_TEST
  * end of the trace, the stream closed (exit). */
 START_TEST(test_open_line_ends)
 {
-	struct tcb *a = ut_call_begin(UT_TID, &sleep_a);
+	struct tt_event *a = ut_call_begin(UT_TID, &sleep_a);
 
 	ut_call_entry(a);
 	switch (_i) {
@@ -269,30 +273,23 @@ static const struct life_case {
 START_TEST(test_life)
 {
 	const struct life_case *c = &life_cases[_i];
+	static const enum tt_record_kind kinds[] = {
+		[L_EXIT] = TT_REC_EXIT, [L_SUPERSEDED] = TT_REC_SUPERSEDED,
+		[L_DETACHED] = TT_REC_DETACHED, [L_GROUP_STOP] = TT_REC_GROUP_STOP,
+	};
 	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 } };
-	struct tcb *tcp;
+	struct tt_record r = ut_record(kinds[c->kind], UT_TID, &ts);
 
 	tt_opt.quiet = c->quiet;
 	if (c->in_call) {
-		tcp = ut_call_begin(UT_TID, &sleep_a);
-		ut_call_entry(tcp);
-	} else {
-		tcp = tt_tcb_new(UT_TID, 0);
+		struct tt_event *ev = ut_call_begin(UT_TID, &sleep_a);
+
+		ut_call_entry(ev);
+		r.ev = ev;
 	}
-	switch (c->kind) {
-	case L_EXIT:
-		tt_render_text.exit(tcp, c->arg, &ts);
-		break;
-	case L_SUPERSEDED:
-		tt_render_text.superseded(tcp, c->arg, &ts);
-		break;
-	case L_DETACHED:
-		tt_render_text.detached(tcp, &ts);
-		break;
-	case L_GROUP_STOP:
-		tt_render_text.group_stop(tcp, c->arg, &ts);
-		break;
-	}
+	r.status = r.sig = c->arg;
+	r.old_tid = c->arg;
+	tt_render_text.record(&r);
 	ut_expect_output(c->what, c->want);
 }
 END_TEST
@@ -344,7 +341,7 @@ START_TEST(test_signal)
 {
 	const struct signal_case *c = &signal_cases[_i];
 	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 } };
-	struct tcb *tcp = tt_tcb_new(UT_TID, 0);
+	struct tt_record r = ut_record(TT_REC_SIGNAL, UT_TID, &ts);
 	siginfo_t si;
 
 	memset(&si, 0, sizeof(si));
@@ -356,7 +353,8 @@ START_TEST(test_signal)
 		si.si_status = (int)c->value;
 	else
 		si.si_value.sival_ptr = (void *)c->value;
-	tt_render_text.signal(tcp, &si, &ts);
+	r.si = &si;
+	tt_render_text.record(&r);
 	ut_expect_output(c->what, c->want);
 }
 END_TEST
@@ -392,12 +390,12 @@ static const struct time_case {
 static void timed_call(const struct ut_call *call, const struct tt_timestamps *entry,
 		       const struct tt_timestamps *exit)
 {
-	struct tcb *tcp = ut_call_begin(UT_TID, call);
+	struct tt_event *ev = ut_call_begin(UT_TID, call);
 
-	tcp->ev.t_entry = *entry;
-	tcp->ev.t_exit = *exit;
-	ut_call_entry(tcp);
-	ut_call_exit(tcp, call);
+	ev->t_entry = *entry;
+	ev->t_exit = *exit;
+	ut_call_entry(ev);
+	ut_call_exit(ev, call);
 }
 
 static const struct ut_call short_call = SHORT(UT_RET(0));
@@ -422,17 +420,20 @@ START_TEST(test_relative)
 {
 	const struct tt_timestamps t_first = { { 0, 0 }, { 50, 0 } };
 	const struct tt_timestamps t_signal = { { 0, 0 }, { 101, 750000 } };
-	struct tcb *tcp = tt_tcb_new(200, 0);
+	struct tt_record stop = ut_record(TT_REC_GROUP_STOP, 200, &t_first);
+	struct tt_record sig = ut_record(TT_REC_SIGNAL, 200, &t_signal);
 	siginfo_t si;
 	const char *out;
 
 	memset(&si, 0, sizeof(si));
 	si.si_signo = SIGALRM;
 	si.si_code = SI_KERNEL;
+	stop.sig = SIGSTOP;
+	sig.si = &si;
 	tt_opt.relative = true;
-	tt_render_text.group_stop(tcp, SIGSTOP, &t_first);
+	tt_render_text.record(&stop);
 	timed_call(&short_call, &t_entry, &t_exit);
-	tt_render_text.signal(tcp, &si, &t_signal);
+	tt_render_text.record(&sig);
 	out = strchr(ut_output(), '\n');
 	ck_assert_ptr_nonnull(out);
 	ck_assert_str_eq(out + 1,
@@ -444,7 +445,7 @@ END_TEST
 /* -k: the frames of a call go right under the line that ends it (the
  * resumed half of an interleaved call; the "= ?" of one that never
  * returned), unprefixed, as strace -k prints them. */
-static void put_frames(struct tcb *tcp)
+static void put_frames(struct tt_event *ev)
 {
 	static const struct tt_frame frames[] = {
 		{ .pc = 0xf7fc1579, .file_off = 0x579, .sym_off = 9,
@@ -455,9 +456,9 @@ static void put_frames(struct tcb *tcp)
 		{ .pc = 0x7f0000001002 },
 	};
 
-	memcpy(tcp->ev.stack.f, frames, sizeof(frames));
-	tcp->ev.stack.n = 4;
-	tcp->ev.stack.captured = true;
+	memcpy(ev->stack.f, frames, sizeof(frames));
+	ev->stack.n = 4;
+	ev->stack.captured = true;
 }
 
 #define FRAMES \
@@ -468,16 +469,19 @@ static void put_frames(struct tcb *tcp)
 
 START_TEST(test_stack)
 {
-	struct tcb *a = ut_call_begin(UT_TID, &sleep_a);
-	struct tcb *b = ut_call_begin(200, &settime_b);
+	struct tt_event *a = ut_call_begin(UT_TID, &sleep_a);
+	struct tt_event *b = ut_call_begin(200, &settime_b);
 	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 } };
+	struct tt_record killed = ut_record(TT_REC_EXIT, 200, &ts);
 
+	killed.status = SIGKILL;
+	killed.ev = b;
 	put_frames(a);
 	put_frames(b);
 	ut_call_entry(a);
 	ut_call_entry(b);
 	ut_call_exit(a, &sleep_a);
-	tt_render_text.exit(b, SIGKILL, &ts);
+	tt_render_text.record(&killed);
 	ut_expect_output("stacks under a resumed call and an unreturned one",
 		A_ENTRY UNFINISHED
 		B_ENTRY UNFINISHED

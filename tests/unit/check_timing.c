@@ -5,7 +5,6 @@
 
 #include "abi.h"
 #include "decode/decode.h"
-#include "tcb.h"
 #include "nr-tables.h"
 #include "unit.h"
 
@@ -121,11 +120,11 @@ START_TEST(test_timing)
 {
 	const struct timing_case *c = &cases[_i];
 	const struct tt_timing *want = &c->want, *got;
-	struct tcb *tcp = ut_call_begin(UT_TID, &c->call);
+	struct tt_event *call_ev = ut_call_begin(UT_TID, &c->call);
 
-	ut_call_entry(tcp);
-	ut_call_exit(tcp, &c->call);
-	got = &tcp->ev.timing;
+	ut_call_entry(call_ev);
+	ut_call_exit(call_ev, &c->call);
+	got = &call_ev->timing;
 	EQ(kind); EQ(clock_from); EQ(timer_kind); EQ(has_timer);
 	EQ(timer_arg); EQ(absolute); EQ(has_value); EQ(in_ns); EQ(valid);
 	EQ(flags); EQ(cloexec); EQ(notify_known); EQ(default_sigevent);

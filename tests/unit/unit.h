@@ -14,8 +14,8 @@
 #include <sys/types.h>
 
 #include "event.h"
+#include "render/render.h"
 
-struct tcb;
 struct tt_abi;
 
 Suite *make_decode_suite(void);
@@ -31,6 +31,7 @@ Suite *make_summary_suite(void);
 Suite *make_profile_suite(void);
 Suite *make_elfinfo_suite(void);
 Suite *make_timing_suite(void);
+Suite *make_timeline_suite(void);
 
 /* The bound of a loop test over a table of cases. */
 #define NCASES(a) (int)(sizeof(a) / sizeof((a)[0]))
@@ -83,12 +84,22 @@ struct ut_call {
 #define UT_RET(v) .ret = TR_VALUE, .rval = (v)
 #define UT_ERR(e) .ret = TR_ERROR, .rval = -(e), .err = (e)
 
-/* A tcb for tid in the middle of call c (event initialised, memory set,
- * nothing decoded yet). */
-struct tcb *ut_call_begin(pid_t tid, const struct ut_call *c);
-/* Decode and render the entry, then the exit, as the tracer does. */
-void ut_call_entry(struct tcb *tcp);
-void ut_call_exit(struct tcb *tcp, const struct ut_call *c);
+/* The event of call c by tid (initialised, memory set, nothing decoded
+ * yet); the last four stay valid. */
+struct tt_event *ut_call_begin(pid_t tid, const struct ut_call *c);
+/* Decode the entry and give the text renderer its record, then the
+ * exit's, as the tracer does. */
+void ut_call_entry(struct tt_event *ev);
+void ut_call_exit(struct tt_event *ev, const struct ut_call *c);
+
+/* A record of kind for tid (its own process, x86_64, the only tracee)
+ * at ts; the fields of its kind are left for the test to set. */
+struct tt_record ut_record(enum tt_record_kind kind, pid_t tid,
+			   const struct tt_timestamps *ts);
+/* The record of call ev: its entry's (at t_entry) or another kind's (at
+ * t_exit). */
+struct tt_record ut_call_record(enum tt_record_kind kind,
+				const struct tt_event *ev);
 /* Both, for tid. */
 void ut_call_run(pid_t tid, const struct ut_call *c);
 

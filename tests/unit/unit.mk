@@ -8,7 +8,7 @@ TESTS += tests/unit/check_ttrace
 tests_unit_check_ttrace_SOURCES = \
 	tests/unit/check_ttrace.c tests/unit/unit.h tests/unit/unit.c \
 	tests/unit/check_decode.c tests/unit/layouts.h \
-	tests/unit/check_timing.c \
+	tests/unit/check_timing.c tests/unit/check_timeline.c \
 	tests/unit/check_text.c \
 	tests/unit/check_tables.c \
 	tests/unit/check_select.c \

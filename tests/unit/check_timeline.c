@@ -1,0 +1,193 @@
+/* ttrace unit tests: the --timeline renderer (Chrome Trace Event JSON)
+ * driven by records: a sleep's span, a thread's track named once, the
+ * names dropped when a thread leaves and at an execve. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "abi.h"
+#include "render/render.h"
+#include "render/timeline.h"
+#include "nr-tables.h"
+#include "unit.h"
+
+static char path[64];
+
+static void tl_setup(void)
+{
+	ut_render_setup();
+	snprintf(path, sizeof(path), "/tmp/ttrace-unit-%d.timeline", (int)getpid());
+	ck_assert_int_eq(tt_timeline_open(path), 0);
+}
+
+static void tl_teardown(void)
+{
+	tt_render_timeline.finish();	/* idempotent: closes the file */
+	unlink(path);
+	ut_render_teardown();
+}
+
+/* Ends the timeline and returns the file's text (free it). */
+static char *timeline(void)
+{
+	FILE *f;
+	char *text = calloc(1, 65536);
+	size_t n;
+
+	tt_render_timeline.finish();
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	n = fread(text, 1, 65535, f);
+	text[n] = '\0';
+	fclose(f);
+	return text;
+}
+
+static unsigned count(const char *text, const char *what)
+{
+	unsigned n = 0;
+
+	for (const char *p = text; (p = strstr(p, what)); p += strlen(what))
+		n++;
+	return n;
+}
+
+/* A record of tid's process (pid 100) named "prog". */
+static struct tt_record rec(enum tt_record_kind kind, pid_t tid,
+			    const struct tt_timestamps *ts)
+{
+	struct tt_record r = ut_record(kind, tid, ts);
+
+	r.pid = UT_TID;
+	r.comm = tid == UT_TID ? "prog" : "worker";
+	r.proc_comm = "prog";
+	return r;
+}
+
+static void feed(struct tt_record r, const struct tt_event *ev)
+{
+	r.ev = ev;
+	tt_render_timeline.record(&r);
+}
+
+static const struct ut_call sleep_1s = {
+	&tt_abi_x86_64, NR64_clock_nanosleep, { 0, 0, 0x1000, 0 },
+	{ [2] = UT_TS(1, 0) }, UT_RET(0)
+};
+
+#define TRACK(tid, comm) \
+	"{\"ph\":\"M\",\"cat\":\"__metadata\",\"name\":\"process_name\"," \
+	"\"pid\":100,\"tid\":" #tid ",\"ts\":0.000,\"args\":{\"name\":\"prog (pid 100)\"}}\n" \
+	",{\"ph\":\"M\",\"cat\":\"__metadata\",\"name\":\"thread_name\"," \
+	"\"pid\":100,\"tid\":" #tid ",\"ts\":0.000,\"args\":{\"name\":\"" comm \
+	" (pid 100, tid " #tid ")\"}}\n"
+
+/* clock_nanosleep from 100.5 s to 101.75 s: the track's names at the
+ * entry, then one "X" span of 1.25 s at the exit. */
+START_TEST(test_sleep_span)
+{
+	struct tt_event *ev = ut_call_begin(UT_TID, &sleep_1s);
+	char *text;
+
+	ev->t_entry = (struct tt_timestamps){ { 7, 0 }, { 100, 500000000 } };
+	ev->t_exit = (struct tt_timestamps){ { 8, 0 }, { 101, 750000000 } };
+	ut_call_entry(ev);
+	feed(rec(TT_REC_CALL_ENTRY, UT_TID, &ev->t_entry), ev);
+	ut_call_exit(ev, &sleep_1s);
+	feed(rec(TT_REC_CALL_EXIT, UT_TID, &ev->t_exit), ev);
+	text = timeline();
+	ck_assert_str_eq(text, "[\n" TRACK(100, "prog")
+		",{\"ph\":\"X\",\"cat\":\"sleep\",\"name\":\"clock_nanosleep\","
+		"\"pid\":100,\"tid\":100,\"ts\":0.000,\"dur\":1250000.000,"
+		"\"args\":{\"syscall\":\"clock_nanosleep\",\"abi\":\"x86_64\","
+		"\"return\":0,\"clock\":\"CLOCK_REALTIME\",\"mode\":\"relative\","
+		"\"requested_ns\":1000000000}}\n]\n");
+	free(text);
+}
+END_TEST
+
+/* A thread's first record names its track; the records after it do
+ * not, whatever their kind. */
+START_TEST(test_named_once)
+{
+	struct tt_timestamps ts = { { 0, 0 }, { 5, 0 } };
+	struct tt_record stop = rec(TT_REC_GROUP_STOP, 200, &ts);
+	struct tt_record abi = rec(TT_REC_ABI, 200, &ts);
+	char *text;
+
+	stop.sig = SIGSTOP;
+	feed(stop, NULL);
+	feed(abi, NULL);
+	feed(stop, NULL);
+	text = timeline();
+	ck_assert_str_eq(text, "[\n" TRACK(200, "worker")
+		",{\"ph\":\"i\",\"cat\":\"thread\",\"name\":\"stopped\",\"pid\":100,"
+		"\"tid\":200,\"ts\":0.000,\"s\":\"t\",\"args\":{\"signal\":\"SIGSTOP\"}}\n"
+		",{\"ph\":\"i\",\"cat\":\"thread\",\"name\":\"abi\",\"pid\":100,"
+		"\"tid\":200,\"ts\":0.000,\"s\":\"t\",\"args\":{\"abi\":\"x86_64\"}}\n"
+		",{\"ph\":\"i\",\"cat\":\"thread\",\"name\":\"stopped\",\"pid\":100,"
+		"\"tid\":200,\"ts\":0.000,\"s\":\"t\",\"args\":{\"signal\":\"SIGSTOP\"}}\n"
+		"]\n");
+	free(text);
+}
+END_TEST
+
+/* The names of a thread are dropped with it: a thread that exited, was
+ * detached or forgotten, and a later one with its tid, get names anew;
+ * an execve names the tracks again (the new program's comm). */
+START_TEST(test_state_dropped)
+{
+	static const enum tt_record_kind leaves[] = {
+		TT_REC_EXIT, TT_REC_DETACHED, TT_REC_GONE, TT_REC_EXEC,
+	};
+	struct tt_timestamps ts = { { 0, 0 }, { 5, 0 } };
+	struct tt_record first = rec(TT_REC_NEW_TRACEE, 200, &ts);
+	struct tt_record leave = rec(leaves[_i], 200, &ts);
+	struct tt_record again = rec(TT_REC_NEW_TRACEE, 200, &ts);
+	char *text;
+
+	first.parent = again.parent = UT_TID;
+	feed(first, NULL);
+	feed(leave, NULL);
+	feed(again, NULL);
+	text = timeline();
+	ck_assert_uint_eq(count(text, "\"thread_name\""), 2);
+	ck_assert_uint_eq(count(text, "\"process_name\""), 2);
+	free(text);
+}
+END_TEST
+
+/* A thread killed in the middle of a sleep: the span ends at its exit,
+ * marked unfinished, and no call is left behind. */
+START_TEST(test_killed_mid_sleep)
+{
+	struct tt_event *ev = ut_call_begin(UT_TID, &sleep_1s);
+	struct tt_timestamps at = { { 0, 0 }, { 3, 0 } };
+	struct tt_record killed = rec(TT_REC_EXIT, UT_TID, &at);
+	char *text;
+
+	ev->t_entry = (struct tt_timestamps){ { 0, 0 }, { 2, 0 } };
+	ut_call_entry(ev);
+	feed(rec(TT_REC_CALL_ENTRY, UT_TID, &ev->t_entry), ev);
+	killed.status = SIGKILL;
+	feed(killed, ev);
+	text = timeline();
+	ck_assert_msg(strstr(text, "\"dur\":1000000.000,") &&
+		      strstr(text, "\"unfinished\":\"killed\"") &&
+		      strstr(text, "\"name\":\"process exit\""), "%s", text);
+	free(text);
+}
+END_TEST
+
+Suite *make_timeline_suite(void)
+{
+	Suite *s = suite_create("timeline");
+	TCase *tc = ut_tcase(s, "records", tl_setup, tl_teardown);
+
+	tcase_add_test(tc, test_sleep_span);
+	tcase_add_test(tc, test_named_once);
+	tcase_add_loop_test(tc, test_state_dropped, 0, 4);
+	tcase_add_test(tc, test_killed_mid_sleep);
+	return s;
+}
