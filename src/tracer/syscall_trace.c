@@ -108,46 +108,15 @@ void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 	tt_record_call_entry(tcp);
 }
 
-void tt_syscall_exit(struct tcb *tcp, int64_t rval,
-		     const struct tt_timestamps *ts)
+/* The outputs the kernel wrote and the TOCTOU re-reads of the inputs (of
+ * the call itself, or of the one restart_syscall resumed), in one read.
+ * Returns the event whose inputs were read again (NULL: none), their
+ * bytes in again. */
+static struct tt_event *read_at_exit(struct tcb *tcp,
+				     struct tt_reread again[TT_MAX_ARGS])
 {
-	struct tt_event *ev = &tcp->ev;
-	bool restart;
-
-	if (!(tcp->flags & TCB_IN_SYSCALL))
-		return;		/* attached in the middle of a call */
-	tcp->flags &= ~TCB_IN_SYSCALL;
-	/* -k: the modules are read again at the next stack.  brk returns
-	 * the break, never an error. */
-	if ((tcp->flags & TCB_MAPS_CALL) && !(rval < 0 && rval >= -4095))
-		tt_unwind_maps_changed(tcp);
-	if (!(tcp->flags & TCB_TRACED_CALL)) {
-		/* An untraced call of ours can still be resumed by a traced
-		 * restart_syscall, which must name it. */
-		if (tcp->cur_sc && !(tcp->cur_sc->flags & SF_RESTART) &&
-		    rval == -TT_ERESTART_RESTARTBLOCK) {
-			tt_event_init(&tcp->restart, tcp->cur_sc,
-				      tcp->cur_args_abi, tcp->tid, 0,
-				      tcp->cur_args);
-			tt_timing_entry(&tcp->restart);
-			tcp->flags |= TCB_RESTART;
-		}
-		return;
-	}
-
-	if (rval < 0 && rval >= -4095) {
-		ev->ret = TR_ERROR;
-		ev->err = (int)-rval;
-	} else {
-		ev->ret = TR_VALUE;
-		ev->rval = rval;
-	}
-	/* The outputs the kernel wrote and the TOCTOU re-reads of the
-	 * inputs (of the call itself, or of the one restart_syscall
-	 * resumed), in one read. */
+	struct tt_event *ev = &tcp->ev, *orig = NULL;
 	struct tt_umove_req req[2 * TT_MAX_ARGS];
-	struct tt_reread again[TT_MAX_ARGS];
-	struct tt_event *orig = NULL;
 	int8_t out_of[TT_MAX_ARGS];
 	unsigned n = 0, nout;
 
@@ -181,6 +150,45 @@ void tt_syscall_exit(struct tcb *tcp, int64_t rval,
 		again[i].gone = req[k].gone;
 		again[i++].ok = req[k].ok;
 	}
+	return orig;
+}
+
+void tt_syscall_exit(struct tcb *tcp, int64_t rval,
+		     const struct tt_timestamps *ts)
+{
+	struct tt_event *ev = &tcp->ev, *orig;
+	struct tt_reread again[TT_MAX_ARGS];
+	bool restart;
+
+	if (!(tcp->flags & TCB_IN_SYSCALL))
+		return;		/* attached in the middle of a call */
+	tcp->flags &= ~TCB_IN_SYSCALL;
+	/* -k: the modules are read again at the next stack.  brk returns
+	 * the break, never an error. */
+	if ((tcp->flags & TCB_MAPS_CALL) && !(rval < 0 && rval >= -4095))
+		tt_unwind_maps_changed(tcp);
+	if (!(tcp->flags & TCB_TRACED_CALL)) {
+		/* An untraced call of ours can still be resumed by a traced
+		 * restart_syscall, which must name it. */
+		if (tcp->cur_sc && !(tcp->cur_sc->flags & SF_RESTART) &&
+		    rval == -TT_ERESTART_RESTARTBLOCK) {
+			tt_event_init(&tcp->restart, tcp->cur_sc,
+				      tcp->cur_args_abi, tcp->tid, 0,
+				      tcp->cur_args);
+			tt_timing_entry(&tcp->restart);
+			tcp->flags |= TCB_RESTART;
+		}
+		return;
+	}
+
+	if (rval < 0 && rval >= -4095) {
+		ev->ret = TR_ERROR;
+		ev->err = (int)-rval;
+	} else {
+		ev->ret = TR_VALUE;
+		ev->rval = rval;
+	}
+	orig = read_at_exit(tcp, again);
 	tt_decode_exit(ev);
 	tt_known_learn(tcp, ev);
 	ev->t_exit = *ts;
