@@ -165,6 +165,12 @@ void tt_new_child(struct tcb *parent, unsigned event)
 	if (ptrace(PTRACE_GETEVENTMSG, parent->tid, 0, &child) < 0 || !child)
 		return;
 	c = tt_tcb_find((pid_t)child);
+	/* A stop is served in its round, so the child's first stop, and its
+	 * exit, can come before its parent's event: a child that is gone
+	 * from /proc was seen, has exited and was reaped.  Another record
+	 * of it would carry its tid for a pid (/proc no longer says). */
+	if (!c && !tt_proc_exists((pid_t)child))
+		return;
 	if (!c)
 		c = tt_tcb_new((pid_t)child, TCB_STARTUP);
 	c->flags |= parent->flags & (TCB_ATTACHED | TCB_HIDDEN);

@@ -72,6 +72,14 @@ bool tt_proc_catches(pid_t tid, int sig)
 	return sig > 0 && sig <= 64 && (mask >> (sig - 1)) & 1;
 }
 
+bool tt_proc_exists(pid_t tid)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d", (int)tid);
+	return access(path, F_OK) == 0;
+}
+
 bool tt_proc_exiting(pid_t tid)
 {
 	char line[256];

@@ -24,6 +24,8 @@ pid_t tt_proc_tgid(pid_t tid);
 pid_t tt_proc_tracer(pid_t tid);
 /* Does tid's process catch signal sig (SigCgt)? */
 bool tt_proc_catches(pid_t tid, int sig);
+/* Is there a /proc entry for tid (a zombie not yet reaped included)? */
+bool tt_proc_exists(pid_t tid);
 /* Is tid gone, or a zombie thread (exited, not yet released)? */
 bool tt_proc_exiting(pid_t tid);
 
