@@ -171,11 +171,16 @@ void tt_new_child(struct tcb *parent, unsigned event)
 	 * of it would carry its tid for a pid (/proc no longer says). */
 	if (!c && !tt_proc_exists((pid_t)child))
 		return;
-	if (!c)
+	if (!c) {
 		c = tt_tcb_new((pid_t)child, TCB_STARTUP);
+		/* fork and vfork make a process; clone a thread or a
+		 * process.  A tcb made at the child's first stop has its
+		 * pid already, read while the child was stopped: reading it
+		 * again now, when the child may have exited, could lose it. */
+		tt_tcb_set_pid(c, event == PTRACE_EVENT_CLONE ?
+			       tt_proc_tgid(c->tid) : c->tid);
+	}
 	c->flags |= parent->flags & (TCB_ATTACHED | TCB_HIDDEN);
-	/* fork and vfork make a process; clone a thread or a process */
-	tt_tcb_set_pid(c, event == PTRACE_EVENT_CLONE ? tt_proc_tgid(c->tid) : c->tid);
 	if (c->flags & TCB_STARTUP)
 		c->abi = parent->abi;
 	tt_now(&ts);
