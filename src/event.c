@@ -16,6 +16,9 @@ void tt_event_init(struct tt_event *ev, const struct tt_syscall *sc,
 	memcpy(ev->raw, raw, sizeof(ev->raw));
 	for (unsigned i = 0; i < TT_MAX_ARGS; i++) {
 		ev->mem[i].ok = false;
+		ev->mem[i].len = 0;
+		ev->back[i].ok = false;
+		ev->back[i].len = 0;
 		ev->v[i] = (struct tt_value){
 			.kind = TV_PENDING,
 			.child = TT_NO_VALUE,
@@ -24,6 +27,8 @@ void tt_event_init(struct tt_event *ev, const struct tt_syscall *sc,
 		};
 	}
 	ev->nv = TT_MAX_ARGS;
+	ev->result = TT_NO_VALUE;
+	ev->nshown = sc->sig->nargs;
 	ev->nnotes = 0;
 	memset(ev->seen_state, 0, sizeof(ev->seen_state));
 	ev->ret = TR_NONE;
@@ -58,7 +63,7 @@ int tt_value_add(struct tt_event *ev, int parent, const char *name,
 		 enum tt_vkind kind)
 {
 	int idx;
-	int8_t *p;
+	int16_t *p;
 
 	if (parent == TT_NO_VALUE)
 		return TT_NO_VALUE;
@@ -69,7 +74,7 @@ int tt_value_add(struct tt_event *ev, int parent, const char *name,
 	p = &ev->v[parent].child;
 	while (*p != TT_NO_VALUE)
 		p = &ev->v[*p].next;
-	*p = (int8_t)idx;
+	*p = (int16_t)idx;
 	return idx;
 }
 
@@ -84,7 +89,7 @@ struct tt_note *tt_note_add(struct tt_event *ev, enum tt_note_kind kind,
 	*n = (struct tt_note){
 		.kind = kind,
 		.arg = -1,
-		.node = (int8_t)node,
+		.node = (int16_t)node,
 		.node2 = TT_NO_VALUE,
 		.a = a,
 	};

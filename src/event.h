@@ -31,6 +31,13 @@ enum tt_vkind {
 	TV_SIGNAL,	/* .s: a signal number */
 	TV_PTR,		/* .u: a pointer value in a struct, not followed */
 	TV_ARRAY,	/* .child: first element (unnamed); .u: where read */
+	TV_LIST,	/* what strace prints after a return value, in
+			 * parentheses: .child: first item, each "NAME VALUE"
+			 * or, unnamed, just its value ("in [3], left {..}") */
+	TV_MORE,	/* an array's elements beyond those shown ("..."):
+			 * .u of them */
+	TV_FDSET,	/* .child: the fds set, in order (TV_INT each) */
+	TV_SIGSET,	/* .u: a set of signals, bit n-1 for signal n */
 };
 
 enum tt_addr_why {
@@ -43,8 +50,11 @@ enum tt_addr_why {
 struct tt_value {
 	uint8_t kind;		/* enum tt_vkind */
 	uint8_t why;		/* enum tt_addr_why, for TV_ADDR */
-	int8_t child;		/* TV_STRUCT: first field, or TT_NO_VALUE */
-	int8_t next;		/* next field of the parent, or TT_NO_VALUE */
+	bool label;		/* an item of a TV_LIST the text shows after
+				 * its name ("left {...}") */
+	int16_t child;		/* TV_STRUCT, TV_ARRAY, TV_LIST: first
+				 * member, or TT_NO_VALUE */
+	int16_t next;		/* next member of the parent, or TT_NO_VALUE */
 	const char *name;	/* argument or field name */
 	union {
 		int64_t s;
@@ -75,7 +85,7 @@ enum tt_note_kind {
 struct tt_note {
 	uint8_t kind;		/* enum tt_note_kind */
 	int8_t arg;		/* the argument it is about, or -1 */
-	int8_t node, node2;	/* values it is about, or TT_NO_VALUE */
+	int16_t node, node2;	/* values it is about, or TT_NO_VALUE */
 	uint64_t a, b;
 };
 
@@ -85,10 +95,15 @@ enum tt_ret_kind {
 	TR_ERROR,	/* .err: a positive errno, maybe an ERESTART* one */
 };
 
-#define TT_MAX_VALUES 120	/* indices are int8_t */
+#define TT_MAX_VALUES 480	/* indices are int16_t */
 #define TT_MAX_NOTES 8
 #define TT_MAX_STRUCT 208	/* largest struct read from the tracee:
 				 * __kernel_timex */
+#define TT_MAX_MEM 1024		/* bytes read of one argument: a struct, or
+				 * the first elements of an array (128
+				 * pollfds, an fd_set of 8192 fds) */
+#define TT_MAX_SHOWN 32		/* elements of an array shown, then "...":
+				 * strace's default -s 32 */
 
 /* -k: one frame of the calling thread's stack, as found at the entry.
  * The strings belong to the process's unwinding context (src/analysis/unwind.c)
@@ -133,6 +148,18 @@ enum tt_timing_kind {
 				 * disarms), then every .interval (0: once) */
 	TT_TIMING_CREATE,	/* creates .timer (known at exit) on .clock */
 	TT_TIMING_DELETE,	/* deletes POSIX timer .timer */
+	TT_TIMING_WAIT,		/* waits for an event, at most .value (when
+				 * .has_value; none: forever), or until
+				 * deadline .value; .outcome at exit */
+};
+
+/* How a wait ended. */
+enum tt_wait_outcome {
+	TT_WAIT_PENDING,	/* not ended (yet) */
+	TT_WAIT_TIMED_OUT,	/* its timeout expired */
+	TT_WAIT_READY,		/* an event came first (woken, fd ready) */
+	TT_WAIT_INTERRUPTED,	/* a signal came first (EINTR, ERESTART*) */
+	TT_WAIT_FAILED,		/* any other error */
 };
 
 enum tt_timing_clock {
@@ -173,6 +200,7 @@ struct tt_timing {
 	int32_t clock;
 	int32_t timer;
 	uint32_t flags;		/* the call's flags, as passed */
+	uint8_t outcome;	/* WAIT: enum tt_wait_outcome */
 	struct tt_ktime value, interval;
 	int64_t value_ns, interval_ns;
 	/* CREATE: a timerfd made close-on-exec; a POSIX timer's sigevent
@@ -192,15 +220,26 @@ struct tt_event {
 	uint64_t raw[TT_MAX_ARGS];	/* argument registers at entry */
 
 	/* Bytes of each pointer argument: inputs read at entry, outputs at
-	 * exit; .ok says whether the whole struct could be read. */
-	struct {
+	 * exit; .ok says whether all .len bytes could be read (a struct
+	 * whole, an array's first TT_MAX_MEM bytes). */
+	struct tt_mem {
 		bool ok;
-		uint8_t bytes[TT_MAX_STRUCT];
+		uint16_t len;
+		uint8_t bytes[TT_MAX_MEM];
 	} mem[TT_MAX_ARGS];
+	/* AD_INWB inputs as the kernel wrote them back, read at the exit
+	 * when it did (a poll's revents, a select's fd sets and time left). */
+	struct tt_mem back[TT_MAX_ARGS];
 
 	/* v[0 .. nargs-1] are the arguments; fields follow. */
 	struct tt_value v[TT_MAX_VALUES];
-	uint8_t nv;
+	uint16_t nv;
+	/* The arguments shown: the signature's, or fewer when the call's
+	 * op uses fewer (a futex FUTEX_WAKE shows 3 of 6). */
+	uint8_t nshown;
+	/* A TV_LIST printed after the return value ("= 1 (in [3])"), made
+	 * at exit by the signature's result hook, or TT_NO_VALUE. */
+	int16_t result;
 	struct tt_note notes[TT_MAX_NOTES];
 	uint8_t nnotes;
 
@@ -214,7 +253,7 @@ struct tt_event {
 	 * change already reported is not reported again when restart_syscall
 	 * resumes the call (seen_state: 0 not yet, 1 bytes, 2 unreadable). */
 	uint8_t seen_state[TT_MAX_ARGS];
-	uint8_t seen[TT_MAX_ARGS][TT_MAX_STRUCT];
+	uint8_t seen[TT_MAX_ARGS][TT_MAX_MEM];
 
 	/* restart_syscall: the interrupted call it resumes (its row, or NULL
 	 * when unknown). */
@@ -227,8 +266,8 @@ struct tt_event {
 
 	/* What the call means for time. */
 	struct tt_timing timing;
-	/* A sleep that returned 0: how late it woke (src/analysis/lateness.c);
-	 * has_lateness false otherwise. */
+	/* A sleep that returned 0, or a wait that timed out: how late it
+	 * woke (src/analysis/lateness.c); has_lateness false otherwise. */
 	bool has_lateness;
 	int64_t lateness_ns;
 

@@ -35,6 +35,9 @@ enum tt_argtype {
 	AT_SIGEVENT,		/* pointer to a sigevent of the ABI's layout */
 	AT_TIMERID_PTR,		/* pointer to the int timer id the kernel writes */
 	AT_TFD_TICKS,		/* a timerfd read's u64 expiration count */
+	AT_POLLFDS,		/* an array of struct pollfd */
+	AT_SIGSET,		/* pointer to a sigset_t of 64 signals */
+	AT_TIMEVAL,		/* pointer to a timeval of the row's width */
 	AT_NTYPES		/* rows of tt_types (src/decode/types.c) */
 };
 
@@ -45,18 +48,31 @@ enum tt_argdir {
 	AD_INOUT,		/* pointer the kernel reads, then may write back:
 				 * read at entry (for the TOCTOU check), shown as
 				 * written at the exit, like an output */
+	AD_INWB,		/* an input the kernel writes back (a poll's
+				 * revents, a select's sets and time left):
+				 * shown as read at entry; what the kernel
+				 * wrote is read at the exit into ev->back for
+				 * the signature's result hook, and is no
+				 * TOCTOU finding */
 };
+
+/* An array's length: TT_COUNT_ARG(k), the value of argument k (nfds);
+ * TT_COUNT_RET, the return value (the events an epoll_wait wrote); for a
+ * bit set (fd_set), the number of bits. */
+#define TT_COUNT_ARG(k) ((k) + 1)
+#define TT_COUNT_RET 0xff
 
 struct tt_arg {
 	const char *name;	/* the kernel's parameter name */
 	uint8_t type;		/* enum tt_argtype */
 	uint8_t dir;		/* enum tt_argdir */
+	uint8_t count;		/* an array's: TT_COUNT_*; 0 for a struct */
 };
 
 /* Read from the tracee at entry (and again at exit for the TOCTOU check). */
 static inline bool tt_dir_input(uint8_t dir)
 {
-	return dir == AD_IN || dir == AD_INOUT;
+	return dir == AD_IN || dir == AD_INOUT || dir == AD_INWB;
 }
 
 /* Shown as the kernel left it at the exit. */
@@ -94,10 +110,47 @@ struct tt_arm_shape {
 	uint32_t abstime;
 };
 
+/* A wait with a timeout (poll, select, epoll, futex...): where its
+ * timeout is, how it is given, and how the call says it timed out.  A
+ * wait is a timing request only when its timeout is finite: by default
+ * ttrace stops at it only then (the seccomp filter tests the registers
+ * the shape names, src/tracer/seccomp.c), and tt_wait_timed() says so. */
+enum tt_timeout_kind {
+	TT_TMO_MS,		/* an int of milliseconds by value; < 0: none */
+	TT_TMO_TIMESPEC,	/* a pointer to a timespec; NULL: none */
+	TT_TMO_TIMEVAL,		/* a pointer to a timeval; NULL: none */
+};
+
+enum tt_timed_out_rule {
+	TT_TO_ZERO,		/* returned 0 (poll, select, epoll) */
+	TT_TO_ETIMEDOUT,	/* failed with ETIMEDOUT (futex, semtimedop) */
+	TT_TO_EAGAIN,		/* failed with EAGAIN (rt_sigtimedwait) */
+	TT_TO_BELOW_MIN,	/* returned fewer than argument min_arg
+				 * (io_getevents' min_nr) */
+};
+
+struct tt_wait_shape {
+	int8_t timeout_arg;
+	uint8_t timeout;	/* enum tt_timeout_kind */
+	uint8_t timed_out;	/* enum tt_timed_out_rule */
+	int8_t min_arg;		/* TT_TO_BELOW_MIN's argument */
+	int32_t clock;		/* the clock it waits on (CLOCK_MONOTONIC) */
+	/* futex: which ops take a timeout (bit n: op n), in argument op_arg
+	 * masked with op_mask; the timeout is a request only for those.
+	 * op_arg -1: every call takes it. */
+	int8_t op_arg;
+	uint32_t op_mask;
+	uint32_t timed_ops;
+	/* Set when the op decides more (futex: relative or absolute, the
+	 * clock): called by tt_timing_entry after the common part. */
+	void (*refine)(struct tt_event *ev);
+};
+
 /* The classes of -e trace=%NAME a call belongs to. */
 enum tt_class {
-	TT_CLASS_TIMER = 1 << 0,	/* %timer: the whole family */
+	TT_CLASS_TIMER = 1 << 0,	/* %timer: the timer family */
 	TT_CLASS_SLEEP = 1 << 1,	/* %sleep: the sleeps and their restart */
+	TT_CLASS_WAIT = 1 << 2,		/* %wait: the waits with a timeout */
 };
 
 struct tt_xlat;
@@ -115,7 +168,7 @@ enum tt_learn {
 /* The shape shared by every ABI variant of one call. */
 struct tt_signature {
 	const char *family;	/* the plain name: what -e selects */
-	uint8_t classes;	/* enum tt_class; every call is in %timer */
+	uint8_t classes;	/* enum tt_class: %timer, %sleep, %wait */
 	uint8_t nargs;
 	struct tt_arg args[TT_MAX_ARGS];
 	/* Did the kernel write output argument i in this completed call?
@@ -125,6 +178,19 @@ struct tt_signature {
 	const struct tt_sleep_shape *sleep;
 	/* Set for the calls that arm a timer: profiles record them. */
 	const struct tt_arm_shape *arm;
+	/* Set for the waits with a timeout. */
+	const struct tt_wait_shape *wait;
+	/* Set when the generic decoding by argument type is not the whole
+	 * story (futex: what its arguments are depends on the op): called
+	 * at entry after each argument was decoded by its type, before the
+	 * call's timing; it may rewrite values, set ev->nshown, and clear
+	 * ev->mem[i].ok of an argument that is no pointer for this op (it
+	 * is then not read again for the TOCTOU check). */
+	void (*decode_entry)(struct tt_event *ev);
+	/* What strace prints after a successful return in parentheses (a
+	 * poll's revents, a select's ready sets and time left): builds
+	 * ev->result at the exit from ev->back and ev->mem.  NULL: none. */
+	void (*result)(struct tt_event *ev);
 	/* Names of the return values, printed after a successful return
 	 * ("= 5 (TIME_ERROR)"); NULL: a plain number. */
 	const struct tt_xlat *ret_names;
@@ -175,11 +241,22 @@ extern const struct tt_signature tt_sig_setitimer;
 extern const struct tt_signature tt_sig_getitimer;
 extern const struct tt_signature tt_sig_alarm;
 extern const struct tt_signature tt_sig_read;
+extern const struct tt_signature tt_sig_poll;
+extern const struct tt_signature tt_sig_ppoll;
 
 /* Size in tracee memory of a pointed-to argument, 0 if not a pointer;
  * ptr_size: the ABI's (a sigevent's layout follows it).  From the type's
- * row in tt_types (src/decode/types.c). */
+ * row in tt_types (src/decode/types.c).  For an array, one element's. */
 unsigned tt_arg_size(enum tt_argtype type, enum tt_time_width width,
 		     unsigned ptr_size);
+
+/* Bytes of argument i of ev to read: a struct's size, or an array's
+ * (its count, from an argument or the return value, times its
+ * element's size), at most TT_MAX_MEM. */
+unsigned tt_arg_bytes(const struct tt_event *ev, unsigned i);
+
+/* Does this call, with these argument registers, carry a finite timeout
+ * (a wait that is a timing request)?  False for a call that is no wait. */
+bool tt_wait_timed(const struct tt_signature *sig, const uint64_t *raw);
 
 #endif

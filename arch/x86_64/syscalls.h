@@ -3,6 +3,7 @@
  * Adding a call of an existing family is adding a row here and in
  * arch/i386/syscalls.h. */
 [0] = { "read", &tt_sig_read, TW_NONE, 0 },
+[7] = { "poll", &tt_sig_poll, TW_NONE, 0 },
 [35] = { "nanosleep", &tt_sig_nanosleep, TW_64, 0 },
 [36] = { "getitimer", &tt_sig_getitimer, TW_64, 0 },
 [37] = { "alarm", &tt_sig_alarm, TW_NONE, 0 },
@@ -17,6 +18,7 @@
 [228] = { "clock_gettime", &tt_sig_clock_gettime, TW_64, 0 },
 [229] = { "clock_getres", &tt_sig_clock_getres, TW_64, 0 },
 [230] = { "clock_nanosleep", &tt_sig_clock_nanosleep, TW_64, 0 },
+[271] = { "ppoll", &tt_sig_ppoll, TW_64, 0 },
 [283] = { "timerfd_create", &tt_sig_timerfd_create, TW_NONE, 0 },
 [286] = { "timerfd_settime", &tt_sig_timerfd_settime, TW_64, 0 },
 [287] = { "timerfd_gettime", &tt_sig_timerfd_gettime, TW_64, 0 },

@@ -42,13 +42,18 @@ void tt_lateness_measure(const struct tcb *tcp, struct tt_event *ev,
 	const struct tt_timing *tm = &ev->timing;
 	clockid_t clk;
 	struct timespec t;
+	/* A sleep that returned 0 (a wait that timed out) asked for a
+	 * valid time (the kernel rejects others) no longer than it could
+	 * have slept: beyond 2^33 s the entry copy was not what the kernel
+	 * used (TOCTOU). */
+	bool slept = tm->kind == TT_TIMING_SLEEP && ev->ret == TR_VALUE &&
+		ev->rval == 0;
+	bool timed_out = tm->kind == TT_TIMING_WAIT &&
+		tm->outcome == TT_WAIT_TIMED_OUT;
 
 	ev->has_lateness = false;
-	/* A sleep that returned 0 asked for a valid time (the kernel
-	 * rejects others) no longer than it could have slept: beyond 2^33 s
-	 * the entry copy was not what the kernel used (TOCTOU). */
-	if (tm->kind != TT_TIMING_SLEEP || ev->ret != TR_VALUE ||
-	    ev->rval != 0 || !tm->valid || tm->value.sec >= (int64_t)1 << 33)
+	if (!(slept || timed_out) || !tm->valid ||
+	    tm->value.sec >= (int64_t)1 << 33)
 		return;
 	if (!tm->absolute) {
 		ev->lateness_ns = tt_ts_ns(&now->mono) -

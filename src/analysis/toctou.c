@@ -50,17 +50,21 @@ static struct tt_note *finding(struct tt_event *ev, enum tt_note_kind kind,
 
 /* Clears mask bytes of input i that an output the kernel wrote covers. */
 static void mask_kernel_writes(const struct tt_event *orig, unsigned i,
-			       unsigned size, bool mask[TT_MAX_STRUCT])
+			       unsigned size, bool mask[TT_MAX_MEM])
 {
 	const struct tt_signature *sig = orig->sc->sig;
 	uint64_t in = orig->raw[i];
 
+	/* what the kernel wrote back into this input itself */
+	if (sig->args[i].dir == AD_INWB && tt_output_wanted(orig, i))
+		for (unsigned k = 0; k < size; k++)
+			if (tt_type_written_back(sig->args[i].type, k))
+				mask[k] = false;
 	for (unsigned j = 0; j < sig->nargs; j++) {
 		uint64_t out = orig->raw[j];
-		unsigned osize = tt_arg_size(sig->args[j].type, orig->sc->width,
-					     orig->abi->ptr_size);
+		unsigned osize = tt_arg_bytes(orig, j);
 
-		if (!tt_output_wanted(orig, j))
+		if (j == i || !tt_output_wanted(orig, j))
 			continue;
 		for (unsigned k = 0; k < size; k++)
 			if (in + k >= out && in + k < out + osize)
@@ -76,7 +80,8 @@ static int decode_detached(struct tt_event *ev, const struct tt_event *orig,
 	uint8_t saved = ev->nnotes;
 	int node = tt_value_new(ev, a->name, TV_STRUCT);
 
-	tt_decode_struct(ev, node, a->type, bytes, tt_layout_of(orig));
+	tt_decode_struct(ev, node, a->type, bytes,
+			 tt_layout_of_arg(orig, i, orig->mem[i].len));
 	ev->nnotes = saved;	/* padding notes belong to the call's own line */
 	return node;
 }
@@ -86,8 +91,7 @@ static void report_padding(struct tt_event *ev, const struct tt_event *orig,
 {
 	const struct tt_arg *a = &orig->sc->sig->args[i];
 	const struct tt_type *t = &tt_types[a->type];
-	unsigned size = tt_arg_size(a->type, orig->sc->width,
-				    orig->abi->ptr_size);
+	unsigned size = orig->mem[i].len;
 	unsigned nth = 0;
 
 	/* One finding per timespec whose padding changed (the type's row
@@ -111,8 +115,8 @@ static void report_padding(struct tt_event *ev, const struct tt_event *orig,
 			}
 		n = finding(ev, TN_TOCTOU_PADDING, i);
 		if (n) {
-			n->node = (int8_t)node;
-			n->node2 = (int8_t)entry_tree;
+			n->node = (int16_t)node;
+			n->node2 = (int16_t)entry_tree;
 			n->a = was;
 			n->b = is;
 		}
@@ -123,11 +127,10 @@ static void check_input(struct tt_event *ev, struct tt_event *orig,
 			unsigned i, const struct tt_reread *again)
 {
 	const struct tt_arg *a = &orig->sc->sig->args[i];
-	unsigned size = tt_arg_size(a->type, orig->sc->width,
-				    orig->abi->ptr_size);
+	unsigned size = orig->mem[i].len;
 	struct tt_time_layout lay = tt_layout_of(orig);
 	const uint8_t *now = again->bytes;
-	bool mask[TT_MAX_STRUCT];
+	bool mask[TT_MAX_MEM];
 	bool value_changed = false, padding_changed = false;
 
 	if (again->gone)
@@ -159,9 +162,9 @@ static void check_input(struct tt_event *ev, struct tt_event *orig,
 		struct tt_note *n = finding(ev, TN_TOCTOU_CHANGED, i);
 
 		if (n) {
-			n->node = (int8_t)decode_detached(ev, orig, i,
-							  orig->mem[i].bytes);
-			n->node2 = (int8_t)decode_detached(ev, orig, i, now);
+			n->node = (int16_t)decode_detached(ev, orig, i,
+							   orig->mem[i].bytes);
+			n->node2 = (int16_t)decode_detached(ev, orig, i, now);
 		}
 	}
 	if (padding_changed)
@@ -237,7 +240,7 @@ static void check_timerfd_armed(struct tcb *tcp, struct tt_event *ev)
 		ev->v[fl].u = flags;
 		ev->v[fl].xlat = &tt_xlat_tfd_settime_flags;
 	}
-	n->node = (int8_t)node;
+	n->node = (int16_t)node;
 }
 
 unsigned tt_toctou_requests(const struct tt_event *orig,
@@ -249,14 +252,13 @@ unsigned tt_toctou_requests(const struct tt_event *orig,
 
 	for (unsigned i = 0; i < sig->nargs; i++) {
 		again[i].wanted = tt_dir_input(sig->args[i].dir) && orig->raw[i] &&
-				  orig->mem[i].ok;
+				  orig->mem[i].ok && orig->mem[i].len;
 		if (!again[i].wanted)
 			continue;
 		r[n++] = (struct tt_umove_req){
 			.addr = orig->raw[i],
 			.buf = again[i].bytes,
-			.len = tt_arg_size(sig->args[i].type, orig->sc->width,
-					   orig->abi->ptr_size),
+			.len = orig->mem[i].len,
 			.addr_limit = tt_abi_addr_limit(orig->abi),
 		};
 	}

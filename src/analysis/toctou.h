@@ -19,7 +19,7 @@ struct tt_reread {
 	bool wanted;
 	bool ok;
 	bool gone;		/* the process died: nothing to compare */
-	uint8_t bytes[TT_MAX_STRUCT];
+	uint8_t bytes[TT_MAX_MEM];
 };
 
 /* Adds to r the reads the check needs (at most TT_MAX_ARGS); returns how

@@ -1,6 +1,8 @@
 /* ttrace - the syscall selection, one flag per table row.  A name selects
- * its row, or its family in every ABI; %timer and %sleep select the rows
- * whose signature is in that class (enum tt_class); all, every row. */
+ * its row, or its family in every ABI; %timer, %sleep and %wait select
+ * the rows whose signature is in that class (enum tt_class); all, every
+ * row.  Without -e, the waits are selected only when they carry a finite
+ * timeout: a wait without one is no timing request. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +14,13 @@
 
 #define MAX_ABIS 4
 
-static bool *selected[MAX_ABIS];
+enum sel {
+	SEL_NONE,
+	SEL_TIMED,	/* only when tt_wait_timed() */
+	SEL_ALL,
+};
+
+static uint8_t *selected[MAX_ABIS];
 
 static unsigned abi_index(const struct tt_abi *abi)
 {
@@ -22,10 +30,10 @@ static unsigned abi_index(const struct tt_abi *abi)
 	return 0;
 }
 
-static bool *flags_of(unsigned a)
+static uint8_t *flags_of(unsigned a)
 {
 	if (!selected[a])
-		selected[a] = tt_xcalloc(tt_abis[a]->nsyscalls, sizeof(bool));
+		selected[a] = tt_xcalloc(tt_abis[a]->nsyscalls, 1);
 	return selected[a];
 }
 
@@ -36,6 +44,7 @@ static const struct {
 } classes[] = {
 	{ "%timer", TT_CLASS_TIMER },
 	{ "%sleep", TT_CLASS_SLEEP },
+	{ "%wait", TT_CLASS_WAIT },
 };
 
 static unsigned class_of(const char *name)
@@ -47,8 +56,8 @@ static unsigned class_of(const char *name)
 }
 
 /* Selects every row matching name (a call, a family, a %class or
- * "all"); returns how many did. */
-static unsigned select_name(const char *name)
+ * "all") as how says; returns how many did. */
+static unsigned select_name(const char *name, enum sel how)
 {
 	unsigned hits = 0;
 	bool all = strcmp(name, "all") == 0;
@@ -56,7 +65,7 @@ static unsigned select_name(const char *name)
 
 	for (unsigned a = 0; tt_abis[a]; a++) {
 		const struct tt_abi *abi = tt_abis[a];
-		bool *sel = flags_of(a);
+		uint8_t *sel = flags_of(a);
 
 		for (unsigned nr = 0; nr < abi->nsyscalls; nr++) {
 			const struct tt_syscall *sc = &abi->table[nr];
@@ -66,7 +75,8 @@ static unsigned select_name(const char *name)
 			if (all || (sc->sig->classes & class) ||
 			    strcmp(sc->name, name) == 0 ||
 			    strcmp(sc->sig->family, name) == 0) {
-				sel[nr] = true;
+				if (sel[nr] < how)
+					sel[nr] = (uint8_t)how;
 				hits++;
 			}
 		}
@@ -182,7 +192,7 @@ int tt_select_parse(const char *spec)
 		flags_of(a);
 	for (tok = strtok_r(copy, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save), names++) {
-		if (!select_name(tok)) {
+		if (!select_name(tok, SEL_ALL)) {
 			unknown_name(tok);
 			ret = -1;
 			break;
@@ -198,15 +208,29 @@ int tt_select_parse(const char *spec)
 }
 
 /* Without -e: the timer family, %timer (all but read, whose tracing
- * would stop every read of the program). */
+ * would stop every read of the program), and the waits that carry a
+ * finite timeout. */
 void tt_select_default(void)
 {
-	select_name("%timer");
+	select_name("%timer", SEL_ALL);
+	select_name("%wait", SEL_TIMED);
+}
+
+static enum sel how_selected(const struct tt_abi *abi, long nr)
+{
+	uint8_t *sel = selected[abi_index(abi)];
+
+	if (!sel || nr < 0 || (unsigned long)nr >= abi->nsyscalls)
+		return SEL_NONE;
+	return (enum sel)sel[nr];
 }
 
 bool tt_selected(const struct tt_abi *abi, long nr)
 {
-	bool *sel = selected[abi_index(abi)];
+	return how_selected(abi, nr) != SEL_NONE;
+}
 
-	return sel && nr >= 0 && (unsigned long)nr < abi->nsyscalls && sel[nr];
+bool tt_selected_if_timed(const struct tt_abi *abi, long nr)
+{
+	return how_selected(abi, nr) == SEL_TIMED;
 }

@@ -15,11 +15,16 @@ struct tt_syscall;
  * the list is empty) on stderr. */
 int tt_select_parse(const char *spec);
 
-/* With no -e, every call in the tables is traced, restart_syscall too (as
- * strace does); with -e, restart_syscall is shown only when named. */
+/* With no -e: %timer, restart_syscall too (as strace does), and the
+ * waits with a finite timeout; with -e, restart_syscall is shown only
+ * when named. */
 void tt_select_default(void);
 
 bool tt_selected(const struct tt_abi *abi, long nr);
+
+/* Selected only when the wait carries a finite timeout (tt_wait_timed):
+ * the default for the waits. */
+bool tt_selected_if_timed(const struct tt_abi *abi, long nr);
 
 /* Names for the help and the error messages, made from the syscall tables
  * of every ABI: sorted, each once, joined by ", "; free() them.  The

@@ -21,9 +21,12 @@ static void decode_pointer(struct tt_event *ev, unsigned i, bool readable)
 		v->why = readable ? TA_UNREADABLE : TA_NOT_WRITTEN;
 		return;
 	}
-	tt_decode_struct(ev, (int)i, a->type, ev->mem[i].bytes, tt_layout_of(ev));
-	/* A struct value keeps its address for renderers that want it. */
-	v->u = ev->raw[i];
+	tt_decode_struct(ev, (int)i, a->type, ev->mem[i].bytes,
+			 tt_layout_of_arg(ev, i, ev->mem[i].len));
+	/* A struct value keeps its address for renderers that want it (a
+	 * sigset's .u is the set). */
+	if (v->kind != TV_SIGSET)
+		v->u = ev->raw[i];
 }
 
 /* A by-value argument, as its type's row says. */
@@ -61,6 +64,7 @@ void tt_decode_entry(struct tt_event *ev)
 			decode_scalar(ev, i);
 			break;
 		case AD_IN:
+		case AD_INWB:
 			decode_pointer(ev, i, true);
 			break;
 		case AD_OUT:
@@ -69,6 +73,8 @@ void tt_decode_entry(struct tt_event *ev)
 			break;
 		}
 	}
+	if (sig->decode_entry)
+		sig->decode_entry(ev);
 	tt_timing_entry(ev);
 }
 
@@ -81,7 +87,9 @@ static bool output_written(const struct tt_event *ev, unsigned i)
 
 bool tt_output_wanted(const struct tt_event *ev, unsigned i)
 {
-	return tt_dir_output(ev->sc->sig->args[i].dir) && ev->raw[i] != 0 &&
+	uint8_t dir = ev->sc->sig->args[i].dir;
+
+	return (tt_dir_output(dir) || dir == AD_INWB) && ev->raw[i] != 0 &&
 	       output_written(ev, i);
 }
 
@@ -92,5 +100,7 @@ void tt_decode_exit(struct tt_event *ev)
 	for (unsigned i = 0; i < sig->nargs; i++)
 		if (tt_dir_output(sig->args[i].dir))
 			decode_pointer(ev, i, output_written(ev, i));
+	if (sig->result && ev->ret == TR_VALUE)
+		sig->result(ev);
 	tt_timing_exit(ev);
 }

@@ -20,8 +20,9 @@ void tt_decode_entry(struct tt_event *ev);
 /* At exit (ev->ret set): decode the outputs. */
 void tt_decode_exit(struct tt_event *ev);
 
-/* Should the core fetch output argument i of this completed call?  True
- * when the kernel wrote it and it is not NULL. */
+/* Should the core fetch output argument i of this completed call (into
+ * ev->mem; an AD_INWB input into ev->back)?  True when the kernel wrote it
+ * and it is not NULL. */
 bool tt_output_wanted(const struct tt_event *ev, unsigned i);
 
 /* How a call lays out its time structures: the row's width, and whether
@@ -31,6 +32,9 @@ struct tt_time_layout {
 	uint8_t width;		/* enum tt_time_width */
 	bool compat_nsec;
 	uint8_t ptr_size;	/* the ABI's pointers (sigevent): 4 or 8 */
+	/* An array's reader: the elements (a bit set's bits) it was given,
+	 * and how many the call had (more are shown as "..."). */
+	uint32_t count, total;
 };
 
 struct tt_time_layout tt_layout_of(const struct tt_event *ev);
@@ -58,6 +62,10 @@ enum tt_size_by {
 	TT_SIZE_FIXED,		/* size64 always */
 	TT_SIZE_BY_WIDTH,	/* the row's width: TW_32 size32, else size64 */
 	TT_SIZE_BY_PTR,		/* the ABI's pointers: 4 size32, 8 size64 */
+	/* arrays (the argument's count says how long): */
+	TT_SIZE_ELEMS,		/* elements of size32 (4-byte pointers) or
+				 * size64 (8-byte) */
+	TT_SIZE_BITS,		/* a bit set in longs of the ABI (fd_set) */
 };
 
 /* One argument type (src/decode/types.c: tt_types, indexed by enum
@@ -77,9 +85,21 @@ struct tt_type {
 	 * of every pad_every bytes; pad_every 0: none.  The TOCTOU check
 	 * reports a change there apart. */
 	uint8_t pad_every, pad_at;
+	/* As an AD_INWB argument: the bytes the kernel writes back, wb_len
+	 * at wb_at of every wb_every (a pollfd's revents); wb_every 0: all
+	 * of them.  The TOCTOU check does not compare them. */
+	uint8_t wb_every, wb_at, wb_len;
 };
 
 extern const struct tt_type tt_types[];
+
+/* Is byte k of an AD_INWB argument of this type one the kernel writes? */
+bool tt_type_written_back(enum tt_argtype type, unsigned k);
+
+/* The layout for argument i's reader: the call's, with the count of an
+ * array's elements in the len bytes read. */
+struct tt_time_layout tt_layout_of_arg(const struct tt_event *ev, unsigned i,
+				       unsigned len);
 
 /* Is byte k of a pointed-to argument of this type padding? */
 bool tt_type_padding(enum tt_argtype type, struct tt_time_layout lay,
@@ -93,6 +113,42 @@ uint64_t tt_get_u(const uint8_t *b, unsigned size);
 tt_struct_reader tt_read_timespec, tt_read_itimerspec, tt_read_itimerval,
 	tt_read_int_array, tt_read_u64_array, tt_decode_timex,
 	tt_decode_sigevent;
+
+/* Arrays and sets (src/decode/arrays.c). */
+typedef void tt_elem_reader(struct tt_event *ev, int node, const uint8_t *b,
+			    struct tt_time_layout lay);
+/* node becomes an array of lay.count elements of elem_size at b, each
+ * built by read_elem, the first TT_MAX_SHOWN shown then "...". */
+void tt_read_elems(struct tt_event *ev, int node, const uint8_t *b,
+		   struct tt_time_layout lay, unsigned elem_size,
+		   tt_elem_reader *read_elem);
+/* For a reader that picks its elements: node becomes an empty array at
+ * addr; tt_array_room says whether a shown-th element may follow, or
+ * adds the "..." of the left not shown and says no. */
+int tt_array_begin(struct tt_event *ev, int node, uint64_t addr);
+bool tt_array_room(struct tt_event *ev, int node, unsigned shown,
+		   uint64_t left);
+bool tt_bit_set(const uint8_t *b, unsigned n);
+/* An fd_set of lay.count bits: "[3 4]". */
+tt_struct_reader tt_read_fdset;
+/* A sigset_t of 64 signals: "[USR1]", "~[]". */
+tt_struct_reader tt_read_sigset;
+/* A timeval of the row's width. */
+tt_struct_reader tt_read_timeval;
+/* An array of pollfds (src/decode/poll.c). */
+tt_struct_reader tt_read_pollfds;
+/* output_written of the waits: the kernel writes back what it returns
+ * (revents, fd sets, the time left) on success and when a signal
+ * interrupts the wait. */
+bool tt_wait_written_back(const struct tt_event *ev, unsigned i);
+
+/* The result list printed after a return value (ev->result): a new item
+ * (label: the text shows its name first, "left {...}"). */
+int tt_result_item(struct tt_event *ev, const char *name, enum tt_vkind kind,
+		   bool label);
+/* The "left {...}" item: the time argument i the kernel wrote back
+ * (ev->back[i]), when it is not NULL. */
+void tt_result_left(struct tt_event *ev, unsigned i);
 
 /* The fields of a sigevent the kernel uses, from bytes in the layout of
  * an ABI with pointers of ptr_size. */

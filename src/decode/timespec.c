@@ -102,8 +102,8 @@ void tt_read_timespec(struct tt_event *ev, int node, const uint8_t *b,
 
 /* A timeval: tv_sec signed, tv_usec unsigned, both at the row's width
  * (the kernel takes no padding out of a timeval). */
-static void decode_timeval(struct tt_event *ev, int node, const uint8_t *b,
-			   struct tt_time_layout lay)
+void tt_read_timeval(struct tt_event *ev, int node, const uint8_t *b,
+		     struct tt_time_layout lay)
 {
 	unsigned w = lay.width == TW_32 ? 4 : 8;
 	int sec, usec;
@@ -138,7 +138,7 @@ void tt_read_itimerspec(struct tt_event *ev, int node, const uint8_t *b,
 void tt_read_itimerval(struct tt_event *ev, int node, const uint8_t *b,
 		       struct tt_time_layout lay)
 {
-	decode_pair(ev, node, b, lay, decode_timeval);
+	decode_pair(ev, node, b, lay, tt_read_timeval);
 }
 
 /* An int or u64 the kernel wrote back, as strace shows it: "[N]" (for

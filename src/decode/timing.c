@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "decode/decode.h"
+#include "xlat/xlat.h"
 
 /* The ITIMER_REAL that alarm arms. */
 #define ITIMER_REAL 0
@@ -133,6 +134,95 @@ static void arm_request(struct tt_event *ev, const struct tt_arm_shape *arm)
 		tm->interval.frac < 1000000000 / (uint64_t)unit;
 }
 
+/* A wait's timeout, when it has one: its op (futex) takes one and the
+ * register is not "none" (NULL, a negative number of ms). */
+static bool op_waits(const struct tt_wait_shape *w, const uint64_t *raw)
+{
+	uint32_t op;
+
+	if (w->op_arg < 0)
+		return true;
+	op = (uint32_t)raw[w->op_arg] & w->op_mask;
+	return op < 32 && (w->timed_ops >> op & 1);
+}
+
+bool tt_wait_timed(const struct tt_signature *sig, const uint64_t *raw)
+{
+	const struct tt_wait_shape *w = sig->wait;
+	uint64_t tmo;
+
+	if (!w || !op_waits(w, raw))
+		return false;
+	tmo = raw[w->timeout_arg];
+	if (w->timeout == TT_TMO_MS)
+		return (int32_t)(uint32_t)tmo >= 0;
+	return tmo != 0;
+}
+
+static void wait_request(struct tt_event *ev, const struct tt_wait_shape *w)
+{
+	struct tt_timing *tm = &ev->timing;
+	const struct tt_mem *m = &ev->mem[w->timeout_arg];
+	struct tt_time_layout lay = tt_layout_of(ev);
+	int64_t unit = 1;
+
+	if (!op_waits(w, ev->raw))
+		return;			/* an op that does not wait */
+	tm->kind = TT_TIMING_WAIT;
+	tm->clock_from = TT_CLOCK_ID;
+	tm->clock = w->clock;
+	if (!tt_wait_timed(ev->sc->sig, ev->raw))
+		return;			/* waits as long as it takes */
+	if (w->timeout == TT_TMO_MS) {
+		int32_t ms = (int32_t)(uint32_t)ev->raw[w->timeout_arg];
+
+		tm->has_value = tm->in_ns = tm->valid = true;
+		tm->value.sec = ms / 1000;
+		tm->value.frac = (uint64_t)(ms % 1000) * 1000000;
+		tm->value_ns = (int64_t)ms * 1000000;
+	} else if (m->ok) {
+		if (w->timeout == TT_TMO_TIMEVAL) {
+			lay.compat_nsec = false;
+			unit = 1000;
+		}
+		tm->has_value = tm->in_ns = true;
+		one_time(m->bytes, lay, unit, &tm->value, &tm->value_ns,
+			 &tm->in_ns);
+		tm->valid = tm->in_ns && tm->value.sec >= 0 &&
+			tm->value.frac < 1000000000 / (uint64_t)unit;
+	}
+	if (w->refine)
+		w->refine(ev);
+}
+
+/* How a wait ended, by its shape's rule. */
+static void wait_outcome(struct tt_event *ev, const struct tt_wait_shape *w)
+{
+	struct tt_timing *tm = &ev->timing;
+	bool timed_out;
+
+	switch (ev->ret) {
+	case TR_ERROR:
+		if (ev->err == 4 /* EINTR */ || tt_errno_is_restart(ev->err))
+			tm->outcome = TT_WAIT_INTERRUPTED;
+		else if ((w->timed_out == TT_TO_ETIMEDOUT && ev->err == 110) ||
+			 (w->timed_out == TT_TO_EAGAIN && ev->err == 11))
+			tm->outcome = TT_WAIT_TIMED_OUT;
+		else
+			tm->outcome = TT_WAIT_FAILED;
+		return;
+	case TR_VALUE:
+		timed_out = (w->timed_out == TT_TO_ZERO && ev->rval == 0) ||
+			(w->timed_out == TT_TO_BELOW_MIN &&
+			 ev->rval < (int64_t)int_arg(ev, w->min_arg));
+		tm->outcome = timed_out && tm->has_value ? TT_WAIT_TIMED_OUT :
+			TT_WAIT_READY;
+		return;
+	default:
+		return;
+	}
+}
+
 /* The POSIX timer or timerfd a call names by value. */
 static void timer_named(struct tt_event *ev)
 {
@@ -198,6 +288,8 @@ void tt_timing_entry(struct tt_event *ev)
 		sleep_request(ev, sig->sleep);
 	else if (sig->arm)
 		arm_request(ev, sig->arm);
+	else if (sig->wait)
+		wait_request(ev, sig->wait);
 	else if (sig->learns == TL_TIMER_CREATE ||
 		 sig->learns == TL_TIMERFD_CREATE)
 		create_request(ev);
@@ -210,6 +302,8 @@ void tt_timing_exit(struct tt_event *ev)
 	struct tt_timing *tm = &ev->timing;
 	int out;
 
+	if (tm->kind == TT_TIMING_WAIT)
+		wait_outcome(ev, ev->sc->sig->wait);
 	if (tm->kind != TT_TIMING_CREATE || ev->ret != TR_VALUE)
 		return;
 	if (tm->timer_kind == TT_TIMER_FD) {

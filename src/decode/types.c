@@ -5,6 +5,7 @@
  * Adding a type is adding its enum value and a row (and, for a new
  * struct, its reader beside the others).
  */
+#include "abi.h"
 #include "decode/decode.h"
 #include "xlat/xlat.h"
 
@@ -19,6 +20,13 @@
 #define STRUCT(cname, by, s32, s64, reader, ...)			\
 	{ .name = cname, .vkind = TV_UINT, .scalar = TT_SCALAR_REG,	\
 	  .size_by = by, .size32 = FITS(s32), .size64 = FITS(s64),	\
+	  .read = reader, __VA_ARGS__ }
+
+/* An array of elements of s32 bytes (4-byte pointers) or s64 (8-byte),
+ * as long as its count argument says. */
+#define ELEMS(cname, s32, s64, reader, ...)				\
+	{ .name = cname, .vkind = TV_UINT, .scalar = TT_SCALAR_REG,	\
+	  .size_by = TT_SIZE_ELEMS, .size32 = s32, .size64 = s64,	\
 	  .read = reader, __VA_ARGS__ }
 
 /* The upper half of each tv_nsec in a __kernel_timespec (s64 tv_sec,
@@ -63,6 +71,14 @@ const struct tt_type tt_types[] = {
 				  tt_read_int_array),
 	[AT_TFD_TICKS] = STRUCT("u64 *", TT_SIZE_FIXED, 8, 8,
 				tt_read_u64_array),
+	/* int fd; short events; short revents: the kernel writes revents */
+	[AT_POLLFDS] = ELEMS("struct pollfd []", 8, 8, tt_read_pollfds,
+			     .wb_every = 8, .wb_at = 6, .wb_len = 2),
+	/* the kernel's sigset_t: 64 signals in both ABIs */
+	[AT_SIGSET] = STRUCT("sigset_t", TT_SIZE_FIXED, 8, 8, tt_read_sigset),
+	/* old_timeval32 8, __kernel_old_timeval 16 */
+	[AT_TIMEVAL] = STRUCT("struct timeval", TT_SIZE_BY_WIDTH, 8, 16,
+			      tt_read_timeval),
 };
 
 _Static_assert(sizeof(tt_types) / sizeof(tt_types[0]) == AT_NTYPES,
@@ -79,10 +95,67 @@ unsigned tt_arg_size(enum tt_argtype type, enum tt_time_width width,
 	case TT_SIZE_BY_WIDTH:
 		return width == TW_32 ? t->size32 : t->size64;
 	case TT_SIZE_BY_PTR:
+	case TT_SIZE_ELEMS:
 		return ptr_size == 4 ? t->size32 : t->size64;
+	case TT_SIZE_BITS:
+		return ptr_size;	/* a long of bits */
 	default:
 		return 0;	/* by value */
 	}
+}
+
+/* An array's length: from an argument (an unsigned int in both ABIs:
+ * poll's nfds, select's n) or, at the exit, the return value. */
+static uint64_t count_of(const struct tt_event *ev, uint8_t count)
+{
+	if (count == TT_COUNT_RET)
+		return ev->ret == TR_VALUE && ev->rval > 0 ? (uint64_t)ev->rval : 0;
+	return (uint32_t)ev->raw[count - 1];
+}
+
+unsigned tt_arg_bytes(const struct tt_event *ev, unsigned i)
+{
+	const struct tt_arg *a = &ev->sc->sig->args[i];
+	unsigned elem = tt_arg_size(a->type, ev->sc->width, ev->abi->ptr_size);
+	uint64_t n;
+
+	if (!a->count)
+		return elem;
+	n = count_of(ev, a->count);
+	if (tt_types[a->type].size_by == TT_SIZE_BITS)
+		n = (n + 8 * elem - 1) / (8 * elem);	/* longs */
+	if (n > TT_MAX_MEM / elem)
+		n = TT_MAX_MEM / elem;
+	return (unsigned)n * elem;
+}
+
+struct tt_time_layout tt_layout_of_arg(const struct tt_event *ev, unsigned i,
+				       unsigned len)
+{
+	const struct tt_arg *a = &ev->sc->sig->args[i];
+	struct tt_time_layout lay = tt_layout_of(ev);
+	unsigned elem;
+	uint64_t total;
+
+	if (!a->count)
+		return lay;
+	elem = tt_arg_size(a->type, ev->sc->width, ev->abi->ptr_size);
+	total = count_of(ev, a->count);
+	lay.count = tt_types[a->type].size_by == TT_SIZE_BITS ? len * 8 :
+		len / elem;
+	if (lay.count > total)
+		lay.count = (uint32_t)total;
+	lay.total = total > UINT32_MAX ? UINT32_MAX : (uint32_t)total;
+	return lay;
+}
+
+bool tt_type_written_back(enum tt_argtype type, unsigned k)
+{
+	const struct tt_type *t = &tt_types[type];
+
+	return !t->wb_every ||
+	       (k % t->wb_every >= t->wb_at &&
+		k % t->wb_every < (unsigned)t->wb_at + t->wb_len);
 }
 
 bool tt_type_padding(enum tt_argtype type, struct tt_time_layout lay,

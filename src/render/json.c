@@ -174,6 +174,7 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 			jputs(l, "null");
 		break;
 	case TV_ARRAY:
+	case TV_FDSET:		/* the fds set */
 		jputs(l, "[");
 		for (int c = v->child; c != TT_NO_VALUE; c = ev->v[c].next) {
 			if (c != v->child)
@@ -182,6 +183,30 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 		}
 		jputs(l, "]");
 		break;
+	case TV_LIST:
+		jfields(l, ev, idx);
+		break;
+	case TV_MORE:
+		/* the elements of an array not shown */
+		jprintf(l, "{\"more\":%" PRIu64 "}", v->u);
+		break;
+	case TV_SIGSET: {
+		bool any = false;
+
+		jprintf(l, "{\"value\":%" PRIu64 ",\"names\":[", v->u);
+		for (int sig = 1; sig <= 64; sig++) {
+			char buf[32];
+
+			if (!(v->u >> (sig - 1) & 1))
+				continue;
+			if (any)
+				jputs(l, ",");
+			jstr(l, tt_signal_name(sig, buf, sizeof(buf)));
+			any = true;
+		}
+		jputs(l, "]}");
+		break;
+	}
 	case TV_PENDING:
 		/* an output of a call that never returned */
 		jputs(l, "{\"addr\":");
@@ -211,7 +236,7 @@ void tt_json_args(struct jline *l, const struct tt_event *ev)
 	const struct tt_signature *sig = ev->sc->sig;
 
 	jputs(l, "{");
-	for (unsigned i = 0; i < sig->nargs; i++) {
+	for (unsigned i = 0; i < ev->nshown; i++) {
 		if (i)
 			jputs(l, ",");
 		jstr(l, sig->args[i].name);
@@ -361,6 +386,11 @@ static void call_event(const struct tt_record *r, bool returned)
 		if (rname) {
 			jputs(&l, ",\"name\":");
 			jstr(&l, rname);
+		}
+		if (ev->result != TT_NO_VALUE) {
+			/* what the kernel wrote back: ready fds, time left */
+			jputs(&l, ",\"result\":");
+			jfields(&l, ev, ev->result);
 		}
 		jputs(&l, "}");
 	} else {

@@ -181,6 +181,51 @@ static void put_xval(struct tline *l, const struct tt_value *v)
 		lprintf(l, "%#" PRIx64 " /* %s */", v->u, v->xlat->unknown);
 }
 
+/* strace's sigset: the signals without their SIG, or, when more than
+ * half of the 64 are set, "~" and those not set. */
+static void put_sigset(struct tline *l, uint64_t set)
+{
+	char buf[32];
+	bool first = true;
+
+	if (__builtin_popcountll(set) > 32) {
+		lputs(l, "~");
+		set = ~set;
+	}
+	lputs(l, "[");
+	for (int sig = 1; sig <= 64; sig++) {
+		const char *name;
+
+		if (!(set >> (sig - 1) & 1))
+			continue;
+		name = tt_signal_name(sig, buf, sizeof(buf));
+		if (strncmp(name, "SIG", 3) == 0)
+			name += 3;
+		lprintf(l, "%s%s", first ? "" : " ", name);
+		first = false;
+	}
+	lputs(l, "]");
+}
+
+static void put_value(struct tline *l, const struct tt_event *ev, int idx);
+
+/* The members of an array, fd set or result list, a labelled one after
+ * its name ("left {...}"). */
+static void put_members(struct tline *l, const struct tt_event *ev,
+			const struct tt_value *v, const char *open,
+			const char *sep, const char *close)
+{
+	lputs(l, open);
+	for (int c = v->child; c != TT_NO_VALUE; c = ev->v[c].next) {
+		if (c != v->child)
+			lputs(l, sep);
+		if (ev->v[c].label)
+			lprintf(l, "%s ", ev->v[c].name);
+		put_value(l, ev, c);
+	}
+	lputs(l, close);
+}
+
 static void put_value(struct tline *l, const struct tt_event *ev, int idx)
 {
 	const struct tt_value *v = &ev->v[idx];
@@ -227,13 +272,19 @@ static void put_value(struct tline *l, const struct tt_event *ev, int idx)
 			lputs(l, "NULL");
 		break;
 	case TV_ARRAY:
-		lputs(l, "[");
-		for (int c = v->child; c != TT_NO_VALUE; c = ev->v[c].next) {
-			if (c != v->child)
-				lputs(l, ", ");
-			put_value(l, ev, c);
-		}
-		lputs(l, "]");
+		put_members(l, ev, v, "[", ", ", "]");
+		break;
+	case TV_LIST:
+		put_members(l, ev, v, "", ", ", "");
+		break;
+	case TV_MORE:
+		lputs(l, "...");
+		break;
+	case TV_FDSET:
+		put_members(l, ev, v, "[", " ", "]");
+		break;
+	case TV_SIGSET:
+		put_sigset(l, v->u);
 		break;
 	case TV_PENDING:
 		lputs(l, "?");
@@ -249,7 +300,7 @@ static unsigned entry_args(const struct tt_event *ev)
 	const struct tt_signature *sig = ev->sc->sig;
 	unsigned i;
 
-	for (i = 0; i < sig->nargs; i++)
+	for (i = 0; i < ev->nshown; i++)
 		if (tt_dir_output(sig->args[i].dir))
 			break;
 	return i;
@@ -269,8 +320,14 @@ static void put_return(struct tline *l, const struct tt_event *ev)
 					 : NULL;
 
 		lprintf(l, "= %" PRId64, ev->rval);
-		if (name)
+		if (name) {
 			lprintf(l, " (%s)", name);
+		} else if (ev->result != TT_NO_VALUE &&
+			   ev->v[ev->result].child != TT_NO_VALUE) {
+			lputs(l, " (");
+			put_value(l, ev, ev->result);
+			lputs(l, ")");
+		}
 		break;
 	}
 	case TR_ERROR: {
@@ -389,7 +446,7 @@ static void text_syscall_entry(const struct tt_record *r)
 			ev->resumes ? ev->resumes->name : "system call");
 	for (unsigned i = 0; i < k; i++) {
 		put_value(&l, ev, (int)i);
-		if (i + 1 < ev->sc->sig->nargs)
+		if (i + 1 < ev->nshown)
 			lputs(&l, ", ");
 	}
 	emit(&l);
@@ -421,7 +478,7 @@ static void text_syscall_exit(const struct tt_record *r)
 	struct tline l;
 
 	continue_line(&l, r, &ev->t_exit);
-	for (unsigned i = k; i < ev->sc->sig->nargs; i++) {
+	for (unsigned i = k; i < ev->nshown; i++) {
 		if (i > k)
 			lputs(&l, ", ");
 		put_value(&l, ev, (int)i);

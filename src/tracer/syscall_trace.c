@@ -25,11 +25,12 @@
 
 static void fetch(struct tcb *tcp, struct tt_event *ev, unsigned i)
 {
-	const struct tt_arg *a = &ev->sc->sig->args[i];
-	unsigned size = tt_arg_size(a->type, ev->sc->width,
-				    ev->abi->ptr_size);
+	unsigned size = tt_arg_bytes(ev, i);
 
-	ev->mem[i].ok = size && ev->raw[i] &&
+	ev->mem[i].len = (uint16_t)size;
+	/* an empty array is there whatever its address */
+	ev->mem[i].ok = ev->sc->sig->args[i].count && !size ? true :
+		size && ev->raw[i] &&
 		tt_umove(tcp->tid, ev->raw[i], ev->mem[i].bytes, size,
 			 tt_abi_addr_limit(ev->abi)) == 0;
 }
@@ -86,7 +87,9 @@ void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 		if (tt_selected(abi, nr) && sc->sig->only_on_timerfd)
 			tfd = tt_known_timerfd(tcp, (int32_t)(uint32_t)args[0],
 					       true);
-		if (!tt_selected(abi, nr) || (sc->sig->only_on_timerfd && !tfd)) {
+		if (!tt_selected(abi, nr) || (sc->sig->only_on_timerfd && !tfd) ||
+		    (tt_selected_if_timed(abi, nr) &&
+		     !tt_wait_timed(sc->sig, args))) {
 			/* Kept only for the restart memory. */
 			tcp->cur_args_abi = abi;
 			memcpy(tcp->cur_args, args, sizeof(tcp->cur_args));
@@ -121,14 +124,21 @@ static struct tt_event *read_at_exit(struct tcb *tcp,
 	unsigned n = 0, nout;
 
 	for (unsigned i = 0; i < ev->sc->sig->nargs; i++) {
+		struct tt_mem *m = ev->sc->sig->args[i].dir == AD_INWB ?
+			&ev->back[i] : &ev->mem[i];
+
 		if (!tt_output_wanted(ev, i))
 			continue;
+		m->len = (uint16_t)tt_arg_bytes(ev, i);
+		if (!m->len) {	/* an empty array: nothing to read */
+			m->ok = true;
+			continue;
+		}
 		out_of[n] = (int8_t)i;
 		req[n++] = (struct tt_umove_req){
 			.addr = ev->raw[i],
-			.buf = ev->mem[i].bytes,
-			.len = tt_arg_size(ev->sc->sig->args[i].type, ev->sc->width,
-				   ev->abi->ptr_size),
+			.buf = m->bytes,
+			.len = m->len,
 			.addr_limit = tt_abi_addr_limit(ev->abi),
 		};
 	}
@@ -142,8 +152,14 @@ static struct tt_event *read_at_exit(struct tcb *tcp,
 			n += tt_toctou_requests(orig, again, req + n);
 	}
 	tt_umove_many(tcp->tid, req, n);
-	for (unsigned k = 0; k < nout; k++)
-		ev->mem[out_of[k]].ok = req[k].ok;
+	for (unsigned k = 0; k < nout; k++) {
+		unsigned i = (unsigned)out_of[k];
+
+		if (ev->sc->sig->args[i].dir == AD_INWB)
+			ev->back[i].ok = req[k].ok;
+		else
+			ev->mem[i].ok = req[k].ok;
+	}
 	for (unsigned k = nout, i = 0; orig && k < n; k++) {
 		while (!again[i].wanted)
 			i++;

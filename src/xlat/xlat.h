@@ -64,6 +64,8 @@ extern const struct tt_xlat tt_xlat_sigev_notify;
 extern const struct tt_xlat tt_xlat_adjtimex_modes;
 extern const struct tt_xlat tt_xlat_adjtimex_status;
 extern const struct tt_xlat tt_xlat_adjtimex_state;
+extern const struct tt_xlat tt_xlat_poll_events;
+extern const struct tt_xlat tt_xlat_timeout_ret;
 
 /* errno: name ("EINVAL") and message, including the kernel-internal
  * ERESTART* codes a tracer sees at syscall exit. */

@@ -3,7 +3,9 @@
  * time.  xlat-gen.sh writes the checks from the tables themselves
  * (xlat-checks.h), so a new entry is checked without an edit here; a
  * name no header has must be listed in xlat-unchecked.h with the reason. */
+/* POLLRDHUP, POLLREMOVE and POLLMSG need _GNU_SOURCE (config.h) */
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/time.h>
 #include <sys/timerfd.h>
