@@ -19,6 +19,7 @@ void tt_event_init(struct tt_event *ev, const struct tt_syscall *sc,
 		ev->mem[i].len = 0;
 		ev->back[i].ok = false;
 		ev->back[i].len = 0;
+		ev->sub[i].ok = false;
 		ev->v[i] = (struct tt_value){
 			.kind = TV_PENDING,
 			.child = TT_NO_VALUE,

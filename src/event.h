@@ -102,6 +102,7 @@ enum tt_ret_kind {
 #define TT_MAX_MEM 1024		/* bytes read of one argument: a struct, or
 				 * the first elements of an array (128
 				 * pollfds, an fd_set of 8192 fds) */
+#define TT_MAX_SUB 8		/* what a struct argument points to: a sigset */
 #define TT_MAX_SHOWN 32		/* elements of an array shown, then "...":
 				 * strace's default -s 32 */
 
@@ -230,6 +231,12 @@ struct tt_event {
 	/* AD_INWB inputs as the kernel wrote them back, read at the exit
 	 * when it did (a poll's revents, a select's fd sets and time left). */
 	struct tt_mem back[TT_MAX_ARGS];
+	/* What the first field of a struct argument points to, when its
+	 * type says the kernel reads it too (a pselect6's sigset). */
+	struct {
+		bool ok;
+		uint8_t bytes[TT_MAX_SUB];
+	} sub[TT_MAX_ARGS];
 
 	/* v[0 .. nargs-1] are the arguments; fields follow. */
 	struct tt_value v[TT_MAX_VALUES];

@@ -38,6 +38,7 @@ enum tt_argtype {
 	AT_POLLFDS,		/* an array of struct pollfd */
 	AT_SIGSET,		/* pointer to a sigset_t of 64 signals */
 	AT_TIMEVAL,		/* pointer to a timeval of the row's width */
+	AT_SIGMASK_ARG,		/* pointer to {const sigset_t *, size_t} */
 	AT_NTYPES		/* rows of tt_types (src/decode/types.c) */
 };
 

@@ -79,6 +79,38 @@ void tt_read_sigset(struct tt_event *ev, int node, const uint8_t *b,
 	ev->v[node].u = tt_get_u(b, 8);
 }
 
+/* pselect6's and io_pgetevents' {const sigset_t *ss; size_t ss_len}, in
+ * the ABI's longs: strace shows the set only for a size the kernel could
+ * take (a whole number of longs, at most the 8 bytes of 64 signals),
+ * else its address. */
+void tt_read_sigmask_arg(struct tt_event *ev, int node, const uint8_t *b,
+			 struct tt_time_layout lay)
+{
+	uint64_t ss = tt_get_u(b, lay.ptr_size);
+	uint64_t len = tt_get_u(b + lay.ptr_size, lay.ptr_size);
+	int set, size;
+
+	if (node == TT_NO_VALUE)
+		return;
+	ev->v[node].kind = TV_STRUCT;
+	set = tt_value_add(ev, node, "sigmask", TV_ADDR);
+	size = tt_value_add(ev, node, "sigsetsize", TV_UINT);
+	if (set == TT_NO_VALUE || size == TT_NO_VALUE)
+		return;
+	ev->v[size].u = len;
+	ev->v[set].u = ss;
+	ev->v[set].why = TA_UNREADABLE;
+	if (!ss) {
+		ev->v[set].kind = TV_NULL;
+	} else if (lay.sub_ok && len >= lay.ptr_size && len <= 8 &&
+		   len % lay.ptr_size == 0) {
+		ev->v[set].kind = TV_SIGSET;
+		ev->v[set].u = tt_get_u(lay.sub, 8);
+		if (len == 4)
+			ev->v[set].u &= 0xffffffffu;
+	}
+}
+
 int tt_result_item(struct tt_event *ev, const char *name, enum tt_vkind kind,
 		   bool label)
 {

@@ -35,6 +35,10 @@ struct tt_time_layout {
 	/* An array's reader: the elements (a bit set's bits) it was given,
 	 * and how many the call had (more are shown as "..."). */
 	uint32_t count, total;
+	/* A struct whose first field points to more (tt_type.sub): those
+	 * bytes, when the pointer was not NULL and they could be read. */
+	const uint8_t *sub;
+	bool sub_ok;
 };
 
 struct tt_time_layout tt_layout_of(const struct tt_event *ev);
@@ -89,9 +93,20 @@ struct tt_type {
 	 * at wb_at of every wb_every (a pollfd's revents); wb_every 0: all
 	 * of them.  The TOCTOU check does not compare them. */
 	uint8_t wb_every, wb_at, wb_len;
+	/* A struct whose first field is a pointer to an argument of type
+	 * sub_type the kernel reads too (pselect6's and io_pgetevents'
+	 * {const sigset_t *, size_t}): the core reads it at entry into
+	 * ev->sub, for the reader (tt_time_layout.sub).  has_sub false:
+	 * none. */
+	bool has_sub;
+	uint8_t sub_type;		/* enum tt_argtype */
 };
 
 extern const struct tt_type tt_types[];
+
+/* The bytes to read of what a struct argument of this type points to
+ * (tt_type.sub), 0 for none. */
+unsigned tt_sub_size(enum tt_argtype type, const struct tt_time_layout *lay);
 
 /* Is byte k of an AD_INWB argument of this type one the kernel writes? */
 bool tt_type_written_back(enum tt_argtype type, unsigned k);
@@ -133,6 +148,9 @@ bool tt_bit_set(const uint8_t *b, unsigned n);
 tt_struct_reader tt_read_fdset;
 /* A sigset_t of 64 signals: "[USR1]", "~[]". */
 tt_struct_reader tt_read_sigset;
+/* pselect6's {const sigset_t *ss; size_t ss_len}: "{sigmask=[USR1],
+ * sigsetsize=8}". */
+tt_struct_reader tt_read_sigmask_arg;
 /* A timeval of the row's width. */
 tt_struct_reader tt_read_timeval;
 /* An array of pollfds (src/decode/poll.c). */

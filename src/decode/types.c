@@ -79,6 +79,10 @@ const struct tt_type tt_types[] = {
 	/* old_timeval32 8, __kernel_old_timeval 16 */
 	[AT_TIMEVAL] = STRUCT("struct timeval", TT_SIZE_BY_WIDTH, 8, 16,
 			      tt_read_timeval),
+	/* two longs: the sigset's address (read too) and its size */
+	[AT_SIGMASK_ARG] = STRUCT("struct { sigset_t *; size_t; }",
+				  TT_SIZE_BY_PTR, 8, 16, tt_read_sigmask_arg,
+				  .has_sub = true, .sub_type = AT_SIGSET),
 };
 
 _Static_assert(sizeof(tt_types) / sizeof(tt_types[0]) == AT_NTYPES,
@@ -137,6 +141,8 @@ struct tt_time_layout tt_layout_of_arg(const struct tt_event *ev, unsigned i,
 	unsigned elem;
 	uint64_t total;
 
+	lay.sub = ev->sub[i].bytes;
+	lay.sub_ok = ev->sub[i].ok;
 	if (!a->count)
 		return lay;
 	elem = tt_arg_size(a->type, ev->sc->width, ev->abi->ptr_size);
@@ -147,6 +153,17 @@ struct tt_time_layout tt_layout_of_arg(const struct tt_event *ev, unsigned i,
 		lay.count = (uint32_t)total;
 	lay.total = total > UINT32_MAX ? UINT32_MAX : (uint32_t)total;
 	return lay;
+}
+
+unsigned tt_sub_size(enum tt_argtype type, const struct tt_time_layout *lay)
+{
+	const struct tt_type *t = &tt_types[type];
+	unsigned size;
+
+	if (!t->has_sub)
+		return 0;
+	size = tt_arg_size(t->sub_type, lay->width, lay->ptr_size);
+	return size <= TT_MAX_SUB ? size : 0;
 }
 
 bool tt_type_written_back(enum tt_argtype type, unsigned k)

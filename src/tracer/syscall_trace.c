@@ -23,6 +23,21 @@
 #include "unwind.h"
 #include "xlat/xlat.h"
 
+/* What the first field of struct argument i points to, when its type
+ * says the kernel reads that too. */
+static void fetch_sub(struct tcb *tcp, struct tt_event *ev, unsigned i)
+{
+	struct tt_time_layout lay = tt_layout_of(ev);
+	unsigned size = tt_sub_size(ev->sc->sig->args[i].type, &lay);
+	uint64_t p;
+
+	if (!size || !ev->mem[i].ok)
+		return;
+	p = tt_get_u(ev->mem[i].bytes, ev->abi->ptr_size);
+	ev->sub[i].ok = p && tt_umove(tcp->tid, p, ev->sub[i].bytes, size,
+				      tt_abi_addr_limit(ev->abi)) == 0;
+}
+
 static void fetch(struct tcb *tcp, struct tt_event *ev, unsigned i)
 {
 	unsigned size = tt_arg_bytes(ev, i);
@@ -33,6 +48,7 @@ static void fetch(struct tcb *tcp, struct tt_event *ev, unsigned i)
 		size && ev->raw[i] &&
 		tt_umove(tcp->tid, ev->raw[i], ev->mem[i].bytes, size,
 			 tt_abi_addr_limit(ev->abi)) == 0;
+	fetch_sub(tcp, ev, i);
 }
 
 /* The clock of the timer the call is about (a POSIX timer id or a
