@@ -64,7 +64,8 @@ static void mask_kernel_writes(const struct tt_event *orig, unsigned i,
 		uint64_t out = orig->raw[j];
 		unsigned osize = tt_arg_bytes(orig, j);
 
-		if (j == i || !tt_output_wanted(orig, j))
+		if ((j == i && sig->args[i].dir == AD_INWB) ||
+		    !tt_output_wanted(orig, j))
 			continue;
 		for (unsigned k = 0; k < size; k++)
 			if (in + k >= out && in + k < out + osize)

@@ -53,7 +53,8 @@ static void usage_calls(FILE *fp)
 {
 	char *timer = tt_select_families(TT_CLASS_TIMER);
 	char *sleep = tt_select_families(TT_CLASS_SLEEP);
-	size_t len = strlen(timer) + strlen(sleep) + 512;
+	char *wait = tt_select_families(TT_CLASS_WAIT);
+	size_t len = strlen(timer) + strlen(sleep) + strlen(wait) + 512;
 	char *text;
 
 	for (unsigned a = 1; tt_abis[a]; a++) {
@@ -65,7 +66,8 @@ static void usage_calls(FILE *fp)
 	text = tt_xcalloc(len, 1);
 	snprintf(text, len, "Trace the timer system calls of a command, or of "
 		 "running processes, in strace's format: %s.  The sleeps, "
-		 "%%sleep: %s.", timer, sleep);
+		 "%%sleep: %s.  The waits, %%wait: %s; by default only those "
+		 "with a finite timeout.", timer, sleep, wait);
 	for (unsigned a = 1; tt_abis[a]; a++) {
 		char *v = tt_select_variants(tt_abis[a]);
 		size_t at = strlen(text);
@@ -79,6 +81,7 @@ static void usage_calls(FILE *fp)
 	free(text);
 	free(timer);
 	free(sleep);
+	free(wait);
 }
 
 void tt_usage(FILE *fp)
@@ -91,10 +94,12 @@ void tt_usage(FILE *fp)
 "\n"
 "  -e trace=NAMES  trace only these calls (comma-separated); a plain name\n"
 "                  (clock_nanosleep) selects every ABI variant, an exact\n"
-"                  one (clock_nanosleep_time32) just it; %timer: every\n"
-"                  call above (the default); %sleep: the sleeps above;\n"
-"                  read: reads of timerfds, which stops at every read\n"
-"                  (slow); all: %timer and read\n"
+"                  one (clock_nanosleep_time32) just it; %timer: the\n"
+"                  timer calls above; %sleep: the sleeps above; %wait:\n"
+"                  the waits, with a timeout or not; read: reads of\n"
+"                  timerfds, which stops at every read (slow); all:\n"
+"                  every call.  Default: %timer and the waits that carry\n"
+"                  a finite timeout (0 included)\n"
 "  --list-calls    list every call ttrace knows, a line per entry point:\n"
 "                  ABI, number, name, family; and exit\n"
 "  -o FILE         write the trace to FILE (default: standard error);\n"

@@ -171,14 +171,17 @@ static void unknown_name(const char *name)
 {
 	char *timer = tt_select_families(TT_CLASS_TIMER);
 	char *sleep = tt_select_families(TT_CLASS_SLEEP);
+	char *wait = tt_select_families(TT_CLASS_WAIT);
 	char *other = tt_select_families(0);
 
 	tt_error("invalid system call '%s': ttrace traces %%timer (%s), "
-		 "%%sleep (%s) and %s (of timerfds only); a family name "
-		 "selects every ABI variant, a variant's name just it "
-		 "(ttrace --list-calls)", name, timer, sleep, other);
+		 "%%sleep (%s), %%wait (%s) and %s (of timerfds only); a "
+		 "family name selects every ABI variant, a variant's name "
+		 "just it (ttrace --list-calls)", name, timer, sleep, wait,
+		 other);
 	free(timer);
 	free(sleep);
+	free(wait);
 	free(other);
 }
 

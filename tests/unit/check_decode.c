@@ -284,6 +284,7 @@ START_TEST(test_toctou_rows)
 	tt_event_init(&ev, sc, c->abi, UT_TID, c->nr, raw);
 	memset(ev.mem, 0, sizeof(ev.mem));
 	ev.mem[c->arg].ok = true;
+	ev.mem[c->arg].len = (uint16_t)size;
 	/* sigev_notify: SIGEV_THREAD_ID for the tid case */
 	if (c->nr == 259 && c->off == 12)
 		ev.mem[c->arg].bytes[8] = 4;
@@ -340,6 +341,14 @@ static unsigned kernel_read_size(enum tt_argtype type, enum tt_time_width w,
 		return 4;
 	case AT_TFD_TICKS:	/* u64 */
 		return 8;
+	case AT_POLLFDS:	/* one element of the array */
+		return K_POLLFD;
+	case AT_SIGSET:
+		return K_SIGSET;
+	case AT_TIMEVAL:
+		return w32 ? K_OLD_TIMEVAL32 : K_TIMEVAL64;
+	case AT_SIGMASK_ARG:	/* a pointer and a size_t */
+		return 2 * ptr_size;
 	default:
 		return 0;
 	}

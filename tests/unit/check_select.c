@@ -14,19 +14,8 @@
 #include "syscall.h"
 #include "unit.h"
 
-/* Every row but read: what no -e and %timer select. */
-#define TIMER_64 "x86_64/35 x86_64/36 x86_64/37 x86_64/38 x86_64/219 " \
-	"x86_64/222 x86_64/223 x86_64/224 x86_64/225 x86_64/226 x86_64/227 " \
-	"x86_64/228 x86_64/229 x86_64/230 x86_64/283 x86_64/286 x86_64/287 " \
-	"x86_64/305"
-#define TIMER_32 "i386/27 i386/104 i386/105 i386/162 i386/259 i386/260 " \
-	"i386/261 i386/262 i386/263 i386/264 i386/265 i386/266 i386/267 " \
-	"i386/322 i386/325 i386/326 i386/343 i386/403 i386/404 i386/405 " \
-	"i386/406 i386/407 i386/408 i386/409 i386/410 i386/411"
-#define TIMER TIMER_64 " i386/0 " TIMER_32
-/* Every row: "all". */
-#define ALL "x86_64/0 " TIMER_64 " i386/0 i386/3 " TIMER_32
-
+/* The classes are checked row by row against the tables (test_classes):
+ * their lists grow with every row. */
 #define BAD(name) "ttrace: invalid system call '" name "': " UT_CALLS
 
 static const struct select_case {
@@ -43,10 +32,6 @@ static const struct select_case {
 	{ "timer_settime32,timerfd_settime", 0, "x86_64/286 i386/260 i386/325 i386/411", "" },
 	{ "restart_syscall", 0, "x86_64/219 i386/0", "" },
 	{ "clock_nanosleep,clock_nanosleep", 0, "x86_64/230 i386/267 i386/407", "" },
-	{ "all", 0, ALL, "" },
-	{ NULL, 0, TIMER, "" },
-	{ "%timer", 0, TIMER, "" },
-	{ "%timer,read", 0, ALL, "" },
 	{ "%sleep", 0, "x86_64/35 x86_64/219 x86_64/230 i386/0 i386/162 "
 	  "i386/267 i386/407", "" },
 	{ "%sleep,timer_create", 0, "x86_64/35 x86_64/219 x86_64/222 x86_64/230 "
@@ -55,6 +40,9 @@ static const struct select_case {
 	  "i386/267 i386/407", "" },
 	{ "clock_gettime", 0, "x86_64/228 i386/265 i386/403", "" },
 	{ "read", 0, "x86_64/0 i386/3", "" },
+	{ "poll", 0, "x86_64/7 i386/168", "" },
+	{ "ppoll_time32,%sleep", 0, "x86_64/35 x86_64/219 x86_64/230 i386/0 "
+	  "i386/162 i386/267 i386/309 i386/407", "" },
 	{ "clock_getres_time64,setitimer", 0, "x86_64/38 i386/104 i386/406", "" },
 	{ "bogus", -1, "", BAD("bogus") },
 	{ "%Timer", -1, NULL, BAD("%Timer") },
@@ -62,10 +50,11 @@ static const struct select_case {
 	{ "Clock_nanosleep", -1, NULL, BAD("Clock_nanosleep") },
 };
 
-/* In a child: parse, then write "RET SELECTED" to fd. */
+/* In a child: parse, then write "RET SELECTED" to fd; a row selected only
+ * when its wait carries a timeout ends in "?". */
 static void report(int fd, const char *spec)
 {
-	char buf[512];
+	char buf[8192];
 	int n, ret = 0;
 
 	if (!spec)
@@ -76,8 +65,10 @@ static void report(int fd, const char *spec)
 	for (unsigned a = 0; tt_abis[a]; a++)
 		for (long nr = -1; nr <= (long)tt_abis[a]->nsyscalls; nr++)
 			if (tt_selected(tt_abis[a], nr))
-				n += snprintf(buf + n, sizeof(buf) - (size_t)n, " %s/%ld",
-					      tt_abis[a]->name, nr);
+				n += snprintf(buf + n, sizeof(buf) - (size_t)n,
+					      " %s/%ld%s", tt_abis[a]->name, nr,
+					      tt_selected_if_timed(tt_abis[a], nr) ?
+					      "?" : "");
 	if (write(fd, buf, (size_t)n) != n)
 		_exit(3);
 }
@@ -86,7 +77,7 @@ static void report(int fd, const char *spec)
 static char *select_in_child(const char *spec, char **err)
 {
 	struct ut_capture cap;
-	char buf[512];
+	char buf[8192];
 	int fds[2], status;
 	ssize_t n;
 	pid_t pid;
@@ -117,7 +108,7 @@ START_TEST(test_select)
 {
 	const struct select_case *c = &select_cases[_i];
 	char *err, *got = select_in_child(c->spec, &err);
-	char want[512];
+	char want[8192];
 
 	if (c->selected) {
 		snprintf(want, sizeof(want), "%d%s%s", c->ret,
@@ -133,11 +124,59 @@ START_TEST(test_select)
 }
 END_TEST
 
+/* What a class selects, by the rule the man page states, row by row:
+ * 'a' always, 't' only when its wait carries a timeout, '-' not. */
+static char class_rule(const char *spec, const struct tt_syscall *sc)
+{
+	unsigned cl = sc->sig->classes;
+
+	if (!spec)		/* %timer, and the waits with a timeout */
+		return cl & TT_CLASS_TIMER ? 'a' : cl & TT_CLASS_WAIT ? 't' : '-';
+	if (strcmp(spec, "all") == 0)
+		return 'a';
+	if (strcmp(spec, "%timer") == 0)
+		return cl & TT_CLASS_TIMER ? 'a' : '-';
+	if (strcmp(spec, "%wait") == 0)
+		return cl & TT_CLASS_WAIT ? 'a' : '-';
+	/* %timer,read */
+	return cl & TT_CLASS_TIMER || sc->sig->only_on_timerfd ? 'a' : '-';
+}
+
+static const char *const class_specs[] = {
+	NULL, "all", "%timer", "%wait", "%timer,read",
+};
+
+START_TEST(test_classes)
+{
+	const char *spec = class_specs[_i];
+	char *err, *got = select_in_child(spec, &err);
+	char want[8192];
+	int n = snprintf(want, sizeof(want), "0");
+
+	for (unsigned a = 0; tt_abis[a]; a++)
+		for (unsigned nr = 0; nr < tt_abis[a]->nsyscalls; nr++) {
+			const struct tt_syscall *sc = &tt_abis[a]->table[nr];
+			char how = sc->name ? class_rule(spec, sc) : '-';
+
+			if (how != '-')
+				n += snprintf(want + n, sizeof(want) - (size_t)n,
+					      " %s/%u%s", tt_abis[a]->name, nr,
+					      how == 't' ? "?" : "");
+		}
+	ck_assert_msg(strcmp(got, want) == 0, "%s: got \"%s\", want \"%s\"",
+		      spec ? spec : "(default)", got, want);
+	ck_assert_str_eq(err, "");
+	free(got);
+	free(err);
+}
+END_TEST
+
 Suite *make_select_suite(void)
 {
 	Suite *s = suite_create("select");
 	TCase *tc = ut_tcase(s, "select", NULL, NULL);
 
 	tcase_add_loop_test(tc, test_select, 0, NCASES(select_cases));
+	tcase_add_loop_test(tc, test_classes, 0, NCASES(class_specs));
 	return s;
 }

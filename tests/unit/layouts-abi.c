@@ -2,6 +2,7 @@
  * this is compiled for (x86_64, or i386 with -m32) have the kernel's
  * layouts of tests/unit/layouts.h, which ttrace reads (check_decode.c
  * checks those sizes against what ttrace reads). */
+#include <poll.h>
 #include <signal.h>
 #include <stddef.h>
 #include <sys/time.h>
@@ -20,12 +21,14 @@
 #define TIMESPEC K_OLD_TIMESPEC32
 #define ITIMERSPEC K_OLD_ITIMERSPEC32
 #define ITIMERVAL K_OLD_ITIMERVAL32
+#define TIMEVAL K_OLD_TIMEVAL32
 #define TIMEX(field) K_OLD_TIMEX32##field
 #elif defined(__x86_64__)
 #define SIGEV(field) K_NATIVE_SIGEV_##field
 #define TIMESPEC K_KERNEL_TIMESPEC
 #define ITIMERSPEC K_KERNEL_ITIMERSPEC
 #define ITIMERVAL K_ITIMERVAL64
+#define TIMEVAL K_TIMEVAL64
 #define TIMEX(field) K_KERNEL_TIMEX##field
 #else
 #error "an ABI ttrace does not know"
@@ -39,6 +42,9 @@ SAME(offsetof(struct sigevent, sigev_notify_attributes), SIGEV(ATTRIBUTE));
 SAME(sizeof(struct timespec), TIMESPEC);
 SAME(sizeof(struct itimerspec), ITIMERSPEC);
 SAME(sizeof(struct itimerval), ITIMERVAL);
+SAME(sizeof(struct timeval), TIMEVAL);
+SAME(sizeof(struct pollfd), K_POLLFD);
+SAME(offsetof(struct pollfd, revents), 6);
 SAME(sizeof(struct timex), TIMEX());
 SAME(offsetof(struct timex, time), TIMEX(_TIME));
 SAME(offsetof(struct timex, tai), TIMEX(_TAI));

@@ -30,6 +30,10 @@
 #define K_KERNEL_ITIMERSPEC 32		/* two __kernel_timespec */
 #define K_OLD_ITIMERVAL32 16		/* two old_timeval32 (i386 setitimer) */
 #define K_ITIMERVAL64 32		/* two x86_64 timevals */
+#define K_OLD_TIMEVAL32 8		/* s32 tv_sec, s32 tv_usec */
+#define K_TIMEVAL64 16			/* x86_64 timeval */
+#define K_POLLFD 8			/* int fd; short events, revents */
+#define K_SIGSET 8			/* the kernel's sigset_t: 64 signals */
 /* old_timex32: modes u32, offset freq maxerror esterror status constant
  * precision tolerance (s32 each), time (old_timeval32, 8), tick ppsfreq
  * jitter shift stabil jitcnt calcnt errcnt stbcnt tai (s32 each), then
