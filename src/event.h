@@ -105,6 +105,8 @@ enum tt_ret_kind {
 #define TT_MAX_SUB 8		/* what a struct argument points to: a sigset */
 #define TT_MAX_SHOWN 32		/* elements of an array shown, then "...":
 				 * strace's default -s 32 */
+/* The elements shown (-s), at most what ttrace reads. */
+extern unsigned tt_max_shown;
 
 /* -k: one frame of the calling thread's stack, as found at the entry.
  * The strings belong to the process's unwinding context (src/analysis/unwind.c)

@@ -152,6 +152,8 @@ enum tt_class {
 	TT_CLASS_TIMER = 1 << 0,	/* %timer: the timer family */
 	TT_CLASS_SLEEP = 1 << 1,	/* %sleep: the sleeps and their restart */
 	TT_CLASS_WAIT = 1 << 2,		/* %wait: the waits with a timeout */
+	TT_CLASS_CLOCK = 1 << 3,	/* %clock, strace's class: the calls
+					 * that read or set a clock */
 };
 
 struct tt_xlat;
@@ -169,7 +171,7 @@ enum tt_learn {
 /* The shape shared by every ABI variant of one call. */
 struct tt_signature {
 	const char *family;	/* the plain name: what -e selects */
-	uint8_t classes;	/* enum tt_class: %timer, %sleep, %wait */
+	uint8_t classes;	/* enum tt_class: %timer, %sleep, %wait, %clock */
 	uint8_t nargs;
 	struct tt_arg args[TT_MAX_ARGS];
 	/* Did the kernel write output argument i in this completed call?

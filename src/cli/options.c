@@ -17,7 +17,7 @@
 #include "syscall.h"
 #include "units.h"
 
-struct tt_options tt_opt;
+struct tt_options tt_opt = { .ret_column = 40 };
 
 #define TRY_HELP "Try 'ttrace --help' for more information.\n"
 
@@ -141,6 +141,10 @@ void tt_usage(FILE *fp)
 "                  entry, innermost frame first (libdw);\n"
 "                  -kk: with the source file:line where debug info has it\n"
 "  --stack-depth=N at most N frames (1 to 64, default 64)\n"
+"  -a COLUMN       align return values at COLUMN (default 40)\n"
+"  -s N            show at most N elements of an array (default 32)\n"
+"  -v, -x, -xx, -w, -X abbrev, --seccomp-bpf  accepted for strace's\n"
+"                  command lines; they change nothing here (man page)\n"
 "  -q              do not report attach, detach and ABI changes;\n"
 "                  -qq: not process exits either\n"
 "  -h, --help      show this help and exit\n"
@@ -256,20 +260,59 @@ static int outputs_apart(void)
 
 static bool depth_given;
 
-static int stack_depth(const char *arg)
+/* Long options without a short one of strace's to share a letter with. */
+enum { OPT_TOCTOU = 256 };
+
+/* A number option within [min, max]. */
+static int number(const char *opt, const char *arg, long min, long max,
+		  unsigned *out)
 {
 	char *end;
 	long v;
 
 	errno = 0;
 	v = strtol(arg, &end, 10);
-	if (errno || end == arg || *end || v < 1 || v > TT_MAX_FRAMES)
-		return usage_error("invalid --stack-depth value '%s' (1 to %d)",
-				   arg, TT_MAX_FRAMES);
-	tt_opt.stack_depth = (unsigned)v;
-	depth_given = true;
+	if (errno || end == arg || *end || v < min || v > max)
+		return usage_error("invalid %s value '%s' (%ld to %ld)", opt,
+				   arg, min, max);
+	*out = (unsigned)v;
 	return 0;
 }
+
+static int stack_depth(const char *arg)
+{
+	depth_given = true;
+	return number("--stack-depth", arg, 1, TT_MAX_FRAMES,
+		      &tt_opt.stack_depth);
+}
+
+/* strace's options that ttrace takes as strace does, or accepts because
+ * they change nothing for the calls it traces (the man page says why).
+ * Returns -1 when c is none of them. */
+static int strace_option(int c, const char *arg)
+{
+	switch (c) {
+	case 'a':	/* the column of the return value */
+		return number("-a", arg, 0, 1000, &tt_opt.ret_column);
+	case 's':	/* strings: none here; arrays: elements shown */
+		return number("-s", arg, 0, TT_MAX_MEM, &tt_max_shown);
+	case 'v':	/* every struct is shown whole already */
+	case 'x':	/* no strings to show in hex */
+	case 'w':	/* -c's times are wall-clock already */
+		return 0;
+	case 'X':
+		if (strcmp(arg, "abbrev") == 0)
+			return 0;
+		return usage_error("-X %s: ttrace shows constants by name "
+				   "(-X abbrev) only", arg);
+	case 'B':	/* --seccomp-bpf: ttrace's default */
+		tt_opt.seccomp = true;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
 
 int tt_options_parse(int argc, char **argv)
 {
@@ -278,7 +321,7 @@ int tt_options_parse(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "trace", required_argument, NULL, 'E' },
-		{ "toctou", required_argument, NULL, 'X' },
+		{ "toctou", required_argument, NULL, OPT_TOCTOU },
 		{ "seccomp", required_argument, NULL, 'S' },
 		{ "json", no_argument, NULL, 'J' },
 		{ "toctou-fail", no_argument, NULL, 'F' },
@@ -290,6 +333,7 @@ int tt_options_parse(int argc, char **argv)
 		{ "timeline", required_argument, NULL, 'W' },
 		{ "stack-depth", required_argument, NULL, 'K' },
 		{ "list-calls", no_argument, NULL, 'l' },
+		{ "seccomp-bpf", no_argument, NULL, 'B' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *check_only = NULL;
@@ -301,10 +345,17 @@ int tt_options_parse(int argc, char **argv)
 	tt_opt.tolerance_ppm = 100000;
 	tt_opt.max_lateness_ns = -1;
 	tt_opt.stack_depth = TT_MAX_FRAMES;
+	tt_opt.ret_column = 40;
+	tt_max_shown = TT_MAX_SHOWN;
 	depth_given = false;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:ce:fhkVo:p:qrtT", longopts,
+	while ((c = getopt_long(argc, argv, "+:a:ce:fhkVo:p:qrs:tTvwxX:", longopts,
 				NULL)) != -1) {
+		if ((r = strace_option(c, optarg)) >= 0) {
+			if (r)
+				return r;
+			continue;
+		}
 		switch (c) {
 		case 'e':
 			if ((r = add_expr(optarg, &selected)))
@@ -319,7 +370,7 @@ int tt_options_parse(int argc, char **argv)
 			break;
 		case 'f':
 			break;
-		case 'X':
+		case OPT_TOCTOU:
 			if ((r = on_off("--toctou", optarg, &tt_opt.toctou)))
 				return r;
 			break;

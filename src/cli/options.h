@@ -34,6 +34,7 @@ struct tt_options {
 	int64_t max_lateness_ns;	/* --max-lateness; -1: none */
 	int stack;		/* -k: 1 the caller's stack, 2 (-kk) with lines */
 	unsigned stack_depth;	/* --stack-depth: frames at most */
+	unsigned ret_column;	/* -a: the column of " = ", 40 */
 	pid_t *pids;		/* -p */
 	size_t npids;
 	char **argv;		/* the command, or NULL with -p */

@@ -1,8 +1,11 @@
 /* ttrace - the syscall selection, one flag per table row.  A name selects
- * its row, or its family in every ABI; %timer, %sleep and %wait select
- * the rows whose signature is in that class (enum tt_class); all, every
- * row.  Without -e, the waits are selected only when they carry a finite
- * timeout: a wait without one is no timing request. */
+ * its row, or its family in every ABI; %timer, %sleep, %wait and %clock
+ * select the rows whose signature is in that class (enum tt_class); all,
+ * every row; /REGEX the rows whose name or family it matches; a leading !
+ * every row but those the rest selects.  As in strace, the last
+ * -e trace= wins.  Without -e, the waits are selected only when they
+ * carry a finite timeout: a wait without one is no timing request. */
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +48,7 @@ static const struct {
 	{ "%timer", TT_CLASS_TIMER },
 	{ "%sleep", TT_CLASS_SLEEP },
 	{ "%wait", TT_CLASS_WAIT },
+	{ "%clock", TT_CLASS_CLOCK },
 };
 
 static unsigned class_of(const char *name)
@@ -57,11 +61,37 @@ static unsigned class_of(const char *name)
 
 /* Selects every row matching name (a call, a family, a %class or
  * "all") as how says; returns how many did. */
+/* Does the row match name: "all", its class, its name or family, or,
+ * for "/REGEX", a name or family the regex matches. */
+static bool matches(const struct tt_syscall *sc, const char *name,
+		    unsigned class, const regex_t *re)
+{
+	if (re)
+		return regexec(re, sc->name, 0, NULL, 0) == 0 ||
+		       regexec(re, sc->sig->family, 0, NULL, 0) == 0;
+	return strcmp(name, "all") == 0 || (sc->sig->classes & class) ||
+	       strcmp(sc->name, name) == 0 || strcmp(sc->sig->family, name) == 0;
+}
+
 static unsigned select_name(const char *name, enum sel how)
 {
 	unsigned hits = 0;
-	bool all = strcmp(name, "all") == 0;
 	unsigned class = class_of(name);
+	regex_t re;
+	bool is_re = name[0] == '/';
+
+	if (is_re) {
+		int err = regcomp(&re, name + 1, REG_EXTENDED | REG_NOSUB);
+
+		if (err) {
+			char why[128];
+
+			regerror(err, &re, why, sizeof(why));
+			tt_error("invalid regular expression '%s': %s", name + 1,
+				 why);
+			return 0;
+		}
+	}
 
 	for (unsigned a = 0; tt_abis[a]; a++) {
 		const struct tt_abi *abi = tt_abis[a];
@@ -72,16 +102,39 @@ static unsigned select_name(const char *name, enum sel how)
 
 			if (!sc->name)
 				continue;
-			if (all || (sc->sig->classes & class) ||
-			    strcmp(sc->name, name) == 0 ||
-			    strcmp(sc->sig->family, name) == 0) {
+			if (matches(sc, name, class, is_re ? &re : NULL)) {
 				if (sel[nr] < how)
 					sel[nr] = (uint8_t)how;
 				hits++;
 			}
 		}
 	}
+	if (is_re)
+		regfree(&re);
 	return hits;
+}
+
+/* Was name a regex that did not compile (its error already said)? */
+static bool regcomp_failed(const char *name)
+{
+	regex_t re;
+
+	if (regcomp(&re, name + 1, REG_EXTENDED | REG_NOSUB))
+		return true;
+	regfree(&re);
+	return false;
+}
+
+/* "!SET": every row but those SET selected. */
+static void invert(void)
+{
+	for (unsigned a = 0; tt_abis[a]; a++) {
+		uint8_t *sel = flags_of(a);
+
+		for (unsigned nr = 0; nr < tt_abis[a]->nsyscalls; nr++)
+			sel[nr] = tt_abis[a]->table[nr].name && !sel[nr] ?
+				SEL_ALL : SEL_NONE;
+	}
 }
 
 static int by_name(const void *a, const void *b)
@@ -187,20 +240,25 @@ static void unknown_name(const char *name)
 
 int tt_select_parse(const char *spec)
 {
-	char *copy = tt_xstrdup(spec), *save = NULL, *tok;
+	bool negated = spec[0] == '!';
+	char *copy = tt_xstrdup(spec + negated), *save = NULL, *tok;
 	unsigned names = 0;
 	int ret = 0;
 
+	/* the last -e trace= wins, as in strace */
 	for (unsigned a = 0; tt_abis[a]; a++)
-		flags_of(a);
+		memset(flags_of(a), SEL_NONE, tt_abis[a]->nsyscalls);
 	for (tok = strtok_r(copy, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save), names++) {
 		if (!select_name(tok, SEL_ALL)) {
-			unknown_name(tok);
+			if (tok[0] != '/' || !regcomp_failed(tok))
+				unknown_name(tok);
 			ret = -1;
 			break;
 		}
 	}
+	if (!ret && negated)
+		invert();
 	if (!ret && !names) {
 		/* "-e trace=," would trace nothing at all */
 		tt_error("-e trace= needs at least one name");

@@ -3,10 +3,12 @@
  *
  * The core reads an array's first TT_MAX_MEM bytes (src/decode/types.c,
  * tt_arg_bytes); like strace with its default -s 32, ttrace shows the
- * first TT_MAX_SHOWN elements and then "...".  Bit sets are arrays of
+ * first tt_max_shown (-s) elements and then "...".  Bit sets are arrays of
  * the ABI's longs, little-endian: bit n of the set is bit n % 8 of byte
  * n / 8 whatever the long's size. */
 #include "decode/decode.h"
+
+unsigned tt_max_shown = TT_MAX_SHOWN;
 
 int tt_array_begin(struct tt_event *ev, int node, uint64_t addr)
 {
@@ -20,7 +22,7 @@ bool tt_array_room(struct tt_event *ev, int node, unsigned shown,
 {
 	int more;
 
-	if (shown < TT_MAX_SHOWN)
+	if (shown < tt_max_shown)
 		return true;
 	more = tt_value_add(ev, node, NULL, TV_MORE);
 	if (more != TT_NO_VALUE)
@@ -43,7 +45,7 @@ void tt_read_elems(struct tt_event *ev, int node, const uint8_t *b,
 	}
 	/* more than the bytes ttrace reads */
 	if (lay.total > lay.count)
-		tt_array_room(ev, node, TT_MAX_SHOWN, lay.total - lay.count);
+		tt_array_room(ev, node, tt_max_shown, lay.total - lay.count);
 }
 
 bool tt_bit_set(const uint8_t *b, unsigned n)

@@ -12,7 +12,7 @@
 
 const struct tt_signature tt_sig_clock_gettime = {
 	.family = "clock_gettime",
-	.classes = TT_CLASS_TIMER,
+	.classes = TT_CLASS_TIMER | TT_CLASS_CLOCK,
 	.nargs = 2,
 	.args = {
 		{ "which_clock", AT_CLOCKID, AD_VAL },
@@ -22,7 +22,7 @@ const struct tt_signature tt_sig_clock_gettime = {
 
 const struct tt_signature tt_sig_clock_settime = {
 	.family = "clock_settime",
-	.classes = TT_CLASS_TIMER,
+	.classes = TT_CLASS_TIMER | TT_CLASS_CLOCK,
 	.nargs = 2,
 	.args = {
 		{ "which_clock", AT_CLOCKID, AD_VAL },
@@ -32,7 +32,7 @@ const struct tt_signature tt_sig_clock_settime = {
 
 const struct tt_signature tt_sig_clock_getres = {
 	.family = "clock_getres",
-	.classes = TT_CLASS_TIMER,
+	.classes = TT_CLASS_TIMER | TT_CLASS_CLOCK,
 	.nargs = 2,
 	.args = {
 		{ "which_clock", AT_CLOCKID, AD_VAL },
@@ -42,7 +42,7 @@ const struct tt_signature tt_sig_clock_getres = {
 
 const struct tt_signature tt_sig_clock_adjtime = {
 	.family = "clock_adjtime",
-	.classes = TT_CLASS_TIMER,
+	.classes = TT_CLASS_TIMER | TT_CLASS_CLOCK,
 	.nargs = 2,
 	.args = {
 		{ "which_clock", AT_CLOCKID, AD_VAL },

@@ -21,7 +21,6 @@
 #include "render/render.h"
 #include "xlat/xlat.h"
 
-#define RETURN_COLUMN 40
 
 struct tline {
 	char b[8192];
@@ -309,7 +308,7 @@ static unsigned entry_args(const struct tt_event *ev)
 static void put_return(struct tline *l, const struct tt_event *ev)
 {
 	lputs(l, ") ");
-	lpad_to(l, RETURN_COLUMN);
+	lpad_to(l, tt_opt.ret_column);
 	switch (ev->ret) {
 	case TR_NONE:
 		lputs(l, "= ?");
@@ -501,7 +500,7 @@ static void finish_unreturned(const struct tt_record *r)
 		return;
 	continue_line(&l, r, &r->ts);
 	lputs(&l, " <unfinished ...>) ");
-	lpad_to(&l, RETURN_COLUMN);
+	lpad_to(&l, tt_opt.ret_column);
 	lputs(&l, "= ?\n");
 	emit(&l);
 	put_stack(r->ev);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "event.h"
 #include "options.h"
 #include "unit.h"
 
@@ -61,8 +62,14 @@ static const struct error_case {
 	{ { "ttrace" }, "ttrace: must have COMMAND [ARGS...] or -p PID\n" TRY },
 	{ { "ttrace", "-t" }, "ttrace: must have COMMAND [ARGS...] or -p PID\n" TRY },
 	{ { "ttrace", "--" }, "ttrace: must have COMMAND [ARGS...] or -p PID\n" TRY },
-	{ { "ttrace", "-x", "true" }, "ttrace: invalid option -- 'x'\n" TRY },
-	{ { "ttrace", "-tx", "true" }, "ttrace: invalid option -- 'x'\n" TRY },
+	{ { "ttrace", "-j", "true" }, "ttrace: invalid option -- 'j'\n" TRY },
+	{ { "ttrace", "-tj", "true" }, "ttrace: invalid option -- 'j'\n" TRY },
+	{ { "ttrace", "-a", "x", "true" }, "ttrace: invalid -a value 'x' (0 to 1000)\n" TRY },
+	{ { "ttrace", "-s", "-1", "true" }, "ttrace: invalid -s value '-1' (0 to 1024)\n" TRY },
+	{ { "ttrace", "-X", "raw", "true" },
+	  "ttrace: -X raw: ttrace shows constants by name (-X abbrev) only\n" TRY },
+	{ { "ttrace", "-e", "trace=/[", "true" },
+	  "ttrace: invalid regular expression '[': Invalid regular expression\n" TRY },
 	{ { "ttrace", "--bogus", "true" }, "ttrace: unrecognized option '--bogus'\n" TRY },
 	{ { "ttrace", "--toctou=maybe", "true" },
 	  "ttrace: invalid --toctou value 'maybe' (on or off)\n" TRY },
@@ -96,8 +103,8 @@ static const struct error_case {
 	{ { "ttrace", "-e", "trace=", "true" }, "ttrace: -e trace= needs at least one name\n" TRY },
 	{ { "ttrace", "-e", "trace=bogus", "true" },
 	  "ttrace: invalid system call 'bogus': " UT_CALLS TRY },
-	{ { "ttrace", "--trace=epoll_wait", "true" },
-	  "ttrace: invalid system call 'epoll_wait': " UT_CALLS TRY },
+	{ { "ttrace", "--trace=gettimeofday", "true" },
+	  "ttrace: invalid system call 'gettimeofday': " UT_CALLS TRY },
 };
 
 START_TEST(test_error)
@@ -137,6 +144,8 @@ static const struct ok_case {
 	enum tt_tstamp tstamp;
 	bool relative, syscall_time;
 	int quiet;
+	unsigned column, shown;	/* -a, -s; 0: the defaults, 40 and 32 */
+	bool zeros;		/* -a0 -s0 */
 } ok_cases[] = {
 	{ .args = { "ttrace", "-p", "12,34" }, .pids = { 12, 34 } },
 	{ .args = { "ttrace", "-p", "12 34", "-p", "56" }, .pids = { 12, 34, 56 } },
@@ -157,6 +166,13 @@ static const struct ok_case {
 	  .relative = true, .syscall_time = true, .quiet = 2 },
 	{ .args = { "ttrace", "-e", "trace=clock_nanosleep", "-e", "timer_settime", "true" }, .command = "true" },
 	{ .args = { "ttrace", "--trace=all", "-p", "7" }, .pids = { 7 } },
+	/* strace's: -a and -s as strace; the others change nothing here */
+	{ .args = { "ttrace", "-a", "30", "-s", "4", "true" }, .command = "true",
+	  .column = 30, .shown = 4 },
+	{ .args = { "ttrace", "-a0", "-s0", "true" }, .command = "true",
+	  .zeros = true },
+	{ .args = { "ttrace", "-v", "-x", "-xx", "-w", "-X", "abbrev",
+		    "--seccomp-bpf", "true" }, .command = "true" },
 };
 
 static char *joined(char **argv)
@@ -201,6 +217,9 @@ START_TEST(test_ok)
 	ck_assert_int_eq(tt_opt.relative, c->relative);
 	ck_assert_int_eq(tt_opt.syscall_time, c->syscall_time);
 	ck_assert_int_eq(tt_opt.quiet, c->quiet);
+	ck_assert_uint_eq(tt_opt.ret_column,
+			  c->zeros ? 0 : c->column ? c->column : 40);
+	ck_assert_uint_eq(tt_max_shown, c->zeros ? 0 : c->shown ? c->shown : 32);
 }
 END_TEST
 

@@ -46,7 +46,14 @@ static const struct select_case {
 	{ "clock_getres_time64,setitimer", 0, "x86_64/38 i386/104 i386/406", "" },
 	{ "bogus", -1, "", BAD("bogus") },
 	{ "%Timer", -1, NULL, BAD("%Timer") },
-	{ "%clock", -1, NULL, BAD("%clock") },
+	{ "%clock", 0, "x86_64/227 x86_64/228 x86_64/229 x86_64/305 i386/264 "
+	  "i386/265 i386/266 i386/343 i386/403 i386/404 i386/405 i386/406", "" },
+	{ "/^timer_[sg]", 0, "x86_64/223 x86_64/224 x86_64/225 i386/260 "
+	  "i386/261 i386/262 i386/408 i386/409", "" },
+	/* two -e trace=: the last wins, as in strace */
+	{ "clock_nanosleep;timer_settime", 0, "x86_64/223 i386/260 i386/409", "" },
+	{ "!%timer,%wait", 0, "x86_64/0 i386/3", "" },
+	{ "/nosuch", -1, "", BAD("/nosuch") },
 	{ "Clock_nanosleep", -1, NULL, BAD("Clock_nanosleep") },
 };
 
@@ -57,10 +64,16 @@ static void report(int fd, const char *spec)
 	char buf[8192];
 	int n, ret = 0;
 
-	if (!spec)
+	if (!spec) {
 		tt_select_default();
-	else
-		ret = tt_select_parse(spec);
+	} else {	/* "A;B": -e trace=A -e trace=B */
+		char *copy = strdup(spec), *save = NULL;
+
+		for (char *one = strtok_r(copy, ";", &save); one && !ret;
+		     one = strtok_r(NULL, ";", &save))
+			ret = tt_select_parse(one);
+		free(copy);
+	}
 	n = snprintf(buf, sizeof(buf), "%d", ret);
 	for (unsigned a = 0; tt_abis[a]; a++)
 		for (long nr = -1; nr <= (long)tt_abis[a]->nsyscalls; nr++)

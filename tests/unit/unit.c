@@ -28,6 +28,7 @@ TCase *ut_tcase(Suite *s, const char *name, SFun setup, SFun teardown)
 void ut_render_setup(void)
 {
 	memset(&tt_opt, 0, sizeof(tt_opt));
+	tt_opt.ret_column = 40;		/* strace's, as without -a */
 	out_buf = NULL;
 	out_size = 0;
 	tt_out_open_memory(&out_buf, &out_size);
