@@ -509,6 +509,22 @@ static void finish_unreturned(const struct tt_record *r)
 /* A thread forgotten with its line still open (it vanished without an
  * exit to print): end the line, so that a new thread with its tid never
  * continues it. */
+/* A child or thread followed from its creator: strace says so when its
+ * trace goes to standard error (not with -o, not with -q), on a line of
+ * its own here (strace's may cut into an open line). */
+static void text_new_tracee(const struct tt_record *r)
+{
+	char line[64];
+	int n;
+
+	if (!r->parent || tt_opt.outfile || tt_opt.quiet)
+		return;
+	close_open_line();
+	n = snprintf(line, sizeof(line), "ttrace: Process %d attached\n",
+		     (int)r->tid);
+	tt_out_write(line, (size_t)n);
+}
+
 static void text_gone(const struct tt_record *r)
 {
 	if (open_tid == r->tid)
@@ -723,6 +739,8 @@ static void text_record(const struct tt_record *r)
 		text_gone(r);
 		break;
 	case TT_REC_NEW_TRACEE:
+		text_new_tracee(r);
+		break;
 	case TT_REC_EXEC:
 	case TT_REC_END:
 		break;		/* strace prints nothing */

@@ -9,19 +9,25 @@
 CN='clock_nanosleep(CLOCK'
 SIGCHLD='--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid'
 
-# family_trace PREFIX_MAIN PREFIX_CHILD: the trace, with PREFIX_MAIN(pid)
-# before lines of main while alone and PREFIX_CHILD(pid) before the others.
+# family_trace PREFIX_MAIN PREFIX_CHILD [ATTACHED]: the trace, with
+# PREFIX_MAIN(pid) before lines of main while alone and PREFIX_CHILD(pid)
+# before the others; ATTACHED(pid) before a child's first line (as strace,
+# "Process N attached" on stderr only).
 family_trace() {
 	m=$($1 "$M")
+	a=${3:-no_prefix}
 	printf '%s\n' \
 		"$m$CN""_REALTIME, 0, {tv_sec=0, tv_nsec=1000}, NULL) = 0" \
+		$($a "$T") \
 		"$($2 "$T")$CN""_MONOTONIC, 0, {tv_sec=0, tv_nsec=2000}, NULL) = 0" \
 		"$($2 "$T")+++ exited with 0 +++" \
 		"$m$CN""_REALTIME, 0, {tv_sec=0, tv_nsec=3000}, NULL) = 0" \
+		$($a "$F") \
 		"$($2 "$F")$CN""_MONOTONIC, 0, {tv_sec=0, tv_nsec=4000}, NULL) = 0" \
 		"$($2 "$F")+++ exited with 5 +++" \
 		"$m$SIGCHLD=$F, si_uid=0, si_status=5, si_utime=N, si_stime=N} ---" \
 		"$m$CN""_REALTIME, 0, {tv_sec=0, tv_nsec=5000}, NULL) = 0" \
+		$($a "$V") \
 		"$($2 "$V")$CN""_MONOTONIC, 0, {tv_sec=0, tv_nsec=6000}, NULL) = 0" \
 		"$($2 "$V")+++ exited with 6 +++" \
 		"$m$SIGCHLD=$V, si_uid=0, si_status=6, si_utime=N, si_stime=N} ---" \
@@ -31,6 +37,7 @@ family_trace() {
 file_prefix() { printf '%-5d ' "$1"; }
 tty_prefix() { printf '[pid %5d] ' "$1"; }
 no_prefix() { :; }
+attached() { printf 'ttrace:@Process@%d@attached' "$1"; }
 times_n() { sed 's/si_utime=[0-9]*, si_stime=[0-9]*/si_utime=N, si_stime=N/' "$1"; }
 
 # family_ids NAME: T, F and V as family printed them.
@@ -48,7 +55,7 @@ expect_rc fam 0
 family_ids fam
 expect_line fam "$W/fam.log" "T $V $V"
 M=
-family_trace no_prefix tty_prefix >"$W/fam.want"
+family_trace no_prefix tty_prefix attached | tr @ ' ' >"$W/fam.want"
 times_n "$W/fam.err" >"$W/fam.got"
 expect_same "fam: stderr" "$W/fam.want" "$W/fam.got"
 
