@@ -1,5 +1,6 @@
 /* bench/floor [--seccomp] [--info] [--read|--peek] CMD [ARGS]: the least a
- * ptrace tracer can do.
+ * ptrace tracer can do.  bench/floor --filter-only CMD [ARGS]: no tracer,
+ * CMD under a seccomp filter of one rule.
  *
  * Plain: it stops the command at every system call entry and exit
  * (PTRACE_SYSCALL) and looks at nothing.  --seccomp: the command runs
@@ -15,11 +16,15 @@
  * at the third argument at the entry and again at the exit (the input
  * struct, and the TOCTOU re-read); --peek the same 16 bytes with two
  * PTRACE_PEEKDATA instead.  These show what the event path costs
- * before any decoding. */
+ * before any decoding.
+ *
+ * --filter-only is the floor of a program that ttrace's filter lets run
+ * without a stop: the filter's cost and nothing else. */
 #define _GNU_SOURCE
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -35,6 +40,24 @@ static int trace_every_call(void)
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE),
 	};
 	struct sock_fprog prog = { 1, all };
+
+	prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+	return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
+}
+
+/* One rule: SECCOMP_RET_TRACE for clock_nanosleep, which the measured
+ * programs do not make (without a tracer it would fail with ENOSYS);
+ * every other call runs. */
+static int one_rule(void)
+{
+	struct sock_filter rule[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_clock_nanosleep, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = { 4, rule };
 
 	prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
 	return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
@@ -72,6 +95,12 @@ int main(int argc, char **argv)
 	pid_t child;
 
 	(void)argc;
+	if (*cmd && strcmp(*cmd, "--filter-only") == 0) {
+		if (!cmd[1] || one_rule() < 0)
+			return 2;
+		execvp(cmd[1], cmd + 1);
+		return 127;
+	}
 	for (; *cmd && strncmp(*cmd, "--", 2) == 0; cmd++) {
 		if (strcmp(*cmd, "--seccomp") == 0)
 			filtered = 1;
@@ -85,8 +114,8 @@ int main(int argc, char **argv)
 			break;
 	}
 	if (!cmd[0] || strncmp(cmd[0], "--", 2) == 0) {
-		fputs("usage: floor [--seccomp] [--info] [--read|--peek] CMD [ARGS...]\n",
-		      stderr);
+		fputs("usage: floor [--seccomp] [--info] [--read|--peek] CMD [ARGS...]\n"
+		      "       floor --filter-only CMD [ARGS...]\n", stderr);
 		return 2;
 	}
 	child = fork();

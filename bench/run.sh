@@ -6,16 +6,20 @@
 #   make bench                 (or: TTRACE=./ttrace bash bench/run.sh 5)
 # Sizes: A rounds of 3 traced calls; B rounds of 3 traced + 100 untraced;
 # C untraced calls alone; M rounds for the memory run (3 events each);
-# K rounds for the cost of -k's stack walks.
+# K rounds for the cost of -k's stack walks; X rounds of each of 4
+# threads contending a mutex (futex waits without a timeout).
 set -u
 runs=${1:-3}
 A=${A:-30000} B=${B:-2000} C=${C:-200000} M=${M:-333334} K=${K:-10000}
+X=${X:-25000}
 here=$(cd "$(dirname "$0")" && pwd)
 ttrace=${TTRACE:-./ttrace}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; kill $(jobs -p) 2>/dev/null' EXIT
 cc -O2 -o "$tmp/workload" "$here/workload.c" || exit 99
 cc -O2 -o "$tmp/floor" "$here/floor.c" || exit 99
+cc -O2 -o "$tmp/mutex" "$here/mutex.c" -lpthread || exit 99
+cc -O2 -o "$tmp/cputime" "$here/cputime.c" || exit 99
 W=$tmp/workload
 SEL=clock_nanosleep,timer_settime,timerfd_settime,restart_syscall
 STRACE=$(command -v strace || true)
@@ -123,3 +127,44 @@ row "ttrace -k" "$(awk -v u="$tk" 'BEGIN { printf "%.3f", u / 1e6 }')" "$(per_wa
 read -r t1 k1 < <(pair $((runs * 8 + 1)) 1)
 row "ttrace, 3 calls" "$(awk -v u="$t1" 'BEGIN { printf "%.4f", u / 1e6 }')"
 row "ttrace -k, 3 calls" "$(awk -v u="$k1" 'BEGIN { printf "%.4f", u / 1e6 }')" "$(per_walk "$t1" "$k1" 1): the first walk and its process's map calls"
+
+# A program that blocks without asking for any timing: threads contending
+# a mutex, whose futex waits carry no timeout.  By default ttrace's filter
+# stops at a wait only when its timeout is finite, so such a program
+# should cost about what the filter alone costs; without the filter (-p,
+# --seccomp=off) every call stops.  (bench/floor traces no threads: no
+# floor row here.)  CPU times from /proc (bench/cputime):
+# ttrace's own, and the program's (under ttrace, ttrace's children).
+# cpu CMD...: "WALL SELF CHILDREN" of the run of median wall time
+cpu() {
+	for ((i = 0; i < runs; i++)); do "$tmp/cputime" "$@"; done | sort -n |
+		sed -n "$(( (runs + 1) / 2 ))p"
+}
+# crow LABEL "WALL SELF CHILDREN" TRACER NOTE: a row; TRACER: yes when
+# CMD was a tracer (SELF is its CPU, CHILDREN the program's)
+crow() {
+	set -- "$1" $2 "$3" "${4:-}"
+	if [ "$5" = yes ]; then
+		printf '  %-40s %8s s  tracer cpu %6s s  program cpu %6s s  %s\n' \
+			"$1" "$2" "$3" "$4" "$6"
+	else
+		printf '  %-40s %8s s  tracer cpu %6s    program cpu %6s s  %s\n' \
+			"$1" "$2" "-" "$3" "$6"
+	fi
+}
+wall() { echo "${1%% *}"; }
+MX="$tmp/mutex 4 $X"
+echo; echo "(f) contended mutex, untimed futex waits: mutex 4 $X"
+mu=$(cpu $MX); mf=$(cpu "$tmp/floor" --filter-only $MX)
+mt=$(cpu "$ttrace" -o /dev/null -- $MX)
+mp=$(cpu "$ttrace" -e trace=poll -o /dev/null -- $MX)
+mo=$(cpu "$ttrace" --seccomp=off -o /dev/null -- $MX)
+crow untraced "$mu" no
+crow "seccomp filter of one rule, no tracer" "$mf" no \
+	"$(ratio "$(wall "$mf")" "$(wall "$mu")") untraced"
+crow "ttrace (default)" "$mt" yes \
+	"$(ratio "$(wall "$mt")" "$(wall "$mf")") one-rule filter (target 1.20x)"
+crow "ttrace -e trace=poll" "$mp" yes \
+	"$(ratio "$(wall "$mp")" "$(wall "$mu")") untraced"
+crow "ttrace --seccomp=off (as with -p)" "$mo" yes \
+	"$(ratio "$(wall "$mo")" "$(wall "$mu")") untraced"

@@ -11,16 +11,32 @@
  * ABI's calls that change the memory map as well (abi->maps_calls): the
  * stack unwinder reads the maps again after one.
  *
+ * A wait selected only when it carries a finite timeout (the default for
+ * %wait: tt_selected_if_timed) is trapped only then: its number jumps to
+ * a block that tests the argument registers its wait shape names, as
+ * tt_wait_timed() does at the entry (the op of a futex, a timeout of ms
+ * that is not negative, a timeout pointer that is not NULL).  A poll(-1)
+ * or a futex wait without a timeout runs without a stop.  The entry test
+ * stays: it is the one that applies without the filter (-p,
+ * --seccomp=off).
+ *
  * The kernel reports the syscall-entry stop before it runs the filter, so
  * a tracee resumed with PTRACE_CONT stops only at the filter
  * (PTRACE_EVENT_SECCOMP, which ttrace treats as the entry); PTRACE_SYSCALL
  * from there gives the exit stop.  RET_TRACE without a tracer makes the
  * call fail with ENOSYS: a filtered tracee must never be detached.
+ *
+ * Classic BPF jumps only forward, a conditional jump at most 255
+ * instructions: every jump is made to a label and placed when the ABI's
+ * block is done, and one that does not fit fails the whole program
+ * (E2BIG), which spawn.c reports before running the command without the
+ * filter.  The ABIs are chained with BPF_JA, whose offset is 32-bit.
  */
 #include <errno.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <stddef.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -31,12 +47,42 @@
 #include "select.h"
 #include "syscall.h"
 
-#define MAX_INSNS 256
+#define MAX_INSNS BPF_MAXINSNS
+/* The distinct wait shapes of one ABI's block. */
+#define MAX_SHAPES 32
+
+/* seccomp_data.args[k] is a __u64 in the task's byte order. */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ARG_LO(k) (offsetof(struct seccomp_data, args) + 8 * (unsigned)(k))
+#define ARG_HI(k) (ARG_LO(k) + 4)
+#else
+#define ARG_HI(k) (offsetof(struct seccomp_data, args) + 8 * (unsigned)(k))
+#define ARG_LO(k) (ARG_HI(k) + 4)
+#endif
+
+/* Jump targets, placed when their block ends. */
+enum {
+	L_NEXT = -1,		/* the next instruction: offset 0 */
+	L_ALLOW = 0,		/* the block's SECCOMP_RET_ALLOW */
+	L_TRACE,		/* the block's SECCOMP_RET_TRACE */
+	L_ABI_END,		/* the next ABI's test */
+	L_SHAPE,		/* L_SHAPE + i: the test of shape i */
+	NLABELS = L_SHAPE + MAX_SHAPES
+};
+
+struct fixup {
+	unsigned at;		/* the jump */
+	uint8_t field;		/* 0: jt, 1: jf, 2: k (BPF_JA) */
+	uint8_t label;
+};
 
 struct prog {
 	struct sock_filter insn[MAX_INSNS];
 	unsigned n;
 	int overflow;
+	unsigned label[NLABELS];
+	struct fixup fix[2 * MAX_INSNS];
+	unsigned nfix;
 };
 
 static void emit(struct prog *p, struct sock_filter f)
@@ -47,81 +93,252 @@ static void emit(struct prog *p, struct sock_filter f)
 		p->overflow = 1;
 }
 
-static int traced(const struct tt_abi *abi, long nr)
+static void stmt(struct prog *p, uint16_t code, uint32_t k)
 {
-	if (nr == abi->restart_nr || tt_selected(abi, nr))
-		return 1;
-	for (unsigned i = 0; i < abi->nalways; i++)
-		if (abi->always[i] == nr)
-			return 1;
-	/* -k reads the maps again after a call that changed them. */
-	return tt_opt.stack && tt_abi_changes_maps(abi, nr);
+	emit(p, (struct sock_filter)BPF_STMT(code, k));
 }
 
-/* One ABI's block: "load nr; jeq n1 .. jeq nk -> trace; allow; trace". */
-static void emit_abi_block(struct prog *p, const struct tt_abi *abi)
+static void to_label(struct prog *p, uint8_t field, int label)
 {
-	long nrs[MAX_INSNS];
-	unsigned k = 0;
-
-	for (long nr = 0; nr < (long)abi->nsyscalls && k < MAX_INSNS; nr++)
-		if (traced(abi, nr))
-			nrs[k++] = nr;
-	for (unsigned i = 0; i < abi->nalways && k < MAX_INSNS; i++)
-		if (abi->always[i] >= (long)abi->nsyscalls)
-			nrs[k++] = abi->always[i];
-	if (k > 250) {		/* jump offsets are 8-bit */
-		p->overflow = 1;
+	if (label == L_NEXT)
 		return;
-	}
-	emit(p, (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-					     offsetof(struct seccomp_data, nr)));
-	if (abi->nr_flags)	/* x32's calls are x86_64's, numbered apart */
-		emit(p, (struct sock_filter)BPF_STMT(BPF_ALU | BPF_AND | BPF_K,
-						     ~abi->nr_flags));
-	for (unsigned i = 0; i < k; i++)
-		emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
-						     (uint32_t)nrs[i],
-						     (uint8_t)(k - i), 0));
-	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
-	emit(p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
-					     SECCOMP_RET_TRACE | TT_SECCOMP_DATA));
+	if (p->nfix < sizeof(p->fix) / sizeof(p->fix[0]))
+		p->fix[p->nfix++] = (struct fixup){ p->n - 1, field,
+						    (uint8_t)label };
+	else
+		p->overflow = 1;
 }
 
-bool tt_seccomp_own_stop(const struct tt_abi *abi, long nr, unsigned long data)
+/* A conditional jump: to jt if the test holds, else to jf (labels). */
+static void jump(struct prog *p, uint16_t code, uint32_t k, int jt, int jf)
 {
-	return abi && data == TT_SECCOMP_DATA && traced(abi, tt_abi_nr(abi, nr));
+	emit(p, (struct sock_filter)BPF_JUMP(BPF_JMP | code | BPF_K, k, 0, 0));
+	if (p->overflow)
+		return;
+	to_label(p, 0, jt);
+	to_label(p, 1, jf);
 }
 
-int tt_seccomp_install(void)
+static void place(struct prog *p, int label)
+{
+	p->label[label] = p->n;
+}
+
+/* Sets every jump made since from to its label: forward, and within 255
+ * instructions for a conditional one. */
+static void resolve(struct prog *p, unsigned from)
+{
+	for (unsigned i = from; i < p->nfix && !p->overflow; i++) {
+		const struct fixup *f = &p->fix[i];
+		unsigned target = p->label[f->label];
+		unsigned off = target - f->at - 1;
+
+		if (target <= f->at || (f->field < 2 && off > 255)) {
+			p->overflow = 1;
+			break;
+		}
+		if (f->field == 0)
+			p->insn[f->at].jt = (uint8_t)off;
+		else if (f->field == 1)
+			p->insn[f->at].jf = (uint8_t)off;
+		else
+			p->insn[f->at].k = off;
+	}
+	p->nfix = from;
+}
+
+/* The block of one wait shape: to L_TRACE when tt_wait_timed() would say
+ * the call carries a finite timeout, else to L_ALLOW.  A 32-bit ABI's
+ * arguments are the low halves of the registers (tt_abi_args). */
+static void emit_shape(struct prog *p, const struct tt_abi *abi,
+		       const struct tt_wait_shape *w)
+{
+	if (w->op_arg >= 0) {
+		/* (op & op_mask) < 32 and bit (op & op_mask) of timed_ops */
+		stmt(p, BPF_LD | BPF_W | BPF_ABS, ARG_LO(w->op_arg));
+		stmt(p, BPF_ALU | BPF_AND | BPF_K, w->op_mask);
+		jump(p, BPF_JGT, 31, L_ALLOW, L_NEXT);
+		stmt(p, BPF_MISC | BPF_TAX, 0);
+		stmt(p, BPF_LD | BPF_IMM, 1);
+		stmt(p, BPF_ALU | BPF_LSH | BPF_X, 0);
+		jump(p, BPF_JSET, w->timed_ops, L_NEXT, L_ALLOW);
+	}
+	stmt(p, BPF_LD | BPF_W | BPF_ABS, ARG_LO(w->timeout_arg));
+	if (w->timeout == TT_TMO_MS) {
+		/* an int: negative is no timeout */
+		jump(p, BPF_JSET, 0x80000000u, L_ALLOW, L_TRACE);
+	} else if (abi->ptr_size == 4) {
+		jump(p, BPF_JEQ, 0, L_ALLOW, L_TRACE);
+	} else {
+		jump(p, BPF_JEQ, 0, L_NEXT, L_TRACE);
+		stmt(p, BPF_LD | BPF_W | BPF_ABS, ARG_HI(w->timeout_arg));
+		jump(p, BPF_JEQ, 0, L_ALLOW, L_TRACE);
+	}
+}
+
+/* Do a and b make the same test? */
+static bool same_test(const struct tt_wait_shape *a,
+		      const struct tt_wait_shape *b)
+{
+	return a->timeout_arg == b->timeout_arg &&
+		(a->timeout == TT_TMO_MS) == (b->timeout == TT_TMO_MS) &&
+		a->op_arg == b->op_arg &&
+		(a->op_arg < 0 ||
+		 (a->op_mask == b->op_mask && a->timed_ops == b->timed_ops));
+}
+
+/* The index of w among shapes[0 .. *n), added if new; -1 if full. */
+static int shape_index(const struct tt_wait_shape **shapes, unsigned *n,
+		       const struct tt_wait_shape *w)
+{
+	for (unsigned i = 0; i < *n; i++)
+		if (same_test(shapes[i], w))
+			return (int)i;
+	if (*n == MAX_SHAPES)
+		return -1;
+	shapes[*n] = w;
+	return (int)(*n)++;
+}
+
+/* How rule takes nr; *w set for TT_TAKE_IF_TIMED (NULL otherwise). */
+static enum tt_seccomp_take take_of(tt_seccomp_rule rule,
+				    const struct tt_abi *abi, long nr,
+				    const struct tt_wait_shape **w)
+{
+	enum tt_seccomp_take how;
+
+	*w = NULL;
+	how = rule(abi, nr, w);
+	if (how == TT_TAKE_IF_TIMED && !*w)
+		how = TT_TAKE_ALWAYS;	/* no shape to test: be safe */
+	return how;
+}
+
+/* One ABI's block:
+ *	load nr
+ *	jeq n1 -> trace .. jeq nk -> trace	(the calls taken always)
+ *	jeq w1 -> shape(w1) ..			(the waits taken when timed)
+ *	allow
+ *	shape blocks, each to allow or trace
+ *	allow; trace */
+static void emit_abi_block(struct prog *p, const struct tt_abi *abi,
+			   tt_seccomp_rule rule)
+{
+	const struct tt_wait_shape *shapes[MAX_SHAPES], *w;
+	unsigned nshapes = 0, fix0 = p->nfix;
+	long end = (long)abi->nsyscalls;
+
+	stmt(p, BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
+	if (abi->nr_flags)	/* x32's calls are x86_64's, numbered apart */
+		stmt(p, BPF_ALU | BPF_AND | BPF_K, ~abi->nr_flags);
+	for (unsigned i = 0; i < abi->nalways; i++)
+		if (abi->always[i] >= end)
+			end = abi->always[i] + 1;
+	for (long nr = 0; nr < end; nr++) {
+		switch (take_of(rule, abi, nr, &w)) {
+		case TT_TAKE_NONE:
+			break;
+		case TT_TAKE_ALWAYS:
+			jump(p, BPF_JEQ, (uint32_t)nr, L_TRACE, L_NEXT);
+			break;
+		case TT_TAKE_IF_TIMED: {
+			int s = shape_index(shapes, &nshapes, w);
+
+			if (s < 0)
+				p->overflow = 1;
+			else
+				jump(p, BPF_JEQ, (uint32_t)nr, L_SHAPE + s,
+				     L_NEXT);
+			break;
+		}
+		}
+	}
+	stmt(p, BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+	for (unsigned s = 0; s < nshapes; s++) {
+		place(p, L_SHAPE + (int)s);
+		emit_shape(p, abi, shapes[s]);
+	}
+	place(p, L_ALLOW);
+	stmt(p, BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+	place(p, L_TRACE);
+	stmt(p, BPF_RET | BPF_K, SECCOMP_RET_TRACE | TT_SECCOMP_DATA);
+	resolve(p, fix0);
+}
+
+int tt_seccomp_build(tt_seccomp_rule rule, struct sock_fprog *out)
 {
 	static struct prog p;
-	struct sock_fprog fprog;
 
-	p.n = 0;
-	emit(&p, (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-					      offsetof(struct seccomp_data, arch)));
+	memset(&p, 0, sizeof(p));
+	stmt(&p, BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
 	for (unsigned a = 0; tt_abis[a]; a++) {
-		unsigned jump_at = p.n;
+		unsigned fix0 = p.nfix;
 
-		/* if arch != this ABI's, skip its block */
+		/* the arch is in A: this ABI's skips the jump to the next */
 		emit(&p, (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
-						      tt_abis[a]->audit_arch, 0, 0));
-		emit_abi_block(&p, tt_abis[a]);
-		if (p.n - jump_at - 1 > 255)
-			p.overflow = 1;
-		p.insn[jump_at].jf = (uint8_t)(p.n - jump_at - 1);
-		/* the block ends in returns: reload the arch for the next */
-		emit(&p, (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-						      offsetof(struct seccomp_data, arch)));
+						      tt_abis[a]->audit_arch,
+						      1, 0));
+		stmt(&p, BPF_JMP | BPF_JA, 0);
+		to_label(&p, 2, L_ABI_END);
+		emit_abi_block(&p, tt_abis[a], rule);
+		place(&p, L_ABI_END);
+		resolve(&p, fix0);
 	}
-	emit(&p, (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+	stmt(&p, BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
 	if (p.overflow) {
 		errno = E2BIG;
 		return -1;
 	}
-	fprog.len = (unsigned short)p.n;
-	fprog.filter = p.insn;
+	out->len = (unsigned short)p.n;
+	out->filter = p.insn;
+	return 0;
+}
+
+/* Calls the tracer needs whatever is selected. */
+static bool needed(const struct tt_abi *abi, long nr)
+{
+	if (nr == abi->restart_nr)
+		return true;
+	for (unsigned i = 0; i < abi->nalways; i++)
+		if (abi->always[i] == nr)
+			return true;
+	/* -k reads the maps again after a call that changed them. */
+	return tt_opt.stack && tt_abi_changes_maps(abi, nr);
+}
+
+enum tt_seccomp_take tt_seccomp_take(const struct tt_abi *abi, long nr,
+				     const struct tt_wait_shape **w)
+{
+	const struct tt_syscall *sc;
+
+	if (needed(abi, nr))
+		return TT_TAKE_ALWAYS;
+	if (!tt_selected(abi, nr))
+		return TT_TAKE_NONE;
+	sc = tt_abi_syscall(abi, nr);
+	if (tt_selected_if_timed(abi, nr) && sc && sc->sig->wait) {
+		*w = sc->sig->wait;
+		return TT_TAKE_IF_TIMED;
+	}
+	return TT_TAKE_ALWAYS;
+}
+
+bool tt_seccomp_own_stop(const struct tt_abi *abi, long nr, unsigned long data)
+{
+	const struct tt_wait_shape *w;
+
+	/* A wait taken when timed counts whatever its arguments: the stop
+	 * carries no registers here, and ttrace's filter may have asked. */
+	return abi && data == TT_SECCOMP_DATA &&
+		tt_seccomp_take(abi, tt_abi_nr(abi, nr), &w) != TT_TAKE_NONE;
+}
+
+int tt_seccomp_install(void)
+{
+	struct sock_fprog fprog;
+
+	if (tt_seccomp_build(tt_seccomp_take, &fprog) < 0)
+		return -1;
 	/* Root may install a filter as it is; others need no_new_privs. */
 	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fprog) == 0)
 		return 0;

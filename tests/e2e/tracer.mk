@@ -27,7 +27,8 @@ TRACER_SH = \
 	tests/e2e/tracer/closed-stdio.sh \
 	tests/e2e/tracer/special-outputs.sh \
 	tests/e2e/tracer/cut-line.sh \
-	tests/e2e/tracer/non-utf8.sh
+	tests/e2e/tracer/non-utf8.sh \
+	tests/e2e/tracer/waits-filter.sh
 TRACER_TESTS = $(TRACER_SH) \
 	tests/e2e/summary.sh \
 	tests/e2e/profile.sh \
@@ -46,7 +47,8 @@ check_PROGRAMS += \
 	tests/e2e/helpers/threxec \
 	tests/e2e/helpers/timing \
 	tests/e2e/helpers/timerloop \
-	tests/e2e/helpers/distinct
+	tests/e2e/helpers/distinct \
+	tests/e2e/helpers/waits
 tests_e2e_helpers_crowd_LDADD = -lpthread
 tests_e2e_helpers_family_LDADD = -lpthread
 tests_e2e_helpers_sleeper_LDADD = -lpthread
@@ -75,6 +77,8 @@ tests_e2e_helpers_timerloop_CFLAGS = $(TRACEE_CC)
 tests_e2e_helpers_distinct_CFLAGS = $(TRACEE_CC)
 tests_e2e_helpers_distinct_LDFLAGS = $(TRACEE_LD)
 tests_e2e_helpers_timerloop_LDFLAGS = $(TRACEE_LD)
+tests_e2e_helpers_waits_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_waits_LDFLAGS = $(TRACEE_LD)
 
 # The same source as execchain, as an i386 program.
 if HAVE_M32
@@ -87,4 +91,9 @@ check_PROGRAMS += tests/e2e/helpers/timing32
 tests_e2e_helpers_timing32_SOURCES = tests/e2e/helpers/timing.c
 tests_e2e_helpers_timing32_CFLAGS = -m32 -Wall -Wextra
 tests_e2e_helpers_timing32_LDFLAGS = -m32
+# The waits the filter tests by their arguments, as an i386 program.
+check_PROGRAMS += tests/e2e/helpers/waits32
+tests_e2e_helpers_waits32_SOURCES = tests/e2e/helpers/waits.c
+tests_e2e_helpers_waits32_CFLAGS = -m32 -Wall -Wextra
+tests_e2e_helpers_waits32_LDFLAGS = -m32
 endif

@@ -23,6 +23,7 @@ int main(void)
 	srunner_add_suite(sr, make_profile_suite());
 	srunner_add_suite(sr, make_elfinfo_suite());
 	srunner_add_suite(sr, make_timing_suite());
+	srunner_add_suite(sr, make_seccomp_suite());
 	/* last: the timeline, once opened, stays among the renderers */
 	srunner_add_suite(sr, make_timeline_suite());
 	srunner_run_all(sr, CK_ENV);

@@ -32,6 +32,7 @@ Suite *make_profile_suite(void);
 Suite *make_elfinfo_suite(void);
 Suite *make_timing_suite(void);
 Suite *make_timeline_suite(void);
+Suite *make_seccomp_suite(void);
 
 /* The bound of a loop test over a table of cases. */
 #define NCASES(a) (int)(sizeof(a) / sizeof((a)[0]))

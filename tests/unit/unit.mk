@@ -18,7 +18,8 @@ tests_unit_check_ttrace_SOURCES = \
 	tests/unit/check_core.c tests/unit/check_json.c tests/unit/check_summary.c \
 	tests/unit/check_profile.c \
 	tests/unit/check_elfinfo.c \
-	tests/unit/nr-tables.h
+	tests/unit/nr-tables.h \
+	tests/unit/check_seccomp.c
 nodist_tests_unit_check_ttrace_SOURCES = tests/unit/nr-tables.c \
 	tests/unit/nr-defs.h
 BUILT_SOURCES = tests/unit/nr-tables.c tests/unit/nr-defs.h
