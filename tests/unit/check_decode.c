@@ -340,6 +340,10 @@ static unsigned kernel_read_size(enum tt_argtype type, enum tt_time_width w,
 		return 4;
 	case AT_TFD_TICKS:	/* u64 */
 		return 8;
+	case AT_EPOLL_EVENTS:	/* one element */
+		return K_EPOLL_EVENT;
+	case AT_SIGINFO:
+		return K_SIGINFO;
 	default:
 		return 0;
 	}
