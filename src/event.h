@@ -43,6 +43,9 @@ enum tt_vkind {
 enum tt_addr_why {
 	TA_NOT_WRITTEN,	/* an output the kernel did not write */
 	TA_UNREADABLE,	/* not readable whole (fault, unmapped, gone) */
+	TA_NOT_SHOWN,	/* strace does not decode it: an input it reads at
+			 * a failed exit (AD_IN_EXIT), a sigset whose size
+			 * argument is no sigset's */
 };
 
 #define TT_NO_VALUE (-1)

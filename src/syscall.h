@@ -39,6 +39,8 @@ enum tt_argtype {
 	AT_SIGSET,		/* pointer to a sigset_t of 64 signals */
 	AT_TIMEVAL,		/* pointer to a timeval of the row's width */
 	AT_SIGMASK_ARG,		/* pointer to {const sigset_t *, size_t} */
+	AT_EPOLL_EVENTS,	/* an array of (packed) struct epoll_event */
+	AT_SIGINFO,		/* pointer to a siginfo_t of the ABI's layout */
 	AT_NTYPES		/* rows of tt_types (src/decode/types.c) */
 };
 
@@ -55,6 +57,10 @@ enum tt_argdir {
 				 * wrote is read at the exit into ev->back for
 				 * the signature's result hook, and is no
 				 * TOCTOU finding */
+	AD_IN_EXIT,		/* an input strace reads only at the exit
+				 * (epoll_pwait's sigmask): read at entry like
+				 * AD_IN, shown at the exit, and as its address
+				 * (TA_NOT_SHOWN) when the call failed */
 };
 
 /* An array's length: TT_COUNT_ARG(k), the value of argument k (nfds);
@@ -73,7 +79,8 @@ struct tt_arg {
 /* Read from the tracee at entry (and again at exit for the TOCTOU check). */
 static inline bool tt_dir_input(uint8_t dir)
 {
-	return dir == AD_IN || dir == AD_INOUT || dir == AD_INWB;
+	return dir == AD_IN || dir == AD_INOUT || dir == AD_INWB ||
+	       dir == AD_IN_EXIT;
 }
 
 /* Shown as the kernel left it at the exit. */
@@ -246,6 +253,10 @@ extern const struct tt_signature tt_sig_alarm;
 extern const struct tt_signature tt_sig_read;
 extern const struct tt_signature tt_sig_poll;
 extern const struct tt_signature tt_sig_ppoll;
+extern const struct tt_signature tt_sig_epoll_wait;
+extern const struct tt_signature tt_sig_epoll_pwait;
+extern const struct tt_signature tt_sig_epoll_pwait2;
+extern const struct tt_signature tt_sig_rt_sigtimedwait;
 
 /* Size in tracee memory of a pointed-to argument, 0 if not a pointer;
  * ptr_size: the ABI's (a sigevent's layout follows it).  From the type's

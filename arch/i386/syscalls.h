@@ -33,3 +33,8 @@
 [410] = { "timerfd_gettime64", &tt_sig_timerfd_gettime, TW_64, 0 },
 [411] = { "timerfd_settime64", &tt_sig_timerfd_settime, TW_64, 0 },
 [414] = { "ppoll_time64", &tt_sig_ppoll, TW_64, 0 },
+[256] = { "epoll_wait", &tt_sig_epoll_wait, TW_NONE, 0 },
+[319] = { "epoll_pwait", &tt_sig_epoll_pwait, TW_NONE, 0 },
+[441] = { "epoll_pwait2", &tt_sig_epoll_pwait2, TW_64, 0 },
+[177] = { "rt_sigtimedwait_time32", &tt_sig_rt_sigtimedwait, TW_32, 0 },
+[421] = { "rt_sigtimedwait_time64", &tt_sig_rt_sigtimedwait, TW_64, 0 },

@@ -23,3 +23,7 @@
 [286] = { "timerfd_settime", &tt_sig_timerfd_settime, TW_64, 0 },
 [287] = { "timerfd_gettime", &tt_sig_timerfd_gettime, TW_64, 0 },
 [305] = { "clock_adjtime", &tt_sig_clock_adjtime, TW_64, 0 },
+[232] = { "epoll_wait", &tt_sig_epoll_wait, TW_NONE, 0 },
+[281] = { "epoll_pwait", &tt_sig_epoll_pwait, TW_NONE, 0 },
+[441] = { "epoll_pwait2", &tt_sig_epoll_pwait2, TW_64, 0 },
+[128] = { "rt_sigtimedwait", &tt_sig_rt_sigtimedwait, TW_64, 0 },

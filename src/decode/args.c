@@ -54,6 +54,18 @@ static void decode_scalar(struct tt_event *ev, unsigned i)
 		v->xlat = t->xlat;
 }
 
+void tt_arg_not_shown(struct tt_event *ev, unsigned i)
+{
+	struct tt_value *v = &ev->v[i];
+
+	if (v->kind == TV_NULL)
+		return;
+	v->kind = TV_ADDR;
+	v->why = TA_NOT_SHOWN;
+	v->u = ev->raw[i];
+	v->child = TT_NO_VALUE;
+}
+
 void tt_decode_entry(struct tt_event *ev)
 {
 	const struct tt_signature *sig = ev->sc->sig;
@@ -65,6 +77,7 @@ void tt_decode_entry(struct tt_event *ev)
 			break;
 		case AD_IN:
 		case AD_INWB:
+		case AD_IN_EXIT:
 			decode_pointer(ev, i, true);
 			break;
 		case AD_OUT:
@@ -100,6 +113,8 @@ void tt_decode_exit(struct tt_event *ev)
 	for (unsigned i = 0; i < sig->nargs; i++)
 		if (tt_dir_output(sig->args[i].dir))
 			decode_pointer(ev, i, output_written(ev, i));
+		else if (sig->args[i].dir == AD_IN_EXIT && ev->ret == TR_ERROR)
+			tt_arg_not_shown(ev, i);
 	if (sig->result && ev->ret == TR_VALUE)
 		sig->result(ev);
 	tt_timing_exit(ev);

@@ -113,6 +113,22 @@ void tt_read_sigmask_arg(struct tt_event *ev, int node, const uint8_t *b,
 	}
 }
 
+void tt_sigset_sized(struct tt_event *ev, unsigned set_arg, unsigned size_arg)
+{
+	uint64_t size = ev->raw[size_arg];
+	struct tt_value *v = &ev->v[set_arg];
+
+	if (v->kind != TV_SIGSET)
+		return;		/* NULL or unreadable */
+	if (size < tt_layout_of(ev).ptr_size || size > 8) {
+		tt_arg_not_shown(ev, set_arg);
+		ev->mem[set_arg].ok = false;
+		return;
+	}
+	if (size < 8)
+		v->u &= (UINT64_C(1) << (8 * size)) - 1;
+}
+
 int tt_result_item(struct tt_event *ev, const char *name, enum tt_vkind kind,
 		   bool label)
 {

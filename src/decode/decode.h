@@ -25,6 +25,10 @@ void tt_decode_exit(struct tt_event *ev);
  * and it is not NULL. */
 bool tt_output_wanted(const struct tt_event *ev, unsigned i);
 
+/* Pointer argument i is shown as its address, not decoded (TA_NOT_SHOWN);
+ * NULL stays NULL. */
+void tt_arg_not_shown(struct tt_event *ev, unsigned i);
+
 /* How a call lays out its time structures: the row's width, and whether
  * the kernel keeps only the low half of a 64-bit tv_nsec (a compat task
  * through a time64 entry point). */
@@ -151,10 +155,18 @@ tt_struct_reader tt_read_sigset;
 /* pselect6's {const sigset_t *ss; size_t ss_len}: "{sigmask=[USR1],
  * sigsetsize=8}". */
 tt_struct_reader tt_read_sigmask_arg;
+/* strace reads a sigset argument only when its size argument is from a
+ * long to 8 bytes, and then that many: a decode_entry hook's rule for
+ * sigset argument set_arg sized by argument size_arg. */
+void tt_sigset_sized(struct tt_event *ev, unsigned set_arg, unsigned size_arg);
 /* A timeval of the row's width. */
 tt_struct_reader tt_read_timeval;
 /* An array of pollfds (src/decode/poll.c). */
 tt_struct_reader tt_read_pollfds;
+/* An array of epoll_events (src/decode/epoll.c). */
+tt_struct_reader tt_read_epoll_events;
+/* A siginfo_t of the ABI's layout (src/decode/sigtimedwait.c). */
+tt_struct_reader tt_read_siginfo;
 /* output_written of the waits: the kernel writes back what it returns
  * (revents, fd sets, the time left) on success and when a signal
  * interrupts the wait. */

@@ -83,6 +83,12 @@ const struct tt_type tt_types[] = {
 	[AT_SIGMASK_ARG] = STRUCT("struct { sigset_t *; size_t; }",
 				  TT_SIZE_BY_PTR, 8, 16, tt_read_sigmask_arg,
 				  .has_sub = true, .sub_type = AT_SIGSET),
+	/* u32 events; u64 data: packed on x86_64, 12 bytes in both ABIs */
+	[AT_EPOLL_EVENTS] = ELEMS("struct epoll_event []", 12, 12,
+				  tt_read_epoll_events),
+	/* 128 bytes in both ABIs; the union at 16 (native) or 12 (compat) */
+	[AT_SIGINFO] = STRUCT("siginfo_t", TT_SIZE_FIXED, 128, 128,
+			      tt_read_siginfo),
 };
 
 _Static_assert(sizeof(tt_types) / sizeof(tt_types[0]) == AT_NTYPES,

@@ -149,14 +149,16 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 		jputs(l, "{\"addr\":");
 		jaddr(l, v->u);
 		jprintf(l, ",\"unread\":\"%s\"}",
-			v->why == TA_NOT_WRITTEN ? "not_written" : "unreadable");
+			v->why == TA_NOT_WRITTEN ? "not_written" :
+			v->why == TA_NOT_SHOWN ? "not_shown" : "unreadable");
 		break;
 	case TV_STRUCT:
 		jfields(l, ev, idx);
 		break;
 	case TV_XVAL:
 		/* one of a set: the number, and its name (null: none) */
-		jprintf(l, "{\"value\":%" PRIu64 ",\"name\":", v->u);
+		/* signed: a negative si_code is stored sign-extended */
+		jprintf(l, "{\"value\":%" PRId64 ",\"name\":", v->s);
 		name = tt_xlat_name(v->xlat, v->u);
 		if (name)
 			jstr(l, name);

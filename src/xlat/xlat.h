@@ -66,6 +66,7 @@ extern const struct tt_xlat tt_xlat_adjtimex_status;
 extern const struct tt_xlat tt_xlat_adjtimex_state;
 extern const struct tt_xlat tt_xlat_poll_events;
 extern const struct tt_xlat tt_xlat_timeout_ret;
+extern const struct tt_xlat tt_xlat_epoll_events;
 
 /* errno: name ("EINVAL") and message, including the kernel-internal
  * ERESTART* codes a tracer sees at syscall exit. */
@@ -84,5 +85,8 @@ int tt_errno_is_restart(int err);
 const char *tt_signal_name(int sig, char *buf, size_t size);
 /* si_code name for a signal, or NULL. */
 const char *tt_sicode_name(int sig, int code);
+/* The table that names a signal's si_code (look a negative code up
+ * sign-extended), or NULL: the generic codes, or the signal's own. */
+const struct tt_xlat *tt_sicode_xlat(int sig, int code);
 
 #endif

@@ -158,6 +158,72 @@ START_TEST(test_timing_remembered)
 }
 END_TEST
 
+/* The waits of epoll and rt_sigtimedwait: the timeout in ns, on
+ * CLOCK_MONOTONIC, and how each ended. */
+static const struct wait_case {
+	const char *what;
+	struct ut_call call;
+	bool timed;		/* a finite timeout: tt_wait_timed */
+	int64_t value_ns;
+	uint8_t outcome;	/* enum tt_wait_outcome */
+} wait_cases[] = {
+	{ "epoll_wait: 250 ms, timed out",
+	  { X64, NR64_epoll_wait, { 3, OUT, 4, 250 }, { { false } }, UT_RET(0) },
+	  true, 250000000, TT_WAIT_TIMED_OUT },
+	{ "i386 epoll_wait: 0 ms, an event ready",
+	  { I386, NR32_epoll_wait, { 3, OUT, 4, 0 }, { { false } }, UT_RET(1) },
+	  true, 0, TT_WAIT_READY },
+	{ "epoll_wait: no timeout, an event ready",
+	  { X64, NR64_epoll_wait, { 3, OUT, 4, (uint32_t)-1 }, { { false } }, UT_RET(1) },
+	  false, 0, TT_WAIT_READY },
+	{ "epoll_pwait: interrupted (EINTR)",
+	  { X64, NR64_epoll_pwait, { 3, OUT, 4, 1000, 0, 8 }, { { false } }, UT_ERR(4) },
+	  true, 1000000000, TT_WAIT_INTERRUPTED },
+	{ "epoll_pwait2: 1.5 s, timed out",
+	  { X64, NR64_epoll_pwait2, { 3, OUT, 4, IN, 0, 8 }, { [3] = UT_TS(1, 500000000) }, UT_RET(0) },
+	  true, 1500000000, TT_WAIT_TIMED_OUT },
+	{ "epoll_pwait2: NULL, returned 0 without a timeout",
+	  { X64, NR64_epoll_pwait2, { 3, OUT, 4, 0, 0, 8 }, { { false } }, UT_RET(0) },
+	  false, 0, TT_WAIT_READY },
+	{ "epoll_wait: EBADF",
+	  { X64, NR64_epoll_wait, { 99, OUT, 4, 10 }, { { false } }, UT_ERR(9) },
+	  true, 10000000, TT_WAIT_FAILED },
+	{ "rt_sigtimedwait: 10 ms, timed out (EAGAIN)",
+	  { X64, NR64_rt_sigtimedwait, { IN, OUT, IN, 8 }, { [0] = { true, { 0x200 } }, [2] = UT_TS(0, 10000000) }, UT_ERR(11) },
+	  true, 10000000, TT_WAIT_TIMED_OUT },
+	{ "rt_sigtimedwait: a signal taken",
+	  { X64, NR64_rt_sigtimedwait, { IN, 0, IN, 8 }, { [0] = { true, { 0x200 } }, [2] = UT_TS(2, 0) }, UT_RET(10) },
+	  true, 2000000000, TT_WAIT_READY },
+	{ "rt_sigtimedwait: no timeout, interrupted",
+	  { X64, NR64_rt_sigtimedwait, { IN, OUT, 0, 8 }, { [0] = { true, { 0x200 } } }, UT_ERR(4) },
+	  false, 0, TT_WAIT_INTERRUPTED },
+	{ "i386 rt_sigtimedwait_time64: 3 s, timed out",
+	  { I386, NR32_rt_sigtimedwait_time64, { IN, OUT, IN, 8 }, { [0] = { true, { 0x200 } }, [2] = UT_TS(3, 0) }, UT_ERR(11) },
+	  true, 3000000000, TT_WAIT_TIMED_OUT },
+};
+
+START_TEST(test_wait)
+{
+	const struct wait_case *c = &wait_cases[_i];
+	struct tt_event *ev = ut_call_begin(UT_TID, &c->call);
+	const struct tt_timing *tm = &ev->timing;
+
+	ut_call_entry(ev);
+	ut_call_exit(ev, &c->call);
+	ck_assert_msg(tm->kind == TT_TIMING_WAIT, "%s: kind %d", c->what, tm->kind);
+	ck_assert_int_eq(tm->clock_from, TT_CLOCK_ID);
+	ck_assert_int_eq(tm->clock, CLOCK_MONOTONIC);
+	ck_assert_msg(tt_wait_timed(ev->sc->sig, ev->raw) == c->timed,
+		      "%s: timed", c->what);
+	ck_assert_msg(tm->has_value == c->timed, "%s: has_value", c->what);
+	if (c->timed)
+		ck_assert_msg(tm->in_ns && tm->valid && tm->value_ns == c->value_ns,
+			      "%s: %lld ns", c->what, (long long)tm->value_ns);
+	ck_assert_msg(tm->outcome == c->outcome, "%s: outcome %d, want %d",
+		      c->what, tm->outcome, c->outcome);
+}
+END_TEST
+
 Suite *make_timing_suite(void)
 {
 	Suite *s = suite_create("timing");
@@ -165,5 +231,7 @@ Suite *make_timing_suite(void)
 	tcase_add_loop_test(ut_tcase(s, "calls", ut_render_setup, ut_render_teardown),
 			    test_timing, 0, NCASES(cases));
 	tcase_add_test(ut_tcase(s, "remembered", NULL, NULL), test_timing_remembered);
+	tcase_add_loop_test(ut_tcase(s, "waits", ut_render_setup, ut_render_teardown),
+			    test_wait, 0, NCASES(wait_cases));
 	return s;
 }

@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stddef.h>
+#include <sys/epoll.h>
 #include <sys/time.h>
 #include <sys/timex.h>
 #include <time.h>
@@ -48,6 +49,13 @@ SAME(offsetof(struct pollfd, revents), 6);
 SAME(sizeof(struct timex), TIMEX());
 SAME(offsetof(struct timex, time), TIMEX(_TIME));
 SAME(offsetof(struct timex, tai), TIMEX(_TAI));
+SAME(sizeof(struct epoll_event), K_EPOLL_EVENT);
+SAME(sizeof(siginfo_t), K_SIGINFO);
+#if defined(__i386__)
+SAME(offsetof(siginfo_t, si_pid), K_COMPAT_SIGINFO_FIELDS);
+#else
+SAME(offsetof(siginfo_t, si_pid), K_NATIVE_SIGINFO_FIELDS);
+#endif
 
 int main(void)
 {

@@ -48,4 +48,12 @@
 #define K_KERNEL_TIMEX_TIME 72
 #define K_KERNEL_TIMEX_TAI 160
 
+/* struct epoll_event: u32 events, u64 data, packed on x86_64: 12 in both
+ * ABIs.  siginfo_t: 128 in both; its union of fields at 16 (native) or
+ * 12 (compat). */
+#define K_EPOLL_EVENT 12
+#define K_SIGINFO 128
+#define K_NATIVE_SIGINFO_FIELDS 16
+#define K_COMPAT_SIGINFO_FIELDS 12
+
 #endif

@@ -41,3 +41,6 @@
 
 /* Not a constant: what strace prints after a wait that returned 0. */
 #define TT_UNCHECKED_Timeout 1
+
+/* Only in <linux/eventpoll.h>, which clashes with <sys/epoll.h>. */
+#define TT_UNCHECKED_EPOLLNVAL 1

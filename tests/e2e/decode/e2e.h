@@ -949,4 +949,49 @@ static E2E_UNUSED long e2e_read(int fd, bool tfd, void *buf, size_t count)
 	return r;
 }
 
+/* --- the waits: epoll, rt_sigtimedwait ----------------------------------- */
+
+/* One entry point in each ABI; epoll_pwait2's timeout is a
+ * __kernel_timespec in both. */
+static const struct e2e_epoll_calls {
+	struct e2e_call wait, pwait, pwait2;
+} e2e_epoll = {
+	{ __NR_epoll_wait, "epoll_wait", "epoll_wait" },
+	{ __NR_epoll_pwait, "epoll_pwait", "epoll_pwait" },
+	{ __NR_epoll_pwait2, "epoll_pwait2", "epoll_pwait2" },
+};
+
+/* rt_sigtimedwait: i386 has a time32 and a time64 entry point. */
+struct e2e_timed_call {
+	bool time32, compat64;	/* as in struct e2e_variant */
+	struct e2e_call call;
+};
+
+#ifdef __i386__
+static const struct e2e_timed_call e2e_sigtimedwait[] = {
+	{ true, false, { __NR_rt_sigtimedwait, "rt_sigtimedwait_time32",
+			 "rt_sigtimedwait" } },
+	{ false, true, { __NR_rt_sigtimedwait_time64, "rt_sigtimedwait_time64",
+			 "rt_sigtimedwait" } },
+};
+#else
+static const struct e2e_timed_call e2e_sigtimedwait[] = {
+	{ false, false, { __NR_rt_sigtimedwait, "rt_sigtimedwait",
+			  "rt_sigtimedwait" } },
+};
+#endif
+
+/* A set of signals as strace prints it (fewer than 33 set). */
+static E2E_UNUSED const char *e2e_fmt_sigset(uint64_t set)
+{
+	char out[256] = "[";
+
+	for (int sig = 1; sig <= 64; sig++)
+		if (set >> (sig - 1) & 1)
+			snprintf(out + strlen(out), sizeof(out) - strlen(out),
+				 "%s%s", out[1] ? " " : "",
+				 e2e_signal_name(sig) + 3);
+	return e2e_fmt("%s]", out);
+}
+
 #endif

@@ -82,6 +82,8 @@ strace_set() {
 		clock_nanosleep | clock_getres) echo "$n,${n}_time64" ;;
 		clock_nanosleep_time32 | clock_getres_time32 | nanosleep_time32)
 			echo "${n%_time32}" ;;
+		rt_sigtimedwait) echo "$n,${n}_time64" ;;
+		rt_sigtimedwait_time32) echo "${n%_time32}" ;;
 		*) echo "$n" ;;
 		esac
 	done | paste -s -d, -
@@ -160,6 +162,7 @@ while (my $line = <STDIN>) {
 	if ($side eq 'ttrace') {
 		$line =~ s/\b(timer_settime|timerfd_settime|timer_gettime|timerfd_gettime|clock_gettime|clock_settime|clock_adjtime)32\b/$1/g;
 		$line =~ s/\b(clock_nanosleep|nanosleep|clock_getres)_time32\b/$1/g;
+		$line =~ s/\brt_sigtimedwait_time32\b/rt_sigtimedwait/g;
 		$line =~ s/MAKE_(PROCESS|THREAD)_CPUCLOCK\((\d+), CPUCLOCK_(\w+)\)/cpu_clock($1, $2, $3)/ge;
 		$line =~ s/FD_TO_CLOCKID\((\d+)\)/sprintf('%#x \/* CLOCK_??? *\/', ((~(0 + $1) << 3) | 3) & 0xffffffff)/ge;
 	}
@@ -189,6 +192,8 @@ while (my $line = <STDIN>) {
 	}
 	# A sigevent naming the traced thread itself.
 	$line =~ s/sigev_notify_thread_id=$pid\b/sigev_notify_thread_id=SELF/g;
+	# A siginfo of a signal the traced process sent itself.
+	$line =~ s/si_pid=$pid\b/si_pid=SELF/g;
 	# The CPU clocks of the traced process itself: its pid differs.
 	for my $k (0 .. 7) {
 		my $self = sprintf('%#x', ((~$pid << 3) | $k) & 0xffffffff);
