@@ -103,12 +103,15 @@ void tt_usage(FILE *fp)
 "  --list-calls    list every call ttrace knows, a line per entry point:\n"
 "                  ABI, number, name, family; and exit\n"
 "  -o FILE         write the trace to FILE (default: standard error);\n"
-"                  every line then starts with the thread id\n"
+"                  every line then starts with the thread id;\n"
+"                  -o '|CMD' or -o '!CMD': into a pipe read by sh -c CMD\n"
 "  --json          write JSON Lines instead of text: one object per event\n"
 "                  (schema: doc/ttrace-events.schema.json)\n"
 "  -p PID[,PID...] attach to running processes and all their threads;\n"
 "                  SIGINT, SIGTERM or SIGHUP detach and leave them running\n"
 "  -f              accepted for strace users: ttrace always follows\n"
+"  -ff, --output-separately  with -o FILE, a file per thread: FILE.TID,\n"
+"                  lines without the thread id\n"
 "  -t, -tt, -ttt   prefix each line with the time of day, with\n"
 "                  microseconds, or as seconds since the epoch\n"
 "  -r              prefix each line with the time since the previous one\n"
@@ -235,6 +238,12 @@ static int add_expr(const char *expr, bool *selected)
 	return select_names(names, selected);
 }
 
+/* -o '|COMMAND' or -o '!COMMAND': the trace into a command. */
+static bool is_pipe(const char *path)
+{
+	return path[0] == '|' || path[0] == '!';
+}
+
 /* Two outputs on one file would clobber each other: a usage error.  A
  * character device (/dev/null) takes any number. */
 static int outputs_apart(void)
@@ -249,7 +258,8 @@ static int outputs_apart(void)
 
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = i + 1; k < n; k++)
-			if (o[i].path && o[k].path &&
+			if (o[i].path && o[k].path && !is_pipe(o[i].path) &&
+			    !is_pipe(o[k].path) &&
 			    tt_outfile_same(o[i].path, o[k].path))
 				return usage_error("%s '%s' and %s '%s' are the "
 						   "same file", o[i].opt,
@@ -258,10 +268,32 @@ static int outputs_apart(void)
 	return 0;
 }
 
+/* -ff: one file per thread, as strace: FILE.TID.  Without -o it changes
+ * nothing (strace's -ff alone is -f). */
+static int output_separately(bool separately)
+{
+	const char *o = tt_opt.outfile;
+
+	if (!separately)
+		return 0;
+	if (tt_opt.summary)
+		return usage_error("-c and -ff are mutually exclusive");
+	if (!o)
+		return 0;
+	if (is_pipe(o))
+		return usage_error("piping the output and -ff are mutually "
+				   "exclusive");
+	if (tt_opt.json)
+		return usage_error("--json and -ff are mutually exclusive (a "
+				   "JSON line names its thread)");
+	tt_opt.per_tid = true;
+	return 0;
+}
+
 static bool depth_given;
 
 /* Long options without a short one of strace's to share a letter with. */
-enum { OPT_TOCTOU = 256 };
+enum { OPT_TOCTOU = 256, OPT_SEPARATELY };
 
 /* A number option within [min, max]. */
 static int number(const char *opt, const char *arg, long min, long max,
@@ -334,10 +366,13 @@ int tt_options_parse(int argc, char **argv)
 		{ "stack-depth", required_argument, NULL, 'K' },
 		{ "list-calls", no_argument, NULL, 'l' },
 		{ "seccomp-bpf", no_argument, NULL, 'B' },
+		{ "follow-forks", no_argument, NULL, 'f' },
+		{ "output-separately", no_argument, NULL, OPT_SEPARATELY },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *check_only = NULL;
-	bool selected = false;
+	bool selected = false, separately = false;
+	unsigned follow = 0;
 	int c, r;
 
 	tt_opt.toctou = true;
@@ -368,7 +403,12 @@ int tt_options_parse(int argc, char **argv)
 		case 'c':
 			tt_opt.summary = true;
 			break;
-		case 'f':
+		case 'f':	/* ttrace always follows; -ff: a file each */
+			if (++follow >= 2)
+				separately = true;
+			break;
+		case OPT_SEPARATELY:
+			separately = true;
 			break;
 		case OPT_TOCTOU:
 			if ((r = on_off("--toctou", optarg, &tt_opt.toctou)))
@@ -482,6 +522,8 @@ int tt_options_parse(int argc, char **argv)
 	if (check_only && !tt_opt.check)
 		return usage_error("%s needs --check=FILE", check_only);
 	if ((r = outputs_apart()))
+		return r;
+	if ((r = output_separately(separately)))
 		return r;
 	if (depth_given && !tt_opt.stack)
 		return usage_error("--stack-depth needs -k");

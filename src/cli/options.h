@@ -16,7 +16,8 @@ enum tt_tstamp {
 };
 
 struct tt_options {
-	const char *outfile;	/* -o; NULL: stderr */
+	const char *outfile;	/* -o; NULL: stderr; "|CMD", "!CMD": a pipe */
+	bool per_tid;		/* -ff with -o: FILE.TID per thread */
 	enum tt_tstamp tstamp;
 	bool relative;		/* -r */
 	bool syscall_time;	/* -T */

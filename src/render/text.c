@@ -29,9 +29,9 @@ struct tline {
 };
 
 /* The thread whose call's first half is on the output, line not ended
- * (0: none). */
+ * (0: none).  With -ff each thread has a file of its own, whose stream
+ * says whether its line is open: other threads never cut it. */
 static pid_t open_tid;
-static size_t open_col;
 static struct timespec last_mono;	/* -r: the previous line's time */
 static bool have_last;
 
@@ -84,6 +84,15 @@ static void close_open_line(void)
 	open_tid = 0;
 }
 
+/* Is tid's call line open?  Its stream is the one written next. */
+static bool line_open(pid_t tid)
+{
+	tt_out_select(tid);
+	if (tt_out_per_tid())
+		return tt_out_mid_line();
+	return open_tid == tid;
+}
+
 static struct timespec ts_sub(struct timespec a, struct timespec b)
 {
 	struct timespec d = { a.tv_sec - b.tv_sec, a.tv_nsec - b.tv_nsec };
@@ -98,7 +107,9 @@ static struct timespec ts_sub(struct timespec a, struct timespec b)
 static void put_prefix(struct tline *l, const struct tt_record *r,
 		       const struct tt_timestamps *ts)
 {
-	if (tt_out_is_file())
+	if (tt_out_per_tid())
+		;	/* the file says whose lines they are */
+	else if (tt_out_is_file())
 		lprintf(l, "%-5d ", (int)r->tid);
 	else if (r->ntracees > 1)
 		lprintf(l, "[pid %5d] ", (int)r->tid);
@@ -129,7 +140,11 @@ static void put_prefix(struct tline *l, const struct tt_record *r,
 static void begin_line(struct tline *l, const struct tt_record *r,
 		       const struct tt_timestamps *ts)
 {
-	close_open_line();
+	tt_out_select(r->tid);
+	if (tt_out_per_tid())
+		tt_out_end_line();	/* only its own line cuts it */
+	else
+		close_open_line();
 	l->n = 0;
 	l->col0 = 0;
 	l->b[0] = '\0';
@@ -449,8 +464,8 @@ static void text_syscall_entry(const struct tt_record *r)
 			lputs(&l, ", ");
 	}
 	emit(&l);
-	open_tid = r->tid;
-	open_col = l.n;
+	if (!tt_out_per_tid())
+		open_tid = r->tid;
 	tt_out_flush_if_interactive();
 }
 
@@ -459,10 +474,10 @@ static void text_syscall_entry(const struct tt_record *r)
 static void continue_line(struct tline *l, const struct tt_record *r,
 			  const struct tt_timestamps *ts)
 {
-	if (open_tid == r->tid) {
+	if (line_open(r->tid)) {
 		l->n = 0;
 		l->b[0] = '\0';
-		l->col0 = open_col;
+		l->col0 = tt_out_column();
 		open_tid = 0;
 	} else {
 		begin_line(l, r, ts);
@@ -506,9 +521,6 @@ static void finish_unreturned(const struct tt_record *r)
 	put_stack(r->ev);
 }
 
-/* A thread forgotten with its line still open (it vanished without an
- * exit to print): end the line, so that a new thread with its tid never
- * continues it. */
 /* A child or thread followed from its creator: strace says so when its
  * trace goes to standard error (not with -o, not with -q), on a line of
  * its own here (strace's may cut into an open line). */
@@ -525,9 +537,14 @@ static void text_new_tracee(const struct tt_record *r)
 	tt_out_write(line, (size_t)n);
 }
 
+/* A thread forgotten with its line still open (it vanished without an
+ * exit to print): end the line, so that a new thread with its tid never
+ * continues it.  With -ff its file is closed. */
 static void text_gone(const struct tt_record *r)
 {
-	if (open_tid == r->tid)
+	if (tt_out_per_tid())
+		tt_out_forget(r->tid);
+	else if (open_tid == r->tid)
 		close_open_line();
 }
 
@@ -702,7 +719,7 @@ static void text_detached(const struct tt_record *r)
 {
 	static const char detached[] = " <detached ...>\n";
 
-	if (open_tid != r->tid)
+	if (!line_open(r->tid))
 		return;
 	tt_out_write(detached, sizeof(detached) - 1);
 	open_tid = 0;

@@ -27,7 +27,9 @@ TRACER_SH = \
 	tests/e2e/tracer/closed-stdio.sh \
 	tests/e2e/tracer/special-outputs.sh \
 	tests/e2e/tracer/cut-line.sh \
-	tests/e2e/tracer/non-utf8.sh
+	tests/e2e/tracer/non-utf8.sh \
+	tests/e2e/tracer/output-separately.sh \
+	tests/e2e/tracer/pipe-output.sh
 TRACER_TESTS = $(TRACER_SH) \
 	tests/e2e/summary.sh \
 	tests/e2e/profile.sh \

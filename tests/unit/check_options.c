@@ -101,6 +101,20 @@ static const struct error_case {
 	{ { "ttrace", "-e", "signal=none", "true" },
 	  "ttrace: unsupported -e expression 'signal=none' (ttrace knows trace=NAMES)\n" TRY },
 	{ { "ttrace", "-e", "trace=", "true" }, "ttrace: -e trace= needs at least one name\n" TRY },
+	/* -ff: a file per thread, not with -c, a pipe or JSON */
+	{ { "ttrace", "-ff", "-c", "-o", "F", "true" },
+	  "ttrace: -c and -ff are mutually exclusive\n" TRY },
+	{ { "ttrace", "-c", "--output-separately", "true" },
+	  "ttrace: -c and -ff are mutually exclusive\n" TRY },
+	{ { "ttrace", "-ff", "-o", "|cat", "true" },
+	  "ttrace: piping the output and -ff are mutually exclusive\n" TRY },
+	{ { "ttrace", "-f", "-o", "!cat", "-f", "true" },
+	  "ttrace: piping the output and -ff are mutually exclusive\n" TRY },
+	{ { "ttrace", "--json", "-ff", "-o", "F", "true" },
+	  "ttrace: --json and -ff are mutually exclusive (a JSON line names "
+	  "its thread)\n" TRY },
+	{ { "ttrace", "--output-separately=1", "true" },
+	  "ttrace: option '--output-separately' doesn't allow an argument\n" TRY },
 	{ { "ttrace", "-e", "trace=bogus", "true" },
 	  "ttrace: invalid system call 'bogus': " UT_CALLS TRY },
 	{ { "ttrace", "--trace=gettimeofday", "true" },
@@ -146,7 +160,20 @@ static const struct ok_case {
 	int quiet;
 	unsigned column, shown;	/* -a, -s; 0: the defaults, 40 and 32 */
 	bool zeros;		/* -a0 -s0 */
+	bool per_tid;		/* -ff with -o */
 } ok_cases[] = {
+	{ .args = { "ttrace", "-ff", "-o", "F", "true" }, .command = "true",
+	  .outfile = "F", .per_tid = true },
+	{ .args = { "ttrace", "-f", "-o", "F", "--follow-forks", "true" },
+	  .command = "true", .outfile = "F", .per_tid = true },
+	{ .args = { "ttrace", "--output-separately", "-o", "F", "true" },
+	  .command = "true", .outfile = "F", .per_tid = true },
+	/* strace's -ff without -o is -f */
+	{ .args = { "ttrace", "-ff", "true" }, .command = "true" },
+	{ .args = { "ttrace", "-o", "|cat >x", "true" }, .command = "true",
+	  .outfile = "|cat >x" },
+	{ .args = { "ttrace", "-o!cat", "-f", "true" }, .command = "true",
+	  .outfile = "!cat" },
 	{ .args = { "ttrace", "-p", "12,34" }, .pids = { 12, 34 } },
 	{ .args = { "ttrace", "-p", "12 34", "-p", "56" }, .pids = { 12, 34, 56 } },
 	{ .args = { "ttrace", "-p2147483647" }, .pids = { 2147483647 } },
@@ -213,6 +240,7 @@ START_TEST(test_ok)
 	for (size_t i = 0; i < npids; i++)
 		ck_assert_int_eq(tt_opt.pids[i], c->pids[i]);
 	ck_assert_pstr_eq(tt_opt.outfile, c->outfile);
+	ck_assert_int_eq(tt_opt.per_tid, c->per_tid);
 	ck_assert_int_eq(tt_opt.tstamp, c->tstamp);
 	ck_assert_int_eq(tt_opt.relative, c->relative);
 	ck_assert_int_eq(tt_opt.syscall_time, c->syscall_time);
