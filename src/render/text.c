@@ -447,22 +447,44 @@ static void put_stack(const struct tt_event *ev)
 	}
 }
 
+/* With -z, -Z or -e status=, a call is printed whole once it is known
+ * how it ended (strace 6.1 keeps its first half aside too): no
+ * "<unfinished ...>" half at the entry, no other thread cuts it. */
+static bool by_status(void)
+{
+	return tt_opt.status_hidden != 0;
+}
+
+static bool status_shown(unsigned status)
+{
+	return !(tt_opt.status_hidden & status);
+}
+
+/* The call's name and the arguments known at its entry. */
+static void put_entry(struct tline *l, const struct tt_event *ev)
+{
+	unsigned k = entry_args(ev);
+
+	lprintf(l, "%s(", ev->sc->name);
+	if (ev->sc->flags & SF_RESTART)
+		lprintf(l, "<... resuming interrupted %s ...>",
+			ev->resumes ? ev->resumes->name : "system call");
+	for (unsigned i = 0; i < k; i++) {
+		put_value(l, ev, (int)i);
+		if (i + 1 < ev->nshown)
+			lputs(l, ", ");
+	}
+}
+
 static void text_syscall_entry(const struct tt_record *r)
 {
 	const struct tt_event *ev = r->ev;
-	unsigned k = entry_args(ev);
 	struct tline l;
 
+	if (by_status())
+		return;		/* printed whole at the exit, or not */
 	begin_line(&l, r, &ev->t_entry);
-	lprintf(&l, "%s(", ev->sc->name);
-	if (ev->sc->flags & SF_RESTART)
-		lprintf(&l, "<... resuming interrupted %s ...>",
-			ev->resumes ? ev->resumes->name : "system call");
-	for (unsigned i = 0; i < k; i++) {
-		put_value(&l, ev, (int)i);
-		if (i + 1 < ev->nshown)
-			lputs(&l, ", ");
-	}
+	put_entry(&l, ev);
 	emit(&l);
 	if (!tt_out_per_tid())
 		open_tid = r->tid;
@@ -491,7 +513,19 @@ static void text_syscall_exit(const struct tt_record *r)
 	unsigned k = entry_args(ev);
 	struct tline l;
 
-	continue_line(&l, r, &ev->t_exit);
+	if (by_status()) {
+		unsigned status = ev->ret == TR_VALUE ? TT_STATUS_SUCCESSFUL :
+				  ev->ret == TR_ERROR ? TT_STATUS_FAILED :
+				  TT_STATUS_UNAVAILABLE;
+
+		if (!status_shown(status))
+			return;
+		/* the line as it would have begun at the entry */
+		begin_line(&l, r, &ev->t_entry);
+		put_entry(&l, ev);
+	} else {
+		continue_line(&l, r, &ev->t_exit);
+	}
 	for (unsigned i = k; i < ev->nshown; i++) {
 		if (i > k)
 			lputs(&l, ", ");
@@ -513,7 +547,14 @@ static void finish_unreturned(const struct tt_record *r)
 
 	if (!r->ev)
 		return;
-	continue_line(&l, r, &r->ts);
+	if (by_status()) {
+		if (!status_shown(TT_STATUS_UNFINISHED))
+			return;
+		begin_line(&l, r, &r->ev->t_entry);
+		put_entry(&l, r->ev);
+	} else {
+		continue_line(&l, r, &r->ts);
+	}
 	lputs(&l, " <unfinished ...>) ");
 	lpad_to(&l, tt_opt.ret_column);
 	lputs(&l, "= ?\n");
@@ -640,6 +681,8 @@ static void text_signal(const struct tt_record *r)
 	struct tline l;
 	char buf[32];
 
+	if (tt_sigset_opt_has(&tt_opt.signals_hidden, si->si_signo))
+		return;		/* -e signal= */
 	begin_line(&l, r, &r->ts);
 	lprintf(&l, "--- %s ", tt_signal_name(si->si_signo, buf, sizeof(buf)));
 	put_siginfo(&l, si);
@@ -719,6 +762,17 @@ static void text_detached(const struct tt_record *r)
 {
 	static const char detached[] = " <detached ...>\n";
 
+	if (by_status() && r->ev) {
+		struct tline l;
+
+		if (!status_shown(TT_STATUS_DETACHED))
+			return;
+		begin_line(&l, r, &r->ev->t_entry);
+		put_entry(&l, r->ev);
+		lputs(&l, detached);
+		emit(&l);
+		return;
+	}
 	if (!line_open(r->tid))
 		return;
 	tt_out_write(detached, sizeof(detached) - 1);

@@ -5,6 +5,7 @@
  * without -e selects every call (src/cli/select.c), which only grows; the
  * selection itself is tested in check_select.c. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,8 +99,22 @@ static const struct error_case {
 	{ { "ttrace", "-k", "--stack-depth=", "true" },
 	  "ttrace: invalid --stack-depth value '' (1 to 64)\n" TRY },
 	{ { "ttrace", "--stack-depth=3", "true" }, "ttrace: --stack-depth needs -k\n" TRY },
-	{ { "ttrace", "-e", "signal=none", "true" },
-	  "ttrace: unsupported -e expression 'signal=none' (ttrace knows trace=NAMES)\n" TRY },
+	{ { "ttrace", "-e", "abbrev=none", "true" },
+	  "ttrace: unsupported -e expression 'abbrev=none' (ttrace knows "
+	  "trace=, status= and signal=)\n" TRY },
+	{ { "ttrace", "-e", "quiet=attach", "true" },
+	  "ttrace: -e quiet=attach: ttrace has no quiet= sets (-q: no attach, "
+	  "detach or ABI messages; -qq: no exits either)\n" TRY },
+	/* strace's sets: a bad name, an empty set, "all" inside a list */
+	{ { "ttrace", "-e", "status=bogus", "true" }, "ttrace: invalid status 'bogus'\n" TRY },
+	{ { "ttrace", "-e", "status=", "true" }, "ttrace: invalid status ''\n" TRY },
+	{ { "ttrace", "--status=all,failed", "true" }, "ttrace: invalid status 'all'\n" TRY },
+	{ { "ttrace", "-e", "signal=bogus", "true" }, "ttrace: invalid signal 'bogus'\n" TRY },
+	{ { "ttrace", "-e", "signal=", "true" }, "ttrace: invalid signal ''\n" TRY },
+	{ { "ttrace", "--signal=all,!USR1", "true" }, "ttrace: invalid signal 'all'\n" TRY },
+	{ { "ttrace", "--signal=256", "true" }, "ttrace: invalid signal '256'\n" TRY },
+	{ { "ttrace", "--signal=-1", "true" }, "ttrace: invalid signal '-1'\n" TRY },
+	{ { "ttrace", "--signal=SIG", "true" }, "ttrace: invalid signal 'SIG'\n" TRY },
 	{ { "ttrace", "-e", "trace=", "true" }, "ttrace: -e trace= needs at least one name\n" TRY },
 	/* -ff: a file per thread, not with -c, a pipe or JSON */
 	{ { "ttrace", "-ff", "-c", "-o", "F", "true" },
@@ -350,6 +365,57 @@ START_TEST(test_help)
 }
 END_TEST
 
+/* -z, -Z, -e status=, -e signal=: what is hidden. */
+#define ST_ALL TT_STATUS_ALL
+static const struct set_case {
+	const char *args[8];
+	unsigned status_hidden;
+	int shown[4], hidden[4];	/* signals, up to a 0 */
+	const char *err;
+} set_cases[] = {
+	{ { "ttrace", "true" }, 0, { SIGUSR1, 64, 255 }, { 0 }, "" },
+	{ { "ttrace", "-z", "true" }, ST_ALL & ~TT_STATUS_SUCCESSFUL, { 0 }, { 0 }, "" },
+	{ { "ttrace", "--failed-only", "true" }, ST_ALL & ~TT_STATUS_FAILED, { 0 }, { 0 }, "" },
+	{ { "ttrace", "-z", "-Z", "true" }, ST_ALL & ~TT_STATUS_FAILED, { 0 }, { 0 },
+	  "ttrace: only the last of -z and -Z takes effect; -e status=SET filters more\n" },
+	{ { "ttrace", "-z", "-z", "true" }, ST_ALL & ~TT_STATUS_SUCCESSFUL, { 0 }, { 0 }, "" },
+	{ { "ttrace", "-z", "-e", "status=all", "true" }, 0, { 0 }, { 0 }, "" },
+	{ { "ttrace", "-e", "status=none", "true" }, ST_ALL, { 0 }, { 0 }, "" },
+	{ { "ttrace", "-e", "status=!none", "true" }, 0, { 0 }, { 0 }, "" },
+	{ { "ttrace", "--status=unfinished,detached", "true" },
+	  TT_STATUS_SUCCESSFUL | TT_STATUS_FAILED | TT_STATUS_UNAVAILABLE, { 0 }, { 0 }, "" },
+	{ { "ttrace", "--status=!unavailable", "true" }, TT_STATUS_UNAVAILABLE, { 0 }, { 0 }, "" },
+	{ { "ttrace", "-e", "signal=usr1,SIGalrm,12", "true" }, 0,
+	  { SIGUSR1, SIGALRM, SIGUSR2 }, { SIGCHLD, SIGINT }, "" },
+	{ { "ttrace", "-e", "signal=!CHLD", "true" }, 0, { SIGUSR1, 200 }, { SIGCHLD }, "" },
+	{ { "ttrace", "-e", "signal=none", "true" }, 0, { 0 }, { SIGCHLD, 1, 64 }, "" },
+	{ { "ttrace", "-e", "signal=none", "-e", "signal=all", "true" }, 0,
+	  { SIGCHLD, 1, 255 }, { 0 }, "" },
+	{ { "ttrace", "--signal=rt_1,0", "true" }, 0, { 33 }, { 32, 34 }, "" },
+	{ { "ttrace", "--signal=SIGRTMIN,rtmax", "true" }, 0, { 32, 64 }, { 33 }, "" },
+	/* empty names are skipped, as strace does */
+	{ { "ttrace", "--status=failed,", "true" }, ST_ALL & ~TT_STATUS_FAILED, { 0 }, { 0 }, "" },
+	{ { "ttrace", "-e", "signal=,usr1", "true" }, 0, { SIGUSR1 }, { SIGUSR2 }, "" },
+};
+
+START_TEST(test_sets)
+{
+	const struct set_case *c = &set_cases[_i];
+
+	ck_assert_int_eq(parse(c->args), -1);
+	ck_assert_str_eq(err_text, c->err);
+	ck_assert_uint_eq(tt_opt.status_hidden, c->status_hidden);
+	for (int i = 0; i < 4 && c->shown[i]; i++)
+		ck_assert_msg(!tt_sigset_opt_has(&tt_opt.signals_hidden,
+						 c->shown[i]),
+			      "signal %d hidden", c->shown[i]);
+	for (int i = 0; i < 4 && c->hidden[i]; i++)
+		ck_assert_msg(tt_sigset_opt_has(&tt_opt.signals_hidden,
+						c->hidden[i]),
+			      "signal %d shown", c->hidden[i]);
+}
+END_TEST
+
 /* getopt must start over: a second parse sees its own arguments. */
 START_TEST(test_parse_twice)
 {
@@ -375,6 +441,7 @@ Suite *make_options_suite(void)
 	tcase_add_loop_test(tc, test_empty_names, 0, NCASES(empty_cases));
 	tcase_add_loop_test(tc, test_ok, 0, NCASES(ok_cases));
 	tcase_add_loop_test(tc, test_stack, 0, NCASES(stack_cases));
+	tcase_add_loop_test(tc, test_sets, 0, NCASES(set_cases));
 	tcase_add_test(tc, test_help);
 	tcase_add_test(tc, test_parse_twice);
 	return s;
