@@ -58,7 +58,7 @@ int main(int argc, char **argv)
 	if ((status = tt_profile_session_begin()) >= 0)
 		return status;
 	/* The output must be writable before anything is started. */
-	if (tt_out_open(tt_opt.outfile) < 0) {
+	if (tt_out_open(tt_opt.outfile, tt_opt.per_tid) < 0) {
 		tt_error("cannot write the trace to '%s': %s", tt_opt.outfile,
 			 strerror(errno));
 		return 1;

@@ -98,17 +98,27 @@ void tt_usage(FILE *fp)
 "                  timer calls above; %sleep: the sleeps above; %wait:\n"
 "                  the waits, with a timeout or not; read: reads of\n"
 "                  timerfds, which stops at every read (slow); all:\n"
-"                  every call.  Default: %timer and the waits that carry\n"
-"                  a finite timeout (0 included)\n"
+"                  every call; none: no call.  Default: %timer and the\n"
+"                  waits that carry a finite timeout (0 included)\n"
+"  -z, --successful-only  print only the calls that returned without\n"
+"                  an error; -Z, --failed-only: only those with one\n"
+"  -e status=SET, --status=SET  print only the calls that ended so:\n"
+"                  successful, failed, unfinished (never returned),\n"
+"                  unavailable, detached; all, none, !SET\n"
+"  -e signal=SET, --signal=SET  print only these signals (USR1,\n"
+"                  SIGALRM, 14; all, none, !SET)\n"
 "  --list-calls    list every call ttrace knows, a line per entry point:\n"
 "                  ABI, number, name, family; and exit\n"
 "  -o FILE         write the trace to FILE (default: standard error);\n"
-"                  every line then starts with the thread id\n"
+"                  every line then starts with the thread id;\n"
+"                  -o '|CMD' or -o '!CMD': into a pipe read by sh -c CMD\n"
 "  --json          write JSON Lines instead of text: one object per event\n"
 "                  (schema: doc/ttrace-events.schema.json)\n"
 "  -p PID[,PID...] attach to running processes and all their threads;\n"
 "                  SIGINT, SIGTERM or SIGHUP detach and leave them running\n"
 "  -f              accepted for strace users: ttrace always follows\n"
+"  -ff, --output-separately  with -o FILE, a file per thread: FILE.TID,\n"
+"                  lines without the thread id\n"
 "  -t, -tt, -ttt   prefix each line with the time of day, with\n"
 "                  microseconds, or as seconds since the epoch\n"
 "  -r              prefix each line with the time since the previous one\n"
@@ -223,16 +233,60 @@ static int select_names(const char *names, bool *selected)
 	return 0;
 }
 
+/* -z, -Z, -e status=SET: the statuses printed. */
+static int status_set(const char *spec)
+{
+	unsigned shown;
+
+	if (tt_parse_status_set(spec, &shown) < 0) {
+		fputs(TRY_HELP, stderr);
+		return 2;
+	}
+	tt_opt.status_hidden = TT_STATUS_ALL & ~shown;
+	return 0;
+}
+
+static int signal_set(const char *spec)
+{
+	struct tt_sigset_opt shown;
+
+	if (tt_parse_signal_set(spec, &shown) < 0) {
+		fputs(TRY_HELP, stderr);
+		return 2;
+	}
+	for (size_t i = 0; i < sizeof(shown.bits) / sizeof(shown.bits[0]); i++)
+		tt_opt.signals_hidden.bits[i] = ~shown.bits[i];
+	return 0;
+}
+
 static int add_expr(const char *expr, bool *selected)
 {
 	const char *names = expr;
 
 	if (strncmp(expr, "trace=", 6) == 0)
 		names = expr + 6;
+	else if (strncmp(expr, "status=", 7) == 0)
+		return status_set(expr + 7);
+	else if (strncmp(expr, "signal=", 7) == 0)
+		return signal_set(expr + 7);
+	else if (strncmp(expr, "signals=", 8) == 0)
+		return signal_set(expr + 8);
+	else if (strncmp(expr, "quiet=", 6) == 0 ||
+		 strncmp(expr, "silent=", 7) == 0 ||
+		 strncmp(expr, "silence=", 8) == 0)
+		return usage_error("-e %s: ttrace has no quiet= sets (-q: no "
+				   "attach, detach or ABI messages; -qq: no "
+				   "exits either)", expr);
 	else if (strchr(expr, '='))
 		return usage_error("unsupported -e expression '%s' (ttrace "
-				   "knows trace=NAMES)", expr);
+				   "knows trace=, status= and signal=)", expr);
 	return select_names(names, selected);
+}
+
+/* -o '|COMMAND' or -o '!COMMAND': the trace into a command. */
+static bool is_pipe(const char *path)
+{
+	return path[0] == '|' || path[0] == '!';
 }
 
 /* Two outputs on one file would clobber each other: a usage error.  A
@@ -249,7 +303,8 @@ static int outputs_apart(void)
 
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = i + 1; k < n; k++)
-			if (o[i].path && o[k].path &&
+			if (o[i].path && o[k].path && !is_pipe(o[i].path) &&
+			    !is_pipe(o[k].path) &&
 			    tt_outfile_same(o[i].path, o[k].path))
 				return usage_error("%s '%s' and %s '%s' are the "
 						   "same file", o[i].opt,
@@ -258,10 +313,32 @@ static int outputs_apart(void)
 	return 0;
 }
 
+/* -ff: one file per thread, as strace: FILE.TID.  Without -o it changes
+ * nothing (strace's -ff alone is -f). */
+static int output_separately(bool separately)
+{
+	const char *o = tt_opt.outfile;
+
+	if (!separately)
+		return 0;
+	if (tt_opt.summary)
+		return usage_error("-c and -ff are mutually exclusive");
+	if (!o)
+		return 0;
+	if (is_pipe(o))
+		return usage_error("piping the output and -ff are mutually "
+				   "exclusive");
+	if (tt_opt.json)
+		return usage_error("--json and -ff are mutually exclusive (a "
+				   "JSON line names its thread)");
+	tt_opt.per_tid = true;
+	return 0;
+}
+
 static bool depth_given;
 
 /* Long options without a short one of strace's to share a letter with. */
-enum { OPT_TOCTOU = 256 };
+enum { OPT_TOCTOU = 256, OPT_SEPARATELY, OPT_STATUS, OPT_SIGNAL };
 
 /* A number option within [min, max]. */
 static int number(const char *opt, const char *arg, long min, long max,
@@ -334,10 +411,18 @@ int tt_options_parse(int argc, char **argv)
 		{ "stack-depth", required_argument, NULL, 'K' },
 		{ "list-calls", no_argument, NULL, 'l' },
 		{ "seccomp-bpf", no_argument, NULL, 'B' },
+		{ "follow-forks", no_argument, NULL, 'f' },
+		{ "output-separately", no_argument, NULL, OPT_SEPARATELY },
+		{ "successful-only", no_argument, NULL, 'z' },
+		{ "failed-only", no_argument, NULL, 'Z' },
+		{ "status", required_argument, NULL, OPT_STATUS },
+		{ "signal", required_argument, NULL, OPT_SIGNAL },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *check_only = NULL;
-	bool selected = false;
+	bool selected = false, separately = false;
+	unsigned follow = 0;
+	int only = 0;		/* the last of -z and -Z */
 	int c, r;
 
 	tt_opt.toctou = true;
@@ -349,7 +434,7 @@ int tt_options_parse(int argc, char **argv)
 	tt_max_shown = TT_MAX_SHOWN;
 	depth_given = false;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:ce:fhkVo:p:qrs:tTvwxX:", longopts,
+	while ((c = getopt_long(argc, argv, "+:a:ce:fhkVo:p:qrs:tTvwxX:zZ", longopts,
 				NULL)) != -1) {
 		if ((r = strace_option(c, optarg)) >= 0) {
 			if (r)
@@ -368,7 +453,28 @@ int tt_options_parse(int argc, char **argv)
 		case 'c':
 			tt_opt.summary = true;
 			break;
-		case 'f':
+		case 'f':	/* ttrace always follows; -ff: a file each */
+			if (++follow >= 2)
+				separately = true;
+			break;
+		case OPT_SEPARATELY:
+			separately = true;
+			break;
+		case 'z':
+		case 'Z':
+			if (only && only != c)
+				tt_error("only the last of -z and -Z takes "
+					 "effect; -e status=SET filters more");
+			only = c;
+			status_set(c == 'z' ? "successful" : "failed");
+			break;
+		case OPT_STATUS:
+			if ((r = status_set(optarg)))
+				return r;
+			break;
+		case OPT_SIGNAL:
+			if ((r = signal_set(optarg)))
+				return r;
 			break;
 		case OPT_TOCTOU:
 			if ((r = on_off("--toctou", optarg, &tt_opt.toctou)))
@@ -482,6 +588,8 @@ int tt_options_parse(int argc, char **argv)
 	if (check_only && !tt_opt.check)
 		return usage_error("%s needs --check=FILE", check_only);
 	if ((r = outputs_apart()))
+		return r;
+	if ((r = output_separately(separately)))
 		return r;
 	if (depth_given && !tt_opt.stack)
 		return usage_error("--stack-depth needs -k");

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "sets.h"
+
 enum tt_tstamp {
 	TS_NONE,
 	TS_SEC,		/* -t    23:56:31 */
@@ -16,11 +18,17 @@ enum tt_tstamp {
 };
 
 struct tt_options {
-	const char *outfile;	/* -o; NULL: stderr */
+	const char *outfile;	/* -o; NULL: stderr; "|CMD", "!CMD": a pipe */
+	bool per_tid;		/* -ff with -o: FILE.TID per thread */
 	enum tt_tstamp tstamp;
 	bool relative;		/* -r */
 	bool syscall_time;	/* -T */
 	int quiet;		/* -q: attach/detach/personality; -qq: +exits */
+	/* -z, -Z, -e status=: the calls not printed, by how they ended
+	 * (enum tt_status bits; 0: every call printed) */
+	unsigned status_hidden;
+	/* -e signal=: the signals whose "--- SIG ---" is not printed */
+	struct tt_sigset_opt signals_hidden;
 	bool json;		/* --json: JSON Lines instead of text */
 	bool summary;		/* -c: only a summary at the end */
 	const char *timeline;	/* --timeline=FILE: Chrome trace events */

@@ -2,7 +2,7 @@
  * its row, or its family in every ABI; %timer, %sleep, %wait and %clock
  * select the rows whose signature is in that class (enum tt_class); all,
  * every row; /REGEX the rows whose name or family it matches; a leading !
- * every row but those the rest selects.  As in strace, the last
+ * every row but those the rest selects; none, no row.  As in strace, the last
  * -e trace= wins.  Without -e, the waits are selected only when they
  * carry a finite timeout: a wait without one is no timing request. */
 #include <regex.h>
@@ -248,6 +248,14 @@ int tt_select_parse(const char *spec)
 	/* the last -e trace= wins, as in strace */
 	for (unsigned a = 0; tt_abis[a]; a++)
 		memset(flags_of(a), SEL_NONE, tt_abis[a]->nsyscalls);
+	if (strcmp(copy, "none") == 0) {
+		/* strace's: no call at all (signals and exits still shown);
+		 * "!none" is every call */
+		if (negated)
+			invert();
+		free(copy);
+		return 0;
+	}
 	for (tok = strtok_r(copy, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save), names++) {
 		if (!select_name(tok, SEL_ALL)) {

@@ -29,9 +29,9 @@ struct tline {
 };
 
 /* The thread whose call's first half is on the output, line not ended
- * (0: none). */
+ * (0: none).  With -ff each thread has a file of its own, whose stream
+ * says whether its line is open: other threads never cut it. */
 static pid_t open_tid;
-static size_t open_col;
 static struct timespec last_mono;	/* -r: the previous line's time */
 static bool have_last;
 
@@ -84,6 +84,15 @@ static void close_open_line(void)
 	open_tid = 0;
 }
 
+/* Is tid's call line open?  Its stream is the one written next. */
+static bool line_open(pid_t tid)
+{
+	tt_out_select(tid);
+	if (tt_out_per_tid())
+		return tt_out_mid_line();
+	return open_tid == tid;
+}
+
 static struct timespec ts_sub(struct timespec a, struct timespec b)
 {
 	struct timespec d = { a.tv_sec - b.tv_sec, a.tv_nsec - b.tv_nsec };
@@ -98,7 +107,9 @@ static struct timespec ts_sub(struct timespec a, struct timespec b)
 static void put_prefix(struct tline *l, const struct tt_record *r,
 		       const struct tt_timestamps *ts)
 {
-	if (tt_out_is_file())
+	if (tt_out_per_tid())
+		;	/* the file says whose lines they are */
+	else if (tt_out_is_file())
 		lprintf(l, "%-5d ", (int)r->tid);
 	else if (r->ntracees > 1)
 		lprintf(l, "[pid %5d] ", (int)r->tid);
@@ -129,7 +140,11 @@ static void put_prefix(struct tline *l, const struct tt_record *r,
 static void begin_line(struct tline *l, const struct tt_record *r,
 		       const struct tt_timestamps *ts)
 {
-	close_open_line();
+	tt_out_select(r->tid);
+	if (tt_out_per_tid())
+		tt_out_end_line();	/* only its own line cuts it */
+	else
+		close_open_line();
 	l->n = 0;
 	l->col0 = 0;
 	l->b[0] = '\0';
@@ -432,25 +447,47 @@ static void put_stack(const struct tt_event *ev)
 	}
 }
 
+/* With -z, -Z or -e status=, a call is printed whole once it is known
+ * how it ended (strace 6.1 keeps its first half aside too): no
+ * "<unfinished ...>" half at the entry, no other thread cuts it. */
+static bool by_status(void)
+{
+	return tt_opt.status_hidden != 0;
+}
+
+static bool status_shown(unsigned status)
+{
+	return !(tt_opt.status_hidden & status);
+}
+
+/* The call's name and the arguments known at its entry. */
+static void put_entry(struct tline *l, const struct tt_event *ev)
+{
+	unsigned k = entry_args(ev);
+
+	lprintf(l, "%s(", ev->sc->name);
+	if (ev->sc->flags & SF_RESTART)
+		lprintf(l, "<... resuming interrupted %s ...>",
+			ev->resumes ? ev->resumes->name : "system call");
+	for (unsigned i = 0; i < k; i++) {
+		put_value(l, ev, (int)i);
+		if (i + 1 < ev->nshown)
+			lputs(l, ", ");
+	}
+}
+
 static void text_syscall_entry(const struct tt_record *r)
 {
 	const struct tt_event *ev = r->ev;
-	unsigned k = entry_args(ev);
 	struct tline l;
 
+	if (by_status())
+		return;		/* printed whole at the exit, or not */
 	begin_line(&l, r, &ev->t_entry);
-	lprintf(&l, "%s(", ev->sc->name);
-	if (ev->sc->flags & SF_RESTART)
-		lprintf(&l, "<... resuming interrupted %s ...>",
-			ev->resumes ? ev->resumes->name : "system call");
-	for (unsigned i = 0; i < k; i++) {
-		put_value(&l, ev, (int)i);
-		if (i + 1 < ev->nshown)
-			lputs(&l, ", ");
-	}
+	put_entry(&l, ev);
 	emit(&l);
-	open_tid = r->tid;
-	open_col = l.n;
+	if (!tt_out_per_tid())
+		open_tid = r->tid;
 	tt_out_flush_if_interactive();
 }
 
@@ -459,10 +496,10 @@ static void text_syscall_entry(const struct tt_record *r)
 static void continue_line(struct tline *l, const struct tt_record *r,
 			  const struct tt_timestamps *ts)
 {
-	if (open_tid == r->tid) {
+	if (line_open(r->tid)) {
 		l->n = 0;
 		l->b[0] = '\0';
-		l->col0 = open_col;
+		l->col0 = tt_out_column();
 		open_tid = 0;
 	} else {
 		begin_line(l, r, ts);
@@ -476,7 +513,19 @@ static void text_syscall_exit(const struct tt_record *r)
 	unsigned k = entry_args(ev);
 	struct tline l;
 
-	continue_line(&l, r, &ev->t_exit);
+	if (by_status()) {
+		unsigned status = ev->ret == TR_VALUE ? TT_STATUS_SUCCESSFUL :
+				  ev->ret == TR_ERROR ? TT_STATUS_FAILED :
+				  TT_STATUS_UNAVAILABLE;
+
+		if (!status_shown(status))
+			return;
+		/* the line as it would have begun at the entry */
+		begin_line(&l, r, &ev->t_entry);
+		put_entry(&l, ev);
+	} else {
+		continue_line(&l, r, &ev->t_exit);
+	}
 	for (unsigned i = k; i < ev->nshown; i++) {
 		if (i > k)
 			lputs(&l, ", ");
@@ -498,7 +547,14 @@ static void finish_unreturned(const struct tt_record *r)
 
 	if (!r->ev)
 		return;
-	continue_line(&l, r, &r->ts);
+	if (by_status()) {
+		if (!status_shown(TT_STATUS_UNFINISHED))
+			return;
+		begin_line(&l, r, &r->ev->t_entry);
+		put_entry(&l, r->ev);
+	} else {
+		continue_line(&l, r, &r->ts);
+	}
 	lputs(&l, " <unfinished ...>) ");
 	lpad_to(&l, tt_opt.ret_column);
 	lputs(&l, "= ?\n");
@@ -506,9 +562,6 @@ static void finish_unreturned(const struct tt_record *r)
 	put_stack(r->ev);
 }
 
-/* A thread forgotten with its line still open (it vanished without an
- * exit to print): end the line, so that a new thread with its tid never
- * continues it. */
 /* A child or thread followed from its creator: strace says so when its
  * trace goes to standard error (not with -o, not with -q), on a line of
  * its own here (strace's may cut into an open line). */
@@ -525,9 +578,14 @@ static void text_new_tracee(const struct tt_record *r)
 	tt_out_write(line, (size_t)n);
 }
 
+/* A thread forgotten with its line still open (it vanished without an
+ * exit to print): end the line, so that a new thread with its tid never
+ * continues it.  With -ff its file is closed. */
 static void text_gone(const struct tt_record *r)
 {
-	if (open_tid == r->tid)
+	if (tt_out_per_tid())
+		tt_out_forget(r->tid);
+	else if (open_tid == r->tid)
 		close_open_line();
 }
 
@@ -623,6 +681,8 @@ static void text_signal(const struct tt_record *r)
 	struct tline l;
 	char buf[32];
 
+	if (tt_sigset_opt_has(&tt_opt.signals_hidden, si->si_signo))
+		return;		/* -e signal= */
 	begin_line(&l, r, &r->ts);
 	lprintf(&l, "--- %s ", tt_signal_name(si->si_signo, buf, sizeof(buf)));
 	put_siginfo(&l, si);
@@ -702,7 +762,18 @@ static void text_detached(const struct tt_record *r)
 {
 	static const char detached[] = " <detached ...>\n";
 
-	if (open_tid != r->tid)
+	if (by_status() && r->ev) {
+		struct tline l;
+
+		if (!status_shown(TT_STATUS_DETACHED))
+			return;
+		begin_line(&l, r, &r->ev->t_entry);
+		put_entry(&l, r->ev);
+		lputs(&l, detached);
+		emit(&l);
+		return;
+	}
+	if (!line_open(r->tid))
 		return;
 	tt_out_write(detached, sizeof(detached) - 1);
 	open_tid = 0;

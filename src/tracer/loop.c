@@ -279,8 +279,11 @@ static void handle_status(pid_t pid, int status)
 	struct tcb *tcp = tt_tcb_find(pid);
 
 	if (!tcp) {
-		if (!WIFSTOPPED(status))
+		if (!WIFSTOPPED(status)) {
+			/* not a tracee: the command of -o '|COMMAND' */
+			tt_out_reaped(pid, status);
 			return;
+		}
 		/* A new child reported before its parent's fork event. */
 		tcp = tt_tcb_new(pid, TCB_STARTUP);
 		tt_tcb_set_pid(tcp, tt_proc_tgid(pid));

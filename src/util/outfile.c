@@ -125,10 +125,11 @@ int tt_outfile_open(struct tt_outfile *f, const char *name,
 	/* Truncated only once known to be a regular file: a device is not
 	 * truncated, a FIFO blocks here until it has a reader, a directory
 	 * fails (EISDIR). */
-	f->fd = open(name, O_WRONLY | O_CREAT | O_NOCTTY | O_CLOEXEC, 0666);
+	f->fd = open(name, O_WRONLY | O_CREAT | O_NOCTTY | O_CLOEXEC |
+		     (kind == TT_OUT_APPEND ? O_APPEND : 0), 0666);
 	if (f->fd < 0)
 		return -1;
-	if (fstat(f->fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	if (kind == TT_OUT_STREAM && fstat(f->fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    ftruncate(f->fd, 0) < 0) {
 		int err = errno;
 

@@ -20,6 +20,8 @@
 enum tt_out_kind {
 	TT_OUT_STREAM,	/* written as the trace goes: -o, --timeline */
 	TT_OUT_WHOLE,	/* written at the end, all or nothing: --profile, --junit */
+	TT_OUT_APPEND,	/* a stream appended to, never truncated: the
+			 * -ff file of a thread with an earlier one's tid */
 };
 
 struct tt_outfile {

@@ -28,7 +28,10 @@ TRACER_SH = \
 	tests/e2e/tracer/special-outputs.sh \
 	tests/e2e/tracer/cut-line.sh \
 	tests/e2e/tracer/non-utf8.sh \
-	tests/e2e/tracer/waits-filter.sh
+	tests/e2e/tracer/waits-filter.sh \
+	tests/e2e/tracer/output-separately.sh \
+	tests/e2e/tracer/pipe-output.sh \
+	tests/e2e/tracer/status-filter.sh
 TRACER_TESTS = $(TRACER_SH) \
 	tests/e2e/summary.sh \
 	tests/e2e/profile.sh \
@@ -44,6 +47,7 @@ check_PROGRAMS += \
 	tests/e2e/helpers/int80 \
 	tests/e2e/helpers/ownfilter \
 	tests/e2e/helpers/sleeper \
+	tests/e2e/helpers/statuses \
 	tests/e2e/helpers/threxec \
 	tests/e2e/helpers/timing \
 	tests/e2e/helpers/timerloop \
@@ -52,6 +56,9 @@ check_PROGRAMS += \
 tests_e2e_helpers_crowd_LDADD = -lpthread
 tests_e2e_helpers_family_LDADD = -lpthread
 tests_e2e_helpers_sleeper_LDADD = -lpthread
+tests_e2e_helpers_statuses_LDADD = -lpthread
+tests_e2e_helpers_statuses_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_statuses_LDFLAGS = $(TRACEE_LD)
 # Not sanitized (--enable-sanitizers): its "segv" case must die of the
 # SIGSEGV it provokes, which UBSan's null check and ASan's SEGV handler
 # would each turn into a report and exit status 1.

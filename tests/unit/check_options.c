@@ -5,6 +5,7 @@
  * without -e selects every call (src/cli/select.c), which only grows; the
  * selection itself is tested in check_select.c. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,9 +99,37 @@ static const struct error_case {
 	{ { "ttrace", "-k", "--stack-depth=", "true" },
 	  "ttrace: invalid --stack-depth value '' (1 to 64)\n" TRY },
 	{ { "ttrace", "--stack-depth=3", "true" }, "ttrace: --stack-depth needs -k\n" TRY },
-	{ { "ttrace", "-e", "signal=none", "true" },
-	  "ttrace: unsupported -e expression 'signal=none' (ttrace knows trace=NAMES)\n" TRY },
+	{ { "ttrace", "-e", "abbrev=none", "true" },
+	  "ttrace: unsupported -e expression 'abbrev=none' (ttrace knows "
+	  "trace=, status= and signal=)\n" TRY },
+	{ { "ttrace", "-e", "quiet=attach", "true" },
+	  "ttrace: -e quiet=attach: ttrace has no quiet= sets (-q: no attach, "
+	  "detach or ABI messages; -qq: no exits either)\n" TRY },
+	/* strace's sets: a bad name, an empty set, "all" inside a list */
+	{ { "ttrace", "-e", "status=bogus", "true" }, "ttrace: invalid status 'bogus'\n" TRY },
+	{ { "ttrace", "-e", "status=", "true" }, "ttrace: invalid status ''\n" TRY },
+	{ { "ttrace", "--status=all,failed", "true" }, "ttrace: invalid status 'all'\n" TRY },
+	{ { "ttrace", "-e", "signal=bogus", "true" }, "ttrace: invalid signal 'bogus'\n" TRY },
+	{ { "ttrace", "-e", "signal=", "true" }, "ttrace: invalid signal ''\n" TRY },
+	{ { "ttrace", "--signal=all,!USR1", "true" }, "ttrace: invalid signal 'all'\n" TRY },
+	{ { "ttrace", "--signal=256", "true" }, "ttrace: invalid signal '256'\n" TRY },
+	{ { "ttrace", "--signal=-1", "true" }, "ttrace: invalid signal '-1'\n" TRY },
+	{ { "ttrace", "--signal=SIG", "true" }, "ttrace: invalid signal 'SIG'\n" TRY },
 	{ { "ttrace", "-e", "trace=", "true" }, "ttrace: -e trace= needs at least one name\n" TRY },
+	/* -ff: a file per thread, not with -c, a pipe or JSON */
+	{ { "ttrace", "-ff", "-c", "-o", "F", "true" },
+	  "ttrace: -c and -ff are mutually exclusive\n" TRY },
+	{ { "ttrace", "-c", "--output-separately", "true" },
+	  "ttrace: -c and -ff are mutually exclusive\n" TRY },
+	{ { "ttrace", "-ff", "-o", "|cat", "true" },
+	  "ttrace: piping the output and -ff are mutually exclusive\n" TRY },
+	{ { "ttrace", "-f", "-o", "!cat", "-f", "true" },
+	  "ttrace: piping the output and -ff are mutually exclusive\n" TRY },
+	{ { "ttrace", "--json", "-ff", "-o", "F", "true" },
+	  "ttrace: --json and -ff are mutually exclusive (a JSON line names "
+	  "its thread)\n" TRY },
+	{ { "ttrace", "--output-separately=1", "true" },
+	  "ttrace: option '--output-separately' doesn't allow an argument\n" TRY },
 	{ { "ttrace", "-e", "trace=bogus", "true" },
 	  "ttrace: invalid system call 'bogus': " UT_CALLS TRY },
 	{ { "ttrace", "--trace=gettimeofday", "true" },
@@ -146,7 +175,20 @@ static const struct ok_case {
 	int quiet;
 	unsigned column, shown;	/* -a, -s; 0: the defaults, 40 and 32 */
 	bool zeros;		/* -a0 -s0 */
+	bool per_tid;		/* -ff with -o */
 } ok_cases[] = {
+	{ .args = { "ttrace", "-ff", "-o", "F", "true" }, .command = "true",
+	  .outfile = "F", .per_tid = true },
+	{ .args = { "ttrace", "-f", "-o", "F", "--follow-forks", "true" },
+	  .command = "true", .outfile = "F", .per_tid = true },
+	{ .args = { "ttrace", "--output-separately", "-o", "F", "true" },
+	  .command = "true", .outfile = "F", .per_tid = true },
+	/* strace's -ff without -o is -f */
+	{ .args = { "ttrace", "-ff", "true" }, .command = "true" },
+	{ .args = { "ttrace", "-o", "|cat >x", "true" }, .command = "true",
+	  .outfile = "|cat >x" },
+	{ .args = { "ttrace", "-o!cat", "-f", "true" }, .command = "true",
+	  .outfile = "!cat" },
 	{ .args = { "ttrace", "-p", "12,34" }, .pids = { 12, 34 } },
 	{ .args = { "ttrace", "-p", "12 34", "-p", "56" }, .pids = { 12, 34, 56 } },
 	{ .args = { "ttrace", "-p2147483647" }, .pids = { 2147483647 } },
@@ -213,6 +255,7 @@ START_TEST(test_ok)
 	for (size_t i = 0; i < npids; i++)
 		ck_assert_int_eq(tt_opt.pids[i], c->pids[i]);
 	ck_assert_pstr_eq(tt_opt.outfile, c->outfile);
+	ck_assert_int_eq(tt_opt.per_tid, c->per_tid);
 	ck_assert_int_eq(tt_opt.tstamp, c->tstamp);
 	ck_assert_int_eq(tt_opt.relative, c->relative);
 	ck_assert_int_eq(tt_opt.syscall_time, c->syscall_time);
@@ -322,6 +365,57 @@ START_TEST(test_help)
 }
 END_TEST
 
+/* -z, -Z, -e status=, -e signal=: what is hidden. */
+#define ST_ALL TT_STATUS_ALL
+static const struct set_case {
+	const char *args[8];
+	unsigned status_hidden;
+	int shown[4], hidden[4];	/* signals, up to a 0 */
+	const char *err;
+} set_cases[] = {
+	{ { "ttrace", "true" }, 0, { SIGUSR1, 64, 255 }, { 0 }, "" },
+	{ { "ttrace", "-z", "true" }, ST_ALL & ~TT_STATUS_SUCCESSFUL, { 0 }, { 0 }, "" },
+	{ { "ttrace", "--failed-only", "true" }, ST_ALL & ~TT_STATUS_FAILED, { 0 }, { 0 }, "" },
+	{ { "ttrace", "-z", "-Z", "true" }, ST_ALL & ~TT_STATUS_FAILED, { 0 }, { 0 },
+	  "ttrace: only the last of -z and -Z takes effect; -e status=SET filters more\n" },
+	{ { "ttrace", "-z", "-z", "true" }, ST_ALL & ~TT_STATUS_SUCCESSFUL, { 0 }, { 0 }, "" },
+	{ { "ttrace", "-z", "-e", "status=all", "true" }, 0, { 0 }, { 0 }, "" },
+	{ { "ttrace", "-e", "status=none", "true" }, ST_ALL, { 0 }, { 0 }, "" },
+	{ { "ttrace", "-e", "status=!none", "true" }, 0, { 0 }, { 0 }, "" },
+	{ { "ttrace", "--status=unfinished,detached", "true" },
+	  TT_STATUS_SUCCESSFUL | TT_STATUS_FAILED | TT_STATUS_UNAVAILABLE, { 0 }, { 0 }, "" },
+	{ { "ttrace", "--status=!unavailable", "true" }, TT_STATUS_UNAVAILABLE, { 0 }, { 0 }, "" },
+	{ { "ttrace", "-e", "signal=usr1,SIGalrm,12", "true" }, 0,
+	  { SIGUSR1, SIGALRM, SIGUSR2 }, { SIGCHLD, SIGINT }, "" },
+	{ { "ttrace", "-e", "signal=!CHLD", "true" }, 0, { SIGUSR1, 200 }, { SIGCHLD }, "" },
+	{ { "ttrace", "-e", "signal=none", "true" }, 0, { 0 }, { SIGCHLD, 1, 64 }, "" },
+	{ { "ttrace", "-e", "signal=none", "-e", "signal=all", "true" }, 0,
+	  { SIGCHLD, 1, 255 }, { 0 }, "" },
+	{ { "ttrace", "--signal=rt_1,0", "true" }, 0, { 33 }, { 32, 34 }, "" },
+	{ { "ttrace", "--signal=SIGRTMIN,rtmax", "true" }, 0, { 32, 64 }, { 33 }, "" },
+	/* empty names are skipped, as strace does */
+	{ { "ttrace", "--status=failed,", "true" }, ST_ALL & ~TT_STATUS_FAILED, { 0 }, { 0 }, "" },
+	{ { "ttrace", "-e", "signal=,usr1", "true" }, 0, { SIGUSR1 }, { SIGUSR2 }, "" },
+};
+
+START_TEST(test_sets)
+{
+	const struct set_case *c = &set_cases[_i];
+
+	ck_assert_int_eq(parse(c->args), -1);
+	ck_assert_str_eq(err_text, c->err);
+	ck_assert_uint_eq(tt_opt.status_hidden, c->status_hidden);
+	for (int i = 0; i < 4 && c->shown[i]; i++)
+		ck_assert_msg(!tt_sigset_opt_has(&tt_opt.signals_hidden,
+						 c->shown[i]),
+			      "signal %d hidden", c->shown[i]);
+	for (int i = 0; i < 4 && c->hidden[i]; i++)
+		ck_assert_msg(tt_sigset_opt_has(&tt_opt.signals_hidden,
+						c->hidden[i]),
+			      "signal %d shown", c->hidden[i]);
+}
+END_TEST
+
 /* getopt must start over: a second parse sees its own arguments. */
 START_TEST(test_parse_twice)
 {
@@ -347,6 +441,7 @@ Suite *make_options_suite(void)
 	tcase_add_loop_test(tc, test_empty_names, 0, NCASES(empty_cases));
 	tcase_add_loop_test(tc, test_ok, 0, NCASES(ok_cases));
 	tcase_add_loop_test(tc, test_stack, 0, NCASES(stack_cases));
+	tcase_add_loop_test(tc, test_sets, 0, NCASES(set_cases));
 	tcase_add_test(tc, test_help);
 	tcase_add_test(tc, test_parse_twice);
 	return s;

@@ -216,6 +216,89 @@ START_TEST(test_gone_resumed)
 }
 END_TEST
 
+/* -z, -Z, -e status=: a call printed whole at its exit or not at all,
+ * never cut; one that never returns (killed) or that ttrace detaches from
+ * as strace prints it then: whole up to " <unfinished ...>) = ?" or
+ * " <detached ...>". */
+static const struct ut_call fail_b = {
+	X64, NR64_timer_settime, { 1, 0, 0x1000, 0 }, { [2] = UT_ITS(0, 0, 0, 0) },
+	UT_ERR(22)
+};
+
+static void run_filtered(void)
+{
+	struct tt_event *a = ut_call_begin(UT_TID, &sleep_a);
+	struct tt_event *b = ut_call_begin(200, &settime_b);
+	struct tt_event *c = ut_call_begin(300, &fail_b);
+	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 } };
+	struct tt_record killed = ut_record(TT_REC_EXIT, 300, &ts);
+	struct tt_record det = ut_record(TT_REC_DETACHED, UT_TID, &ts);
+
+	ut_call_entry(a);
+	ut_call_entry(b);
+	ut_call_entry(c);
+	ut_call_exit(b, &settime_b);
+	ut_call_exit(c, &fail_b);
+	c = ut_call_begin(300, &sleep_a);
+	ut_call_entry(c);
+	killed.status = SIGKILL;
+	killed.ev = c;
+	tt_render_text.record(&killed);
+	det.ev = a;
+	tt_render_text.record(&det);
+}
+
+#define C_P "300   "
+static const struct filter_case {
+	unsigned shown;
+	const char *want;
+} filter_cases[] = {
+	{ TT_STATUS_SUCCESSFUL,
+	  B_ENTRY "NULL) = 0\n"
+	  C_P "+++ killed by SIGKILL +++\n" },
+	{ TT_STATUS_FAILED,
+	  C_P "timer_settime(1, 0, {it_interval={tv_sec=0, tv_nsec=0}, "
+	  "it_value={tv_sec=0, tv_nsec=0}}, NULL) = -1 EINVAL (Invalid argument)\n"
+	  C_P "+++ killed by SIGKILL +++\n" },
+	{ TT_STATUS_UNFINISHED | TT_STATUS_DETACHED,
+	  C_P "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=1, tv_nsec=0},  <unfinished ...>) = ?\n"
+	  C_P "+++ killed by SIGKILL +++\n"
+	  A_ENTRY " <detached ...>\n" },
+	{ 0, C_P "+++ killed by SIGKILL +++\n" },
+};
+
+START_TEST(test_status_filter)
+{
+	const struct filter_case *c = &filter_cases[_i];
+
+	tt_opt.status_hidden = TT_STATUS_ALL & ~c->shown;
+	run_filtered();
+	ut_expect_output("a status filter", c->want);
+}
+END_TEST
+
+/* -e signal=: the signals not in the set print nothing. */
+START_TEST(test_signal_filter)
+{
+	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 } };
+	struct tt_record r = ut_record(TT_REC_SIGNAL, UT_TID, &ts);
+	siginfo_t si;
+
+	memset(&si, 0, sizeof(si));
+	si.si_code = SI_KERNEL;
+	r.si = &si;
+	ck_assert_int_eq(tt_parse_signal_set("!URG", &tt_opt.signals_hidden), 0);
+	for (unsigned i = 0; i < 4; i++)
+		tt_opt.signals_hidden.bits[i] = ~tt_opt.signals_hidden.bits[i];
+	si.si_signo = SIGURG;
+	tt_render_text.record(&r);
+	si.si_signo = SIGUSR1;
+	tt_render_text.record(&r);
+	ut_expect_output("SIGURG hidden",
+		UT_P "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_KERNEL} ---\n");
+}
+END_TEST
+
 /* A line left open ends " <unfinished ...>" and a newline however the
  * trace stops: silenced (a second signal under the seccomp filter), the
  * end of the trace, the stream closed (exit). */
@@ -521,5 +604,7 @@ Suite *make_text_suite(void)
 	tcase_add_test(tc, test_stack);
 	tcase_add_test(tc, test_relative);
 	tcase_add_loop_test(tc, test_open_line_ends, 0, 3);
+	tcase_add_loop_test(tc, test_status_filter, 0, NCASES(filter_cases));
+	tcase_add_test(tc, test_signal_filter);
 	return s;
 }

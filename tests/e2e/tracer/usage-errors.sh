@@ -17,8 +17,8 @@ usage() {
 tt_run noargs
 expect_result noargs 2 "ttrace: must have COMMAND [ARGS...] or -p PID" "$TRY"
 
-usage badopt -Z
-expect_result badopt 2 "ttrace: invalid option -- 'Z'" "$TRY"
+usage badopt -j
+expect_result badopt 2 "ttrace: invalid option -- 'j'" "$TRY"
 
 usage badlong --bogus
 expect_result badlong 2 "ttrace: unrecognized option '--bogus'" "$TRY"
@@ -35,9 +35,18 @@ expect_result badcall 2 "ttrace: invalid system call 'nosuchcall': $SYSCALLS" "$
 usage badcall2 -e trace=clock_nanosleep,bogus
 expect_result badcall2 2 "ttrace: invalid system call 'bogus': $SYSCALLS" "$TRY"
 
-usage badexpr -e signal=none
+usage badexpr -e abbrev=none
 expect_result badexpr 2 \
-	"ttrace: unsupported -e expression 'signal=none' (ttrace knows trace=NAMES)" "$TRY"
+	"ttrace: unsupported -e expression 'abbrev=none' (ttrace knows trace=, status= and signal=)" "$TRY"
+
+usage badstatus -e status=successful,finished
+expect_result badstatus 2 "ttrace: invalid status 'finished'" "$TRY"
+
+usage badsignal --signal=USR1,SIGFOO
+expect_result badsignal 2 "ttrace: invalid signal 'SIGFOO'" "$TRY"
+
+usage ffpipe -ff -o '|cat'
+expect_result ffpipe 2 "ttrace: piping the output and -ff are mutually exclusive" "$TRY"
 
 usage emptyexpr -e trace=
 expect_result emptyexpr 2 "ttrace: -e trace= needs at least one name" "$TRY"
