@@ -39,6 +39,9 @@ enum tt_argtype {
 	AT_SIGSET,		/* pointer to a sigset_t of 64 signals */
 	AT_TIMEVAL,		/* pointer to a timeval of the row's width */
 	AT_SIGMASK_ARG,		/* pointer to {const sigset_t *, size_t} */
+	AT_FDSET,		/* an fd_set of as many bits as its count */
+	AT_SEL_ARG_STRUCT,	/* i386 select's struct sel_arg_struct *, not
+				 * followed: NULL or the address */
 	AT_NTYPES		/* rows of tt_types (src/decode/types.c) */
 };
 
@@ -244,6 +247,9 @@ extern const struct tt_signature tt_sig_alarm;
 extern const struct tt_signature tt_sig_read;
 extern const struct tt_signature tt_sig_poll;
 extern const struct tt_signature tt_sig_ppoll;
+extern const struct tt_signature tt_sig_select;
+extern const struct tt_signature tt_sig_pselect6;
+extern const struct tt_signature tt_sig_old_select;
 
 /* Size in tracee memory of a pointed-to argument, 0 if not a pointer;
  * ptr_size: the ABI's (a sigevent's layout follows it).  From the type's

@@ -33,3 +33,7 @@
 [410] = { "timerfd_gettime64", &tt_sig_timerfd_gettime, TW_64, 0 },
 [411] = { "timerfd_settime64", &tt_sig_timerfd_settime, TW_64, 0 },
 [414] = { "ppoll_time64", &tt_sig_ppoll, TW_64, 0 },
+[82] = { "select", &tt_sig_old_select, TW_NONE, 0 },
+[142] = { "_newselect", &tt_sig_select, TW_32, 0 },
+[308] = { "pselect6_time32", &tt_sig_pselect6, TW_32, 0 },
+[413] = { "pselect6_time64", &tt_sig_pselect6, TW_64, 0 },

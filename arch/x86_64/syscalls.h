@@ -23,3 +23,5 @@
 [286] = { "timerfd_settime", &tt_sig_timerfd_settime, TW_64, 0 },
 [287] = { "timerfd_gettime", &tt_sig_timerfd_gettime, TW_64, 0 },
 [305] = { "clock_adjtime", &tt_sig_clock_adjtime, TW_64, 0 },
+[23] = { "select", &tt_sig_select, TW_64, 0 },
+[270] = { "pselect6", &tt_sig_pselect6, TW_64, 0 },

@@ -349,6 +349,8 @@ static unsigned kernel_read_size(enum tt_argtype type, enum tt_time_width w,
 		return w32 ? K_OLD_TIMEVAL32 : K_TIMEVAL64;
 	case AT_SIGMASK_ARG:	/* a pointer and a size_t */
 		return 2 * ptr_size;
+	case AT_FDSET:		/* one element: a long of bits */
+		return ptr_size;
 	default:
 		return 0;
 	}
