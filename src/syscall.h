@@ -41,6 +41,9 @@ enum tt_argtype {
 	AT_SIGMASK_ARG,		/* pointer to {const sigset_t *, size_t} */
 	AT_EPOLL_EVENTS,	/* an array of (packed) struct epoll_event */
 	AT_SIGINFO,		/* pointer to a siginfo_t of the ABI's layout */
+	AT_FDSET,		/* an fd_set of as many bits as its count */
+	AT_SEL_ARG_STRUCT,	/* i386 select's struct sel_arg_struct *, not
+				 * followed: NULL or the address */
 	AT_NTYPES		/* rows of tt_types (src/decode/types.c) */
 };
 
@@ -257,6 +260,9 @@ extern const struct tt_signature tt_sig_epoll_wait;
 extern const struct tt_signature tt_sig_epoll_pwait;
 extern const struct tt_signature tt_sig_epoll_pwait2;
 extern const struct tt_signature tt_sig_rt_sigtimedwait;
+extern const struct tt_signature tt_sig_select;
+extern const struct tt_signature tt_sig_pselect6;
+extern const struct tt_signature tt_sig_old_select;
 
 /* Size in tracee memory of a pointed-to argument, 0 if not a pointer;
  * ptr_size: the ABI's (a sigevent's layout follows it).  From the type's

@@ -38,3 +38,7 @@
 [441] = { "epoll_pwait2", &tt_sig_epoll_pwait2, TW_64, 0 },
 [177] = { "rt_sigtimedwait_time32", &tt_sig_rt_sigtimedwait, TW_32, 0 },
 [421] = { "rt_sigtimedwait_time64", &tt_sig_rt_sigtimedwait, TW_64, 0 },
+[82] = { "select", &tt_sig_old_select, TW_NONE, 0 },
+[142] = { "_newselect", &tt_sig_select, TW_32, 0 },
+[308] = { "pselect6_time32", &tt_sig_pselect6, TW_32, 0 },
+[413] = { "pselect6_time64", &tt_sig_pselect6, TW_64, 0 },

@@ -27,3 +27,5 @@
 [281] = { "epoll_pwait", &tt_sig_epoll_pwait, TW_NONE, 0 },
 [441] = { "epoll_pwait2", &tt_sig_epoll_pwait2, TW_64, 0 },
 [128] = { "rt_sigtimedwait", &tt_sig_rt_sigtimedwait, TW_64, 0 },
+[23] = { "select", &tt_sig_select, TW_64, 0 },
+[270] = { "pselect6", &tt_sig_pselect6, TW_64, 0 },

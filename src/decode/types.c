@@ -89,6 +89,12 @@ const struct tt_type tt_types[] = {
 	/* 128 bytes in both ABIs; the union at 16 (native) or 12 (compat) */
 	[AT_SIGINFO] = STRUCT("siginfo_t", TT_SIZE_FIXED, 128, 128,
 			      tt_read_siginfo),
+	/* longs of bits, as many as cover its count (select's n) */
+	[AT_FDSET] = { .name = "fd_set", .vkind = TV_UINT,
+		       .scalar = TT_SCALAR_REG, .size_by = TT_SIZE_BITS,
+		       .size32 = 4, .size64 = 8, .read = tt_read_fdset },
+	[AT_SEL_ARG_STRUCT] = VALUE("struct sel_arg_struct *", TV_PTR,
+				    TT_SCALAR_REG, NULL),
 };
 
 _Static_assert(sizeof(tt_types) / sizeof(tt_types[0]) == AT_NTYPES,
@@ -115,12 +121,18 @@ unsigned tt_arg_size(enum tt_argtype type, enum tt_time_width width,
 }
 
 /* An array's length: from an argument (an unsigned int in both ABIs:
- * poll's nfds, select's n) or, at the exit, the return value. */
+ * poll's nfds; an int, select's n, whose negative values the kernel
+ * refuses: none) or, at the exit, the return value. */
 static uint64_t count_of(const struct tt_event *ev, uint8_t count)
 {
+	uint32_t n;
+
 	if (count == TT_COUNT_RET)
 		return ev->ret == TR_VALUE && ev->rval > 0 ? (uint64_t)ev->rval : 0;
-	return (uint32_t)ev->raw[count - 1];
+	n = (uint32_t)ev->raw[count - 1];
+	if (ev->sc->sig->args[count - 1].type == AT_INT && (int32_t)n < 0)
+		return 0;
+	return n;
 }
 
 unsigned tt_arg_bytes(const struct tt_event *ev, unsigned i)

@@ -194,7 +194,7 @@ sed 's/"ttrace_profile": 1/"ttrace_profile": 2/' "$P" >"$W/v2.json"
 bad version "$W/v2.json" "a version 2 profile; this ttrace reads version 1"
 sed 's/"count": 3}/"count": "3"}/' "$P" >"$W/badcount.json"
 bad field "$W/badcount.json" "not a valid profile: groups[1].requests[0] \"count\" is not an integer (line 19)"
-bad options "$P" "recorded for other options: it traces alarm, this run does not (see -e trace=)" -e trace=clock_nanosleep
+bad options "$P" "recorded for other options: it traces alarm, this run does not (see -e trace=)" -e trace=clock_nanosleep,%wait
 bad options2 "$P" "recorded for other options: it traces timer_settime, this run does not (see -e trace=)" \
 	-e trace=%sleep,%wait,alarm,clock_adjtime,clock_getres,clock_gettime,clock_settime,getitimer,setitimer,timer_create,timer_delete,timer_getoverrun,timer_gettime,timerfd_create,timerfd_gettime,timerfd_settime
 

@@ -353,6 +353,8 @@ static unsigned kernel_read_size(enum tt_argtype type, enum tt_time_width w,
 		return K_EPOLL_EVENT;
 	case AT_SIGINFO:
 		return K_SIGINFO;
+	case AT_FDSET:		/* one element: a long of bits */
+		return ptr_size;
 	default:
 		return 0;
 	}

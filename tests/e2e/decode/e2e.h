@@ -994,4 +994,66 @@ static E2E_UNUSED const char *e2e_fmt_sigset(uint64_t set)
 	return e2e_fmt("%s]", out);
 }
 
+/* --- the waits: poll, ppoll, select, pselect6 ----------------------------- */
+
+/* The wait calls of a time width, beside e2e_variants (the same index:
+ * E2E_WAITS(v)); and those with one entry point per ABI.  i386 has the
+ * old one-argument select too (old_select; x86_64: nr 0). */
+struct e2e_wait_variant {
+	struct e2e_call ppoll, pselect6;
+};
+
+struct e2e_wait_abi_calls {
+	struct e2e_call poll, select, old_select;
+};
+
+#ifdef __i386__
+static const struct e2e_wait_variant e2e_wait_variants[] = {
+	{ { __NR_ppoll, "ppoll_time32", "ppoll" },
+	  { __NR_pselect6, "pselect6_time32", "pselect6" } },
+	{ { __NR_ppoll_time64, "ppoll_time64", "ppoll" },
+	  { __NR_pselect6_time64, "pselect6_time64", "pselect6" } },
+};
+static const struct e2e_wait_abi_calls e2e_wait_abi = {
+	{ __NR_poll, "poll", "poll" },
+	{ __NR__newselect, "_newselect", "select" },
+	{ __NR_select, "select", "select" },
+};
+#else
+static const struct e2e_wait_variant e2e_wait_variants[] = {
+	{ { __NR_ppoll, "ppoll", "ppoll" },
+	  { __NR_pselect6, "pselect6", "pselect6" } },
+};
+static const struct e2e_wait_abi_calls e2e_wait_abi = {
+	{ __NR_poll, "poll", "poll" },
+	{ __NR_select, "select", "select" },
+	{ 0, "select", "select" },
+};
+#endif
+
+#define E2E_WAITS(v) (&e2e_wait_variants[(v) - e2e_variants])
+
+/* The signal the interrupted waits get. */
+#define E2E_SIGALRM_LINE "--- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---"
+
+static E2E_UNUSED void e2e_on_signal(int sig)
+{
+	(void)sig;
+}
+
+/* SIGALRM handled (the wait fails with EINTR) or ignored (the kernel
+ * restarts it), then sent once after ms milliseconds (no line: the
+ * programs' trace sets do not select setitimer). */
+static E2E_UNUSED void e2e_alarm_in(unsigned ms, bool handled)
+{
+	struct sigaction sa;
+	struct itimerval { long s1, u1, s2, u2; } it = { 0, 0, 0, (long)ms * 1000 };
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = handled ? e2e_on_signal : SIG_IGN;
+	if (sigaction(SIGALRM, &sa, NULL) ||
+	    syscall(e2e_abi.setitimer.nr, 0 /* ITIMER_REAL */, &it, NULL))
+		e2e_broken("arming SIGALRM");
+}
+
 #endif

@@ -24,6 +24,9 @@
 #     original call (strace: restart_syscall);
 #   - the remain argument of an interrupted relative sleep whose flags are
 #     not 0 (ttrace decodes it, strace shows the address) is masked;
+#   - ttrace's i386 ppoll_time32 and pselect6_time32 become strace's
+#     plain names, and the time left after a wait's return value is
+#     masked as what a clock reads;
 #   - what differs between two runs is masked: the old value or remain (a
 #     decoded 4th argument), what a clock or timer read (the decoded last
 #     argument of clock_gettime, clock_adjtime, timer_gettime, nanosleep,
@@ -84,6 +87,10 @@ strace_set() {
 			echo "${n%_time32}" ;;
 		rt_sigtimedwait) echo "$n,${n}_time64" ;;
 		rt_sigtimedwait_time32) echo "${n%_time32}" ;;
+		# the waits: poll, select
+		ppoll | pselect6) echo "$n,${n}_time64" ;;
+		ppoll_time32 | pselect6_time32) echo "${n%_time32}" ;;
+		select) echo "select,_newselect" ;;
 		*) echo "$n" ;;
 		esac
 	done | paste -s -d, -
@@ -164,6 +171,7 @@ while (my $line = <STDIN>) {
 		$line =~ s/\b(clock_nanosleep|nanosleep|clock_getres)_time32\b/$1/g;
 		$line =~ s/\brt_sigtimedwait_time32\b/rt_sigtimedwait/g;
 		$line =~ s/MAKE_(PROCESS|THREAD)_CPUCLOCK\((\d+), CPUCLOCK_(\w+)\)/cpu_clock($1, $2, $3)/ge;
+		$line =~ s/\b(ppoll|pselect6)_time32\b/$1/g;
 		$line =~ s/FD_TO_CLOCKID\((\d+)\)/sprintf('%#x \/* CLOCK_??? *\/', ((~(0 + $1) << 3) | 3) & 0xffffffff)/ge;
 	}
 	if ($line =~ /^PID (\w+)\((.*)\) (= .*)$/) {
@@ -188,6 +196,8 @@ while (my $line = <STDIN>) {
 			if $name =~ /^(clock_gettime|clock_adjtime|timer_gettime|timerfd_gettime|getitimer|setitimer|nanosleep)/ &&
 			   @args && $args[-1] =~ /^\{/;
 		s/tv_sec=\d{9,}, tv_nsec=\d+/tv_sec=T, tv_nsec=T/g for @args;
+		# The time left a wait wrote back, as a clock reads it now.
+		$ret =~ s/(left \{tv_sec=)\d+(, tv_[un]sec=)\d+\}/$1N$2N}/;
 		$line = "PID $name(" . join(', ', @args) . ") $ret";
 	}
 	# A sigevent naming the traced thread itself.
