@@ -38,6 +38,10 @@ enum tt_argtype {
 	AT_POLLFDS,		/* an array of struct pollfd */
 	AT_SIGSET,		/* pointer to a sigset_t of 64 signals */
 	AT_TIMEVAL,		/* pointer to a timeval of the row's width */
+	AT_UADDR,		/* an address passed by value, not followed */
+	AT_FUTEX_OP,		/* futex's op: FUTEX_WAIT_PRIVATE ... */
+	AT_HEX,			/* an unsigned int, printed in hex */
+	AT_FUTEX_WAITV,		/* an array of struct futex_waitv */
 	AT_NTYPES		/* rows of tt_types (src/decode/types.c) */
 };
 
@@ -243,6 +247,8 @@ extern const struct tt_signature tt_sig_alarm;
 extern const struct tt_signature tt_sig_read;
 extern const struct tt_signature tt_sig_poll;
 extern const struct tt_signature tt_sig_ppoll;
+extern const struct tt_signature tt_sig_futex;
+extern const struct tt_signature tt_sig_futex_waitv;
 
 /* Size in tracee memory of a pointed-to argument, 0 if not a pointer;
  * ptr_size: the ABI's (a sigevent's layout follows it).  From the type's

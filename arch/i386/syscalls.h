@@ -33,3 +33,6 @@
 [410] = { "timerfd_gettime64", &tt_sig_timerfd_gettime, TW_64, 0 },
 [411] = { "timerfd_settime64", &tt_sig_timerfd_settime, TW_64, 0 },
 [414] = { "ppoll_time64", &tt_sig_ppoll, TW_64, 0 },
+[240] = { "futex_time32", &tt_sig_futex, TW_32, 0 },
+[422] = { "futex_time64", &tt_sig_futex, TW_64, 0 },
+[449] = { "futex_waitv", &tt_sig_futex_waitv, TW_64, 0 },

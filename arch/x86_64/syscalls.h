@@ -23,3 +23,5 @@
 [286] = { "timerfd_settime", &tt_sig_timerfd_settime, TW_64, 0 },
 [287] = { "timerfd_gettime", &tt_sig_timerfd_gettime, TW_64, 0 },
 [305] = { "clock_adjtime", &tt_sig_clock_adjtime, TW_64, 0 },
+[202] = { "futex", &tt_sig_futex, TW_64, 0 },
+[449] = { "futex_waitv", &tt_sig_futex_waitv, TW_64, 0 },

@@ -137,6 +137,8 @@ tt_struct_reader tt_read_sigset;
 tt_struct_reader tt_read_timeval;
 /* An array of pollfds (src/decode/poll.c). */
 tt_struct_reader tt_read_pollfds;
+/* An array of struct futex_waitv (src/decode/futex.c). */
+tt_struct_reader tt_read_futex_waitv;
 /* output_written of the waits: the kernel writes back what it returns
  * (revents, fd sets, the time left) on success and when a signal
  * interrupts the wait. */

@@ -79,6 +79,13 @@ const struct tt_type tt_types[] = {
 	/* old_timeval32 8, __kernel_old_timeval 16 */
 	[AT_TIMEVAL] = STRUCT("struct timeval", TT_SIZE_BY_WIDTH, 8, 16,
 			      tt_read_timeval),
+	[AT_UADDR] = VALUE("void *", TV_PTR, TT_SCALAR_REG, NULL),
+	[AT_FUTEX_OP] = VALUE("int op", TV_XVAL, TT_SCALAR_U32,
+			      &tt_xlat_futex_ops),
+	[AT_HEX] = VALUE("unsigned int", TV_HEX, TT_SCALAR_U32, NULL),
+	/* u64 val, u64 uaddr, u32 flags, u32 __reserved in both ABIs */
+	[AT_FUTEX_WAITV] = ELEMS("struct futex_waitv []", 24, 24,
+				 tt_read_futex_waitv),
 };
 
 _Static_assert(sizeof(tt_types) / sizeof(tt_types[0]) == AT_NTYPES,

@@ -111,6 +111,30 @@ static void jclockid(struct jline *l, int32_t id)
 
 static void jvalue(struct jline *l, const struct tt_event *ev, int idx);
 
+static void jname_or_null(struct jline *l, const struct tt_xlat *x,
+			  unsigned val)
+{
+	const char *name = tt_xlat_name(x, val);
+
+	if (name)
+		jstr(l, name);
+	else
+		jputs(l, "null");
+}
+
+/* FUTEX_WAKE_OP's val3: the number and its fields */
+static void jfutex_op(struct jline *l, uint32_t val3)
+{
+	struct tt_futex_wake_op o = tt_futex_wake_op_split(val3);
+
+	jprintf(l, "{\"value\":%u,\"op\":", val3);
+	jname_or_null(l, &tt_xlat_futex_wake_ops, o.op);
+	jprintf(l, ",\"oparg_shift\":%s,\"oparg\":%u,\"cmp\":",
+		o.oparg_shift ? "true" : "false", o.oparg);
+	jname_or_null(l, &tt_xlat_futex_wake_cmps, o.cmp);
+	jprintf(l, ",\"cmparg\":%u}", o.cmparg);
+}
+
 static void jfields(struct jline *l, const struct tt_event *ev, int idx)
 {
 	jputs(l, "{");
@@ -207,6 +231,12 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 		jputs(l, "]}");
 		break;
 	}
+	case TV_HEX:
+		jprintf(l, "%" PRIu64, v->u);
+		break;
+	case TV_FUTEX_OP:
+		jfutex_op(l, (uint32_t)v->u);
+		break;
 	case TV_PENDING:
 		/* an output of a call that never returned */
 		jputs(l, "{\"addr\":");
@@ -239,7 +269,8 @@ void tt_json_args(struct jline *l, const struct tt_event *ev)
 	for (unsigned i = 0; i < ev->nshown; i++) {
 		if (i)
 			jputs(l, ",");
-		jstr(l, sig->args[i].name);
+		/* the name the decoder gave it (futex: by op) */
+		jstr(l, ev->v[i].name ? ev->v[i].name : sig->args[i].name);
 		jputs(l, ":");
 		jarg(l, ev, i);
 	}
