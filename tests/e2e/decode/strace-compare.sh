@@ -11,8 +11,8 @@
 #   - thread ids become PID; the padding before "= RET" is one space
 #     (renaming changes the line length; run-decode.sh checks alignment);
 #   - ttrace's i386 time32 names (timer_settime32, clock_gettime32,
-#     clock_nanosleep_time32, nanosleep_time32, ...) become strace's plain
-#     names; %timer and %sleep become lists of names;
+#     clock_nanosleep_time32, nanosleep_time32, futex_time32, ...) become
+#     strace's plain names; %timer and %sleep become lists of names;
 #   - strace runs with -y when it traces read: its reads of other files
 #     are dropped, the fd paths removed; ttrace's timerfd count "[N]" is
 #     quoted as strace quotes the 8 bytes;
@@ -82,6 +82,8 @@ strace_set() {
 		clock_nanosleep | clock_getres) echo "$n,${n}_time64" ;;
 		clock_nanosleep_time32 | clock_getres_time32 | nanosleep_time32)
 			echo "${n%_time32}" ;;
+		futex) echo "futex,futex_time64" ;;
+		futex_time32) echo futex ;;
 		*) echo "$n" ;;
 		esac
 	done | paste -s -d, -
@@ -160,6 +162,7 @@ while (my $line = <STDIN>) {
 	if ($side eq 'ttrace') {
 		$line =~ s/\b(timer_settime|timerfd_settime|timer_gettime|timerfd_gettime|clock_gettime|clock_settime|clock_adjtime)32\b/$1/g;
 		$line =~ s/\b(clock_nanosleep|nanosleep|clock_getres)_time32\b/$1/g;
+		$line =~ s/\bfutex_time32\b/futex/g;
 		$line =~ s/MAKE_(PROCESS|THREAD)_CPUCLOCK\((\d+), CPUCLOCK_(\w+)\)/cpu_clock($1, $2, $3)/ge;
 		$line =~ s/FD_TO_CLOCKID\((\d+)\)/sprintf('%#x \/* CLOCK_??? *\/', ((~(0 + $1) << 3) | 3) & 0xffffffff)/ge;
 	}
