@@ -340,6 +340,8 @@ static unsigned kernel_read_size(enum tt_argtype type, enum tt_time_width w,
 		return 4;
 	case AT_TFD_TICKS:	/* u64 */
 		return 8;
+	case AT_FUTEX_WAITV:	/* an element */
+		return K_FUTEX_WAITV;
 	default:
 		return 0;
 	}

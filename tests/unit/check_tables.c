@@ -82,8 +82,9 @@ static void check_row(const struct tt_abi *abi, long nr, const struct tt_syscall
 	if (abi->bits == 32 && has_twin(abi, sc))
 		ck_assert_msg(ends_with(sc->name, sc->width == TW_32 ? "32" : "64"),
 			      "i386 %s: the name does not say width %u", sc->name, sc->width);
-	/* Every call is in %timer, but read (on timerfds only). */
-	ck_assert_msg(!(sig->classes & TT_CLASS_TIMER) == sig->only_on_timerfd,
+	/* Every call is in %timer or %wait, but read (on timerfds only). */
+	ck_assert_msg(!(sig->classes & (TT_CLASS_TIMER | TT_CLASS_WAIT)) ==
+		      sig->only_on_timerfd,
 		      "%s %s: %%timer", abi->name, sc->name);
 	ck_assert_msg(!(sc->flags & SF_RESTART) == (nr != abi->restart_nr),
 		      "%s %s: SF_RESTART on %ld, restart_nr %ld", abi->name, sc->name,

@@ -2,6 +2,7 @@
  * this is compiled for (x86_64, or i386 with -m32) have the kernel's
  * layouts of tests/unit/layouts.h, which ttrace reads (check_decode.c
  * checks those sizes against what ttrace reads). */
+#include <linux/futex.h>
 #include <signal.h>
 #include <stddef.h>
 #include <sys/time.h>
@@ -42,6 +43,8 @@ SAME(sizeof(struct itimerval), ITIMERVAL);
 SAME(sizeof(struct timex), TIMEX());
 SAME(offsetof(struct timex, time), TIMEX(_TIME));
 SAME(offsetof(struct timex, tai), TIMEX(_TAI));
+SAME(sizeof(struct futex_waitv), K_FUTEX_WAITV);
+SAME(offsetof(struct futex_waitv, flags), K_FUTEX_WAITV_FLAGS);
 
 int main(void)
 {

@@ -44,4 +44,9 @@
 #define K_KERNEL_TIMEX_TIME 72
 #define K_KERNEL_TIMEX_TAI 160
 
+/* struct futex_waitv: u64 val, u64 uaddr, u32 flags, u32 __reserved, the
+ * same in both ABIs. */
+#define K_FUTEX_WAITV 24
+#define K_FUTEX_WAITV_FLAGS 16
+
 #endif
