@@ -253,10 +253,10 @@ START_TEST(test_help)
 "variants: clock_adjtime32, clock_adjtime64, clock_getres_time32,\n"
 "clock_getres_time64, clock_gettime32, clock_gettime64,\n"
 "clock_nanosleep_time32, clock_nanosleep_time64, clock_settime32,\n"
-"clock_settime64, nanosleep_time32, timer_gettime32, timer_gettime64,\n"
-"timer_settime32, timer_settime64, timerfd_gettime32, timerfd_gettime64,\n"
-"timerfd_settime32, timerfd_settime64.  Threads, forks, vforks and execs are\n"
-"followed.\n\n"), "%s", out_text);
+"clock_settime64, futex_time32, futex_time64, nanosleep_time32, ppoll_time32,\n"
+"ppoll_time64, timer_gettime32, timer_gettime64, timer_settime32,\n"
+"timer_settime64, timerfd_gettime32, timerfd_gettime64, timerfd_settime32,\n"
+"timerfd_settime64.  Threads, forks, vforks and execs are followed.\n\n"), "%s", out_text);
 	ck_assert_str_eq(err_text, "");
 	options_teardown();
 	/* every row of both tables, a line each */

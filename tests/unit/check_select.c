@@ -60,6 +60,9 @@ static const struct select_case {
 	{ "%Timer", -1, NULL, BAD("%Timer") },
 	{ "%clock", -1, NULL, BAD("%clock") },
 	{ "Clock_nanosleep", -1, NULL, BAD("Clock_nanosleep") },
+	{ "futex", 0, "x86_64/202 i386/240 i386/422", "" },
+	{ "futex_time32", 0, "i386/240", "" },
+	{ "futex_time64,futex_waitv", 0, "x86_64/449 i386/422 i386/449", "" },
 };
 
 /* In a child: parse, then write "RET SELECTED" to fd. */
