@@ -246,13 +246,15 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 	}
 }
 
-/* An argument: a pointer to a decoded struct carries its address. */
+/* An argument: a pointer to a decoded struct carries its address (the
+ * value's: futex shows its timeout in another argument's place for some
+ * ops). */
 static void jarg(struct jline *l, const struct tt_event *ev, unsigned i)
 {
 	if ((ev->v[i].kind == TV_STRUCT || ev->v[i].kind == TV_ARRAY) &&
-	    i < ev->sc->sig->nargs && ev->sc->sig->args[i].dir != AD_VAL) {
+	    i < ev->sc->sig->nargs) {
 		jputs(l, "{\"addr\":");
-		jaddr(l, ev->raw[i]);
+		jaddr(l, ev->v[i].u);
 		jputs(l, ",\"value\":");
 		jvalue(l, ev, (int)i);
 		jputs(l, "}");
