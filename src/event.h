@@ -38,6 +38,9 @@ enum tt_vkind {
 			 * .u of them */
 	TV_FDSET,	/* .child: the fds set, in order (TV_INT each) */
 	TV_SIGSET,	/* .u: a set of signals, bit n-1 for signal n */
+	TV_HEX,		/* .u, a number strace prints in hex */
+	TV_FUTEX_OP,	/* .u: FUTEX_WAKE_OP's val3, an operation and a
+			 * comparison (tt_futex_wake_op_split) */
 };
 
 enum tt_addr_why {

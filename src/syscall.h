@@ -44,6 +44,10 @@ enum tt_argtype {
 	AT_FDSET,		/* an fd_set of as many bits as its count */
 	AT_SEL_ARG_STRUCT,	/* i386 select's struct sel_arg_struct *, not
 				 * followed: NULL or the address */
+	AT_UADDR,		/* an address passed by value, not followed */
+	AT_FUTEX_OP,		/* futex's op: FUTEX_WAIT_PRIVATE ... */
+	AT_HEX,			/* an unsigned int, printed in hex */
+	AT_FUTEX_WAITV,		/* an array of struct futex_waitv */
 	AT_NTYPES		/* rows of tt_types (src/decode/types.c) */
 };
 
@@ -263,6 +267,8 @@ extern const struct tt_signature tt_sig_rt_sigtimedwait;
 extern const struct tt_signature tt_sig_select;
 extern const struct tt_signature tt_sig_pselect6;
 extern const struct tt_signature tt_sig_old_select;
+extern const struct tt_signature tt_sig_futex;
+extern const struct tt_signature tt_sig_futex_waitv;
 
 /* Size in tracee memory of a pointed-to argument, 0 if not a pointer;
  * ptr_size: the ABI's (a sigevent's layout follows it).  From the type's

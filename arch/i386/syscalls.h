@@ -42,3 +42,6 @@
 [142] = { "_newselect", &tt_sig_select, TW_32, 0 },
 [308] = { "pselect6_time32", &tt_sig_pselect6, TW_32, 0 },
 [413] = { "pselect6_time64", &tt_sig_pselect6, TW_64, 0 },
+[240] = { "futex_time32", &tt_sig_futex, TW_32, 0 },
+[422] = { "futex_time64", &tt_sig_futex, TW_64, 0 },
+[449] = { "futex_waitv", &tt_sig_futex_waitv, TW_64, 0 },

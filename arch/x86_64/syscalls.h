@@ -29,3 +29,5 @@
 [128] = { "rt_sigtimedwait", &tt_sig_rt_sigtimedwait, TW_64, 0 },
 [23] = { "select", &tt_sig_select, TW_64, 0 },
 [270] = { "pselect6", &tt_sig_pselect6, TW_64, 0 },
+[202] = { "futex", &tt_sig_futex, TW_64, 0 },
+[449] = { "futex_waitv", &tt_sig_futex_waitv, TW_64, 0 },

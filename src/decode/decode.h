@@ -167,6 +167,8 @@ tt_struct_reader tt_read_pollfds;
 tt_struct_reader tt_read_epoll_events;
 /* A siginfo_t of the ABI's layout (src/decode/sigtimedwait.c). */
 tt_struct_reader tt_read_siginfo;
+/* An array of struct futex_waitv (src/decode/futex.c). */
+tt_struct_reader tt_read_futex_waitv;
 /* output_written of the waits: the kernel writes back what it returns
  * (revents, fd sets, the time left) on success and when a signal
  * interrupts the wait. */

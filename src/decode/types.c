@@ -95,6 +95,13 @@ const struct tt_type tt_types[] = {
 		       .size32 = 4, .size64 = 8, .read = tt_read_fdset },
 	[AT_SEL_ARG_STRUCT] = VALUE("struct sel_arg_struct *", TV_PTR,
 				    TT_SCALAR_REG, NULL),
+	[AT_UADDR] = VALUE("void *", TV_PTR, TT_SCALAR_REG, NULL),
+	[AT_FUTEX_OP] = VALUE("int op", TV_XVAL, TT_SCALAR_U32,
+			      &tt_xlat_futex_ops),
+	[AT_HEX] = VALUE("unsigned int", TV_HEX, TT_SCALAR_U32, NULL),
+	/* u64 val, u64 uaddr, u32 flags, u32 __reserved in both ABIs */
+	[AT_FUTEX_WAITV] = ELEMS("struct futex_waitv []", 24, 24,
+				 tt_read_futex_waitv),
 };
 
 _Static_assert(sizeof(tt_types) / sizeof(tt_types[0]) == AT_NTYPES,

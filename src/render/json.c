@@ -111,6 +111,30 @@ static void jclockid(struct jline *l, int32_t id)
 
 static void jvalue(struct jline *l, const struct tt_event *ev, int idx);
 
+static void jname_or_null(struct jline *l, const struct tt_xlat *x,
+			  unsigned val)
+{
+	const char *name = tt_xlat_name(x, val);
+
+	if (name)
+		jstr(l, name);
+	else
+		jputs(l, "null");
+}
+
+/* FUTEX_WAKE_OP's val3: the number and its fields */
+static void jfutex_op(struct jline *l, uint32_t val3)
+{
+	struct tt_futex_wake_op o = tt_futex_wake_op_split(val3);
+
+	jprintf(l, "{\"value\":%u,\"op\":", val3);
+	jname_or_null(l, &tt_xlat_futex_wake_ops, o.op);
+	jprintf(l, ",\"oparg_shift\":%s,\"oparg\":%u,\"cmp\":",
+		o.oparg_shift ? "true" : "false", o.oparg);
+	jname_or_null(l, &tt_xlat_futex_wake_cmps, o.cmp);
+	jprintf(l, ",\"cmparg\":%u}", o.cmparg);
+}
+
 static void jfields(struct jline *l, const struct tt_event *ev, int idx)
 {
 	jputs(l, "{");
@@ -209,6 +233,12 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 		jputs(l, "]}");
 		break;
 	}
+	case TV_HEX:
+		jprintf(l, "%" PRIu64, v->u);
+		break;
+	case TV_FUTEX_OP:
+		jfutex_op(l, (uint32_t)v->u);
+		break;
 	case TV_PENDING:
 		/* an output of a call that never returned */
 		jputs(l, "{\"addr\":");
@@ -218,13 +248,15 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 	}
 }
 
-/* An argument: a pointer to a decoded struct carries its address. */
+/* An argument: a pointer to a decoded struct carries its address (the
+ * value's: futex shows its timeout in another argument's place for some
+ * ops). */
 static void jarg(struct jline *l, const struct tt_event *ev, unsigned i)
 {
 	if ((ev->v[i].kind == TV_STRUCT || ev->v[i].kind == TV_ARRAY) &&
-	    i < ev->sc->sig->nargs && ev->sc->sig->args[i].dir != AD_VAL) {
+	    i < ev->sc->sig->nargs) {
 		jputs(l, "{\"addr\":");
-		jaddr(l, ev->raw[i]);
+		jaddr(l, ev->v[i].u);
 		jputs(l, ",\"value\":");
 		jvalue(l, ev, (int)i);
 		jputs(l, "}");
@@ -241,7 +273,8 @@ void tt_json_args(struct jline *l, const struct tt_event *ev)
 	for (unsigned i = 0; i < ev->nshown; i++) {
 		if (i)
 			jputs(l, ",");
-		jstr(l, sig->args[i].name);
+		/* the name the decoder gave it (futex: by op) */
+		jstr(l, ev->v[i].name ? ev->v[i].name : sig->args[i].name);
 		jputs(l, ":");
 		jarg(l, ev, i);
 	}

@@ -191,8 +191,36 @@ static void put_xval(struct tline *l, const struct tt_value *v)
 
 	if (name)
 		lputs(l, name);
+	else if (!v->xlat->unknown)	/* a table without a default */
+		lprintf(l, "%#" PRIx64, v->u);
 	else
 		lprintf(l, "%#" PRIx64 " /* %s */", v->u, v->xlat->unknown);
+}
+
+/* A field of FUTEX_WAKE_OP's val3 as strace writes it: its name, or
+ * the number and what an unknown one is in a comment, shifted. */
+static void put_shifted(struct tline *l, const struct tt_xlat *x,
+			unsigned val, unsigned shift)
+{
+	const char *name = tt_xlat_name(x, val);
+
+	if (name)
+		lprintf(l, "%s<<%u", name, shift);
+	else
+		lprintf(l, "%#x<<%u /* %s */", val, shift, x->unknown);
+}
+
+/* "FUTEX_OP_SET<<28|0<<12|FUTEX_OP_CMP_GT<<24|0x1" */
+static void put_futex_op(struct tline *l, uint32_t val3)
+{
+	struct tt_futex_wake_op o = tt_futex_wake_op_split(val3);
+
+	if (o.oparg_shift)
+		lputs(l, "FUTEX_OP_OPARG_SHIFT<<28|");
+	put_shifted(l, &tt_xlat_futex_wake_ops, o.op, 28);
+	lprintf(l, "|%#x<<12|", o.oparg);
+	put_shifted(l, &tt_xlat_futex_wake_cmps, o.cmp, 24);
+	lprintf(l, "|%#x", o.cmparg);
 }
 
 /* strace's sigset: the signals without their SIG, or, when more than
@@ -299,6 +327,12 @@ static void put_value(struct tline *l, const struct tt_event *ev, int idx)
 		break;
 	case TV_SIGSET:
 		put_sigset(l, v->u);
+		break;
+	case TV_HEX:
+		lprintf(l, "%#" PRIx64, v->u);
+		break;
+	case TV_FUTEX_OP:
+		put_futex_op(l, (uint32_t)v->u);
 		break;
 	case TV_PENDING:
 		lputs(l, "?");

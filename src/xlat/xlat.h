@@ -2,6 +2,7 @@
 #ifndef TTRACE_XLAT_H
 #define TTRACE_XLAT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -67,6 +68,19 @@ extern const struct tt_xlat tt_xlat_adjtimex_state;
 extern const struct tt_xlat tt_xlat_poll_events;
 extern const struct tt_xlat tt_xlat_timeout_ret;
 extern const struct tt_xlat tt_xlat_epoll_events;
+extern const struct tt_xlat tt_xlat_futex_ops;
+extern const struct tt_xlat tt_xlat_futex_bitset;
+extern const struct tt_xlat tt_xlat_futex_wake_ops;
+extern const struct tt_xlat tt_xlat_futex_wake_cmps;
+extern const struct tt_xlat tt_xlat_futex_waiter_flags;
+/* The fields of FUTEX_WAKE_OP's val3 (FUTEX_OP() in linux/futex.h):
+ * op, FUTEX_OP_OPARG_SHIFT, cmp, oparg, cmparg. */
+struct tt_futex_wake_op {
+	bool oparg_shift;
+	uint8_t op, cmp;
+	uint16_t oparg, cmparg;
+};
+struct tt_futex_wake_op tt_futex_wake_op_split(uint32_t val3);
 
 /* errno: name ("EINVAL") and message, including the kernel-internal
  * ERESTART* codes a tracer sees at syscall exit. */

@@ -355,6 +355,8 @@ static unsigned kernel_read_size(enum tt_argtype type, enum tt_time_width w,
 		return K_SIGINFO;
 	case AT_FDSET:		/* one element: a long of bits */
 		return ptr_size;
+	case AT_FUTEX_WAITV:	/* an element */
+		return K_FUTEX_WAITV;
 	default:
 		return 0;
 	}

@@ -55,6 +55,9 @@ static const struct select_case {
 	{ "!%timer,%wait", 0, "x86_64/0 i386/3", "" },
 	{ "/nosuch", -1, "", BAD("/nosuch") },
 	{ "Clock_nanosleep", -1, NULL, BAD("Clock_nanosleep") },
+	{ "futex", 0, "x86_64/202 i386/240 i386/422", "" },
+	{ "futex_time32", 0, "i386/240", "" },
+	{ "futex_time64,futex_waitv", 0, "x86_64/449 i386/422 i386/449", "" },
 };
 
 /* In a child: parse, then write "RET SELECTED" to fd; a row selected only

@@ -5,7 +5,9 @@
 
 #include "abi.h"
 #include "decode/decode.h"
+#include "lateness.h"
 #include "nr-tables.h"
+#include "tcb.h"
 #include "unit.h"
 
 #define X64 (&tt_abi_x86_64)
@@ -110,6 +112,86 @@ static const struct timing_case cases[] = {
 	{ "clock_gettime: nothing to know",
 	  { X64, NR64_clock_gettime, { CLOCK_MONOTONIC, OUT }, { { false } }, UT_RET(0) },
 	  { .kind = TT_TIMING_NONE, .timer_arg = -1 } },
+	/* futex: the op says whether it waits, how long and on which clock */
+	{ "futex FUTEX_WAIT_PRIVATE: relative on CLOCK_MONOTONIC, timed out",
+	  { X64, NR64_futex, { 0x4000, 128, 0, IN }, { [3] = UT_TS(0, 1000000) }, UT_ERR(110) },
+	  { .kind = TT_TIMING_WAIT, .clock_from = TT_CLOCK_ID,
+	    .clock = CLOCK_MONOTONIC, .has_value = true, .in_ns = true,
+	    .valid = true, .value = { 0, 1000000 }, .value_ns = 1000000,
+	    .outcome = TT_WAIT_TIMED_OUT, .timer_arg = -1 } },
+	{ "futex FUTEX_WAIT|FUTEX_CLOCK_REALTIME: relative on CLOCK_REALTIME",
+	  { X64, NR64_futex, { 0x4000, 256, 0, IN }, { [3] = UT_TS(1, 0) }, UT_ERR(38) },
+	  { .kind = TT_TIMING_WAIT, .clock_from = TT_CLOCK_ID,
+	    .clock = CLOCK_REALTIME, .has_value = true, .in_ns = true,
+	    .valid = true, .value = { 1, 0 }, .value_ns = NS,
+	    .outcome = TT_WAIT_FAILED, .timer_arg = -1 } },
+	{ "futex FUTEX_WAIT: the value differed (EAGAIN)",
+	  { X64, NR64_futex, { 0x4000, 0, 1, IN }, { [3] = UT_TS(1, 0) }, UT_ERR(11) },
+	  { .kind = TT_TIMING_WAIT, .clock_from = TT_CLOCK_ID,
+	    .clock = CLOCK_MONOTONIC, .has_value = true, .in_ns = true,
+	    .valid = true, .value = { 1, 0 }, .value_ns = NS,
+	    .outcome = TT_WAIT_FAILED, .timer_arg = -1 } },
+	{ "futex FUTEX_WAIT without a timeout: woken",
+	  { X64, NR64_futex, { 0x4000, 0, 0, 0 }, { { false } }, UT_RET(0) },
+	  { .kind = TT_TIMING_WAIT, .clock_from = TT_CLOCK_ID,
+	    .clock = CLOCK_MONOTONIC, .outcome = TT_WAIT_READY,
+	    .timer_arg = -1 } },
+	{ "i386 futex_time32 FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME: a deadline",
+	  { I386, NR32_futex, { 0x4000, 393, 0, IN, 0, ~0u }, { [3] = UT_TS(5, 250) }, UT_ERR(110) },
+	  { .kind = TT_TIMING_WAIT, .clock_from = TT_CLOCK_ID,
+	    .clock = CLOCK_REALTIME, .absolute = true, .has_value = true,
+	    .in_ns = true, .valid = true, .value = { 5, 250 },
+	    .value_ns = 5 * NS + 250, .outcome = TT_WAIT_TIMED_OUT,
+	    .timer_arg = -1 } },
+	{ "i386 futex_time64 FUTEX_WAIT_BITSET: a deadline on CLOCK_MONOTONIC",
+	  { I386, NR32_futex_time64, { 0x4000, 9, 0, IN, 0, ~0u }, { [3] = UT_TS(5, 250) }, UT_RET(0) },
+	  { .kind = TT_TIMING_WAIT, .clock_from = TT_CLOCK_ID,
+	    .clock = CLOCK_MONOTONIC, .absolute = true, .has_value = true,
+	    .in_ns = true, .valid = true, .value = { 5, 250 },
+	    .value_ns = 5 * NS + 250, .outcome = TT_WAIT_READY,
+	    .timer_arg = -1 } },
+	{ "futex FUTEX_LOCK_PI: a deadline on CLOCK_REALTIME",
+	  { X64, NR64_futex, { 0x4000, 6, 0, IN }, { [3] = UT_TS(7, 0) }, UT_ERR(110) },
+	  { .kind = TT_TIMING_WAIT, .clock_from = TT_CLOCK_ID,
+	    .clock = CLOCK_REALTIME, .absolute = true, .has_value = true,
+	    .in_ns = true, .valid = true, .value = { 7, 0 }, .value_ns = 7 * NS,
+	    .outcome = TT_WAIT_TIMED_OUT, .timer_arg = -1 } },
+	{ "futex FUTEX_LOCK_PI2_PRIVATE: a deadline on CLOCK_MONOTONIC",
+	  { X64, NR64_futex, { 0x4000, 141, 0, IN }, { [3] = UT_TS(7, 0) }, UT_RET(0) },
+	  { .kind = TT_TIMING_WAIT, .clock_from = TT_CLOCK_ID,
+	    .clock = CLOCK_MONOTONIC, .absolute = true, .has_value = true,
+	    .in_ns = true, .valid = true, .value = { 7, 0 }, .value_ns = 7 * NS,
+	    .outcome = TT_WAIT_READY, .timer_arg = -1 } },
+	{ "futex FUTEX_LOCK_PI2|FUTEX_CLOCK_REALTIME: a deadline on CLOCK_REALTIME",
+	  { X64, NR64_futex, { 0x4000, 269, 0, IN }, { [3] = UT_TS(7, 0) }, UT_RET(0) },
+	  { .kind = TT_TIMING_WAIT, .clock_from = TT_CLOCK_ID,
+	    .clock = CLOCK_REALTIME, .absolute = true, .has_value = true,
+	    .in_ns = true, .valid = true, .value = { 7, 0 }, .value_ns = 7 * NS,
+	    .outcome = TT_WAIT_READY, .timer_arg = -1 } },
+	{ "futex FUTEX_WAIT_REQUEUE_PI interrupted: a deadline",
+	  { X64, NR64_futex, { 0x4000, 11, 0, IN, 0x5000 }, { [3] = UT_TS(7, 0) }, UT_ERR(516) },
+	  { .kind = TT_TIMING_WAIT, .clock_from = TT_CLOCK_ID,
+	    .clock = CLOCK_MONOTONIC, .absolute = true, .has_value = true,
+	    .in_ns = true, .valid = true, .value = { 7, 0 }, .value_ns = 7 * NS,
+	    .outcome = TT_WAIT_INTERRUPTED, .timer_arg = -1 } },
+	{ "futex FUTEX_WAKE: no wait, its 4th argument a number",
+	  { X64, NR64_futex, { 0x4000, 1, 1, IN }, { [3] = UT_TS(7, 0) }, UT_RET(1) },
+	  { .kind = TT_TIMING_NONE, .timer_arg = -1 } },
+	{ "futex with FUTEX_WAIT and an unknown bit: no wait (ENOSYS)",
+	  { X64, NR64_futex, { 0x4000, 0x200, 0, IN }, { [3] = UT_TS(7, 0) }, UT_ERR(38) },
+	  { .kind = TT_TIMING_NONE, .timer_arg = -1 } },
+	{ "futex_waitv: a deadline on its clockid, timed out",
+	  { X64, NR64_futex_waitv, { IN, 0, 0, IN, CLOCK_REALTIME }, { [3] = UT_TS(5, 0) }, UT_ERR(110) },
+	  { .kind = TT_TIMING_WAIT, .clock_from = TT_CLOCK_ID,
+	    .clock = CLOCK_REALTIME, .absolute = true, .has_value = true,
+	    .in_ns = true, .valid = true, .value = { 5, 0 }, .value_ns = 5 * NS,
+	    .outcome = TT_WAIT_TIMED_OUT, .timer_arg = -1 } },
+	{ "i386 futex_waitv: a __kernel_timespec, CLOCK_MONOTONIC",
+	  { I386, NR32_futex_waitv, { IN, 0, 0, IN, CLOCK_MONOTONIC }, { [3] = UT_TS(5, 0) }, UT_RET(0) },
+	  { .kind = TT_TIMING_WAIT, .clock_from = TT_CLOCK_ID,
+	    .clock = CLOCK_MONOTONIC, .absolute = true, .has_value = true,
+	    .in_ns = true, .valid = true, .value = { 5, 0 }, .value_ns = 5 * NS,
+	    .outcome = TT_WAIT_READY, .timer_arg = -1 } },
 };
 
 #define EQ(field) ck_assert_msg(got->field == want->field,			\
@@ -128,7 +210,7 @@ START_TEST(test_timing)
 	EQ(kind); EQ(clock_from); EQ(timer_kind); EQ(has_timer);
 	EQ(timer_arg); EQ(absolute); EQ(has_value); EQ(in_ns); EQ(valid);
 	EQ(flags); EQ(cloexec); EQ(notify_known); EQ(default_sigevent);
-	EQ(notify); EQ(signo); EQ(sival);
+	EQ(notify); EQ(signo); EQ(sival); EQ(outcome);
 	if (want->clock_from != TT_CLOCK_NONE && want->clock_from != TT_CLOCK_OF_TIMER)
 		EQ(clock);
 	if (want->has_timer)
@@ -224,6 +306,50 @@ START_TEST(test_wait)
 }
 END_TEST
 
+/* A FUTEX_WAIT that timed out is measured as a relative sleep: how much
+ * later than its timeout after the entry it returned; one that failed
+ * otherwise is not; a LOCK_PI deadline is measured on CLOCK_REALTIME. */
+START_TEST(test_futex_lateness)
+{
+	static const struct ut_call timed_out = {
+		X64, NR64_futex, { 0x4000, 128, 0, IN }, { [3] = UT_TS(0, 1000000) },
+		UT_ERR(110),
+	};
+	static const struct ut_call mismatch = {
+		X64, NR64_futex, { 0x4000, 128, 1, IN }, { [3] = UT_TS(0, 1000000) },
+		UT_ERR(11),
+	};
+	static const struct ut_call lock_pi = {
+		X64, NR64_futex, { 0x4000, 6, 0, IN }, { [3] = UT_TS(1, 0) },
+		UT_ERR(110),
+	};
+	struct tcb *tcp = tt_tcb_new(UT_TID, 0);
+	struct tt_timestamps now = { { 100, 0 }, { 5, 3500000 } };
+	struct tt_event *ev = ut_call_begin(UT_TID, &timed_out);
+
+	ut_call_entry(ev);
+	ev->t_entry.mono = (struct timespec){ 5, 0 };
+	ut_call_exit(ev, &timed_out);
+	tt_lateness_measure(tcp, ev, &now);
+	ck_assert(ev->has_lateness);
+	ck_assert_int_eq(ev->lateness_ns, 2500000);
+
+	ev = ut_call_begin(UT_TID, &mismatch);
+	ut_call_entry(ev);
+	ut_call_exit(ev, &mismatch);
+	tt_lateness_measure(tcp, ev, &now);
+	ck_assert(!ev->has_lateness);
+
+	ev = ut_call_begin(UT_TID, &lock_pi);
+	ut_call_entry(ev);
+	ut_call_exit(ev, &lock_pi);
+	tt_lateness_measure(tcp, ev, &now);
+	ck_assert(ev->has_lateness);	/* now is long after 1970 + 1 s */
+	ck_assert_int_gt(ev->lateness_ns, 0);
+	tt_tcb_delete(tcp);
+}
+END_TEST
+
 Suite *make_timing_suite(void)
 {
 	Suite *s = suite_create("timing");
@@ -233,5 +359,7 @@ Suite *make_timing_suite(void)
 	tcase_add_test(ut_tcase(s, "remembered", NULL, NULL), test_timing_remembered);
 	tcase_add_loop_test(ut_tcase(s, "waits", ut_render_setup, ut_render_teardown),
 			    test_wait, 0, NCASES(wait_cases));
+	tcase_add_test(ut_tcase(s, "futex lateness", ut_render_setup, ut_render_teardown),
+		       test_futex_lateness);
 	return s;
 }

@@ -3,6 +3,7 @@
  * layouts of tests/unit/layouts.h, which ttrace reads (check_decode.c
  * checks those sizes against what ttrace reads). */
 #include <poll.h>
+#include <linux/futex.h>
 #include <signal.h>
 #include <stddef.h>
 #include <sys/epoll.h>
@@ -56,6 +57,8 @@ SAME(offsetof(siginfo_t, si_pid), K_COMPAT_SIGINFO_FIELDS);
 #else
 SAME(offsetof(siginfo_t, si_pid), K_NATIVE_SIGINFO_FIELDS);
 #endif
+SAME(sizeof(struct futex_waitv), K_FUTEX_WAITV);
+SAME(offsetof(struct futex_waitv, flags), K_FUTEX_WAITV_FLAGS);
 
 int main(void)
 {

@@ -55,5 +55,9 @@
 #define K_SIGINFO 128
 #define K_NATIVE_SIGINFO_FIELDS 16
 #define K_COMPAT_SIGINFO_FIELDS 12
+/* struct futex_waitv: u64 val, u64 uaddr, u32 flags, u32 __reserved, the
+ * same in both ABIs. */
+#define K_FUTEX_WAITV 24
+#define K_FUTEX_WAITV_FLAGS 16
 
 #endif

@@ -29,7 +29,8 @@ E2E_DECODE_M64 = \
 	tests/e2e/decode/sigtimedwait-m64.dec
 E2E_DECODE_M64 += \
 	tests/e2e/decode/poll-m64.dec \
-	tests/e2e/decode/select-m64.dec
+	tests/e2e/decode/select-m64.dec \
+	tests/e2e/decode/futex-m64.dec
 check_PROGRAMS += $(E2E_DECODE_M64)
 TESTS += $(E2E_DECODE_M64)
 # Not sanitized: their runtimes would make calls ttrace shows (TRACEE_CC).
@@ -84,6 +85,9 @@ tests_e2e_decode_poll_m64_dec_LDFLAGS = $(TRACEE_LD)
 tests_e2e_decode_select_m64_dec_SOURCES = tests/e2e/decode/select.c tests/e2e/decode/e2e.h
 tests_e2e_decode_select_m64_dec_CFLAGS = $(TRACEE_CC)
 tests_e2e_decode_select_m64_dec_LDFLAGS = $(TRACEE_LD)
+tests_e2e_decode_futex_m64_dec_SOURCES = tests/e2e/decode/futex.c tests/e2e/decode/e2e.h
+tests_e2e_decode_futex_m64_dec_CFLAGS = $(TRACEE_CC)
+tests_e2e_decode_futex_m64_dec_LDFLAGS = $(TRACEE_LD)
 
 # Per-target flags replace AM_CFLAGS: the warnings are repeated here.
 E2E_CC_M32 = -m32 $(WARN_CFLAGS)
@@ -144,6 +148,9 @@ tests_e2e_decode_poll_m32_dec_LDFLAGS = $(E2E_LD_M32)
 tests_e2e_decode_select_m32_dec_SOURCES = $(tests_e2e_decode_select_m64_dec_SOURCES)
 tests_e2e_decode_select_m32_dec_CFLAGS = $(E2E_CC_M32)
 tests_e2e_decode_select_m32_dec_LDFLAGS = $(E2E_LD_M32)
+tests_e2e_decode_futex_m32_dec_SOURCES = $(tests_e2e_decode_futex_m64_dec_SOURCES)
+tests_e2e_decode_futex_m32_dec_CFLAGS = $(E2E_CC_M32)
+tests_e2e_decode_futex_m32_dec_LDFLAGS = $(E2E_LD_M32)
 else
 TESTS += tests/e2e/decode/no-m32.sh
 endif

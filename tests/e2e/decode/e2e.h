@@ -266,6 +266,8 @@ static const struct {
 	{ ENOSYS, "ENOSYS (Function not implemented)" },
 	{ EOPNOTSUPP, "EOPNOTSUPP (Operation not supported)" },
 	{ ECANCELED, "ECANCELED (Operation canceled)" },
+	{ ETIMEDOUT, "ETIMEDOUT (Connection timed out)" },
+	{ EDEADLK, "EDEADLK (Resource deadlock avoided)" },
 };
 
 /* "= RET" of a call that returned r, errno err. */
@@ -1055,5 +1057,25 @@ static E2E_UNUSED void e2e_alarm_in(unsigned ms, bool handled)
 	    syscall(e2e_abi.setitimer.nr, 0 /* ITIMER_REAL */, &it, NULL))
 		e2e_broken("arming SIGALRM");
 }
+
+
+/* --- futex ---------------------------------------------------------------- */
+
+/* futex in each variant of e2e_variants, in the same order: x86_64 futex,
+ * i386 futex_time32 (old_timespec32) and futex_time64; futex_waitv is
+ * one entry point in each ABI. */
+#ifdef __i386__
+static const struct e2e_call e2e_futex_calls[] E2E_UNUSED = {
+	{ __NR_futex, "futex_time32", "futex" },
+	{ __NR_futex_time64, "futex_time64", "futex" },
+};
+#else
+static const struct e2e_call e2e_futex_calls[] E2E_UNUSED = {
+	{ __NR_futex, "futex", "futex" },
+};
+#endif
+static const struct e2e_call e2e_futex_waitv E2E_UNUSED = {
+	__NR_futex_waitv, "futex_waitv", "futex_waitv"
+};
 
 #endif

@@ -11,8 +11,8 @@
 #   - thread ids become PID; the padding before "= RET" is one space
 #     (renaming changes the line length; run-decode.sh checks alignment);
 #   - ttrace's i386 time32 names (timer_settime32, clock_gettime32,
-#     clock_nanosleep_time32, nanosleep_time32, ...) become strace's plain
-#     names; %timer and %sleep become lists of names;
+#     clock_nanosleep_time32, nanosleep_time32, futex_time32, ...) become
+#     strace's plain names; %timer and %sleep become lists of names;
 #   - strace runs with -y when it traces read: its reads of other files
 #     are dropped, the fd paths removed; ttrace's timerfd count "[N]" is
 #     quoted as strace quotes the 8 bytes;
@@ -91,6 +91,8 @@ strace_set() {
 		ppoll | pselect6) echo "$n,${n}_time64" ;;
 		ppoll_time32 | pselect6_time32) echo "${n%_time32}" ;;
 		select) echo "select,_newselect" ;;
+		futex) echo "futex,futex_time64" ;;
+		futex_time32) echo futex ;;
 		*) echo "$n" ;;
 		esac
 	done | paste -s -d, -
@@ -170,6 +172,7 @@ while (my $line = <STDIN>) {
 		$line =~ s/\b(timer_settime|timerfd_settime|timer_gettime|timerfd_gettime|clock_gettime|clock_settime|clock_adjtime)32\b/$1/g;
 		$line =~ s/\b(clock_nanosleep|nanosleep|clock_getres)_time32\b/$1/g;
 		$line =~ s/\brt_sigtimedwait_time32\b/rt_sigtimedwait/g;
+		$line =~ s/\bfutex_time32\b/futex/g;
 		$line =~ s/MAKE_(PROCESS|THREAD)_CPUCLOCK\((\d+), CPUCLOCK_(\w+)\)/cpu_clock($1, $2, $3)/ge;
 		$line =~ s/\b(ppoll|pselect6)_time32\b/$1/g;
 		$line =~ s/FD_TO_CLOCKID\((\d+)\)/sprintf('%#x \/* CLOCK_??? *\/', ((~(0 + $1) << 3) | 3) & 0xffffffff)/ge;
