@@ -33,3 +33,8 @@
 [410] = { "timerfd_gettime64", &tt_sig_timerfd_gettime, TW_64, 0 },
 [411] = { "timerfd_settime64", &tt_sig_timerfd_settime, TW_64, 0 },
 [414] = { "ppoll_time64", &tt_sig_ppoll, TW_64, 0 },
+[117] = { "ipc", &tt_sig_ipc, TW_32, 0 },
+[247] = { "io_getevents_time32", &tt_sig_io_getevents, TW_32, 0 },
+[385] = { "io_pgetevents_time32", &tt_sig_io_pgetevents, TW_32, 0 },
+[416] = { "io_pgetevents_time64", &tt_sig_io_pgetevents, TW_64, 0 },
+[420] = { "semtimedop_time64", &tt_sig_semtimedop, TW_64, 0 },

@@ -23,3 +23,6 @@
 [286] = { "timerfd_settime", &tt_sig_timerfd_settime, TW_64, 0 },
 [287] = { "timerfd_gettime", &tt_sig_timerfd_gettime, TW_64, 0 },
 [305] = { "clock_adjtime", &tt_sig_clock_adjtime, TW_64, 0 },
+[208] = { "io_getevents", &tt_sig_io_getevents, TW_64, 0 },
+[220] = { "semtimedop", &tt_sig_semtimedop, TW_64, 0 },
+[333] = { "io_pgetevents", &tt_sig_io_pgetevents, TW_64, 0 },

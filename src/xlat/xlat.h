@@ -66,6 +66,8 @@ extern const struct tt_xlat tt_xlat_adjtimex_status;
 extern const struct tt_xlat tt_xlat_adjtimex_state;
 extern const struct tt_xlat tt_xlat_poll_events;
 extern const struct tt_xlat tt_xlat_timeout_ret;
+extern const struct tt_xlat tt_xlat_semop_flags;
+extern const struct tt_xlat tt_xlat_ipc_calls;
 
 /* errno: name ("EINVAL") and message, including the kernel-internal
  * ERESTART* codes a tracer sees at syscall exit. */
