@@ -349,6 +349,10 @@ static unsigned kernel_read_size(enum tt_argtype type, enum tt_time_width w,
 		return w32 ? K_OLD_TIMEVAL32 : K_TIMEVAL64;
 	case AT_SIGMASK_ARG:	/* a pointer and a size_t */
 		return 2 * ptr_size;
+	case AT_SEMBUFS:	/* one element of the array */
+		return K_SEMBUF;
+	case AT_IO_EVENTS:	/* one element, the same in both ABIs */
+		return K_IO_EVENT;
 	default:
 		return 0;
 	}

@@ -42,8 +42,9 @@ static bool ends_with(const char *s, const char *tail)
 	return n >= t && strcmp(s + n - t, tail) == 0;
 }
 
-/* One row: complete, no input after an output (inputs print at entry),
- * pointers of a size the event holds. */
+/* One row: complete, no input after an output (inputs print at entry)
+ * but in a wait (io_getevents' timeout, which strace prints after the
+ * events, at the exit), pointers of a size the event holds. */
 static void check_row(const struct tt_abi *abi, long nr, const struct tt_syscall *sc)
 {
 	const struct tt_signature *sig = sc->sig;
@@ -58,7 +59,7 @@ static void check_row(const struct tt_abi *abi, long nr, const struct tt_syscall
 
 		ck_assert_msg(a->name != NULL, "%s %s: arg %u has no name",
 			      abi->name, sc->name, i);
-		ck_assert_msg(!seen_out || a->dir != AD_IN,
+		ck_assert_msg(!seen_out || a->dir != AD_IN || sig->wait,
 			      "%s %s: input %s comes after an output", abi->name, sc->name,
 			      a->name);
 		seen_out |= tt_dir_output(a->dir);

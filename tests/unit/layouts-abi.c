@@ -8,6 +8,8 @@
 #include <sys/time.h>
 #include <sys/timex.h>
 #include <time.h>
+#include <linux/aio_abi.h>
+#include <sys/sem.h>
 
 #include "layouts.h"
 
@@ -48,6 +50,10 @@ SAME(offsetof(struct pollfd, revents), 6);
 SAME(sizeof(struct timex), TIMEX());
 SAME(offsetof(struct timex, time), TIMEX(_TIME));
 SAME(offsetof(struct timex, tai), TIMEX(_TAI));
+SAME(sizeof(struct sembuf), K_SEMBUF);
+SAME(offsetof(struct sembuf, sem_flg), 4);
+SAME(sizeof(struct io_event), K_IO_EVENT);
+SAME(offsetof(struct io_event, res2), 24);
 
 int main(void)
 {
