@@ -24,7 +24,9 @@ E2E_DECODE_M64 = \
 	tests/e2e/decode/itimer-m64.dec \
 	tests/e2e/decode/tfdcreate-m64.dec \
 	tests/e2e/decode/nanosleep-m64.dec \
-	tests/e2e/decode/tfdread-m64.dec
+	tests/e2e/decode/tfdread-m64.dec \
+	tests/e2e/decode/semtimedop-m64.dec \
+	tests/e2e/decode/aio-m64.dec
 check_PROGRAMS += $(E2E_DECODE_M64)
 TESTS += $(E2E_DECODE_M64)
 # Not sanitized: their runtimes would make calls ttrace shows (TRACEE_CC).
@@ -67,6 +69,12 @@ tests_e2e_decode_nanosleep_m64_dec_LDFLAGS = $(TRACEE_LD)
 tests_e2e_decode_tfdread_m64_dec_SOURCES = tests/e2e/decode/tfdread.c tests/e2e/decode/e2e.h
 tests_e2e_decode_tfdread_m64_dec_CFLAGS = $(TRACEE_CC)
 tests_e2e_decode_tfdread_m64_dec_LDFLAGS = $(TRACEE_LD)
+tests_e2e_decode_semtimedop_m64_dec_SOURCES = tests/e2e/decode/semtimedop.c tests/e2e/decode/e2e.h
+tests_e2e_decode_semtimedop_m64_dec_CFLAGS = $(TRACEE_CC)
+tests_e2e_decode_semtimedop_m64_dec_LDFLAGS = $(TRACEE_LD)
+tests_e2e_decode_aio_m64_dec_SOURCES = tests/e2e/decode/aio.c tests/e2e/decode/e2e.h
+tests_e2e_decode_aio_m64_dec_CFLAGS = $(TRACEE_CC)
+tests_e2e_decode_aio_m64_dec_LDFLAGS = $(TRACEE_LD)
 
 # Per-target flags replace AM_CFLAGS: the warnings are repeated here.
 E2E_CC_M32 = -m32 $(WARN_CFLAGS)
@@ -115,6 +123,12 @@ tests_e2e_decode_nanosleep_m32_dec_LDFLAGS = $(E2E_LD_M32)
 tests_e2e_decode_tfdread_m32_dec_SOURCES = $(tests_e2e_decode_tfdread_m64_dec_SOURCES)
 tests_e2e_decode_tfdread_m32_dec_CFLAGS = $(E2E_CC_M32)
 tests_e2e_decode_tfdread_m32_dec_LDFLAGS = $(E2E_LD_M32)
+tests_e2e_decode_semtimedop_m32_dec_SOURCES = $(tests_e2e_decode_semtimedop_m64_dec_SOURCES)
+tests_e2e_decode_semtimedop_m32_dec_CFLAGS = $(E2E_CC_M32)
+tests_e2e_decode_semtimedop_m32_dec_LDFLAGS = $(E2E_LD_M32)
+tests_e2e_decode_aio_m32_dec_SOURCES = $(tests_e2e_decode_aio_m64_dec_SOURCES)
+tests_e2e_decode_aio_m32_dec_CFLAGS = $(E2E_CC_M32)
+tests_e2e_decode_aio_m32_dec_LDFLAGS = $(E2E_LD_M32)
 else
 TESTS += tests/e2e/decode/no-m32.sh
 endif

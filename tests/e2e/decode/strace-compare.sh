@@ -30,7 +30,8 @@
 #     timerfd_gettime, getitimer, setitimer), wall-clock times (tv_sec of
 #     9+ digits), the
 #     CPU clock ids of the traced process (they hold its pid), and the
-#     thread id a sigevent names when it is the traced thread's.
+#     thread id a sigevent names when it is the traced thread's, and the
+#     id of the semaphore set a run made (semtimedop, semop).
 # Exit status: 0 pass, 1 fail, 77 skip, 99 broken harness.
 
 if ! command -v strace >/dev/null 2>&1; then
@@ -82,6 +83,10 @@ strace_set() {
 		clock_nanosleep | clock_getres) echo "$n,${n}_time64" ;;
 		clock_nanosleep_time32 | clock_getres_time32 | nanosleep_time32)
 			echo "${n%_time32}" ;;
+		semtimedop | io_pgetevents) echo "$n,${n}_time64" ;;
+		# i386 ipc: shown as the semop or semtimedop it makes (strace
+		# takes "ipc" for its class %ipc)
+		ipc) echo semop,semtimedop ;;
 		*) echo "$n" ;;
 		esac
 	done | paste -s -d, -
@@ -160,6 +165,7 @@ while (my $line = <STDIN>) {
 	if ($side eq 'ttrace') {
 		$line =~ s/\b(timer_settime|timerfd_settime|timer_gettime|timerfd_gettime|clock_gettime|clock_settime|clock_adjtime)32\b/$1/g;
 		$line =~ s/\b(clock_nanosleep|nanosleep|clock_getres)_time32\b/$1/g;
+		$line =~ s/\b(io_getevents|io_pgetevents)_time32\b/$1/g;
 		$line =~ s/MAKE_(PROCESS|THREAD)_CPUCLOCK\((\d+), CPUCLOCK_(\w+)\)/cpu_clock($1, $2, $3)/ge;
 		$line =~ s/FD_TO_CLOCKID\((\d+)\)/sprintf('%#x \/* CLOCK_??? *\/', ((~(0 + $1) << 3) | 3) & 0xffffffff)/ge;
 	}
@@ -185,6 +191,8 @@ while (my $line = <STDIN>) {
 			if $name =~ /^(clock_gettime|clock_adjtime|timer_gettime|timerfd_gettime|getitimer|setitimer|nanosleep)/ &&
 			   @args && $args[-1] =~ /^\{/;
 		s/tv_sec=\d{9,}, tv_nsec=\d+/tv_sec=T, tv_nsec=T/g for @args;
+		# Each run makes its own semaphore set.
+		$args[0] = 'SEMID' if $name =~ /^sem(timed)?op/ && @args;
 		$line = "PID $name(" . join(', ', @args) . ") $ret";
 	}
 	# A sigevent naming the traced thread itself.
