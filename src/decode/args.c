@@ -135,7 +135,8 @@ void tt_decode_subcall(struct tt_event *ev, const struct tt_syscall *sc,
 		kept[i].len = ev->mem[k].len;
 		kept[i].sub_ok = ev->sub[k].ok;
 		if (k != i) {
-			memcpy(ev->mem[i].bytes, ev->mem[k].bytes, kept[i].len);
+			memcpy(ev->mem[i].bytes, ev->mem[k].bytes,
+			       sizeof(ev->mem[i].bytes));
 			memcpy(ev->sub[i].bytes, ev->sub[k].bytes,
 			       sizeof(ev->sub[i].bytes));
 		}
