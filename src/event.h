@@ -38,6 +38,8 @@ enum tt_vkind {
 			 * .u of them */
 	TV_FDSET,	/* .child: the fds set, in order (TV_INT each) */
 	TV_SIGSET,	/* .u: a set of signals, bit n-1 for signal n */
+	TV_HEX,		/* .u: a number strace shows in hex ("%#llx": 0
+			 * is "0"): an io_event's data, ipc's arguments */
 };
 
 enum tt_addr_why {
@@ -214,7 +216,8 @@ struct tt_timing {
 };
 
 struct tt_event {
-	const struct tt_syscall *sc;	/* the table row */
+	const struct tt_syscall *sc;	/* the table row (a multiplexer's
+					 * subcall's: tt_decode_subcall) */
 	const struct tt_abi *abi;	/* the ABI of the entry */
 	pid_t tid;
 	long nr;

@@ -22,7 +22,7 @@ static void read_io_event(struct tt_event *ev, int node, const uint8_t *b,
 		const char *name;
 		uint8_t kind;
 	} field[] = {
-		{ "data", TV_ADDR }, { "obj", TV_ADDR },
+		{ "data", TV_HEX }, { "obj", TV_HEX },
 		{ "res", TV_INT }, { "res2", TV_INT },
 	};
 
@@ -34,7 +34,6 @@ static void read_io_event(struct tt_event *ev, int node, const uint8_t *b,
 
 		if (f == TT_NO_VALUE)
 			return;
-		/* strace's "%#llx": a value, not an address ttrace follows */
 		ev->v[f].u = tt_get_u(b + 8 * k, 8);
 	}
 }

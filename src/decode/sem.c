@@ -119,8 +119,7 @@ static void ipc_entry(struct tt_event *ev)
 	if (!tt_xlat_name(&tt_xlat_ipc_calls, call))
 		ev->v[0].kind = TV_UINT;
 	for (unsigned i = 1; i < TT_MAX_ARGS; i++) {
-		ev->v[i].kind = TV_ADDR;
-		ev->v[i].why = TA_UNREADABLE;
+		ev->v[i].kind = TV_HEX;
 		ev->v[i].u = ev->raw[i];
 		ev->v[i].child = TT_NO_VALUE;
 		ev->mem[i].ok = false;

@@ -93,7 +93,7 @@ const struct tt_type tt_types[] = {
 	[AT_IPC_CALL] = VALUE("unsigned int call", TV_XVAL, TT_SCALAR_U32,
 			      &tt_xlat_ipc_calls),
 	/* "%#lx": 0 is "0" */
-	[AT_XLONG] = VALUE("long", TV_ADDR, TT_SCALAR_REG, NULL),
+	[AT_XLONG] = VALUE("long", TV_HEX, TT_SCALAR_REG, NULL),
 };
 
 _Static_assert(sizeof(tt_types) / sizeof(tt_types[0]) == AT_NTYPES,

@@ -173,6 +173,9 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 		else
 			jputs(l, "null");
 		break;
+	case TV_HEX:		/* as strace shows it: "0x1234", "0" */
+		jaddr(l, v->u);
+		break;
 	case TV_ARRAY:
 	case TV_FDSET:		/* the fds set */
 		jputs(l, "[");

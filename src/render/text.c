@@ -286,6 +286,9 @@ static void put_value(struct tline *l, const struct tt_event *ev, int idx)
 	case TV_SIGSET:
 		put_sigset(l, v->u);
 		break;
+	case TV_HEX:
+		lprintf(l, "%#" PRIx64, v->u);
+		break;
 	case TV_PENDING:
 		lputs(l, "?");
 		break;
