@@ -29,7 +29,7 @@ expect_rc record 0
 cat >"$W/want.json" <<'END'
 {
   "ttrace_profile": 1,
-  "selection": ["alarm", "clock_adjtime", "clock_adjtime32", "clock_adjtime64", "clock_getres", "clock_getres_time32", "clock_getres_time64", "clock_gettime", "clock_gettime32", "clock_gettime64", "clock_nanosleep", "clock_nanosleep_time32", "clock_nanosleep_time64", "clock_settime", "clock_settime32", "clock_settime64", "getitimer", "nanosleep", "nanosleep_time32", "restart_syscall", "setitimer", "timer_create", "timer_delete", "timer_getoverrun", "timer_gettime", "timer_gettime32", "timer_gettime64", "timer_settime", "timer_settime32", "timer_settime64", "timerfd_create", "timerfd_gettime", "timerfd_gettime32", "timerfd_gettime64", "timerfd_settime", "timerfd_settime32", "timerfd_settime64"],
+  "selection": ["alarm", "clock_adjtime", "clock_adjtime32", "clock_adjtime64", "clock_getres", "clock_getres_time32", "clock_getres_time64", "clock_gettime", "clock_gettime32", "clock_gettime64", "clock_nanosleep", "clock_nanosleep_time32", "clock_nanosleep_time64", "clock_settime", "clock_settime32", "clock_settime64", "getitimer", "io_getevents", "io_getevents_time32", "io_pgetevents", "io_pgetevents_time32", "io_pgetevents_time64", "ipc", "nanosleep", "nanosleep_time32", "poll", "ppoll", "ppoll_time32", "ppoll_time64", "restart_syscall", "semtimedop", "semtimedop_time64", "setitimer", "timer_create", "timer_delete", "timer_getoverrun", "timer_gettime", "timer_gettime32", "timer_gettime64", "timer_settime", "timer_settime32", "timer_settime64", "timerfd_create", "timerfd_gettime", "timerfd_gettime32", "timerfd_gettime64", "timerfd_settime", "timerfd_settime32", "timerfd_settime64"],
   "groups": [
     {
       "family": "alarm",
@@ -193,7 +193,8 @@ bad field "$W/badcount.json" "not a valid profile: groups[1].requests[0] \"count
 bad options "$P" "recorded for other options: it traces alarm, this run does not (see -e trace=)" -e trace=clock_nanosleep
 bad options2 "$P" "recorded for other options: it traces timer_settime, this run does not (see -e trace=)" \
 	-e trace=%sleep,alarm,clock_adjtime,clock_getres,clock_gettime,clock_settime,getitimer,setitimer \
-	-e trace=timer_create,timer_delete,timer_getoverrun,timer_gettime,timerfd_create,timerfd_gettime,timerfd_settime
+	-e trace=timer_create,timer_delete,timer_getoverrun,timer_gettime,timerfd_create,timerfd_gettime,timerfd_settime \
+	-e trace=%wait
 
 # an unwritable profile or report: exit 1 before the command runs, and an
 # existing profile is kept whole
