@@ -38,7 +38,8 @@ enum tt_vkind {
 			 * .u of them */
 	TV_FDSET,	/* .child: the fds set, in order (TV_INT each) */
 	TV_SIGSET,	/* .u: a set of signals, bit n-1 for signal n */
-	TV_HEX,		/* .u, a number strace prints in hex */
+	TV_HEX,		/* .u, a number strace prints in hex ("%#llx":
+			 * 0 is "0"): an io_event's data, ipc's arguments */
 	TV_FUTEX_OP,	/* .u: FUTEX_WAKE_OP's val3, an operation and a
 			 * comparison (tt_futex_wake_op_split) */
 };
@@ -222,7 +223,8 @@ struct tt_timing {
 };
 
 struct tt_event {
-	const struct tt_syscall *sc;	/* the table row */
+	const struct tt_syscall *sc;	/* the table row (a multiplexer's
+					 * subcall's: tt_decode_subcall) */
 	const struct tt_abi *abi;	/* the ABI of the entry */
 	pid_t tid;
 	long nr;

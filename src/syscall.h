@@ -48,6 +48,13 @@ enum tt_argtype {
 	AT_FUTEX_OP,		/* futex's op: FUTEX_WAIT_PRIVATE ... */
 	AT_HEX,			/* an unsigned int, printed in hex */
 	AT_FUTEX_WAITV,		/* an array of struct futex_waitv */
+	/* semtimedop, io_getevents, io_pgetevents, i386 ipc: */
+	AT_SEMBUFS,		/* an array of struct sembuf */
+	AT_IO_EVENTS,		/* an array of struct io_event */
+	AT_AIO_CTX,		/* an aio_context_t: an address, NULL for 0 */
+	AT_LONG,		/* a long of the ABI, printed in decimal */
+	AT_IPC_CALL,		/* i386 ipc's call: SEMOP, SEMTIMEDOP... */
+	AT_XLONG,		/* a long of the ABI, printed in hex */
 	AT_NTYPES		/* rows of tt_types (src/decode/types.c) */
 };
 
@@ -138,8 +145,9 @@ enum tt_timeout_kind {
 
 enum tt_timed_out_rule {
 	TT_TO_ZERO,		/* returned 0 (poll, select, epoll) */
-	TT_TO_ETIMEDOUT,	/* failed with ETIMEDOUT (futex, semtimedop) */
-	TT_TO_EAGAIN,		/* failed with EAGAIN (rt_sigtimedwait) */
+	TT_TO_ETIMEDOUT,	/* failed with ETIMEDOUT (futex) */
+	TT_TO_EAGAIN,		/* failed with EAGAIN (rt_sigtimedwait,
+				 * semtimedop: ipc/sem.c) */
 	TT_TO_BELOW_MIN,	/* returned fewer than argument min_arg
 				 * (io_getevents' min_nr) */
 };
@@ -269,6 +277,10 @@ extern const struct tt_signature tt_sig_pselect6;
 extern const struct tt_signature tt_sig_old_select;
 extern const struct tt_signature tt_sig_futex;
 extern const struct tt_signature tt_sig_futex_waitv;
+extern const struct tt_signature tt_sig_semtimedop;
+extern const struct tt_signature tt_sig_ipc;
+extern const struct tt_signature tt_sig_io_getevents;
+extern const struct tt_signature tt_sig_io_pgetevents;
 
 /* Size in tracee memory of a pointed-to argument, 0 if not a pointer;
  * ptr_size: the ABI's (a sigevent's layout follows it).  From the type's

@@ -45,3 +45,8 @@
 [240] = { "futex_time32", &tt_sig_futex, TW_32, 0 },
 [422] = { "futex_time64", &tt_sig_futex, TW_64, 0 },
 [449] = { "futex_waitv", &tt_sig_futex_waitv, TW_64, 0 },
+[117] = { "ipc", &tt_sig_ipc, TW_32, 0 },
+[247] = { "io_getevents_time32", &tt_sig_io_getevents, TW_32, 0 },
+[385] = { "io_pgetevents_time32", &tt_sig_io_pgetevents, TW_32, 0 },
+[416] = { "io_pgetevents_time64", &tt_sig_io_pgetevents, TW_64, 0 },
+[420] = { "semtimedop_time64", &tt_sig_semtimedop, TW_64, 0 },

@@ -31,3 +31,6 @@
 [270] = { "pselect6", &tt_sig_pselect6, TW_64, 0 },
 [202] = { "futex", &tt_sig_futex, TW_64, 0 },
 [449] = { "futex_waitv", &tt_sig_futex_waitv, TW_64, 0 },
+[208] = { "io_getevents", &tt_sig_io_getevents, TW_64, 0 },
+[220] = { "semtimedop", &tt_sig_semtimedop, TW_64, 0 },
+[333] = { "io_pgetevents", &tt_sig_io_pgetevents, TW_64, 0 },

@@ -2,6 +2,8 @@
  * its type from the signature, as the type's row in tt_types (types.c)
  * says; families differ only in the hooks of their signature
  * (src/decode/timer.c, timerfd.c, sleep.c). */
+#include <string.h>
+
 #include "abi.h"
 #include "decode/decode.h"
 #include "xlat/xlat.h"
@@ -46,6 +48,10 @@ static void decode_scalar(struct tt_event *ev, unsigned i)
 	case TT_SCALAR_U32:
 		v->u = (uint32_t)as_int;
 		break;
+	case TT_SCALAR_SLONG:
+		v->s = ev->abi->ptr_size == 4 ? (int32_t)(uint32_t)ev->raw[i] :
+			(int64_t)ev->raw[i];
+		break;
 	default:	/* the register, already cut to the ABI's width */
 		v->u = ev->raw[i];
 		break;
@@ -66,7 +72,8 @@ void tt_arg_not_shown(struct tt_event *ev, unsigned i)
 	v->child = TT_NO_VALUE;
 }
 
-void tt_decode_entry(struct tt_event *ev)
+/* Each argument by its type, as the signature says. */
+static void decode_args(struct tt_event *ev)
 {
 	const struct tt_signature *sig = ev->sc->sig;
 
@@ -86,6 +93,13 @@ void tt_decode_entry(struct tt_event *ev)
 			break;
 		}
 	}
+}
+
+void tt_decode_entry(struct tt_event *ev)
+{
+	const struct tt_signature *sig = ev->sc->sig;
+
+	decode_args(ev);
 	if (sig->decode_entry)
 		sig->decode_entry(ev);
 	tt_timing_entry(ev);
@@ -118,4 +132,35 @@ void tt_decode_exit(struct tt_event *ev)
 	if (sig->result && ev->ret == TR_VALUE)
 		sig->result(ev);
 	tt_timing_exit(ev);
+}
+
+void tt_decode_subcall(struct tt_event *ev, const struct tt_syscall *sc,
+		       const uint8_t *from)
+{
+	unsigned n = sc->sig->nargs;
+	uint64_t raw[TT_MAX_ARGS] = { 0 };
+	struct { bool ok, sub_ok; uint16_t len; } kept[TT_MAX_ARGS];
+
+	/* in place: from[i] >= i, so no source is overwritten before use */
+	for (unsigned i = 0; i < n; i++) {
+		unsigned k = from[i];
+
+		raw[i] = ev->raw[k];
+		kept[i].ok = ev->mem[k].ok;
+		kept[i].len = ev->mem[k].len;
+		kept[i].sub_ok = ev->sub[k].ok;
+		if (k != i) {
+			memcpy(ev->mem[i].bytes, ev->mem[k].bytes,
+			       sizeof(ev->mem[i].bytes));
+			memcpy(ev->sub[i].bytes, ev->sub[k].bytes,
+			       sizeof(ev->sub[i].bytes));
+		}
+	}
+	tt_event_init(ev, sc, ev->abi, ev->tid, ev->nr, raw);
+	for (unsigned i = 0; i < n; i++) {
+		ev->mem[i].ok = kept[i].ok;
+		ev->mem[i].len = kept[i].len;
+		ev->sub[i].ok = kept[i].sub_ok;
+	}
+	decode_args(ev);
 }

@@ -62,6 +62,7 @@ enum tt_scalar {
 	TT_SCALAR_S32,		/* .s: the low half, an int */
 	TT_SCALAR_U32,		/* .u: the low half, unsigned */
 	TT_SCALAR_REG,		/* .u: the register (cut to the ABI's width) */
+	TT_SCALAR_SLONG,	/* .s: the register as a signed long of the ABI */
 };
 
 /* How big a pointed-to argument is in tracee memory. */
@@ -181,6 +182,18 @@ int tt_result_item(struct tt_event *ev, const char *name, enum tt_vkind kind,
 /* The "left {...}" item: the time argument i the kernel wrote back
  * (ev->back[i]), when it is not NULL. */
 void tt_result_left(struct tt_event *ev, unsigned i);
+
+/* semtimedop's sembufs (src/decode/sem.c), io_getevents' io_events
+ * (src/decode/aio.c). */
+tt_struct_reader tt_read_sembufs, tt_read_io_events;
+
+/* For a multiplexer (i386 ipc) whose decode_entry finds which call it
+ * makes: ev becomes a call of row sc (not in any table: its name is the
+ * subcall's, as strace shows it), whose argument i is the multiplexer's
+ * argument from[i] (from[i] >= i), with the bytes read for it; the
+ * arguments are decoded again by sc's signature. */
+void tt_decode_subcall(struct tt_event *ev, const struct tt_syscall *sc,
+		       const uint8_t *from);
 
 /* The fields of a sigevent the kernel uses, from bytes in the layout of
  * an ABI with pointers of ptr_size. */

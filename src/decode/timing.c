@@ -205,8 +205,10 @@ static void wait_outcome(struct tt_event *ev, const struct tt_wait_shape *w)
 	case TR_ERROR:
 		if (ev->err == 4 /* EINTR */ || tt_errno_is_restart(ev->err))
 			tm->outcome = TT_WAIT_INTERRUPTED;
-		else if ((w->timed_out == TT_TO_ETIMEDOUT && ev->err == 110) ||
-			 (w->timed_out == TT_TO_EAGAIN && ev->err == 11))
+		/* without a timeout, a semtimedop's EAGAIN is IPC_NOWAIT's */
+		else if (tm->has_value &&
+			 ((w->timed_out == TT_TO_ETIMEDOUT && ev->err == 110) ||
+			  (w->timed_out == TT_TO_EAGAIN && ev->err == 11)))
 			tm->outcome = TT_WAIT_TIMED_OUT;
 		else
 			tm->outcome = TT_WAIT_FAILED;

@@ -102,6 +102,17 @@ const struct tt_type tt_types[] = {
 	/* u64 val, u64 uaddr, u32 flags, u32 __reserved in both ABIs */
 	[AT_FUTEX_WAITV] = ELEMS("struct futex_waitv []", 24, 24,
 				 tt_read_futex_waitv),
+	/* u16 sem_num; s16 sem_op; s16 sem_flg */
+	[AT_SEMBUFS] = ELEMS("struct sembuf []", 6, 6, tt_read_sembufs),
+	/* u64 data, obj; s64 res, res2: the same in both ABIs */
+	[AT_IO_EVENTS] = ELEMS("struct io_event []", 32, 32, tt_read_io_events),
+	/* a kernel_ulong_t the kernel made (an address in the process) */
+	[AT_AIO_CTX] = VALUE("aio_context_t", TV_PTR, TT_SCALAR_REG, NULL),
+	[AT_LONG] = VALUE("long", TV_INT, TT_SCALAR_SLONG, NULL),
+	[AT_IPC_CALL] = VALUE("unsigned int call", TV_XVAL, TT_SCALAR_U32,
+			      &tt_xlat_ipc_calls),
+	/* "%#lx": 0 is "0" */
+	[AT_XLONG] = VALUE("long", TV_HEX, TT_SCALAR_REG, NULL),
 };
 
 _Static_assert(sizeof(tt_types) / sizeof(tt_types[0]) == AT_NTYPES,

@@ -199,6 +199,9 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 		else
 			jputs(l, "null");
 		break;
+	case TV_HEX:		/* as strace shows it: "0x1234", "0" */
+		jaddr(l, v->u);
+		break;
 	case TV_ARRAY:
 	case TV_FDSET:		/* the fds set */
 		jputs(l, "[");
@@ -233,9 +236,6 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 		jputs(l, "]}");
 		break;
 	}
-	case TV_HEX:
-		jprintf(l, "%" PRIu64, v->u);
-		break;
 	case TV_FUTEX_OP:
 		jfutex_op(l, (uint32_t)v->u);
 		break;

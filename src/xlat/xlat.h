@@ -81,6 +81,8 @@ struct tt_futex_wake_op {
 	uint16_t oparg, cmparg;
 };
 struct tt_futex_wake_op tt_futex_wake_op_split(uint32_t val3);
+extern const struct tt_xlat tt_xlat_semop_flags;
+extern const struct tt_xlat tt_xlat_ipc_calls;
 
 /* errno: name ("EINVAL") and message, including the kernel-internal
  * ERESTART* codes a tracer sees at syscall exit. */

@@ -357,6 +357,10 @@ static unsigned kernel_read_size(enum tt_argtype type, enum tt_time_width w,
 		return ptr_size;
 	case AT_FUTEX_WAITV:	/* an element */
 		return K_FUTEX_WAITV;
+	case AT_SEMBUFS:	/* one element of the array */
+		return K_SEMBUF;
+	case AT_IO_EVENTS:	/* one element, the same in both ABIs */
+		return K_IO_EVENT;
 	default:
 		return 0;
 	}

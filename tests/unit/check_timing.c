@@ -9,6 +9,7 @@
 #include "nr-tables.h"
 #include "tcb.h"
 #include "unit.h"
+#include "xlat/xlat.h"
 
 #define X64 (&tt_abi_x86_64)
 #define I386 (&tt_abi_i386)
@@ -350,6 +351,154 @@ START_TEST(test_futex_lateness)
 }
 END_TEST
 
+/* --- the waits on semaphores and AIO contexts --------------------------- */
+
+#define MS 1000000LL
+#define IN2 0x3000
+#define NO_MEM { { false } }
+
+struct sem_wait_case {
+	const char *what;
+	struct ut_call call;
+	uint8_t kind;		/* TT_TIMING_WAIT, or NONE: no wait */
+	bool has_value;
+	int64_t value_ns;
+	uint8_t outcome;
+};
+
+/* semtimedop(3, sops, 1, timeout) and its ipc(SEMTIMEDOP, 3, 1, 0, sops,
+ * timeout): the timeout is argument 3, or ipc's fifth */
+#define SEMTIMEDOP(tmo, ...) { X64, NR64_semtimedop, { 3, IN, 1, IN2 }, { [3] = tmo }, __VA_ARGS__ }
+#define SEMTIMEDOP64(tmo, ...) { I386, NR32_semtimedop_time64, { 3, IN, 1, IN2 }, { [3] = tmo }, __VA_ARGS__ }
+#define IPC(call, tmo, ...) { I386, NR32_ipc, { call, 3, 1, 0, IN, IN2 }, { [5] = tmo }, __VA_ARGS__ }
+/* io_getevents(ctx, min_nr, 2, events, timeout) */
+#define GETEVENTS(min, tmo, ...) { X64, NR64_io_getevents, { 0x7f0000, min, 2, OUT, IN2 }, { [4] = tmo }, __VA_ARGS__ }
+#define GETEVENTS32(min, tmo, ...) { I386, NR32_io_getevents, { 0x7f0000, min, 2, OUT, IN2 }, { [4] = tmo }, __VA_ARGS__ }
+#define PGETEVENTS(min, tmo, ...) { X64, NR64_io_pgetevents, { 0x7f0000, min, 2, OUT, IN2, 0 }, { [4] = tmo }, __VA_ARGS__ }
+#define PGETEVENTS64(min, tmo, ...) { I386, NR32_io_pgetevents_time64, { 0x7f0000, min, 2, OUT, IN2, 0 }, { [4] = tmo }, __VA_ARGS__ }
+
+static const struct sem_wait_case sem_wait_cases[] = {
+	{ "semtimedop: EAGAIN is its timeout expiring",
+	  SEMTIMEDOP(UT_TS(0, 10 * MS), UT_ERR(11)),
+	  TT_TIMING_WAIT, true, 10 * MS, TT_WAIT_TIMED_OUT },
+	{ "semtimedop: done", SEMTIMEDOP(UT_TS(1, 0), UT_RET(0)),
+	  TT_TIMING_WAIT, true, 1000 * MS, TT_WAIT_READY },
+	{ "semtimedop: a signal", SEMTIMEDOP(UT_TS(1, 0), UT_ERR(4)),
+	  TT_TIMING_WAIT, true, 1000 * MS, TT_WAIT_INTERRUPTED },
+	{ "semtimedop: refused", SEMTIMEDOP(UT_TS(0, -1), UT_ERR(22)),
+	  TT_TIMING_WAIT, true, -1, TT_WAIT_FAILED },
+	{ "semtimedop without a timeout: EAGAIN is IPC_NOWAIT's",
+	  { X64, NR64_semtimedop, { 3, IN, 1, 0 }, NO_MEM, UT_ERR(11) },
+	  TT_TIMING_WAIT, false, 0, TT_WAIT_FAILED },
+	{ "i386 semtimedop_time64: a __kernel_timespec",
+	  SEMTIMEDOP64(UT_TS(0, 10 * MS), UT_ERR(11)),
+	  TT_TIMING_WAIT, true, 10 * MS, TT_WAIT_TIMED_OUT },
+	{ "i386 ipc(SEMTIMEDOP): an old_timespec32 in its fifth",
+	  IPC(4, UT_TS(0, 10 * MS), UT_ERR(11)),
+	  TT_TIMING_WAIT, true, 10 * MS, TT_WAIT_TIMED_OUT },
+	{ "i386 ipc(SEMTIMEDOP) of a version: the same",
+	  IPC(0x10004, UT_TS(2, 0), UT_RET(0)),
+	  TT_TIMING_WAIT, true, 2000 * MS, TT_WAIT_READY },
+	{ "i386 ipc(SEMOP): no timeout, no timing",
+	  IPC(1, UT_TS(0, 10 * MS), UT_RET(0)), TT_TIMING_NONE, false, 0, 0 },
+	{ "i386 ipc(SEMGET): no wait",
+	  IPC(2, UT_TS(0, 10 * MS), UT_RET(5)), TT_TIMING_NONE, false, 0, 0 },
+	{ "io_getevents: fewer than min_nr is its timeout expiring",
+	  GETEVENTS(1, UT_TS(0, 10 * MS), UT_RET(0)),
+	  TT_TIMING_WAIT, true, 10 * MS, TT_WAIT_TIMED_OUT },
+	{ "io_getevents: min_nr events", GETEVENTS(2, UT_TS(0, 0), UT_RET(2)),
+	  TT_TIMING_WAIT, true, 0, TT_WAIT_READY },
+	{ "io_getevents: min_nr 0, none", GETEVENTS(0, UT_TS(0, 0), UT_RET(0)),
+	  TT_TIMING_WAIT, true, 0, TT_WAIT_READY },
+	{ "io_getevents without a timeout",
+	  { X64, NR64_io_getevents, { 0x7f0000, 1, 2, OUT, 0 }, NO_MEM, UT_RET(1) },
+	  TT_TIMING_WAIT, false, 0, TT_WAIT_READY },
+	{ "io_getevents: a signal", GETEVENTS(1, UT_TS(1, 0), UT_ERR(4)),
+	  TT_TIMING_WAIT, true, 1000 * MS, TT_WAIT_INTERRUPTED },
+	{ "io_getevents: refused", GETEVENTS(3, UT_TS(1, 0), UT_ERR(22)),
+	  TT_TIMING_WAIT, true, 1000 * MS, TT_WAIT_FAILED },
+	{ "i386 io_getevents_time32: an old_timespec32",
+	  GETEVENTS32(1, UT_TS(0, 250 * MS), UT_RET(0)),
+	  TT_TIMING_WAIT, true, 250 * MS, TT_WAIT_TIMED_OUT },
+	{ "io_pgetevents: ERESTARTNOHAND is a signal",
+	  PGETEVENTS(1, UT_TS(1, 0), UT_ERR(TT_ERESTARTNOHAND)),
+	  TT_TIMING_WAIT, true, 1000 * MS, TT_WAIT_INTERRUPTED },
+	{ "i386 io_pgetevents_time64: fewer than min_nr",
+	  PGETEVENTS64(2, UT_TS(3, 5), UT_RET(1)),
+	  TT_TIMING_WAIT, true, 3000 * MS + 5, TT_WAIT_TIMED_OUT },
+};
+
+START_TEST(test_timing_waits)
+{
+	const struct sem_wait_case *c = &sem_wait_cases[_i];
+	struct tt_event *ev = ut_call_begin(UT_TID, &c->call);
+	const struct tt_timing *got = &ev->timing;
+
+	ut_call_entry(ev);
+	ut_call_exit(ev, &c->call);
+	ck_assert_msg(got->kind == c->kind, "%s: kind %d", c->what, got->kind);
+	if (c->kind != TT_TIMING_WAIT)
+		return;
+	ck_assert_msg(got->clock_from == TT_CLOCK_ID &&
+		      got->clock == CLOCK_MONOTONIC && !got->absolute,
+		      "%s: relative on CLOCK_MONOTONIC", c->what);
+	ck_assert_msg(got->has_value == c->has_value, "%s: has_value", c->what);
+	if (c->has_value && c->value_ns >= 0)
+		ck_assert_msg(got->in_ns && got->valid &&
+			      got->value_ns == c->value_ns,
+			      "%s: value_ns %lld", c->what, (long long)got->value_ns);
+	if (c->value_ns < 0)
+		ck_assert_msg(!got->valid, "%s: valid", c->what);
+	ck_assert_msg(got->outcome == c->outcome, "%s: outcome %d, want %d",
+		      c->what, got->outcome, c->outcome);
+}
+END_TEST
+
+/* ipc's timed waits (the selection): only SEMTIMEDOP with a timeout. */
+START_TEST(test_ipc_timed)
+{
+	const struct tt_signature *ipc = tt_abi_syscall(I386, NR32_ipc)->sig;
+	const struct {
+		uint64_t call, fifth;
+		bool timed;
+	} c[] = {
+		{ 4, IN, true }, { 0x10004, IN, true }, { 4, 0, false },
+		{ 1, IN, false }, { 2, IN, false }, { 3, IN, false },
+		{ 12, IN, false }, { 21, IN, false }, { 0, IN, false },
+	};
+
+	for (unsigned k = 0; k < NCASES(c); k++) {
+		uint64_t raw[TT_MAX_ARGS] = { c[k].call, 3, 1, 0, IN, c[k].fifth };
+
+		ck_assert_msg(tt_wait_timed(ipc, raw) == c[k].timed,
+			      "ipc call %#llx, fifth %#llx",
+			      (unsigned long long)c[k].call,
+			      (unsigned long long)c[k].fifth);
+	}
+}
+END_TEST
+
+/* ipc's lines: SEMOP and SEMTIMEDOP as strace names them, their
+ * arguments in the call's order; any other call with its arguments in
+ * hex. */
+static const struct ut_case ipc_cases[] = {
+	{ "ipc(SEMTIMEDOP)", IPC(4, UT_TS(0, 10 * MS), UT_ERR(11)),
+	  UT_P "semtimedop(3, 0x1000, 1, {tv_sec=0, tv_nsec=10000000}) = -1 EAGAIN (Resource temporarily unavailable)\n" },
+	{ "ipc(SEMOP)", IPC(1, UT_TS(0, 0), UT_RET(0)),
+	  UT_P "semop(3, 0x1000, 1)               = 0\n" },
+	{ "ipc(SEMGET)",
+	  { I386, NR32_ipc, { 2, 0, 1, 0x380, 0, 0 }, NO_MEM, UT_RET(5) },
+	  UT_P "ipc(SEMGET, 0, 0x1, 0x380, 0, 0)  = 5\n" },
+	{ "ipc of an unknown call", { I386, NR32_ipc, { 99, 0xffffffff }, NO_MEM, UT_ERR(38) },
+	  UT_P "ipc(99, 0xffffffff, 0, 0, 0, 0)   = -1 ENOSYS (Function not implemented)\n" },
+};
+
+START_TEST(test_ipc_lines)
+{
+	ut_case_check(&ipc_cases[_i]);
+}
+END_TEST
+
 Suite *make_timing_suite(void)
 {
 	Suite *s = suite_create("timing");
@@ -361,5 +510,10 @@ Suite *make_timing_suite(void)
 			    test_wait, 0, NCASES(wait_cases));
 	tcase_add_test(ut_tcase(s, "futex lateness", ut_render_setup, ut_render_teardown),
 		       test_futex_lateness);
+	tcase_add_loop_test(ut_tcase(s, "sem and aio waits", ut_render_setup, ut_render_teardown),
+			    test_timing_waits, 0, NCASES(sem_wait_cases));
+	tcase_add_test(ut_tcase(s, "ipc timed", NULL, NULL), test_ipc_timed);
+	tcase_add_loop_test(ut_tcase(s, "ipc lines", ut_render_setup, ut_render_teardown),
+			    test_ipc_lines, 0, NCASES(ipc_cases));
 	return s;
 }

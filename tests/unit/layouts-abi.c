@@ -10,6 +10,8 @@
 #include <sys/time.h>
 #include <sys/timex.h>
 #include <time.h>
+#include <linux/aio_abi.h>
+#include <sys/sem.h>
 
 #include "layouts.h"
 
@@ -59,6 +61,10 @@ SAME(offsetof(siginfo_t, si_pid), K_NATIVE_SIGINFO_FIELDS);
 #endif
 SAME(sizeof(struct futex_waitv), K_FUTEX_WAITV);
 SAME(offsetof(struct futex_waitv, flags), K_FUTEX_WAITV_FLAGS);
+SAME(sizeof(struct sembuf), K_SEMBUF);
+SAME(offsetof(struct sembuf, sem_flg), 4);
+SAME(sizeof(struct io_event), K_IO_EVENT);
+SAME(offsetof(struct io_event, res2), 24);
 
 int main(void)
 {

@@ -34,6 +34,8 @@
 #define K_TIMEVAL64 16			/* x86_64 timeval */
 #define K_POLLFD 8			/* int fd; short events, revents */
 #define K_SIGSET 8			/* the kernel's sigset_t: 64 signals */
+#define K_SEMBUF 6			/* u16 sem_num; s16 sem_op, sem_flg */
+#define K_IO_EVENT 32			/* u64 data, obj; s64 res, res2 */
 /* old_timex32: modes u32, offset freq maxerror esterror status constant
  * precision tolerance (s32 each), time (old_timeval32, 8), tick ppsfreq
  * jitter shift stabil jitcnt calcnt errcnt stbcnt tai (s32 each), then

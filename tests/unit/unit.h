@@ -140,14 +140,17 @@ char *ut_capture_end(struct ut_capture *cap);
 	"clock_getres_time32, clock_getres_time64, clock_gettime32, " \
 	"clock_gettime64, clock_nanosleep_time32, " \
 	"clock_nanosleep_time64, clock_settime32, clock_settime64, " \
-	"futex_time32, futex_time64, nanosleep_time32, ppoll_time32, " \
-	"ppoll_time64, pselect6_time32, pselect6_time64, " \
-	"rt_sigtimedwait_time32, rt_sigtimedwait_time64, " \
-	"timer_gettime32, timer_gettime64, timer_settime32, " \
-	"timer_settime64, timerfd_gettime32, timerfd_gettime64, " \
-	"timerfd_settime32, timerfd_settime64"
+	"futex_time32, futex_time64, io_getevents_time32, " \
+	"io_pgetevents_time32, io_pgetevents_time64, " \
+	"nanosleep_time32, ppoll_time32, ppoll_time64, " \
+	"pselect6_time32, pselect6_time64, rt_sigtimedwait_time32, " \
+	"rt_sigtimedwait_time64, semtimedop_time64, timer_gettime32, " \
+	"timer_gettime64, timer_settime32, timer_settime64, " \
+	"timerfd_gettime32, timerfd_gettime64, timerfd_settime32, " \
+	"timerfd_settime64"
 /* The waits' families, as the tables give them (sorted). */
 #define UT_WAITS "epoll_pwait, epoll_pwait2, epoll_wait, futex, futex_waitv, " \
-	"poll, ppoll, pselect6, rt_sigtimedwait, select"
+	"io_getevents, io_pgetevents, ipc, poll, ppoll, pselect6, " \
+	"rt_sigtimedwait, select, semtimedop"
 
 #endif

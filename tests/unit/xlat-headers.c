@@ -13,6 +13,9 @@
 #include <sys/timerfd.h>
 #include <sys/timex.h>
 #include <time.h>
+/* SEM_UNDO, IPC_NOWAIT and ipc's calls (SEMOP...); the kernel's
+ * struct ipc_perm would clash with <sys/ipc.h>'s */
+#include <linux/sem.h>
 
 /* glibc's SIGRTMIN is a call (it reserves two signals for itself); the
  * tables name the kernel's, which glibc calls __SIGRTMIN. */

@@ -30,7 +30,9 @@ E2E_DECODE_M64 = \
 E2E_DECODE_M64 += \
 	tests/e2e/decode/poll-m64.dec \
 	tests/e2e/decode/select-m64.dec \
-	tests/e2e/decode/futex-m64.dec
+	tests/e2e/decode/futex-m64.dec \
+	tests/e2e/decode/semtimedop-m64.dec \
+	tests/e2e/decode/aio-m64.dec
 check_PROGRAMS += $(E2E_DECODE_M64)
 TESTS += $(E2E_DECODE_M64)
 # Not sanitized: their runtimes would make calls ttrace shows (TRACEE_CC).
@@ -88,6 +90,12 @@ tests_e2e_decode_select_m64_dec_LDFLAGS = $(TRACEE_LD)
 tests_e2e_decode_futex_m64_dec_SOURCES = tests/e2e/decode/futex.c tests/e2e/decode/e2e.h
 tests_e2e_decode_futex_m64_dec_CFLAGS = $(TRACEE_CC)
 tests_e2e_decode_futex_m64_dec_LDFLAGS = $(TRACEE_LD)
+tests_e2e_decode_semtimedop_m64_dec_SOURCES = tests/e2e/decode/semtimedop.c tests/e2e/decode/e2e.h
+tests_e2e_decode_semtimedop_m64_dec_CFLAGS = $(TRACEE_CC)
+tests_e2e_decode_semtimedop_m64_dec_LDFLAGS = $(TRACEE_LD)
+tests_e2e_decode_aio_m64_dec_SOURCES = tests/e2e/decode/aio.c tests/e2e/decode/e2e.h
+tests_e2e_decode_aio_m64_dec_CFLAGS = $(TRACEE_CC)
+tests_e2e_decode_aio_m64_dec_LDFLAGS = $(TRACEE_LD)
 
 # Per-target flags replace AM_CFLAGS: the warnings are repeated here.
 E2E_CC_M32 = -m32 $(WARN_CFLAGS)
@@ -151,6 +159,12 @@ tests_e2e_decode_select_m32_dec_LDFLAGS = $(E2E_LD_M32)
 tests_e2e_decode_futex_m32_dec_SOURCES = $(tests_e2e_decode_futex_m64_dec_SOURCES)
 tests_e2e_decode_futex_m32_dec_CFLAGS = $(E2E_CC_M32)
 tests_e2e_decode_futex_m32_dec_LDFLAGS = $(E2E_LD_M32)
+tests_e2e_decode_semtimedop_m32_dec_SOURCES = $(tests_e2e_decode_semtimedop_m64_dec_SOURCES)
+tests_e2e_decode_semtimedop_m32_dec_CFLAGS = $(E2E_CC_M32)
+tests_e2e_decode_semtimedop_m32_dec_LDFLAGS = $(E2E_LD_M32)
+tests_e2e_decode_aio_m32_dec_SOURCES = $(tests_e2e_decode_aio_m64_dec_SOURCES)
+tests_e2e_decode_aio_m32_dec_CFLAGS = $(E2E_CC_M32)
+tests_e2e_decode_aio_m32_dec_LDFLAGS = $(E2E_LD_M32)
 else
 TESTS += tests/e2e/decode/no-m32.sh
 endif

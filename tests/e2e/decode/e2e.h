@@ -1043,6 +1043,54 @@ static E2E_UNUSED void e2e_on_signal(int sig)
 	(void)sig;
 }
 
+/* --- semtimedop, io_getevents, io_pgetevents ------------------------------ */
+
+/* A wait's entry point: its row (name, family: what -e selects), the name
+ * its line shows (i386 ipc shows the call it makes), its timespec's
+ * layout, and what it is: ipc's SEMTIMEDOP, io_pgetevents with a usig. */
+struct e2e_wait_call {
+	struct e2e_call c;
+	const char *shown;
+	bool time32, compat64;
+	bool ipc, usig;
+};
+
+#ifdef __i386__
+static const struct e2e_wait_call e2e_semtimedops[] = {
+	{ { __NR_semtimedop_time64, "semtimedop_time64", "semtimedop" },
+	  "semtimedop_time64", false, true, false, false },
+	{ { __NR_ipc, "ipc", "ipc" }, "semtimedop", true, false, true, false },
+};
+static const struct e2e_wait_call e2e_getevents[] = {
+	{ { __NR_io_getevents, "io_getevents_time32", "io_getevents" },
+	  "io_getevents_time32", true, false, false, false },
+	{ { __NR_io_pgetevents, "io_pgetevents_time32", "io_pgetevents" },
+	  "io_pgetevents_time32", true, false, false, true },
+	{ { __NR_io_pgetevents_time64, "io_pgetevents_time64", "io_pgetevents" },
+	  "io_pgetevents_time64", false, true, false, true },
+};
+#else
+static const struct e2e_wait_call e2e_semtimedops[] = {
+	{ { __NR_semtimedop, "semtimedop", "semtimedop" }, "semtimedop",
+	  false, false, false, false },
+};
+static const struct e2e_wait_call e2e_getevents[] = {
+	{ { __NR_io_getevents, "io_getevents", "io_getevents" },
+	  "io_getevents", false, false, false, false },
+	{ { __NR_io_pgetevents, "io_pgetevents", "io_pgetevents" },
+	  "io_pgetevents", false, false, false, true },
+};
+#endif
+
+#define FOR_EACH_WAIT_CALL(w, table)					\
+	for (const struct e2e_wait_call *w = table;			\
+	     w < table + sizeof(table) / sizeof(table[0]); w++)
+
+static void e2e_on_alarm(int sig)
+{
+	(void)sig;
+}
+
 /* SIGALRM handled (the wait fails with EINTR) or ignored (the kernel
  * restarts it), then sent once after ms milliseconds (no line: the
  * programs' trace sets do not select setitimer). */
@@ -1077,5 +1125,30 @@ static const struct e2e_call e2e_futex_calls[] E2E_UNUSED = {
 static const struct e2e_call e2e_futex_waitv E2E_UNUSED = {
 	__NR_futex_waitv, "futex_waitv", "futex_waitv"
 };
+/* A SIGALRM a handler takes, after us microseconds: it interrupts a
+ * wait with EINTR.  Its setitimer is made without a line: the waits'
+ * programs do not trace it. */
+static E2E_UNUSED void e2e_handled_alarm(long us)
+{
+	struct sigaction sa;
+	long it[4] = { 0, 0, 0, us };	/* struct itimerval of longs */
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = e2e_on_alarm;
+	if (sigaction(SIGALRM, &sa, NULL) ||
+	    syscall(__NR_setitimer, 0 /* ITIMER_REAL */, it, NULL))
+		e2e_broken("arming SIGALRM");
+}
+
+/* The variant whose timespec layout the call takes (e2e_put_ts, ...). */
+static E2E_UNUSED struct e2e_variant e2e_wait_layout(const struct e2e_wait_call *w)
+{
+	struct e2e_variant v;
+
+	memset(&v, 0, sizeof(v));
+	v.time32 = w->time32;
+	v.compat64 = w->compat64;
+	return v;
+}
 
 #endif

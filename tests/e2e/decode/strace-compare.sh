@@ -33,7 +33,8 @@
 #     timerfd_gettime, getitimer, setitimer), wall-clock times (tv_sec of
 #     9+ digits), the
 #     CPU clock ids of the traced process (they hold its pid), and the
-#     thread id a sigevent names when it is the traced thread's.
+#     thread id a sigevent names when it is the traced thread's, and the
+#     id of the semaphore set a run made (semtimedop, semop).
 # Exit status: 0 pass, 1 fail, 77 skip, 99 broken harness.
 
 if ! command -v strace >/dev/null 2>&1; then
@@ -93,6 +94,10 @@ strace_set() {
 		select) echo "select,_newselect" ;;
 		futex) echo "futex,futex_time64" ;;
 		futex_time32) echo futex ;;
+		semtimedop | io_pgetevents) echo "$n,${n}_time64" ;;
+		# i386 ipc: shown as the semop or semtimedop it makes (strace
+		# takes "ipc" for its class %ipc)
+		ipc) echo semop,semtimedop ;;
 		*) echo "$n" ;;
 		esac
 	done | paste -s -d, -
@@ -173,6 +178,7 @@ while (my $line = <STDIN>) {
 		$line =~ s/\b(clock_nanosleep|nanosleep|clock_getres)_time32\b/$1/g;
 		$line =~ s/\brt_sigtimedwait_time32\b/rt_sigtimedwait/g;
 		$line =~ s/\bfutex_time32\b/futex/g;
+		$line =~ s/\b(io_getevents|io_pgetevents)_time32\b/$1/g;
 		$line =~ s/MAKE_(PROCESS|THREAD)_CPUCLOCK\((\d+), CPUCLOCK_(\w+)\)/cpu_clock($1, $2, $3)/ge;
 		$line =~ s/\b(ppoll|pselect6)_time32\b/$1/g;
 		$line =~ s/FD_TO_CLOCKID\((\d+)\)/sprintf('%#x \/* CLOCK_??? *\/', ((~(0 + $1) << 3) | 3) & 0xffffffff)/ge;
@@ -201,6 +207,8 @@ while (my $line = <STDIN>) {
 		s/tv_sec=\d{9,}, tv_nsec=\d+/tv_sec=T, tv_nsec=T/g for @args;
 		# The time left a wait wrote back, as a clock reads it now.
 		$ret =~ s/(left \{tv_sec=)\d+(, tv_[un]sec=)\d+\}/$1N$2N}/;
+		# Each run makes its own semaphore set.
+		$args[0] = 'SEMID' if $name =~ /^sem(timed)?op/ && @args;
 		$line = "PID $name(" . join(', ', @args) . ") $ret";
 	}
 	# A sigevent naming the traced thread itself.

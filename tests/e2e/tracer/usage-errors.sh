@@ -27,7 +27,7 @@ tt_run noarg -o
 expect_result noarg 2 "ttrace: option requires an argument -- 'o'" "$TRY"
 
 # the waits' families, as the tables give them (sorted)
-WAITS="epoll_pwait, epoll_pwait2, epoll_wait, futex, futex_waitv, poll, ppoll, pselect6, rt_sigtimedwait, select"
+WAITS="epoll_pwait, epoll_pwait2, epoll_wait, futex, futex_waitv, io_getevents, io_pgetevents, ipc, poll, ppoll, pselect6, rt_sigtimedwait, select, semtimedop"
 SYSCALLS="ttrace traces %timer (alarm, clock_adjtime, clock_getres, clock_gettime, clock_nanosleep, clock_settime, getitimer, nanosleep, restart_syscall, setitimer, timer_create, timer_delete, timer_getoverrun, timer_gettime, timer_settime, timerfd_create, timerfd_gettime, timerfd_settime), %sleep (clock_nanosleep, nanosleep, restart_syscall), %wait ($WAITS) and read (of timerfds only); a family name selects every ABI variant, a variant's name just it (ttrace --list-calls)"
 usage badcall -e trace=nosuchcall
 expect_result badcall 2 "ttrace: invalid system call 'nosuchcall': $SYSCALLS" "$TRY"
