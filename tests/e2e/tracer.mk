@@ -88,3 +88,9 @@ tests_e2e_helpers_timing32_SOURCES = tests/e2e/helpers/timing.c
 tests_e2e_helpers_timing32_CFLAGS = -m32 -Wall -Wextra
 tests_e2e_helpers_timing32_LDFLAGS = -m32
 endif
+
+# Waits that end every way (poll, ppoll): what -c, --json, profiles and
+# the timeline say of them.
+check_PROGRAMS += tests/e2e/helpers/waiter
+tests_e2e_helpers_waiter_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_waiter_LDFLAGS = $(TRACEE_LD)
