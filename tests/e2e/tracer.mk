@@ -91,6 +91,10 @@ endif
 
 # Waits that end every way (poll, ppoll): what -c, --json, profiles and
 # the timeline say of them.
+WAITS_TESTS = \
+	tests/e2e/waits-summary.sh
+TESTS += $(WAITS_TESTS)
+EXTRA_DIST += $(WAITS_TESTS)
 check_PROGRAMS += tests/e2e/helpers/waiter
 tests_e2e_helpers_waiter_CFLAGS = $(TRACEE_CC)
 tests_e2e_helpers_waiter_LDFLAGS = $(TRACEE_LD)
