@@ -92,7 +92,8 @@ endif
 # Waits that end every way (poll, ppoll): what -c, --json, profiles and
 # the timeline say of them.
 WAITS_TESTS = \
-	tests/e2e/waits-summary.sh
+	tests/e2e/waits-summary.sh \
+	tests/e2e/waits-profile.sh
 TESTS += $(WAITS_TESTS)
 EXTRA_DIST += $(WAITS_TESTS)
 check_PROGRAMS += tests/e2e/helpers/waiter
