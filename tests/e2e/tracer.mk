@@ -93,7 +93,8 @@ endif
 # the timeline say of them.
 WAITS_TESTS = \
 	tests/e2e/waits-summary.sh \
-	tests/e2e/waits-profile.sh
+	tests/e2e/waits-profile.sh \
+	tests/e2e/waits-timeline.sh
 TESTS += $(WAITS_TESTS)
 EXTRA_DIST += $(WAITS_TESTS)
 check_PROGRAMS += tests/e2e/helpers/waiter
