@@ -107,6 +107,39 @@ static const struct timing_case cases[] = {
 	  { X64, NR64_timer_gettime, { 3, OUT }, { { false } }, UT_RET(0) },
 	  { .kind = TT_TIMING_NONE, .timer_kind = TT_TIMER_POSIX,
 	    .has_timer = true, .timer_arg = 0, .timer = 3 } },
+	{ "poll of 20 ms that timed out: CLOCK_MONOTONIC, ms",
+	  { X64, NR64_poll, { IN, 1, 20 }, { [0] = { true, { 3 } } }, UT_RET(0) },
+	  { .kind = TT_TIMING_WAIT, .clock_from = TT_CLOCK_ID,
+	    .clock = CLOCK_MONOTONIC, .has_value = true, .in_ns = true,
+	    .valid = true, .value = { 0, 20000000 }, .value_ns = 20000000,
+	    .outcome = TT_WAIT_TIMED_OUT, .timer_arg = -1 } },
+	{ "poll of 0 ms: a timeout of 0, timed out at once",
+	  { X64, NR64_poll, { IN, 1, 0 }, { [0] = { true, { 3 } } }, UT_RET(0) },
+	  { .kind = TT_TIMING_WAIT, .clock_from = TT_CLOCK_ID,
+	    .clock = CLOCK_MONOTONIC, .has_value = true, .in_ns = true,
+	    .valid = true, .outcome = TT_WAIT_TIMED_OUT, .timer_arg = -1 } },
+	{ "poll of -1 ms: no timeout, ready",
+	  { X64, NR64_poll, { IN, 1, (uint32_t)-1 }, { [0] = { true, { 3 } } }, UT_RET(1) },
+	  { .kind = TT_TIMING_WAIT, .clock_from = TT_CLOCK_ID,
+	    .clock = CLOCK_MONOTONIC, .outcome = TT_WAIT_READY, .timer_arg = -1 } },
+	{ "i386 ppoll_time32 of 1 s interrupted",
+	  { I386, NR32_ppoll, { IN, 1, IN + 64, 0, 8 },
+	    { [0] = { true, { 3 } }, [2] = UT_TS(1, 5) }, UT_ERR(514) },
+	  { .kind = TT_TIMING_WAIT, .clock_from = TT_CLOCK_ID,
+	    .clock = CLOCK_MONOTONIC, .has_value = true, .in_ns = true,
+	    .valid = true, .value = { 1, 5 }, .value_ns = NS + 5,
+	    .outcome = TT_WAIT_INTERRUPTED, .timer_arg = -1 } },
+	{ "ppoll with no timeout on a bad address: failed",
+	  { X64, NR64_ppoll, { 8, 1, 0, 0, 8 }, { [0] = { false } }, UT_ERR(14) },
+	  { .kind = TT_TIMING_WAIT, .clock_from = TT_CLOCK_ID,
+	    .clock = CLOCK_MONOTONIC, .outcome = TT_WAIT_FAILED, .timer_arg = -1 } },
+	{ "ppoll whose tv_nsec is a second: not valid, failed",
+	  { X64, NR64_ppoll, { IN, 1, IN + 64, 0, 8 },
+	    { [0] = { true, { 3 } }, [2] = UT_TS(0, 1000000000) }, UT_ERR(22) },
+	  { .kind = TT_TIMING_WAIT, .clock_from = TT_CLOCK_ID,
+	    .clock = CLOCK_MONOTONIC, .has_value = true, .in_ns = true,
+	    .value = { 0, 1000000000 }, .value_ns = NS,
+	    .outcome = TT_WAIT_FAILED, .timer_arg = -1 } },
 	{ "clock_gettime: nothing to know",
 	  { X64, NR64_clock_gettime, { CLOCK_MONOTONIC, OUT }, { { false } }, UT_RET(0) },
 	  { .kind = TT_TIMING_NONE, .timer_arg = -1 } },
@@ -128,7 +161,7 @@ START_TEST(test_timing)
 	EQ(kind); EQ(clock_from); EQ(timer_kind); EQ(has_timer);
 	EQ(timer_arg); EQ(absolute); EQ(has_value); EQ(in_ns); EQ(valid);
 	EQ(flags); EQ(cloexec); EQ(notify_known); EQ(default_sigevent);
-	EQ(notify); EQ(signo); EQ(sival);
+	EQ(notify); EQ(signo); EQ(sival); EQ(outcome);
 	if (want->clock_from != TT_CLOCK_NONE && want->clock_from != TT_CLOCK_OF_TIMER)
 		EQ(clock);
 	if (want->has_timer)
