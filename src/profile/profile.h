@@ -138,7 +138,8 @@ void tt_finding_text(const struct tt_finding *f, char *buf, size_t size);
 void tt_group_name(const struct tt_prof_group *g, char *buf, size_t size);
 
 /* The result as JUnit XML: a case per group (and a lateness case per
- * group of sleeps or waits with a budget).  Returns 0, or -1 if a write failed. */
+ * group of sleeps or waits with a budget).  Returns 0, or -1 if a write
+ * failed. */
 int tt_check_junit(const struct tt_check *c, const char *profile_path,
 		   bool budget, FILE *fp);
 

@@ -264,7 +264,8 @@ static const char *hist_clock(const struct hist *h, char *buf, size_t size)
 #define BAR 50	/* the widest bar: a line stays within 80 columns */
 
 /* "lateness histogram, CLOCK_MONOTONIC, 3 sleeps, 1 wait that timed
- * out:", each part only when there is one. */
+ * out:", each part only when there is one; size: 256 holds the longest
+ * (a clock name is at most 63). */
 static void hist_title(const struct hist *h, char *buf, size_t size)
 {
 	unsigned long sleeps = h->count - h->waits;
@@ -285,7 +286,7 @@ static void hist_title(const struct hist *h, char *buf, size_t size)
 
 static void text_histograms(void)
 {
-	char line[160], label[64];
+	char line[256], label[64];
 
 	for (unsigned i = 0; i < NCLOCKS && hists[i].used; i++) {
 		const struct hist *h = &hists[i];
