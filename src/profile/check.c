@@ -203,8 +203,9 @@ void tt_group_name(const struct tt_prof_group *g, char *buf, size_t size)
 		 g->absolute ? "absolute" : "relative");
 }
 
-/* "20ms (3 times)"; a timer "value 1ms interval 1ms (1 time)"; an
- * absolute value is the step from the previous deadline: "+20ms". */
+/* "20ms (3 times)"; a timer "value 1ms interval 1ms (1 time)"; a wait
+ * "timeout 100ms (5 times)"; an absolute value is the step from the
+ * previous deadline: "+20ms". */
 static void request_text(const struct tt_prof_group *g,
 			 const struct tt_prof_req *r, char *buf, size_t size)
 {
@@ -217,7 +218,8 @@ static void request_text(const struct tt_prof_group *g,
 			 v, tt_format_duration(r->interval, iv, sizeof(iv)),
 			 r->count, r->count == 1 ? "" : "s");
 	else
-		snprintf(buf, size, "%s%s (%lu time%s)", plus, v, r->count,
+		snprintf(buf, size, "%s%s%s (%lu time%s)",
+			 g->waits ? "timeout " : "", plus, v, r->count,
 			 r->count == 1 ? "" : "s");
 }
 

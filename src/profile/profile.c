@@ -241,19 +241,23 @@ void tt_profile_record(struct tt_profile *p, const struct tt_record *r)
 	const struct tt_event *ev = r->ev;
 	const struct tt_timing *tm = &ev->timing;
 	bool arms = tm->kind == TT_TIMING_ARM;
+	bool waits = tm->kind == TT_TIMING_WAIT;
 	struct tt_prof_group *g;
 	char clock[64];
 	int64_t value;
 
 	/* A request that does not fit in ns was refused anyway; one that
-	 * could not be read asked nothing ttrace could see. */
-	if ((tm->kind != TT_TIMING_SLEEP && !arms) || !tm->in_ns)
+	 * could not be read asked nothing ttrace could see; a wait without
+	 * a timeout (no value) asks for none. */
+	if ((tm->kind != TT_TIMING_SLEEP && !arms && !waits) ||
+	    !tm->has_value || !tm->in_ns)
 		return;
 	if (arms)
 		arm_clock(ev, clock, sizeof(clock));
 	else
 		clock_name(tm->clock, clock, sizeof(clock));
 	g = group_of(p, ev->sc->sig->family, clock, tm->absolute, arms);
+	g->waits = waits;
 	/* An absolute value of 0 disarms a timer: no deadline. */
 	value = tm->value_ns;
 	if (tm->absolute && !(arms && value == 0) &&
@@ -339,6 +343,8 @@ int tt_profile_write(const struct tt_profile *p, FILE *fp)
 		put_string(fp, g->clock);
 		fprintf(fp, ",\n      \"mode\": \"%s\",\n",
 			g->absolute ? "absolute" : "relative");
+		if (g->waits)
+			fputs("      \"kind\": \"wait\",\n", fp);
 		if (g->absolute)
 			fprintf(fp, "      \"starts\": %lu,\n", g->starts);
 		fputs("      \"requests\": [", fp);
@@ -419,7 +425,7 @@ static bool get_str(struct loader *l, const struct tt_json *obj,
 static bool load_group(struct loader *l, const struct tt_json *jg, size_t i,
 		       struct tt_profile *p)
 {
-	const struct tt_json *reqs, *late;
+	const struct tt_json *reqs, *late, *kind;
 	const char *family = NULL, *clock = NULL, *mode = NULL;
 	struct tt_prof_group *g;
 	char where[64];
@@ -442,7 +448,12 @@ static bool load_group(struct loader *l, const struct tt_json *jg, size_t i,
 	if (!reqs || reqs->type != TJ_ARRAY)
 		return bad(l, "%s has no \"requests\" list (line %u)", where,
 			   jg->line);
+	kind = tt_json_get(jg, "kind");
+	if (kind && (kind->type != TJ_STRING || strcmp(kind->s, "wait")))
+		return bad(l, "%s \"kind\" is not \"wait\", the only kind a "
+			   "group names (line %u)", where, kind->line);
 	g = group_of(p, family, clock, mode[0] == 'a', false);
+	g->waits = kind != NULL;
 	v = 0;
 	if (!get_int(l, jg, where, "starts", false, 0, &v))
 		return false;

@@ -2,7 +2,9 @@
  *
  * A profile is what a run asked the kernel for: per call family, clock and
  * mode (relative or absolute), the distinct requested values with how
- * often each was asked, plus lateness statistics for information.  Keys are
+ * often each was asked, plus lateness statistics for information.  The
+ * requests are sleeps, timer settings and the timeouts of waits (poll,
+ * ppoll ...: a wait without one asks for none).  Keys are
  * ABI-independent (families, not entry points), so a profile recorded from
  * an x86_64 build checks an i386 build.  An absolute request is recorded
  * as the step from the same thread's previous deadline of that family and
@@ -25,7 +27,8 @@
 struct tt_record;
 
 struct tt_prof_req {
-	int64_t value;		/* ns: the duration, timer value, or step */
+	int64_t value;		/* ns: the duration, timer value, timeout, or
+				 * step */
 	int64_t interval;	/* ns: a timer's interval; 0 for sleeps */
 	unsigned long count;
 };
@@ -40,6 +43,7 @@ struct tt_prof_group {
 	char *clock;		/* "CLOCK_MONOTONIC", or "unknown" */
 	bool absolute;
 	bool arms;		/* a timer: requests have an interval */
+	bool waits;		/* a wait: requests are its timeouts */
 	struct tt_prof_req *req;
 	size_t nreq, capreq;
 	/* while recording: where each (value, interval) is in req, an
@@ -67,8 +71,8 @@ struct tt_prof_group *tt_profile_find(const struct tt_profile *p,
 				      const char *family, const char *clock,
 				      bool absolute);
 
-/* Adds the call of a CALL_EXIT record (sleeps and timer arming; others
- * are ignored). */
+/* Adds the call of a CALL_EXIT record (sleeps, timer arming, waits with a
+ * timeout; others are ignored). */
 void tt_profile_record(struct tt_profile *p, const struct tt_record *r);
 /* The thread is gone: forget its last deadlines. */
 void tt_profile_forget(pid_t tid);
@@ -134,7 +138,8 @@ void tt_finding_text(const struct tt_finding *f, char *buf, size_t size);
 void tt_group_name(const struct tt_prof_group *g, char *buf, size_t size);
 
 /* The result as JUnit XML: a case per group (and a lateness case per
- * sleep group with a budget).  Returns 0, or -1 if a write failed. */
+ * group of sleeps or waits with a budget).  Returns 0, or -1 if a write
+ * failed. */
 int tt_check_junit(const struct tt_check *c, const char *profile_path,
 		   bool budget, FILE *fp);
 

@@ -216,8 +216,12 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 		jfields(l, ev, idx);
 		break;
 	case TV_MORE:
-		/* the elements of an array not shown */
-		jprintf(l, "{\"more\":%" PRIu64 "}", v->u);
+		/* the elements of an array not shown; 0: some, not counted
+		 * (a poll's revents beyond those shown) */
+		if (v->u)
+			jprintf(l, "{\"more\":%" PRIu64 "}", v->u);
+		else
+			jputs(l, "{\"more\":null}");
 		break;
 	case TV_SIGSET: {
 		bool any = false;
@@ -248,15 +252,19 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 	}
 }
 
-/* An argument: a pointer to a decoded struct carries its address (the
- * value's: futex shows its timeout in another argument's place for some
- * ops). */
+/* An argument: a pointer to what was decoded (a struct, an array, an fd
+ * set, a signal set) carries its address (the value's, but a sigset's,
+ * whose .u is the set: futex shows its timeout in another argument's
+ * place for some ops). */
 static void jarg(struct jline *l, const struct tt_event *ev, unsigned i)
 {
-	if ((ev->v[i].kind == TV_STRUCT || ev->v[i].kind == TV_ARRAY) &&
+	uint8_t k = ev->v[i].kind;
+
+	if ((k == TV_STRUCT || k == TV_ARRAY || k == TV_FDSET ||
+	     (k == TV_SIGSET && ev->sc->sig->args[i].dir != AD_VAL)) &&
 	    i < ev->sc->sig->nargs) {
 		jputs(l, "{\"addr\":");
-		jaddr(l, ev->v[i].u);
+		jaddr(l, k == TV_SIGSET ? ev->raw[i] : ev->v[i].u);
 		jputs(l, ",\"value\":");
 		jvalue(l, ev, (int)i);
 		jputs(l, "}");
@@ -375,6 +383,46 @@ static void jstack(struct jline *l, const struct tt_event *ev)
 	jputs(l, "]");
 }
 
+/* --- timing ------------------------------------------------------------ */
+
+static const char *const wait_outcomes[] = {
+	[TT_WAIT_TIMED_OUT] = "timed_out",
+	[TT_WAIT_READY] = "ready",
+	[TT_WAIT_INTERRUPTED] = "interrupted",
+	[TT_WAIT_FAILED] = "failed",
+};
+
+/* A wait's meaning for time (ev->timing): its clock and mode, its
+ * timeout in ns (null: none, or none the kernel would take), how it ended
+ * (null: it did not return) and, when it timed out, how late it woke. */
+static void jwait(struct jline *l, const struct tt_event *ev, bool returned)
+{
+	const struct tt_timing *tm = &ev->timing;
+
+	if (tm->kind != TT_TIMING_WAIT)
+		return;
+	jputs(l, ",\"timing\":{\"kind\":\"wait\",\"clock\":");
+	if (tm->clock_from == TT_CLOCK_ID)
+		jclockid(l, tm->clock);
+	else
+		jputs(l, "null");
+	jprintf(l, ",\"mode\":\"%s\",\"timeout_ns\":",
+		tm->absolute ? "absolute" : "relative");
+	if (tm->has_value && tm->valid)
+		jprintf(l, "%" PRId64, tm->value_ns);
+	else
+		jputs(l, "null");
+	jputs(l, ",\"outcome\":");
+	if (returned && ev->ret != TR_NONE && tm->outcome &&
+	    tm->outcome < sizeof(wait_outcomes) / sizeof(wait_outcomes[0]))
+		jprintf(l, "\"%s\"", wait_outcomes[tm->outcome]);
+	else
+		jputs(l, "null");
+	if (ev->has_lateness)
+		jprintf(l, ",\"lateness_ns\":%" PRId64, ev->lateness_ns);
+	jputs(l, "}");
+}
+
 /* --- events ------------------------------------------------------------ */
 
 static void call_event(const struct tt_record *r, bool returned)
@@ -441,6 +489,7 @@ static void call_event(const struct tt_record *r, bool returned)
 		jprintf(&l, ",\"restart\":%s}}",
 			tt_errno_is_restart(ev->err) ? "true" : "false");
 	}
+	jwait(&l, ev, returned);
 	jnotes(&l, ev);
 	if (ev->stack.captured)
 		jstack(&l, ev);

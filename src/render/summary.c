@@ -1,13 +1,18 @@
 /* ttrace - the -c summary: instead of the trace, a table at the end with,
  * per syscall variant, calls, errors, total, average and maximum time in
- * the call and, for sleeps, how late they woke (median, p99, max).  With
- * --json the table is one JSON object.
+ * the call and, for sleeps and waits that timed out, how late they woke
+ * (median, p99, max).  With --json the table is one JSON object.
+ *
+ * The waits (ev->timing a TT_TIMING_WAIT: poll, ppoll, ...) then have a
+ * table of their own: per syscall variant how many timed out, were
+ * ready, were interrupted or failed, and how many asked for a timeout of
+ * 0 or none.
  *
  * Percentiles are nearest-rank: the p-th of n sorted samples is the one at
  * rank ceil(p/100 * n).  The samples are kept (8 bytes a sleep) only with
  * -c.
  *
- * After the table, a histogram of lateness per sleep clock: log-scale
+ * After the tables, a histogram of lateness per clock: log-scale
  * buckets in 1-2-5 steps from 1 us to 1 s, one for under 1 us, one for
  * 1 s and more, and one for negative lateness (an absolute sleep that
  * "woke early": a tracee in another time namespace, or a deadline changed
@@ -33,6 +38,10 @@ struct row {
 	unsigned long calls, errors;
 	int64_t total_ns, max_ns;
 	struct tt_samples late;
+	/* the calls that were waits: how they ended (by enum
+	 * tt_wait_outcome), and how many had a timeout of 0 or none */
+	unsigned long waits, ended[TT_WAIT_FAILED + 1];
+	unsigned long zero_timeout, no_timeout;
 };
 
 static struct row *rows;
@@ -55,6 +64,7 @@ static struct hist {
 	bool mixed;		/* more than one clock: "other clocks" */
 	int32_t clock;
 	unsigned long count;
+	unsigned long waits;	/* of count, waits that timed out */
 	unsigned long n[NBUCKETS];
 } hists[NCLOCKS];
 
@@ -67,7 +77,7 @@ static unsigned bucket_of(int64_t ns)
 	return k;
 }
 
-static void hist_add(int32_t clock, int64_t ns)
+static void hist_add(int32_t clock, int64_t ns, bool wait)
 {
 	struct hist *h = NULL;
 
@@ -83,6 +93,7 @@ static void hist_add(int32_t clock, int64_t ns)
 		h->clock = clock;
 	}
 	h->count++;
+	h->waits += wait;
 	h->n[bucket_of(ns)]++;
 }
 
@@ -98,10 +109,23 @@ static struct row *row_of(const struct tt_event *ev)
 	return &rows[nrows++];
 }
 
+/* A wait: how it ended, and what timeout it asked for. */
+static void wait_add(struct row *r, const struct tt_timing *tm)
+{
+	r->waits++;
+	if (tm->outcome <= TT_WAIT_FAILED)
+		r->ended[tm->outcome]++;
+	if (!tm->has_value)
+		r->no_timeout++;
+	else if (tm->valid && tm->value_ns == 0)
+		r->zero_timeout++;
+}
+
 void tt_summary_add(const struct tt_event *ev)
 {
 	struct row *r = row_of(ev);
 	int64_t d = tt_ts_ns(&ev->t_exit.mono) - tt_ts_ns(&ev->t_entry.mono);
+	bool wait = ev->timing.kind == TT_TIMING_WAIT;
 
 	r->calls++;
 	if (ev->ret == TR_ERROR)
@@ -109,10 +133,12 @@ void tt_summary_add(const struct tt_event *ev)
 	r->total_ns += d;
 	if (d > r->max_ns)
 		r->max_ns = d;
+	if (wait)
+		wait_add(r, &ev->timing);
 	if (!ev->has_lateness)
 		return;
 	tt_samples_add(&r->late, ev->lateness_ns);
-	hist_add(ev->timing.clock, ev->lateness_ns);
+	hist_add(ev->timing.clock, ev->lateness_ns, wait);
 }
 
 /* Busiest first, as strace's -c: by total time, then by name. */
@@ -168,6 +194,38 @@ static void text_table(void)
 	out(line);
 }
 
+/* The waits, after the table: how each variant's ended. */
+static void text_waits(void)
+{
+	char line[256];
+	bool any = false;
+
+	for (size_t i = 0; i < nrows; i++) {
+		const struct row *r = &rows[i];
+
+		if (!r->waits)
+			continue;
+		if (!any) {
+			out("\nwaits, how they ended:\n");
+			snprintf(line, sizeof(line),
+				 "%-24s %8s %9s %8s %11s %8s %10s %10s\n",
+				 "syscall", "waits", "timed out", "ready",
+				 "interrupted", "failed", "timeout 0",
+				 "no timeout");
+			out(line);
+			out("------------------------ -------- --------- -------- "
+			    "----------- -------- ---------- ----------\n");
+			any = true;
+		}
+		snprintf(line, sizeof(line),
+			 "%-24s %8lu %9lu %8lu %11lu %8lu %10lu %10lu\n",
+			 r->sc->name, r->waits, r->ended[TT_WAIT_TIMED_OUT],
+			 r->ended[TT_WAIT_READY], r->ended[TT_WAIT_INTERRUPTED],
+			 r->ended[TT_WAIT_FAILED], r->zero_timeout, r->no_timeout);
+		out(line);
+	}
+}
+
 static void bucket_label(unsigned k, char *buf, size_t size)
 {
 	char lo[24], hi[24];
@@ -205,9 +263,30 @@ static const char *hist_clock(const struct hist *h, char *buf, size_t size)
 
 #define BAR 50	/* the widest bar: a line stays within 80 columns */
 
+/* "lateness histogram, CLOCK_MONOTONIC, 3 sleeps, 1 wait that timed
+ * out:", each part only when there is one; size: 256 holds the longest
+ * (a clock name is at most 63). */
+static void hist_title(const struct hist *h, char *buf, size_t size)
+{
+	unsigned long sleeps = h->count - h->waits;
+	char clk[64];
+	int n;
+
+	n = snprintf(buf, size, "\nlateness histogram, %s",
+		     hist_clock(h, clk, sizeof(clk)));
+	if (sleeps)
+		n += snprintf(buf + n, size - (size_t)n, ", %lu sleep%s",
+			      sleeps, sleeps == 1 ? "" : "s");
+	if (h->waits)
+		n += snprintf(buf + n, size - (size_t)n,
+			      ", %lu wait%s that timed out", h->waits,
+			      h->waits == 1 ? "" : "s");
+	snprintf(buf + n, size - (size_t)n, ":\n");
+}
+
 static void text_histograms(void)
 {
-	char line[160], label[64], clk[64];
+	char line[256], label[64];
 
 	for (unsigned i = 0; i < NCLOCKS && hists[i].used; i++) {
 		const struct hist *h = &hists[i];
@@ -218,9 +297,7 @@ static void text_histograms(void)
 		for (unsigned k = from; k <= to; k++)
 			if (h->n[k] > max)
 				max = h->n[k];
-		snprintf(line, sizeof(line), "\nlateness histogram, %s, %lu sleep%s:\n",
-			 hist_clock(h, clk, sizeof(clk)), h->count,
-			 h->count == 1 ? "" : "s");
+		hist_title(h, line, sizeof(line));
 		out(line);
 		for (unsigned k = from; k <= to; k++) {
 			/* any sleep at all shows as one mark at least */
@@ -254,7 +331,8 @@ static void json_histograms(void)
 			snprintf(line, sizeof(line), ",\"clock_id\":%d", h->clock);
 			out(line);
 		}
-		snprintf(line, sizeof(line), ",\"count\":%lu,\"buckets\":[", h->count);
+		snprintf(line, sizeof(line), ",\"count\":%lu,\"waits\":%lu,\"buckets\":[",
+			 h->count, h->waits);
 		out(line);
 		for (unsigned k = from; k <= to; k++) {
 			int n = snprintf(line, sizeof(line), "%s{", k > from ? "," : "");
@@ -300,6 +378,18 @@ static void json_object(void)
 				 r->late.v[r->late.n - 1]);
 			out(line);
 		}
+		if (r->waits) {
+			snprintf(line, sizeof(line),
+				 ",\"waits\":{\"count\":%lu,\"timed_out\":%lu,"
+				 "\"ready\":%lu,\"interrupted\":%lu,\"failed\":%lu,"
+				 "\"zero_timeout\":%lu,\"no_timeout\":%lu}",
+				 r->waits, r->ended[TT_WAIT_TIMED_OUT],
+				 r->ended[TT_WAIT_READY],
+				 r->ended[TT_WAIT_INTERRUPTED],
+				 r->ended[TT_WAIT_FAILED], r->zero_timeout,
+				 r->no_timeout);
+			out(line);
+		}
 		out("}");
 	}
 	out("]");
@@ -324,6 +414,7 @@ void tt_summary_print(void)
 		json_object();
 	} else {
 		text_table();
+		text_waits();
 		text_histograms();
 	}
 }

@@ -18,6 +18,11 @@
  *              is detached or is superseded ends there (args.unfinished);
  *              a sleep a signal interrupted and restart_syscall resumed is
  *              two spans, the second named restart_syscall
+ *   wait       the same, of category "wait" (poll, ppoll ...: ev->timing
+ *              a TT_TIMING_WAIT), named with how it ended, "poll (timed
+ *              out)", "poll (ready)", "poll (interrupted)", "poll
+ *              (failed)", and args.outcome ("timed_out" ... as --json
+ *              says it), args.timeout_ns (null: none)
  *   settime    a call that arms a timer (its signature's arm shape): an
  *              "i" instant (thread scope) at the entry, with the new
  *              it_value and it_interval in nanoseconds
@@ -258,25 +263,26 @@ static void track(const struct tt_record *r, const struct timespec *at)
 
 /* --- calls ------------------------------------------------------------- */
 
-enum shape { CALL_SLEEP, CALL_SETTIME, CALL_OTHER };
+enum shape { CALL_SPAN, CALL_SETTIME, CALL_OTHER };
 
-/* The call a sleep span describes: the sleep itself, or the one a
- * restart_syscall resumes (r->resumed). */
-static const struct tt_event *sleep_call(const struct tt_record *r)
+/* The call a span describes, a sleep or a wait: the call itself, or the
+ * one a restart_syscall resumes (r->resumed). */
+static const struct tt_event *span_call(const struct tt_record *r)
 {
 	const struct tt_event *ev = r->ev;
 
-	if (!(ev->sc->flags & SF_RESTART))
-		return ev->timing.kind == TT_TIMING_SLEEP ? ev : NULL;
-	if (r->resumed && r->resumed->timing.kind == TT_TIMING_SLEEP)
-		return r->resumed;
+	if (ev->sc->flags & SF_RESTART)
+		ev = r->resumed;
+	if (ev && (ev->timing.kind == TT_TIMING_SLEEP ||
+		   ev->timing.kind == TT_TIMING_WAIT))
+		return ev;
 	return NULL;
 }
 
 static enum shape shape_of(const struct tt_record *r)
 {
-	if (sleep_call(r))
-		return CALL_SLEEP;
+	if (span_call(r))
+		return CALL_SPAN;
 	if (r->ev->timing.kind == TT_TIMING_ARM)
 		return CALL_SETTIME;
 	/* Any other traced call, such as a read of a timerfd (issue #8):
@@ -307,15 +313,47 @@ static void call_args(struct jline *l, const struct tt_event *ev)
 	jreturn(l, ev);
 }
 
-static void sleep_span(const struct tt_record *r, const struct timespec *end_at,
-		       const char *unfinished)
+/* How a wait ended: args.outcome (as --json says it), and in the span's
+ * name. */
+static const struct outcome {
+	const char *arg, *label;
+} outcomes[] = {
+	[TT_WAIT_TIMED_OUT] = { "timed_out", "timed out" },
+	[TT_WAIT_READY] = { "ready", "ready" },
+	[TT_WAIT_INTERRUPTED] = { "interrupted", "interrupted" },
+	[TT_WAIT_FAILED] = { "failed", "failed" },
+};
+
+/* A wait's outcome, when the event says it (a wait that returned; not
+ * a restart_syscall, whose own timing has none), or NULL. */
+static const struct outcome *outcome_of(const struct tt_event *ev,
+					const char *unfinished)
 {
-	const struct tt_event *ev = r->ev, *call = sleep_call(r);
+	const struct tt_timing *tm = &ev->timing;
+
+	if (unfinished || tm->kind != TT_TIMING_WAIT || !tm->outcome ||
+	    tm->outcome >= sizeof(outcomes) / sizeof(outcomes[0]))
+		return NULL;
+	return &outcomes[tm->outcome];
+}
+
+/* A sleep or a wait: a span from its entry to end_at. */
+static void span(const struct tt_record *r, const struct timespec *end_at,
+		 const char *unfinished)
+{
+	const struct tt_event *ev = r->ev, *call = span_call(r);
 	const struct tt_timing *tm = &call->timing;
-	char clk[64];
+	bool wait = tm->kind == TT_TIMING_WAIT;
+	const struct outcome *outcome = outcome_of(ev, unfinished);
+	char clk[64], name[96];
 	struct jline l;
 
-	begin(&l, "X", "sleep", ev->sc->sig->family, r, &ev->t_entry.mono);
+	if (outcome)
+		snprintf(name, sizeof(name), "%s (%s)", ev->sc->sig->family,
+			 outcome->label);
+	else
+		snprintf(name, sizeof(name), "%s", ev->sc->sig->family);
+	begin(&l, "X", wait ? "wait" : "sleep", name, r, &ev->t_entry.mono);
 	jus(&l, "dur", tt_ts_ns(end_at) - tt_ts_ns(&ev->t_entry.mono));
 	call_args(&l, ev);
 	if (call != ev) {
@@ -325,8 +363,18 @@ static void sleep_span(const struct tt_record *r, const struct timespec *end_at,
 	jputs(&l, ",\"clock\":");
 	jstr(&l, tt_clockid_text(tm->clock, clk, sizeof(clk)));
 	jprintf(&l, ",\"mode\":\"%s\"", tm->absolute ? "absolute" : "relative");
-	if (tm->valid)
+	if (wait) {
+		/* null: no timeout (or one the kernel refuses) */
+		jputs(&l, ",\"timeout_ns\":");
+		if (tm->has_value && tm->valid)
+			jprintf(&l, "%" PRId64, tm->value_ns);
+		else
+			jputs(&l, "null");
+		if (outcome)
+			jprintf(&l, ",\"outcome\":\"%s\"", outcome->arg);
+	} else if (tm->valid) {
 		jprintf(&l, ",\"requested_ns\":%" PRId64, tm->value_ns);
+	}
 	if (ev->has_lateness)
 		jprintf(&l, ",\"lateness_ns\":%" PRId64, ev->lateness_ns);
 	if (unfinished)
@@ -370,8 +418,8 @@ static void other_instant(const struct tt_record *r)
 static void tl_syscall_exit(const struct tt_record *r)
 {
 	switch (shape_of(r)) {
-	case CALL_SLEEP:
-		sleep_span(r, &r->ev->t_exit.mono, NULL);
+	case CALL_SPAN:
+		span(r, &r->ev->t_exit.mono, NULL);
 		break;
 	case CALL_SETTIME:
 		settime_instant(r);
@@ -383,8 +431,8 @@ static void tl_syscall_exit(const struct tt_record *r)
 }
 
 /* The thread leaves the trace (why: exit, killed, detached, superseded,
- * end) in the middle of a traced call: a sleep ends here; another call,
- * which never returned, is shown where it started. */
+ * end) in the middle of a traced call: a sleep or a wait ends here;
+ * another call, which never returned, is shown where it started. */
 static void unreturned(const struct tt_record *r, const char *why)
 {
 	const struct timespec *at = &r->ts.mono;
@@ -392,8 +440,8 @@ static void unreturned(const struct tt_record *r, const char *why)
 
 	if (!r->ev)
 		return;
-	if (shape_of(r) == CALL_SLEEP) {
-		sleep_span(r, at, why);
+	if (shape_of(r) == CALL_SPAN) {
+		span(r, at, why);
 		return;
 	}
 	instant(&l, "call", r->ev->sc->sig->family, r, 't', &r->ev->t_entry.mono);

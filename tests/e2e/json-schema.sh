@@ -4,7 +4,8 @@
 # NULL and unreadable pointers, padding), TOCTOU findings of every kind,
 # signals, a group-stop, exits and deaths, threads and processes, execs,
 # an ABI change, -p attach and detach, a thread superseded by execve,
-# stacks (-k, -kk) and the -c summary object.
+# stacks (-k, -kk), waits (their timing, every outcome, results, arrays
+# shown in part, signal sets) and the -c summary object.
 . "${TT_SRCDIR:-.}/tests/e2e/tracer/lib.sh"
 
 PY=/usr/bin/python3
@@ -57,6 +58,11 @@ tt_poll 5 grep -q '"type":"call"' "$W/attach.jsonl" || sleep 0.3
 kill -INT "$TT_PID"
 tt_wait_ttrace
 
+# waits: every outcome, a ppoll's sigmask, arrays shown in part (40
+# pollfds), results (revents, time left), -c of waits
+json waits -e trace=%wait -- "$H/waiter" -f 40
+json waits_c -c -- "$H/waiter"
+
 "$PY" "$TT_SRCDIR/tests/e2e/json-validate.py" "$TT_SRCDIR/doc/ttrace-events.schema.json" \
 	"$W"/*.jsonl >"$W/seen" || { cat "$W/seen"; fail "invalid JSON events"; }
 for kind in type:header type:call type:signal type:stopped type:exit \
@@ -69,6 +75,10 @@ for kind in type:header type:call type:signal type:stopped type:exit \
 	type:abi|*padding)	# made by i386 programs only
 		[ "$I386" = yes ] || continue ;;
 	esac
+	grep -qx "$kind" "$W/seen" || fail "no event of kind $kind was made to validate"
+done
+for kind in timing:wait timing:lateness outcome:timed_out outcome:ready \
+	outcome:interrupted outcome:failed return:result value:more value:sigset; do
 	grep -qx "$kind" "$W/seen" || fail "no event of kind $kind was made to validate"
 done
 grep -q '"lateness_histograms":\[{"clock":"CLOCK_MONOTONIC","clock_id":1,"count":6,' "$W/summary.jsonl" ||

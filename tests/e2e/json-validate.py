@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """json-validate.py SCHEMA FILE...: every line of every FILE must be a JSON
 object valid against SCHEMA (ttrace --json output).  Prints the event
-types and finding kinds seen, one per line as "type:NAME" and
-"finding:KIND", for the caller to check coverage.  Exit 1 on any invalid
+types, finding kinds, wait timings and outcomes and value kinds seen, one
+per line as "type:NAME", "finding:KIND", "timing:KIND", "outcome:NAME",
+"value:more" ..., for the caller to check coverage.  Exit 1 on any invalid
 line, 77 when the jsonschema module is missing."""
 import json
 import sys
@@ -12,6 +13,20 @@ try:
 except ImportError:
     print("SKIP: python3-jsonschema is not installed")
     sys.exit(77)
+
+def shapes(v, seen):
+    """The value kinds beyond structs that v holds: value:more, value:sigset."""
+    if isinstance(v, dict):
+        if set(v) == {"more"}:
+            seen.add("value:more")
+        elif set(v) == {"value", "names"}:
+            seen.add("value:sigset")
+        for x in v.values():
+            shapes(x, seen)
+    elif isinstance(v, list):
+        for x in v:
+            shapes(x, seen)
+
 
 schema = json.load(open(sys.argv[1]))
 validator = jsonschema.Draft202012Validator(schema)
@@ -44,6 +59,16 @@ for name in sys.argv[2:]:
                                      else "frames"))
             if ev["type"] == "call" and "clock" in ev:
                 seen.add("call:clock")
+            if ev["type"] == "call" and "timing" in ev:
+                seen.add("timing:" + ev["timing"]["kind"])
+                seen.add("outcome:" + str(ev["timing"]["outcome"]))
+                if "lateness_ns" in ev["timing"]:
+                    seen.add("timing:lateness")
+            if ev["type"] == "call" and ev["return"] and "result" in ev["return"]:
+                seen.add("return:result")
+            if ev["type"] == "call":
+                shapes(ev["args"], seen)
+                shapes(ev["return"], seen)
             if ev["type"] == "signal" and "timer" in ev:
                 seen.add("signal:timer")
 for s in sorted(seen):

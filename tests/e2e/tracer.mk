@@ -104,3 +104,15 @@ tests_e2e_helpers_waits32_SOURCES = tests/e2e/helpers/waits.c
 tests_e2e_helpers_waits32_CFLAGS = -m32 -Wall -Wextra
 tests_e2e_helpers_waits32_LDFLAGS = -m32
 endif
+
+# Waits that end every way (poll, ppoll): what -c, --json, profiles and
+# the timeline say of them.
+WAITS_TESTS = \
+	tests/e2e/waits-summary.sh \
+	tests/e2e/waits-profile.sh \
+	tests/e2e/waits-timeline.sh
+TESTS += $(WAITS_TESTS)
+EXTRA_DIST += $(WAITS_TESTS)
+check_PROGRAMS += tests/e2e/helpers/waiter
+tests_e2e_helpers_waiter_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_waiter_LDFLAGS = $(TRACEE_LD)

@@ -53,6 +53,20 @@ static const struct ut_case json_cases[] = {
 	  "\"family\":\"restart_syscall\",\"nr\":219,\"abi\":\"x86_64\",\"time_width\":0,"
 	  "\"resumes\":\"clock_nanosleep\",\"args\":{}," T0 ",\"return\":{\"value\":0},"
 	  "\"findings\":[]}\n" },
+	{ "ppoll that timed out: its sigmask behind its address, its timing",
+	  { X64, NR64_ppoll, { 0x1000, 1, 0x2000, 0x3000, 8 },
+	    { [0] = { true, { 3 | 1ULL << 32 } }, [2] = UT_TS(0, 10000000),
+	      [3] = { true, { 1 << 9 } } }, UT_RET(0) },
+	  "{\"type\":\"call\",\"pid\":100,\"tid\":100,\"name\":\"ppoll\","
+	  "\"family\":\"ppoll\",\"nr\":271,\"abi\":\"x86_64\",\"time_width\":64,"
+	  "\"args\":{\"ufds\":{\"addr\":\"0x1000\",\"value\":[{\"fd\":3,\"events\":"
+	  "{\"value\":1,\"names\":[\"POLLIN\"],\"unknown\":0}}]},\"nfds\":1,"
+	  "\"tsp\":{\"addr\":\"0x2000\",\"value\":{\"tv_sec\":0,\"tv_nsec\":10000000}},"
+	  "\"sigmask\":{\"addr\":\"0x3000\",\"value\":{\"value\":512,\"names\":"
+	  "[\"SIGUSR1\"]}},\"sigsetsize\":8}," T0 ",\"return\":{\"value\":0,"
+	  "\"name\":\"Timeout\"},\"timing\":{\"kind\":\"wait\",\"clock\":{\"value\":1,"
+	  "\"name\":\"CLOCK_MONOTONIC\"},\"mode\":\"relative\",\"timeout_ns\":10000000,"
+	  "\"outcome\":\"timed_out\"},\"findings\":[]}\n" },
 };
 
 /* The text renderer writes the call too (ut_call_exit): the JSON event is
@@ -232,6 +246,97 @@ START_TEST(test_utf8_len)
 }
 END_TEST
 
+/* A wait's "timing": every outcome, no timeout, the lateness when it was
+ * measured, a call that never returned; a sleep has none. */
+static const struct {
+	const char *what;
+	struct ut_call call;
+	bool returned;
+	int64_t late;		/* > 0: measured */
+	const char *want;	/* the event from its "timing", or NULL */
+} timing_cases[] = {
+	{ "poll of 20 ms that timed out 0.15 ms late",
+	  { X64, NR64_poll, { 0x1000, 1, 20 }, { [0] = { true, { 3 } } }, UT_RET(0) },
+	  true, 150000,
+	  "\"timing\":{\"kind\":\"wait\",\"clock\":{\"value\":1,\"name\":"
+	  "\"CLOCK_MONOTONIC\"},\"mode\":\"relative\",\"timeout_ns\":20000000,"
+	  "\"outcome\":\"timed_out\",\"lateness_ns\":150000}" },
+	{ "poll of 0 ms",
+	  { X64, NR64_poll, { 0x1000, 1, 0 }, { [0] = { true, { 3 } } }, UT_RET(0) },
+	  true, 0,
+	  "\"timing\":{\"kind\":\"wait\",\"clock\":{\"value\":1,\"name\":"
+	  "\"CLOCK_MONOTONIC\"},\"mode\":\"relative\",\"timeout_ns\":0,"
+	  "\"outcome\":\"timed_out\"}" },
+	{ "poll of -1 ms: no timeout, ready",
+	  { X64, NR64_poll, { 0x1000, 1, (uint32_t)-1 }, { [0] = { true, { 3 } } }, UT_RET(1) },
+	  true, 0,
+	  "\"timing\":{\"kind\":\"wait\",\"clock\":{\"value\":1,\"name\":"
+	  "\"CLOCK_MONOTONIC\"},\"mode\":\"relative\",\"timeout_ns\":null,"
+	  "\"outcome\":\"ready\"}" },
+	{ "i386 ppoll_time64 of 1 s interrupted",
+	  { I386, NR32_ppoll_time64, { 0x1000, 1, 0x2000, 0, 8 },
+	    { [0] = { true, { 3 } }, [2] = UT_TS(1, 0) }, UT_ERR(514) },
+	  true, 0,
+	  "\"timing\":{\"kind\":\"wait\",\"clock\":{\"value\":1,\"name\":"
+	  "\"CLOCK_MONOTONIC\"},\"mode\":\"relative\",\"timeout_ns\":1000000000,"
+	  "\"outcome\":\"interrupted\"}" },
+	{ "ppoll with no timeout on a bad address",
+	  { X64, NR64_ppoll, { 0x8, 1, 0, 0, 8 }, { [0] = { false } }, UT_ERR(14) },
+	  true, 0,
+	  "\"timing\":{\"kind\":\"wait\",\"clock\":{\"value\":1,\"name\":"
+	  "\"CLOCK_MONOTONIC\"},\"mode\":\"relative\",\"timeout_ns\":null,"
+	  "\"outcome\":\"failed\"}" },
+	{ "ppoll whose timeout the kernel refuses",
+	  { X64, NR64_ppoll, { 0x1000, 1, 0x2000, 0, 8 },
+	    { [0] = { true, { 3 } }, [2] = UT_TS(0, 1000000000) }, UT_ERR(22) },
+	  true, 0,
+	  "\"timing\":{\"kind\":\"wait\",\"clock\":{\"value\":1,\"name\":"
+	  "\"CLOCK_MONOTONIC\"},\"mode\":\"relative\",\"timeout_ns\":null,"
+	  "\"outcome\":\"failed\"}" },
+	{ "poll that never returned: no outcome",
+	  { X64, NR64_poll, { 0x1000, 1, 5000 }, { [0] = { true, { 3 } } }, .ret = TR_NONE },
+	  false, 0,
+	  "\"timing\":{\"kind\":\"wait\",\"clock\":{\"value\":1,\"name\":"
+	  "\"CLOCK_MONOTONIC\"},\"mode\":\"relative\",\"timeout_ns\":5000000000,"
+	  "\"outcome\":null}" },
+	{ "a sleep: no timing",
+	  { X64, NR64_nanosleep, { 0x1000, 0 }, { [0] = UT_TS(1, 0) }, UT_RET(0) },
+	  true, 5, NULL },
+};
+
+START_TEST(test_wait_timing)
+{
+	const typeof(timing_cases[0]) *c = &timing_cases[_i];
+	struct tt_event *ev = ut_call_begin(UT_TID, &c->call);
+	struct tt_record r;
+	const char *out, *at;
+	char want[512];
+
+	ut_call_entry(ev);
+	if (c->returned) {
+		ut_call_exit(ev, &c->call);
+		ev->has_lateness = c->late > 0;
+		ev->lateness_ns = c->late;
+		r = ut_call_record(TT_REC_CALL_EXIT, ev);
+	} else {
+		/* the thread exits in the middle of the call */
+		r = ut_call_record(TT_REC_EXIT, ev);
+	}
+	tt_render_json.record(&r);
+	out = ut_output();
+	at = strstr(out, "\"type\":\"call\"");
+	ck_assert_msg(at != NULL, "%s: no call event: %s", c->what, out);
+	if (!c->want) {
+		ck_assert_msg(!strstr(at, "\"timing\""), "%s: %s", c->what, at);
+		return;
+	}
+	/* the timing comes after the return, before the findings */
+	snprintf(want, sizeof(want), ",%s,\"findings\":[]}\n", c->want);
+	ck_assert_msg(strstr(at, want) != NULL, "%s:\n got: %s\nwant: ...%s",
+		      c->what, at, want);
+}
+END_TEST
+
 Suite *make_json_suite(void)
 {
 	Suite *s = suite_create("json");
@@ -239,6 +344,7 @@ Suite *make_json_suite(void)
 
 	tcase_add_loop_test(tc, test_call, 0, NCASES(json_cases));
 	tcase_add_loop_test(tc, test_stack, 0, 2);
+	tcase_add_loop_test(tc, test_wait_timing, 0, NCASES(timing_cases));
 	tc = ut_tcase(s, "escape", NULL, NULL);
 	tcase_add_loop_test(tc, test_escape, 0, NCASES(esc_cases));
 	tcase_add_test(tc, test_utf8_len);

@@ -326,6 +326,88 @@ START_TEST(test_record_many_values)
 }
 END_TEST
 
+/* Waits with a timeout are requests, keyed as sleeps are (family,
+ * clock, mode); a wait without one is not; a wait group is written with
+ * its kind and read back the same; its findings name timeouts. */
+START_TEST(test_record_waits)
+{
+	static const struct ut_call calls[] = {
+		{ &tt_abi_x86_64, NR64_poll, { 0x1000, 1, 20 }, { [0] = { true, { 3 } } }, UT_RET(0) },
+		{ &tt_abi_x86_64, NR64_poll, { 0x1000, 1, 20 }, { [0] = { true, { 3 } } }, UT_RET(1) },
+		{ &tt_abi_x86_64, NR64_poll, { 0x1000, 1, 0 }, { [0] = { true, { 3 } } }, UT_RET(0) },
+		{ &tt_abi_x86_64, NR64_poll, { 0x1000, 1, (uint32_t)-1 }, { [0] = { true, { 3 } } }, UT_RET(1) },
+		{ &tt_abi_i386, NR32_ppoll_time64, { 0x1000, 1, 0x2000, 0, 8 },
+		  { [0] = { true, { 3 } }, [2] = UT_TS(0, 500000000) }, UT_ERR(4) },
+		{ &tt_abi_x86_64, NR64_ppoll, { 0x1000, 1, 0, 0, 8 }, { [0] = { true, { 3 } } }, UT_RET(1) },
+	};
+	static const char want[] =
+		"{\n  \"ttrace_profile\": 1,\n  \"selection\": [],\n  \"groups\": [\n"
+		"    {\n      \"family\": \"poll\",\n      \"clock\": \"CLOCK_MONOTONIC\",\n"
+		"      \"mode\": \"relative\",\n      \"kind\": \"wait\",\n"
+		"      \"requests\": [\n        {\"value_ns\": 0, \"count\": 1},\n"
+		"        {\"value_ns\": 20000000, \"count\": 2}\n      ],\n"
+		"      \"lateness\": {\"count\": 1, \"median_ns\": 300000, "
+		"\"p99_ns\": 300000, \"max_ns\": 300000}\n    },\n"
+		"    {\n      \"family\": \"ppoll\",\n      \"clock\": \"CLOCK_MONOTONIC\",\n"
+		"      \"mode\": \"relative\",\n      \"kind\": \"wait\",\n"
+		"      \"requests\": [\n        {\"value_ns\": 500000000, \"count\": 1}\n"
+		"      ]\n    }\n  ]\n}\n";
+	static const int64_t moved[][3] = { { 0, 0, 1 }, { 2000000, 0, 2 } };
+	static const int64_t busy[][3] = { { 0, 0, 200 }, { 20000000, 0, 2 } };
+	struct tt_profile p = { 0 }, q, now = { 0 }, now2 = { 0 };
+	char *text = NULL, *again = NULL, msg[256];
+	size_t len = 0;
+	FILE *mem;
+
+	for (int i = 0; i < NCASES(calls); i++) {
+		struct tt_event *ev = ut_call_begin(UT_TID, &calls[i]);
+		struct tt_record r;
+
+		tt_decode_entry(ev);
+		ev->ret = calls[i].ret;
+		ev->rval = calls[i].rval;
+		ev->err = calls[i].err;
+		tt_decode_exit(ev);
+		/* the first poll timed out 0.3 ms late */
+		ev->has_lateness = i == 0;
+		ev->lateness_ns = 300000;
+		r = ut_call_record(TT_REC_CALL_EXIT, ev);
+		tt_profile_record(&p, &r);
+	}
+	tt_profile_finish(&p);
+	mem = open_memstream(&text, &len);
+	ck_assert_int_eq(tt_profile_write(&p, mem), 0);
+	fclose(mem);
+	ck_assert_str_eq(text, want);
+	ck_assert(tt_profile_parse(text, len, &q, msg, sizeof(msg)));
+	ck_assert(q.g[0].waits && q.g[1].waits);
+	mem = open_memstream(&again, &len);
+	tt_profile_write(&q, mem);
+	fclose(mem);
+	ck_assert_str_eq(again, want);
+	/* the poll interval moved from 20 ms to 2 ms; a busy loop of polls
+	 * that only look */
+	group(&now, "poll", false, false, moved, 2);
+	group(&now2, "poll", false, false, busy, 2);
+	now.g[0].waits = now2.g[0].waits = true;
+	findings(&now, &q, 100000, -1,
+		 "poll CLOCK_MONOTONIC relative: timeout 2ms (2 times) is now timeout 20ms (2 times)\n"
+		 "ppoll CLOCK_MONOTONIC relative: timeout 500ms (1 time) is new\n");
+	findings(&q, &now2, 100000, -1,
+		 "poll CLOCK_MONOTONIC relative: timeout 0ns (1 time) is now requested 200 times\n"
+		 "ppoll CLOCK_MONOTONIC relative: timeout 500ms (1 time) is no longer requested\n");
+	/* with a lateness budget, a wait that timed out late is one too */
+	findings(&q, &q, 0, 200000,
+		 "poll CLOCK_MONOTONIC relative: woke 300us late, more than --max-lateness=200us\n");
+	free(text);
+	free(again);
+	tt_profile_free(&p);
+	tt_profile_free(&q);
+	tt_profile_free(&now);
+	tt_profile_free(&now2);
+}
+END_TEST
+
 /* What tt_profile_write writes, tt_profile_load reads back the same. */
 START_TEST(test_write_load_round_trip)
 {
@@ -412,6 +494,10 @@ static const struct {
 	  "{\"family\": \"x\", \"clock\": \"c\", \"mode\": \"relative\", \"requests\": [],\n"
 	  "\"lateness\": {\"count\": 1}}]}",
 	  "not a valid profile: groups[0].lateness has no \"median_ns\" (line 3)" },
+	{ "{\"ttrace_profile\": 1, \"selection\": [], \"groups\": [\n"
+	  "{\"family\": \"x\", \"clock\": \"c\", \"mode\": \"relative\", \"kind\": \"sleep\",\n"
+	  "\"requests\": []}]}",
+	  "not a valid profile: groups[0] \"kind\" is not \"wait\", the only kind a group names (line 2)" },
 	{ "{\"ttrace_profile\": 7}", "a version 7 profile; this ttrace reads version 1" },
 	{ "  \n", "empty: not a profile" },
 	{ "{\"ttrace_profile\": 1,", "truncated: the text ends inside an object (line 1, column 22)" },
@@ -455,6 +541,7 @@ Suite *make_profile_suite(void)
 	tcase_add_test(tc, test_compare_timers_and_groups);
 	tcase_add_test(tc, test_write_load_round_trip);
 	tcase_add_test(tc, test_record_many_values);
+	tcase_add_test(tc, test_record_waits);
 	tcase_add_loop_test(tc, test_load_errors, 0,
 			    sizeof(bad_profiles) / sizeof(bad_profiles[0]));
 	suite_add_tcase(s, tc);

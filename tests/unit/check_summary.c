@@ -120,7 +120,7 @@ START_TEST(test_json)
 "\"lateness\":{\"count\":3,\"median_ns\":200000,\"p99_ns\":300000,\"max_ns\":300000}},"
 "{\"name\":\"timer_settime32\",\"family\":\"timer_settime\",\"abi\":\"i386\","
 "\"calls\":2,\"errors\":1,\"total_ns\":10000,\"avg_ns\":5000,\"max_ns\":6000}],"
-"\"lateness_histograms\":[{\"clock\":\"CLOCK_MONOTONIC\",\"clock_id\":1,\"count\":3,"
+"\"lateness_histograms\":[{\"clock\":\"CLOCK_MONOTONIC\",\"clock_id\":1,\"count\":3,\"waits\":0,"
 "\"buckets\":[{\"from_ns\":100000,\"to_ns\":200000,\"count\":1},"
 "{\"from_ns\":200000,\"to_ns\":500000,\"count\":2}]}]}\n");
 }
@@ -195,14 +195,14 @@ START_TEST(test_histogram_other_clocks)
 "\"calls\":10,\"errors\":0,\"total_ns\":0,\"avg_ns\":0,\"max_ns\":0,"
 "\"lateness\":{\"count\":10,\"median_ns\":5000,\"p99_ns\":10000,\"max_ns\":10000}}],"
 "\"lateness_histograms\":["
-"{\"clock\":\"CLOCK_REALTIME\",\"clock_id\":0,\"count\":1,\"buckets\":[{\"from_ns\":1000,\"to_ns\":2000,\"count\":1}]},"
-"{\"clock\":\"CLOCK_MONOTONIC\",\"clock_id\":1,\"count\":1,\"buckets\":[{\"from_ns\":2000,\"to_ns\":5000,\"count\":1}]},"
-"{\"clock\":\"CLOCK_PROCESS_CPUTIME_ID\",\"clock_id\":2,\"count\":1,\"buckets\":[{\"from_ns\":2000,\"to_ns\":5000,\"count\":1}]},"
-"{\"clock\":\"CLOCK_THREAD_CPUTIME_ID\",\"clock_id\":3,\"count\":1,\"buckets\":[{\"from_ns\":2000,\"to_ns\":5000,\"count\":1}]},"
-"{\"clock\":\"CLOCK_MONOTONIC_RAW\",\"clock_id\":4,\"count\":1,\"buckets\":[{\"from_ns\":5000,\"to_ns\":10000,\"count\":1}]},"
-"{\"clock\":\"CLOCK_REALTIME_COARSE\",\"clock_id\":5,\"count\":1,\"buckets\":[{\"from_ns\":5000,\"to_ns\":10000,\"count\":1}]},"
-"{\"clock\":\"CLOCK_MONOTONIC_COARSE\",\"clock_id\":6,\"count\":1,\"buckets\":[{\"from_ns\":5000,\"to_ns\":10000,\"count\":1}]},"
-"{\"clock\":\"other clocks\",\"count\":3,\"buckets\":[{\"from_ns\":5000,\"to_ns\":10000,\"count\":2},"
+"{\"clock\":\"CLOCK_REALTIME\",\"clock_id\":0,\"count\":1,\"waits\":0,\"buckets\":[{\"from_ns\":1000,\"to_ns\":2000,\"count\":1}]},"
+"{\"clock\":\"CLOCK_MONOTONIC\",\"clock_id\":1,\"count\":1,\"waits\":0,\"buckets\":[{\"from_ns\":2000,\"to_ns\":5000,\"count\":1}]},"
+"{\"clock\":\"CLOCK_PROCESS_CPUTIME_ID\",\"clock_id\":2,\"count\":1,\"waits\":0,\"buckets\":[{\"from_ns\":2000,\"to_ns\":5000,\"count\":1}]},"
+"{\"clock\":\"CLOCK_THREAD_CPUTIME_ID\",\"clock_id\":3,\"count\":1,\"waits\":0,\"buckets\":[{\"from_ns\":2000,\"to_ns\":5000,\"count\":1}]},"
+"{\"clock\":\"CLOCK_MONOTONIC_RAW\",\"clock_id\":4,\"count\":1,\"waits\":0,\"buckets\":[{\"from_ns\":5000,\"to_ns\":10000,\"count\":1}]},"
+"{\"clock\":\"CLOCK_REALTIME_COARSE\",\"clock_id\":5,\"count\":1,\"waits\":0,\"buckets\":[{\"from_ns\":5000,\"to_ns\":10000,\"count\":1}]},"
+"{\"clock\":\"CLOCK_MONOTONIC_COARSE\",\"clock_id\":6,\"count\":1,\"waits\":0,\"buckets\":[{\"from_ns\":5000,\"to_ns\":10000,\"count\":1}]},"
+"{\"clock\":\"other clocks\",\"count\":3,\"waits\":0,\"buckets\":[{\"from_ns\":5000,\"to_ns\":10000,\"count\":2},"
 "{\"from_ns\":10000,\"to_ns\":20000,\"count\":1}]}]}\n");
 }
 END_TEST
@@ -235,6 +235,114 @@ START_TEST(test_impossible_request)
 }
 END_TEST
 
+/* A wait of row nr (decoded from its registers and bytes as the tracer
+ * does: its timing and outcome) that took dur_ns and, late_ns >= 0, woke
+ * that late. */
+static void add_wait(const struct ut_call *c, int64_t dur_ns, int64_t late_ns)
+{
+	struct tt_event *ev = ut_call_begin(UT_TID, c);
+
+	tt_decode_entry(ev);
+	ev->ret = c->ret;
+	ev->rval = c->rval;
+	ev->err = c->err;
+	tt_decode_exit(ev);
+	ev->t_entry.mono = (struct timespec){ 100, 0 };
+	ev->t_exit.mono = (struct timespec){ 100, dur_ns };
+	ev->has_lateness = late_ns >= 0;
+	ev->lateness_ns = late_ns;
+	tt_summary_add(ev);
+}
+
+#define POLL(ms, ...) { &tt_abi_x86_64, NR64_poll, { 0x1000, 1, (uint32_t)(ms) }, \
+			{ [0] = { true, { 3 } } }, __VA_ARGS__ }
+#define PPOLL(ts, ...) { &tt_abi_x86_64, NR64_ppoll, { 0x1000, 1, 0x2000, 0, 8 }, \
+			 { [0] = { true, { 3 } }, [2] = ts }, __VA_ARGS__ }
+
+/* Waits of poll and ppoll that end every way: the table of how they
+ * ended, their lateness in the table and in the histogram beside a
+ * sleep's. */
+static void add_waits(void)
+{
+	static const struct ut_call tick = POLL(10, UT_RET(0));
+	static const struct ut_call look = POLL(0, UT_RET(0));
+	static const struct ut_call ready = POLL(1000, UT_RET(1));
+	static const struct ut_call forever = POLL(-1, UT_RET(1));
+	static const struct ut_call bad = POLL(10, UT_ERR(14));
+	static const struct ut_call ptick = PPOLL(UT_TS(0, 20000000), UT_RET(0));
+	static const struct ut_call pintr = PPOLL(UT_TS(1, 0), UT_ERR(514));
+	static const struct ut_call pnull = PPOLL({ false }, UT_RET(1));
+
+	/* a poll(..., 10) that timed out after 10.2 ms is 0.2 ms late */
+	add_wait(&tick, 10200000, 200000);
+	add_wait(&tick, 10400000, 400000);
+	add_wait(&look, 50000, 50000);
+	add_wait(&ready, 3000, -1);
+	add_wait(&forever, 7000, -1);
+	add_wait(&bad, 1000, -1);
+	add_wait(&ptick, 20100000, 100000);
+	add_wait(&pintr, 5000, -1);
+	add_wait(&pnull, 4000, -1);
+	/* a sleep on the same clock */
+	add(&tt_abi_x86_64, NR64_clock_nanosleep, 1300000, 0, 300000);
+}
+
+START_TEST(test_waits_table)
+{
+	add_waits();
+	tt_summary_print();
+	tt_summary_reset();
+	ut_expect_output("waits",
+"syscall                     calls   errors      total s      avg us      max us  late p50 us  late p99 us  late max us\n"
+"------------------------ -------- -------- ------------ ----------- ----------- ------------ ------------ ------------\n"
+"poll                            6        1     0.020661      3443.5     10400.0        200.0        400.0        400.0\n"
+"ppoll                           3        1     0.020109      6703.0     20100.0        100.0        100.0        100.0\n"
+"clock_nanosleep                 1        0     0.001300      1300.0      1300.0        300.0        300.0        300.0\n"
+"------------------------ -------- -------- ------------\n"
+"total                          10        2     0.042070\n"
+"\n"
+"waits, how they ended:\n"
+"syscall                     waits timed out    ready interrupted   failed  timeout 0 no timeout\n"
+"------------------------ -------- --------- -------- ----------- -------- ---------- ----------\n"
+"poll                            6         3        2           0        1          1          1\n"
+"ppoll                           3         1        1           1        0          0          1\n"
+"\n"
+"lateness histogram, CLOCK_MONOTONIC, 1 sleep, 4 waits that timed out:\n"
+"  [50us, 100us)          1 |#################                                 |\n"
+"  [100us, 200us)         1 |#################                                 |\n"
+"  [200us, 500us)         3 |##################################################|\n");
+}
+END_TEST
+
+START_TEST(test_waits_json)
+{
+	tt_opt.json = true;
+	add_waits();
+	tt_summary_print();
+	tt_summary_reset();
+	tt_opt.json = false;
+	ut_expect_output("waits json",
+"{\"type\":\"summary\",\"schema_version\":1,\"calls\":["
+"{\"name\":\"poll\",\"family\":\"poll\",\"abi\":\"x86_64\","
+"\"calls\":6,\"errors\":1,\"total_ns\":20661000,\"avg_ns\":3443500,\"max_ns\":10400000,"
+"\"lateness\":{\"count\":3,\"median_ns\":200000,\"p99_ns\":400000,\"max_ns\":400000},"
+"\"waits\":{\"count\":6,\"timed_out\":3,\"ready\":2,\"interrupted\":0,\"failed\":1,"
+"\"zero_timeout\":1,\"no_timeout\":1}},"
+"{\"name\":\"ppoll\",\"family\":\"ppoll\",\"abi\":\"x86_64\","
+"\"calls\":3,\"errors\":1,\"total_ns\":20109000,\"avg_ns\":6703000,\"max_ns\":20100000,"
+"\"lateness\":{\"count\":1,\"median_ns\":100000,\"p99_ns\":100000,\"max_ns\":100000},"
+"\"waits\":{\"count\":3,\"timed_out\":1,\"ready\":1,\"interrupted\":1,\"failed\":0,"
+"\"zero_timeout\":0,\"no_timeout\":1}},"
+"{\"name\":\"clock_nanosleep\",\"family\":\"clock_nanosleep\",\"abi\":\"x86_64\","
+"\"calls\":1,\"errors\":0,\"total_ns\":1300000,\"avg_ns\":1300000,\"max_ns\":1300000,"
+"\"lateness\":{\"count\":1,\"median_ns\":300000,\"p99_ns\":300000,\"max_ns\":300000}}],"
+"\"lateness_histograms\":[{\"clock\":\"CLOCK_MONOTONIC\",\"clock_id\":1,\"count\":5,"
+"\"waits\":4,\"buckets\":[{\"from_ns\":50000,\"to_ns\":100000,\"count\":1},"
+"{\"from_ns\":100000,\"to_ns\":200000,\"count\":1},"
+"{\"from_ns\":200000,\"to_ns\":500000,\"count\":3}]}]}\n");
+}
+END_TEST
+
 Suite *make_summary_suite(void)
 {
 	Suite *s = suite_create("summary");
@@ -247,5 +355,7 @@ Suite *make_summary_suite(void)
 	tcase_add_test(tc, test_histogram_edges);
 	tcase_add_test(tc, test_histogram_other_clocks);
 	tcase_add_test(tc, test_impossible_request);
+	tcase_add_test(tc, test_waits_table);
+	tcase_add_test(tc, test_waits_json);
 	return s;
 }

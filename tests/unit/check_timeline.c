@@ -1,6 +1,7 @@
 /* ttrace unit tests: the --timeline renderer (Chrome Trace Event JSON)
- * driven by records: a sleep's span, a thread's track named once, the
- * names dropped when a thread leaves and at an execve. */
+ * driven by records: a sleep's span, a wait's span and outcome, a
+ * thread's track named once, the names dropped when a thread leaves and
+ * at an execve. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,6 +181,124 @@ START_TEST(test_killed_mid_sleep)
 }
 END_TEST
 
+/* Waits are spans of category "wait", named with how they ended, from
+ * their entry at 100.5 s to their exit at 100.5205 s. */
+static const struct {
+	const char *what;
+	struct ut_call call;
+	int64_t late;		/* > 0: measured */
+	const char *want;	/* the span */
+} wait_cases[] = {
+	{ "poll of 20 ms that timed out",
+	  { &tt_abi_x86_64, NR64_poll, { 0x1000, 1, 20 }, { [0] = { true, { 3 } } }, UT_RET(0) },
+	  500000,
+	  ",{\"ph\":\"X\",\"cat\":\"wait\",\"name\":\"poll (timed out)\","
+	  "\"pid\":100,\"tid\":100,\"ts\":0.000,\"dur\":20500.000,"
+	  "\"args\":{\"syscall\":\"poll\",\"abi\":\"x86_64\",\"return\":0,"
+	  "\"clock\":\"CLOCK_MONOTONIC\",\"mode\":\"relative\",\"timeout_ns\":20000000,"
+	  "\"outcome\":\"timed_out\",\"lateness_ns\":500000}}\n" },
+	{ "poll with no timeout, ready",
+	  { &tt_abi_x86_64, NR64_poll, { 0x1000, 1, (uint32_t)-1 }, { [0] = { true, { 3 } } }, UT_RET(1) },
+	  0,
+	  ",{\"ph\":\"X\",\"cat\":\"wait\",\"name\":\"poll (ready)\","
+	  "\"pid\":100,\"tid\":100,\"ts\":0.000,\"dur\":20500.000,"
+	  "\"args\":{\"syscall\":\"poll\",\"abi\":\"x86_64\",\"return\":1,"
+	  "\"clock\":\"CLOCK_MONOTONIC\",\"mode\":\"relative\",\"timeout_ns\":null,"
+	  "\"outcome\":\"ready\"}}\n" },
+	{ "ppoll of 1 s interrupted",
+	  { &tt_abi_x86_64, NR64_ppoll, { 0x1000, 1, 0x2000, 0, 8 },
+	    { [0] = { true, { 3 } }, [2] = UT_TS(1, 0) }, UT_ERR(514) },
+	  0,
+	  ",{\"ph\":\"X\",\"cat\":\"wait\",\"name\":\"ppoll (interrupted)\","
+	  "\"pid\":100,\"tid\":100,\"ts\":0.000,\"dur\":20500.000,"
+	  "\"args\":{\"syscall\":\"ppoll\",\"abi\":\"x86_64\",\"error\":\"ERESTARTNOHAND\","
+	  "\"clock\":\"CLOCK_MONOTONIC\",\"mode\":\"relative\",\"timeout_ns\":1000000000,"
+	  "\"outcome\":\"interrupted\"}}\n" },
+	{ "i386 poll on a bad address",
+	  { &tt_abi_i386, NR32_poll, { 0x8, 1, 10 }, { [0] = { false } }, UT_ERR(14) },
+	  0,
+	  ",{\"ph\":\"X\",\"cat\":\"wait\",\"name\":\"poll (failed)\","
+	  "\"pid\":100,\"tid\":100,\"ts\":0.000,\"dur\":20500.000,"
+	  "\"args\":{\"syscall\":\"poll\",\"abi\":\"i386\",\"error\":\"EFAULT\","
+	  "\"clock\":\"CLOCK_MONOTONIC\",\"mode\":\"relative\",\"timeout_ns\":10000000,"
+	  "\"outcome\":\"failed\"}}\n" },
+};
+
+START_TEST(test_wait_span)
+{
+	struct tt_event *ev = ut_call_begin(UT_TID, &wait_cases[_i].call);
+	char *text, want[1024];
+
+	ev->t_entry = (struct tt_timestamps){ { 7, 0 }, { 100, 500000000 } };
+	ev->t_exit = (struct tt_timestamps){ { 7, 20500000 }, { 100, 520500000 } };
+	ut_call_entry(ev);
+	feed(rec(TT_REC_CALL_ENTRY, UT_TID, &ev->t_entry), ev);
+	ut_call_exit(ev, &wait_cases[_i].call);
+	ev->has_lateness = wait_cases[_i].late > 0;
+	ev->lateness_ns = wait_cases[_i].late;
+	feed(rec(TT_REC_CALL_EXIT, UT_TID, &ev->t_exit), ev);
+	text = timeline();
+	snprintf(want, sizeof(want), "[\n" TRACK(100, "prog") "%s]\n",
+		 wait_cases[_i].want);
+	ck_assert_msg(strcmp(text, want) == 0, "%s:\n got: %s\nwant: %s",
+		      wait_cases[_i].what, text, want);
+	free(text);
+}
+END_TEST
+
+/* A wait its thread never returned from ends with the thread, no
+ * outcome; a poll a signal interrupted and restart_syscall resumed is a
+ * second span of category wait, named restart_syscall, with the poll's
+ * clock and timeout. */
+START_TEST(test_wait_unfinished_and_resumed)
+{
+	static const struct ut_call poll_5s = {
+		&tt_abi_x86_64, NR64_poll, { 0x1000, 1, 5000 }, { [0] = { true, { 3 } } },
+		UT_ERR(516)
+	};
+	static const struct ut_call restart = {
+		&tt_abi_x86_64, NR64_restart_syscall, { 0 }, { { 0 } }, UT_RET(0),
+		.resumes = NR64_poll
+	};
+	struct tt_event *ev = ut_call_begin(UT_TID, &poll_5s), *again;
+	struct tt_timestamps at = { { 0, 0 }, { 3, 0 } };
+	struct tt_record killed = rec(TT_REC_EXIT, UT_TID, &at), r;
+	char *text;
+
+	ev->t_entry = (struct tt_timestamps){ { 0, 0 }, { 2, 0 } };
+	ut_call_entry(ev);
+	feed(rec(TT_REC_CALL_ENTRY, UT_TID, &ev->t_entry), ev);
+	ut_call_exit(ev, &poll_5s);	/* interrupted: ERESTART_RESTARTBLOCK */
+	again = ut_call_begin(UT_TID, &restart);
+	again->t_entry = (struct tt_timestamps){ { 0, 0 }, { 2, 500000000 } };
+	again->t_exit = again->t_entry;
+	ut_call_entry(again);
+	ut_call_exit(again, &restart);
+	r = rec(TT_REC_CALL_EXIT, UT_TID, &again->t_exit);
+	r.resumed = ev;
+	feed(r, again);
+	ev = ut_call_begin(UT_TID, &poll_5s);
+	ev->t_entry = (struct tt_timestamps){ { 0, 0 }, { 2, 750000000 } };
+	ut_call_entry(ev);
+	killed.status = SIGKILL;
+	feed(killed, ev);
+	text = timeline();
+	ck_assert_msg(strstr(text,
+		",{\"ph\":\"X\",\"cat\":\"wait\",\"name\":\"restart_syscall\","
+		"\"pid\":100,\"tid\":100,\"ts\":500000.000,\"dur\":0.000,"
+		"\"args\":{\"syscall\":\"restart_syscall\",\"abi\":\"x86_64\",\"return\":0,"
+		"\"resumes\":\"poll\",\"clock\":\"CLOCK_MONOTONIC\",\"mode\":\"relative\","
+		"\"timeout_ns\":5000000000}}\n") &&
+		strstr(text,
+		",{\"ph\":\"X\",\"cat\":\"wait\",\"name\":\"poll\","
+		"\"pid\":100,\"tid\":100,\"ts\":750000.000,\"dur\":250000.000,"
+		"\"args\":{\"syscall\":\"poll\",\"abi\":\"x86_64\",\"clock\":\"CLOCK_MONOTONIC\","
+		"\"mode\":\"relative\",\"timeout_ns\":5000000000,\"unfinished\":\"killed\"}}\n"),
+		"%s", text);
+	free(text);
+}
+END_TEST
+
 Suite *make_timeline_suite(void)
 {
 	Suite *s = suite_create("timeline");
@@ -189,5 +308,7 @@ Suite *make_timeline_suite(void)
 	tcase_add_test(tc, test_named_once);
 	tcase_add_loop_test(tc, test_state_dropped, 0, 4);
 	tcase_add_test(tc, test_killed_mid_sleep);
+	tcase_add_loop_test(tc, test_wait_span, 0, NCASES(wait_cases));
+	tcase_add_test(tc, test_wait_unfinished_and_resumed);
 	return s;
 }

@@ -73,6 +73,7 @@ static void put_mem(struct tt_event *ev, unsigned i, const struct ut_mem *m)
 	unsigned field = ev->sc->width == TW_32 ? 4 : 8;
 
 	ev->mem[i].ok = m->ok;
+	ev->mem[i].len = (uint16_t)size;
 	memset(ev->mem[i].bytes, 0, sizeof(ev->mem[i].bytes));
 	for (unsigned f = 0; f * field < size; f++)
 		memcpy(ev->mem[i].bytes + f * field, &m->f[f], field);
