@@ -238,6 +238,12 @@ static void unknown_name(const char *name)
 	free(other);
 }
 
+static void clear_all(void)
+{
+	for (unsigned a = 0; tt_abis[a]; a++)
+		memset(flags_of(a), SEL_NONE, tt_abis[a]->nsyscalls);
+}
+
 int tt_select_parse(const char *spec)
 {
 	bool negated = spec[0] == '!';
@@ -245,9 +251,7 @@ int tt_select_parse(const char *spec)
 	unsigned names = 0;
 	int ret = 0;
 
-	/* the last -e trace= wins, as in strace */
-	for (unsigned a = 0; tt_abis[a]; a++)
-		memset(flags_of(a), SEL_NONE, tt_abis[a]->nsyscalls);
+	clear_all();	/* the last -e trace= wins, as in strace */
 	if (strcmp(copy, "none") == 0) {
 		/* strace's: no call at all (signals and exits still shown);
 		 * "!none" is every call */
@@ -281,6 +285,7 @@ int tt_select_parse(const char *spec)
  * finite timeout. */
 void tt_select_default(void)
 {
+	clear_all();
 	select_name("%timer", SEL_ALL);
 	select_name("%wait", SEL_TIMED);
 }
