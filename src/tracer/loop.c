@@ -161,10 +161,18 @@ void tt_new_child(struct tcb *parent, unsigned event)
 	unsigned long child = 0;
 	struct tt_timestamps ts;
 	struct tcb *c;
+	pid_t tgid;
 
 	if (ptrace(PTRACE_GETEVENTMSG, parent->tid, 0, &child) < 0 || !child)
 		return;
 	c = tt_tcb_find((pid_t)child);
+	/* fork and vfork make a process; clone a thread or a process.  A
+	 * tcb made at the child's first stop has its pid already, read
+	 * while the child was stopped: reading it again now, when the child
+	 * may have exited, could lose it.  So could this read: it is
+	 * trusted only if the child still exists after it. */
+	tgid = c || event != PTRACE_EVENT_CLONE ? (pid_t)child :
+		tt_proc_tgid((pid_t)child);
 	/* A stop is served in its round, so the child's first stop, and its
 	 * exit, can come before its parent's event: a child that is gone
 	 * from /proc was seen, has exited and was reaped.  Another record
@@ -173,12 +181,7 @@ void tt_new_child(struct tcb *parent, unsigned event)
 		return;
 	if (!c) {
 		c = tt_tcb_new((pid_t)child, TCB_STARTUP);
-		/* fork and vfork make a process; clone a thread or a
-		 * process.  A tcb made at the child's first stop has its
-		 * pid already, read while the child was stopped: reading it
-		 * again now, when the child may have exited, could lose it. */
-		tt_tcb_set_pid(c, event == PTRACE_EVENT_CLONE ?
-			       tt_proc_tgid(c->tid) : c->tid);
+		tt_tcb_set_pid(c, tgid);
 	}
 	c->flags |= parent->flags & (TCB_ATTACHED | TCB_HIDDEN);
 	if (c->flags & TCB_STARTUP)
