@@ -81,6 +81,19 @@ void tt_read_sigset(struct tt_event *ev, int node, const uint8_t *b,
 	ev->v[node].u = tt_get_u(b, 8);
 }
 
+/* strace shows a sigset only for a size the kernel could take: a whole
+ * number of the ABI's longs, at most the 8 bytes of 64 signals; then the
+ * signals of those bytes. */
+static bool sigset_size_shown(uint64_t size, unsigned ptr_size)
+{
+	return size >= ptr_size && size <= 8 && size % ptr_size == 0;
+}
+
+static uint64_t sigset_cut(uint64_t set, uint64_t size)
+{
+	return size < 8 ? set & ((UINT64_C(1) << (8 * size)) - 1) : set;
+}
+
 /* pselect6's and io_pgetevents' {const sigset_t *ss; size_t ss_len}, in
  * the ABI's longs: strace shows the set only for a size the kernel could
  * take (a whole number of longs, at most the 8 bytes of 64 signals),
@@ -104,12 +117,9 @@ void tt_read_sigmask_arg(struct tt_event *ev, int node, const uint8_t *b,
 	ev->v[set].why = TA_UNREADABLE;
 	if (!ss) {
 		ev->v[set].kind = TV_NULL;
-	} else if (lay.sub_ok && len >= lay.ptr_size && len <= 8 &&
-		   len % lay.ptr_size == 0) {
+	} else if (lay.sub_ok && sigset_size_shown(len, lay.ptr_size)) {
 		ev->v[set].kind = TV_SIGSET;
-		ev->v[set].u = tt_get_u(lay.sub, 8);
-		if (len == 4)
-			ev->v[set].u &= 0xffffffffu;
+		ev->v[set].u = sigset_cut(tt_get_u(lay.sub, 8), len);
 	}
 }
 
@@ -120,13 +130,12 @@ void tt_sigset_sized(struct tt_event *ev, unsigned set_arg, unsigned size_arg)
 
 	if (v->kind != TV_SIGSET)
 		return;		/* NULL or unreadable */
-	if (size < tt_layout_of(ev).ptr_size || size > 8) {
+	if (!sigset_size_shown(size, tt_layout_of(ev).ptr_size)) {
 		tt_arg_not_shown(ev, set_arg);
 		ev->mem[set_arg].ok = false;
 		return;
 	}
-	if (size < 8)
-		v->u &= (UINT64_C(1) << (8 * size)) - 1;
+	v->u = sigset_cut(v->u, size);
 }
 
 int tt_result_item(struct tt_event *ev, const char *name, enum tt_vkind kind,
