@@ -6,9 +6,12 @@
 # when attached, or when detached, is left stopped: "T (stopped)".
 . "${TT_SRCDIR:-.}/tests/e2e/tracer/lib.sh"
 
-# A command: two threads, 20 sleeps of 30 ms each, exit 3.
+# A command: two threads, 100 sleeps of 30 ms each, exit 3.  Three
+# seconds: both threads must still be sleeping when the test stops them,
+# even on a loaded machine under the sanitizers (20 sleeps were over
+# before the test's kill -STOP there).
 LOG=$W/cmd.log
-tt_start cmd -o "$W/cmd.trace" -- "$H/sleeper" -t 2 -n 20 -s 30000000 -l "$LOG" -x 3
+tt_start cmd -o "$W/cmd.trace" -- "$H/sleeper" -t 2 -n 100 -s 30000000 -l "$LOG" -x 3
 tt_poll 5 tt_log_longer "$LOG" 1 || harness_error "cmd: the sleeper did not start"
 P=$(tt_log_pids "$LOG")
 tt_track "$P"
@@ -27,7 +30,7 @@ expect_count cmd "$W/cmd.trace" 1 "[0-9]+ +--- SIGCONT \{si_signo=SIGCONT, $SI"
 unsplit "$W/cmd.trace" >"$W/cmd.joined"
 for t in $(tt_log_tids "$LOG"); do
 	expect_count cmd "$W/cmd.joined" 1 "$t +--- stopped by SIGSTOP ---"
-	expect_sleeps cmd "$W/cmd.joined" "$t" 20 30000000
+	expect_sleeps cmd "$W/cmd.joined" "$t" 100 30000000
 done
 expect_match cmd "$W/cmd.trace" "$P +\+\+\+ exited with 3 \+\+\+"
 awk '$1 == "H" && $5 != 0' "$LOG" | grep . && fail "cmd: a sleep did not return 0"
