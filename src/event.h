@@ -287,6 +287,12 @@ struct tt_event {
 	 * woke (src/analysis/lateness.c); has_lateness false otherwise. */
 	bool has_lateness;
 	int64_t lateness_ns;
+	/* An absolute request (a deadline, a timer's expiry): how far off
+	 * it was, its clock read at the entry stop.  This is what a program
+	 * that sleeps until now+x asked for: x, less its own time between
+	 * reading the clock and the call (src/analysis/lateness.c). */
+	bool has_left;
+	int64_t left_ns;
 
 	/* -k: the caller's stack at the entry, innermost first. */
 	struct tt_stack stack;

@@ -66,3 +66,34 @@ void tt_lateness_measure(const struct tcb *tcp, struct tt_event *ev,
 	ev->lateness_ns = tt_ts_ns(&t) - tm->value_ns;
 	ev->has_lateness = true;
 }
+
+void tt_lateness_left(const struct tcb *tcp, struct tt_event *ev)
+{
+	const struct tt_timing *tm = &ev->timing;
+	clockid_t clk;
+	struct timespec t;
+	bool arms = tm->kind == TT_TIMING_ARM;
+
+	ev->has_left = false;
+	if ((tm->kind != TT_TIMING_SLEEP && tm->kind != TT_TIMING_WAIT &&
+	     !arms) || !tm->absolute || !tm->in_ns || (arms && !tm->value_ns))
+		return;
+	if (arms) {
+		/* a timer's clock: the one it was made with, when known */
+		if (!ev->has_timer_clock)
+			return;
+		clk = ev->timer_clock;
+	} else {
+		clk = tm->clock;
+	}
+	if (clk == CLOCK_MONOTONIC) {
+		t = ev->t_entry.mono;
+	} else if (clk == CLOCK_REALTIME) {
+		t = ev->t_entry.real;
+	} else if (clock_for(tcp, (int32_t)clk, &clk) ||
+		   clock_gettime(clk, &t) < 0) {
+		return;
+	}
+	ev->left_ns = tm->value_ns - tt_ts_ns(&t);
+	ev->has_left = true;
+}

@@ -13,4 +13,10 @@ struct tt_timestamps;
 void tt_lateness_measure(const struct tcb *tcp, struct tt_event *ev,
 			 const struct tt_timestamps *now);
 
+/* At the entry of an absolute request (a deadline, a timer's absolute
+ * expiry; not a disarm): sets ev->left_ns, the deadline minus its clock
+ * read now (for CLOCK_MONOTONIC and CLOCK_REALTIME, the entry stop's
+ * timestamps, ev->t_entry). */
+void tt_lateness_left(const struct tcb *tcp, struct tt_event *ev);
+
 #endif

@@ -13,6 +13,7 @@
 #include "event.h"
 #include "options.h"
 #include "outfile.h"
+#include "profile/profile.h"
 #include "select.h"
 #include "syscall.h"
 #include "units.h"
@@ -128,13 +129,18 @@ void tt_usage(FILE *fp)
 "                  max), and a histogram of lateness per clock; with\n"
 "                  --json, one JSON object\n"
 "  --profile=FILE  write the run's timing profile to FILE (JSON): per call\n"
-"                  family, clock and mode, the distinct requested values\n"
-"                  and how often each was asked; lateness for information\n"
-"  --check=FILE    compare the run with the profile in FILE: a requested\n"
-"                  value that appears, disappears or moves, or a count that\n"
+"                  family, clock and mode, what the program asked for and\n"
+"                  how often: values within the tolerance are one request;\n"
+"                  a deadline is the time left to it, or the step from the\n"
+"                  last one; lateness for information\n"
+"  --check=FILE    compare the run with the profile in FILE: a request\n"
+"                  that appears, disappears or moves, or a count that\n"
 "                  changes, beyond the tolerance is a regression: a report\n"
 "                  on stderr and exit status 1\n"
-"  --tolerance=PCT how far a value or count may move (default: 10%)\n"
+"  --tolerance=PCT how far a value may move (default: 10%); the count of a\n"
+"                  request asked the same each time too, others' by 50%\n"
+"  --floor=DURATION  requests this short or shorter are counted, not\n"
+"                  compared (default: 1ms; recorded in the profile)\n"
 "  --max-lateness=DURATION  also a regression: a sleep that woke later\n"
 "                  than DURATION (units ns, us, ms, s: 500us, 2ms)\n"
 "  --junit=FILE    also write the check's result as JUnit XML\n"
@@ -338,7 +344,7 @@ static int output_separately(bool separately)
 static bool depth_given;
 
 /* Long options without a short one of strace's to share a letter with. */
-enum { OPT_TOCTOU = 256, OPT_SEPARATELY, OPT_STATUS, OPT_SIGNAL };
+enum { OPT_TOCTOU = 256, OPT_SEPARATELY, OPT_STATUS, OPT_SIGNAL, OPT_FLOOR };
 
 /* A number option within [min, max]. */
 static int number(const char *opt, const char *arg, long min, long max,
@@ -407,6 +413,7 @@ int tt_options_parse(int argc, char **argv)
 		{ "junit", required_argument, NULL, 'U' },
 		{ "tolerance", required_argument, NULL, 'L' },
 		{ "max-lateness", required_argument, NULL, 'M' },
+		{ "floor", required_argument, NULL, OPT_FLOOR },
 		{ "timeline", required_argument, NULL, 'W' },
 		{ "stack-depth", required_argument, NULL, 'K' },
 		{ "list-calls", no_argument, NULL, 'l' },
@@ -419,7 +426,7 @@ int tt_options_parse(int argc, char **argv)
 		{ "signal", required_argument, NULL, OPT_SIGNAL },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *check_only = NULL;
+	const char *check_only = NULL, *profile_only = NULL;
 	bool selected = false, separately = false;
 	unsigned follow = 0;
 	int only = 0;		/* the last of -z and -Z */
@@ -427,7 +434,8 @@ int tt_options_parse(int argc, char **argv)
 
 	tt_opt.toctou = true;
 	tt_opt.seccomp = true;
-	tt_opt.tolerance_ppm = 100000;
+	tt_opt.tolerance_ppm = TT_PROFILE_TOLERANCE;
+	tt_opt.floor_ns = TT_PROFILE_FLOOR;
 	tt_opt.max_lateness_ns = -1;
 	tt_opt.stack_depth = TT_MAX_FRAMES;
 	tt_opt.ret_column = 40;
@@ -505,7 +513,15 @@ int tt_options_parse(int argc, char **argv)
 				return usage_error("invalid --tolerance '%s' (a "
 						   "percentage: 10%%, 2.5%%)",
 						   optarg);
-			check_only = "--tolerance";
+			profile_only = "--tolerance";
+			break;
+		case OPT_FLOOR:
+			if (tt_parse_duration(optarg, &tt_opt.floor_ns) < 0)
+				return usage_error("invalid --floor '%s' (a "
+						   "duration with a unit: 1ms, "
+						   "50us; units ns, us, ms, s)",
+						   optarg);
+			profile_only = "--floor";
 			break;
 		case 'M':
 			if (tt_parse_duration(optarg, &tt_opt.max_lateness_ns) < 0)
@@ -587,6 +603,9 @@ int tt_options_parse(int argc, char **argv)
 		return usage_error("-p and a COMMAND cannot be combined");
 	if (check_only && !tt_opt.check)
 		return usage_error("%s needs --check=FILE", check_only);
+	if (profile_only && !tt_opt.check && !tt_opt.profile)
+		return usage_error("%s needs --profile=FILE or --check=FILE",
+				   profile_only);
 	if ((r = outputs_apart()))
 		return r;
 	if ((r = output_separately(separately)))

@@ -40,6 +40,7 @@ struct tt_options {
 	const char *junit;	/* --junit=FILE */
 	int64_t tolerance_ppm;	/* --tolerance (default 10%) */
 	int64_t max_lateness_ns;	/* --max-lateness; -1: none */
+	int64_t floor_ns;	/* --floor (default 1 ms) */
 	int stack;		/* -k: 1 the caller's stack, 2 (-kk) with lines */
 	unsigned stack_depth;	/* --stack-depth: frames at most */
 	unsigned ret_column;	/* -a: the column of " = ", 40 */

@@ -1,11 +1,17 @@
 /* ttrace - --check: a run's profile against a recorded one.
  *
- * Within a group (family, clock, mode), a requested value that is in both
- * is matched exactly first; what is left is matched to the nearest value
- * within the tolerance (a timer's value and interval both); what is still
- * left was changed (paired in order of value), or appeared or disappeared.
- * Matched values whose counts differ by more than the tolerance are a
- * regression too.
+ * Within a group (family, clock, mode), each request (a span of values
+ * within the tolerance, src/profile/profile.h) is matched to the run's
+ * request whose largest value is within the tolerance of its own, the
+ * most asked first.  What is left of the recorded requests and of the
+ * run's is paired in order of value (20 -> 30 ms and 50 -> 75 ms stay two
+ * changes, not 20 -> 75), and what is still left appeared or
+ * disappeared.  A request that is less than a tenth of its group's (and
+ * not the group's only one) is noise when left unmatched: a runtime's
+ * housekeeping, an event loop woken early.  The count of a matched
+ * request moves too far when it leaves the tolerance (a request asked
+ * the same each time: deterministic code) or half its count (a span:
+ * the count depends on the scheduling).
  */
 #include <inttypes.h>
 #include <math.h>
@@ -18,52 +24,51 @@
 #include "profile/profile.h"
 #include "units.h"
 
+/* The band of a span's count: half of it. */
+#define SPREAD_COUNT_PPM 500000
+
 static const struct tt_prof_group *find_group(const struct tt_profile *p,
 					      const struct tt_prof_group *like)
 {
 	return tt_profile_find(p, like->family, like->clock, like->absolute);
 }
 
-/* |b - a| within tol_ppm of |a| (0 stays 0 exactly). */
-static bool near(int64_t a, int64_t b, int64_t tol_ppm)
+/* How far apart two requests are: by the ratio of their values (and
+ * intervals), so that 20 -> 22 ms is as near as 200 -> 220 ms. */
+static double ratio_distance(int64_t a, int64_t b)
 {
-	__int128 d = (__int128)b - a, m = a < 0 ? -(__int128)a : a;
+	double x = fabs((double)a) + 1, y = fabs((double)b) + 1;
 
-	if (d < 0)
-		d = -d;
-	return d * 1000000 <= m * tol_ppm;
+	return x > y ? x / y - 1 : y / x - 1;
 }
 
-static int64_t distance(const struct tt_prof_req *a, const struct tt_prof_req *b)
+static double distance(const struct tt_prof_req *a, const struct tt_prof_req *b)
 {
-	uint64_t dv = a->value > b->value ? (uint64_t)a->value - (uint64_t)b->value :
-		(uint64_t)b->value - (uint64_t)a->value;
-	uint64_t di = a->interval > b->interval ?
-		(uint64_t)a->interval - (uint64_t)b->interval :
-		(uint64_t)b->interval - (uint64_t)a->interval;
-
-	return dv + di > INT64_MAX ? INT64_MAX : (int64_t)(dv + di);
+	return ratio_distance(a->value, b->value) +
+		ratio_distance(a->interval, b->interval);
 }
 
-static bool same(const struct tt_prof_req *a, const struct tt_prof_req *b)
+static bool close_enough(const struct tt_prof_req *a,
+			 const struct tt_prof_req *b, int64_t tol)
 {
-	return a->value == b->value && a->interval == b->interval;
+	return tt_prof_near(a->value, b->value, tol) &&
+		tt_prof_near(a->interval, b->interval, tol);
 }
 
-/* How far apart two values are, relative to the larger: 0 .. 2. */
-static double relative_distance(int64_t a, int64_t b)
+static unsigned long group_total(const struct tt_prof_group *g)
 {
-	double x = (double)a, y = (double)b;
-	double m = fabs(x) > fabs(y) ? fabs(x) : fabs(y);
+	unsigned long n = 0;
 
-	return m < 1 ? 0 : fabs(x - y) / m;
+	for (size_t i = 0; g && i < g->nreq; i++)
+		n += g->req[i].count;
+	return n;
 }
 
-static double request_distance(const struct tt_prof_req *a,
-			       const struct tt_prof_req *b)
+/* Compared even when left unmatched: a tenth of the group's requests. */
+static bool significant(const struct tt_prof_group *g,
+			const struct tt_prof_req *r)
 {
-	return relative_distance(a->value, b->value) +
-		relative_distance(a->interval, b->interval);
+	return g->nreq == 1 || r->count * 10 >= group_total(g);
 }
 
 static void add(struct tt_check *c, struct tt_finding f)
@@ -74,7 +79,69 @@ static void add(struct tt_check *c, struct tt_finding f)
 
 static bool count_moved(unsigned long a, unsigned long b, int64_t tol_ppm)
 {
-	return !near((int64_t)a, (int64_t)b, tol_ppm);
+	return !tt_prof_near((int64_t)a, (int64_t)b, tol_ppm);
+}
+
+/* The requests of g by count, most asked first (ties: by value). */
+static size_t *by_count(const struct tt_prof_group *g)
+{
+	size_t n = g ? g->nreq : 0, *o = tt_xcalloc(n + 1, sizeof(*o));
+
+	for (size_t i = 0; i < n; i++) {
+		size_t k = i;
+
+		for (; k > 0 && g->req[o[k - 1]].count < g->req[i].count; k--)
+			o[k] = o[k - 1];
+		o[k] = i;
+	}
+	return o;
+}
+
+/* Pairs the unmatched significant requests a[0..na) and b[0..nb)
+ * (indexes, each list in order of value) keeping their order: the
+ * pairing of min(na, nb) pairs with the least total distance (a small
+ * dynamic programme).  pair[i] is the b index of a[i], or -1. */
+static void pair_in_order(const struct tt_prof_group *ga, const size_t *a,
+			  size_t na, const struct tt_prof_group *gb,
+			  const size_t *b, size_t nb, int *pair)
+{
+	/* cost[i][k]: a[i..) with b[k..), pairing as many as can be */
+	size_t w = nb + 1;
+	double *cost = tt_xcalloc((na + 1) * w, sizeof(*cost));
+	size_t i, k;
+
+	for (i = na + 1; i-- > 0;)
+		for (k = nb + 1; k-- > 0;) {
+			double best;
+
+			if (i == na || k == nb) {
+				cost[i * w + k] = 0;
+				continue;
+			}
+			best = distance(&ga->req[a[i]], &gb->req[b[k]]) +
+				cost[(i + 1) * w + k + 1];
+			/* skip one of the longer list only */
+			if (na - i > nb - k && cost[(i + 1) * w + k] < best)
+				best = cost[(i + 1) * w + k];
+			if (nb - k > na - i && cost[i * w + k + 1] < best)
+				best = cost[i * w + k + 1];
+			cost[i * w + k] = best;
+		}
+	for (i = 0, k = 0; i < na && k < nb;) {
+		double here = distance(&ga->req[a[i]], &gb->req[b[k]]) +
+			cost[(i + 1) * w + k + 1];
+
+		if (na - i > nb - k && cost[(i + 1) * w + k] < here) {
+			pair[i++] = -1;
+		} else if (nb - k > na - i && cost[i * w + k + 1] < here) {
+			k++;
+		} else {
+			pair[i++] = (int)b[k++];
+		}
+	}
+	for (; i < na; i++)
+		pair[i] = -1;
+	free(cost);
 }
 
 static void compare_group(const struct tt_prof_group *was,
@@ -86,75 +153,88 @@ static void compare_group(const struct tt_prof_group *was,
 	const struct tt_prof_group *g = now ? now : was;
 	int *pair_of_was = tt_xcalloc(nw + 1, sizeof(int));
 	bool *taken = tt_xcalloc(nn + 1, sizeof(bool));
+	size_t *order = by_count(was), *lw = tt_xcalloc(nw + 1, sizeof(size_t));
+	size_t *ln = tt_xcalloc(nn + 1, sizeof(size_t)), nlw = 0, nln = 0;
+	int *pair = tt_xcalloc(nw + 1, sizeof(int));
 	size_t i, k;
 
-	for (i = 0; i < nw; i++)
-		pair_of_was[i] = -1;
-	/* exact matches, then the nearest within the tolerance */
-	for (i = 0; i < nw; i++)
-		for (k = 0; k < nn; k++)
-			if (!taken[k] && same(&was->req[i], &now->req[k])) {
-				pair_of_was[i] = (int)k;
-				taken[k] = true;
-				break;
-			}
+	/* the most asked first, each to the nearest within the tolerance */
 	for (i = 0; i < nw; i++) {
+		size_t o = order[i];
 		int best = -1;
 
-		if (pair_of_was[i] >= 0)
-			continue;
+		pair_of_was[o] = -1;
 		for (k = 0; k < nn; k++)
 			if (!taken[k] &&
-			    near(was->req[i].value, now->req[k].value, tol) &&
-			    near(was->req[i].interval, now->req[k].interval, tol) &&
-			    (best < 0 || distance(&was->req[i], &now->req[k]) <
-			     distance(&was->req[i], &now->req[best])))
+			    close_enough(&was->req[o], &now->req[k], tol) &&
+			    (best < 0 || distance(&was->req[o], &now->req[k]) <
+			     distance(&was->req[o], &now->req[best])))
 				best = (int)k;
 		if (best >= 0) {
-			pair_of_was[i] = best;
+			pair_of_was[o] = best;
 			taken[best] = true;
 		}
 	}
-	/* what is left: changed to the nearest new value, or gone; then new */
-	for (i = 0; i < nw; i++) {
+	/* what is left and matters, in order of value, paired in order */
+	for (i = 0; i < nw; i++)
+		if (pair_of_was[i] < 0 && significant(was, &was->req[i]))
+			lw[nlw++] = i;
+	for (k = 0; k < nn; k++)
+		if (!taken[k] && significant(now, &now->req[k]))
+			ln[nln++] = k;
+	pair_in_order(was, lw, nlw, now, ln, nln, pair);
+	/* in order of the recorded value: counts, changes, what is gone */
+	for (i = 0, k = 0; i < nw; i++) {
 		struct tt_finding f = { .group = g, .old = was->req[i] };
-		int best = -1;
+		const struct tt_prof_req *n;
 
-		if (pair_of_was[i] >= 0) {
-			f.new = now->req[pair_of_was[i]];
-			if (count_moved(f.old.count, f.new.count, tol)) {
-				f.kind = TF_COUNT;
-				add(c, f);
+		if (pair_of_was[i] < 0) {
+			if (k == nlw || lw[k] != i)
+				continue;	/* noise */
+			if (pair[k] >= 0) {
+				f.kind = TF_CHANGED;
+				f.new = now->req[pair[k]];
+				taken[pair[k]] = true;
+			} else {
+				f.kind = TF_GONE;
+				f.new = none;
 			}
+			k++;
+			add(c, f);
 			continue;
 		}
-		for (k = 0; k < nn; k++)
-			if (!taken[k] && (best < 0 ||
-			    request_distance(&f.old, &now->req[k]) <
-			    request_distance(&f.old, &now->req[best])))
-				best = (int)k;
-		if (best >= 0) {
-			f.kind = TF_CHANGED;
-			f.new = now->req[best];
-			taken[best] = true;
-		} else {
-			f.kind = TF_GONE;
-			f.new = none;
+		n = &now->req[pair_of_was[i]];
+		f.new = *n;
+		if (significant(was, &was->req[i]) &&
+		    count_moved(f.old.count, f.new.count,
+				f.old.min == f.old.value && n->min == n->value ?
+				tol : SPREAD_COUNT_PPM)) {
+			f.kind = TF_COUNT;
+			add(c, f);
 		}
-		add(c, f);
 	}
-	for (k = 0; k < nn; k++)
-		if (!taken[k])
+	for (k = 0; k < nln; k++)
+		if (!taken[ln[k]])
 			add(c, (struct tt_finding){ .kind = TF_NEW, .group = g,
-						    .new = now->req[k] });
-	if (g->absolute && count_moved(was ? was->starts : 0,
-				       now ? now->starts : 0, tol))
+						    .new = now->req[ln[k]] });
+	/* a busy loop: polls that only look, spins */
+	if ((now ? now->below : 0) > 10 * (was ? was->below : 0) + 100)
+		add(c, (struct tt_finding){
+			.kind = TF_BELOW, .group = g,
+			.old_starts = was ? was->below : 0,
+			.new_starts = now->below });
+	if (g->as == TT_AS_STEP && count_moved(was ? was->starts : 0,
+					       now ? now->starts : 0, tol))
 		add(c, (struct tt_finding){
 			.kind = TF_STARTS, .group = g,
 			.old_starts = was ? was->starts : 0,
 			.new_starts = now ? now->starts : 0 });
 	free(pair_of_was);
 	free(taken);
+	free(order);
+	free(lw);
+	free(ln);
+	free(pair);
 }
 
 static void add_group(struct tt_check *c, const struct tt_prof_group *g)
@@ -203,23 +283,39 @@ void tt_group_name(const struct tt_prof_group *g, char *buf, size_t size)
 		 g->absolute ? "absolute" : "relative");
 }
 
+/* A span's value, to three significant digits: what the program asked
+ * for, not the microseconds by which its own time shifted it. */
+static int64_t shown(const struct tt_prof_req *r)
+{
+	int64_t v = r->value, unit = 1;
+
+	if (r->min == r->value)
+		return v;
+	while (unit <= INT64_MAX / 10 && (v < 0 ? -v : v) / unit >= 1000)
+		unit *= 10;
+	return (v + (v < 0 ? -unit : unit) / 2) / unit * unit;
+}
+
 /* "20ms (3 times)"; a timer "value 1ms interval 1ms (1 time)"; a wait
- * "timeout 100ms (5 times)"; an absolute value is the step from the
- * previous deadline: "+20ms". */
+ * "timeout 100ms (5 times)"; an absolute request, the step from the
+ * previous deadline, "+20ms", or the time left to it, "20ms left". */
 static void request_text(const struct tt_prof_group *g,
 			 const struct tt_prof_req *r, char *buf, size_t size)
 {
 	char v[32], iv[32];
-	const char *plus = g->absolute && !(g->arms && r->value == 0) ? "+" : "";
+	bool step = g->as == TT_AS_STEP && !(g->arms && r->value == 0);
+	const char *plus = step ? "+" : "";
+	const char *left = g->as == TT_AS_LEFT ? " left" : "";
 
-	tt_format_duration(r->value, v, sizeof(v));
+	tt_format_duration(shown(r), v, sizeof(v));
 	if (g->arms)
-		snprintf(buf, size, "value %s%s interval %s (%lu time%s)", plus,
-			 v, tt_format_duration(r->interval, iv, sizeof(iv)),
+		snprintf(buf, size, "value %s%s%s interval %s (%lu time%s)",
+			 plus, v, left,
+			 tt_format_duration(r->interval, iv, sizeof(iv)),
 			 r->count, r->count == 1 ? "" : "s");
 	else
-		snprintf(buf, size, "%s%s%s (%lu time%s)",
-			 g->waits ? "timeout " : "", plus, v, r->count,
+		snprintf(buf, size, "%s%s%s%s (%lu time%s)",
+			 g->waits ? "timeout " : "", plus, v, left, r->count,
 			 r->count == 1 ? "" : "s");
 }
 
@@ -250,6 +346,11 @@ void tt_finding_text(const struct tt_finding *f, char *buf, size_t size)
 	case TF_STARTS:
 		snprintf(buf, size, "%s: %lu first deadline%s of a thread, "
 			 "now %lu", name, f->old_starts,
+			 f->old_starts == 1 ? "" : "s", f->new_starts);
+		break;
+	case TF_BELOW:
+		snprintf(buf, size, "%s: %lu request%s at or below the floor, "
+			 "now %lu (a busy loop?)", name, f->old_starts,
 			 f->old_starts == 1 ? "" : "s", f->new_starts);
 		break;
 	case TF_LATE:

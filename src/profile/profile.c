@@ -16,6 +16,8 @@
 #include "select.h"
 #include "xlat/xlat.h"
 
+static void val_free(struct tt_prof_vals *t);
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -24,6 +26,8 @@ static int cmp_str(const void *a, const void *b)
 void tt_profile_init(struct tt_profile *p)
 {
 	memset(p, 0, sizeof(*p));
+	p->tol_ppm = TT_PROFILE_TOLERANCE;
+	p->floor_ns = TT_PROFILE_FLOOR;
 	for (unsigned a = 0; tt_abis[a]; a++)
 		for (long nr = 0; nr < tt_abis[a]->nsyscalls; nr++) {
 			const struct tt_syscall *sc = &tt_abis[a]->table[nr];
@@ -55,7 +59,8 @@ void tt_profile_free(struct tt_profile *p)
 		free(p->g[i].family);
 		free(p->g[i].clock);
 		free(p->g[i].req);
-		free(p->g[i].slot);
+		val_free(&p->g[i].left);
+		val_free(&p->g[i].step);
 		tt_samples_free(&p->g[i].samples);
 	}
 	free(p->selection);
@@ -117,6 +122,15 @@ static struct tt_prof_group *group_of(struct tt_profile *p, const char *family,
 	return g;
 }
 
+bool tt_prof_near(int64_t a, int64_t b, int64_t tol_ppm)
+{
+	__int128 d = (__int128)b - a, m = a < 0 ? -(__int128)a : a;
+
+	if (d < 0)
+		d = -d;
+	return d * 1000000 <= m * tol_ppm;
+}
+
 /* The first slot to look at for (value, interval): a 64-bit mix (the
  * finalizer of MurmurHash3) of both. */
 static size_t req_hash(int64_t value, int64_t interval, size_t nslot)
@@ -133,88 +147,92 @@ static size_t req_hash(int64_t value, int64_t interval, size_t nslot)
 
 /* The slot that holds (value, interval), or the empty one where it would
  * go (linear probing: the table is never more than half full). */
-static size_t *req_slot(const struct tt_prof_group *g, int64_t value,
+static size_t *val_slot(const struct tt_prof_vals *t, int64_t value,
 			int64_t interval)
 {
-	size_t i = req_hash(value, interval, g->nslot);
+	size_t i = req_hash(value, interval, t->nslot);
 
-	while (g->slot[i]) {
-		const struct tt_prof_req *r = &g->req[g->slot[i] - 1];
+	while (t->slot[i]) {
+		const struct tt_prof_req *r = &t->v[t->slot[i] - 1];
 
 		if (r->value == value && r->interval == interval)
 			break;
-		i = (i + 1) & (g->nslot - 1);
+		i = (i + 1) & (t->nslot - 1);
 	}
-	return &g->slot[i];
+	return &t->slot[i];
 }
 
-/* A table for twice as many requests as there will be, from req. */
-static void req_rehash(struct tt_prof_group *g, size_t want)
+/* A table for twice as many values as there will be. */
+static void val_rehash(struct tt_prof_vals *t, size_t want)
 {
-	free(g->slot);
-	g->nslot = 16;
-	while (g->nslot < 2 * want)
-		g->nslot *= 2;
-	g->slot = tt_xcalloc(g->nslot, sizeof(*g->slot));
-	for (size_t i = 0; i < g->nreq; i++)
-		*req_slot(g, g->req[i].value, g->req[i].interval) = i + 1;
+	free(t->slot);
+	t->nslot = 16;
+	while (t->nslot < 2 * want)
+		t->nslot *= 2;
+	t->slot = tt_xcalloc(t->nslot, sizeof(*t->slot));
+	for (size_t i = 0; i < t->n; i++)
+		*val_slot(t, t->v[i].value, t->v[i].interval) = i + 1;
 }
 
-/* One more request of (value, interval): found in O(1) on average, so a
- * run with many distinct values is not quadratic.  The order of req is
- * the order of first requests; tt_profile_finish sorts it. */
-static void add_request(struct tt_prof_group *g, int64_t value,
-			int64_t interval)
+/* count more of (value, interval): found in O(1) on average, so a run
+ * with many distinct values is not quadratic. */
+static void val_add(struct tt_prof_vals *t, int64_t value, int64_t interval,
+		    unsigned long count)
 {
 	size_t *slot;
 
-	if (!g->slot || 2 * (g->nreq + 1) > g->nslot)
-		req_rehash(g, g->nreq + 1);
-	slot = req_slot(g, value, interval);
+	if (!t->slot || 2 * (t->n + 1) > t->nslot)
+		val_rehash(t, t->n + 1);
+	slot = val_slot(t, value, interval);
 	if (*slot) {
-		g->req[*slot - 1].count++;
+		t->v[*slot - 1].count += count;
 		return;
 	}
-	if (g->nreq == g->capreq) {
-		g->capreq = g->capreq ? 2 * g->capreq : 8;
-		g->req = tt_xreallocarray(g->req, g->capreq, sizeof(*g->req));
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 8;
+		t->v = tt_xreallocarray(t->v, t->cap, sizeof(*t->v));
 	}
-	g->req[g->nreq++] = (struct tt_prof_req){ value, interval, 1 };
-	*slot = g->nreq;
+	t->v[t->n++] = (struct tt_prof_req){ value, interval, count, value };
+	*slot = t->n;
 }
 
-/* The last absolute deadline of each thread in each group. */
-static struct deadline {
+static void val_free(struct tt_prof_vals *t)
+{
+	free(t->v);
+	free(t->slot);
+	memset(t, 0, sizeof(*t));
+}
+
+/* What each thread last asked in each group: its last deadline, or when
+ * its last relative request was to end (on CLOCK_MONOTONIC, from the
+ * entry stop); and whether a signal cut that request short. */
+static struct thread_state {
 	pid_t tid;
 	size_t group;
-	int64_t at;
-} *deadlines;
-static size_t ndeadlines;
+	bool has_deadline, interrupted;
+	int64_t deadline;	/* absolute */
+	int64_t end, value;	/* relative */
+} *states;
+static size_t nstates;
 
-/* The step from the thread's previous deadline in group g; false for its
- * first one. */
-static bool step_from_last(pid_t tid, size_t g, int64_t at, int64_t *step)
+static struct thread_state *state_of(pid_t tid, size_t g)
 {
-	for (size_t i = 0; i < ndeadlines; i++)
-		if (deadlines[i].tid == tid && deadlines[i].group == g) {
-			*step = at - deadlines[i].at;
-			deadlines[i].at = at;
-			return true;
-		}
-	deadlines = tt_xreallocarray(deadlines, ndeadlines + 1,
-				     sizeof(*deadlines));
-	deadlines[ndeadlines++] = (struct deadline){ tid, g, at };
-	return false;
+	for (size_t i = 0; i < nstates; i++)
+		if (states[i].tid == tid && states[i].group == g)
+			return &states[i];
+	states = tt_xreallocarray(states, nstates + 1, sizeof(*states));
+	states[nstates] = (struct thread_state){ .tid = tid, .group = g };
+	return &states[nstates++];
 }
 
 void tt_profile_forget(pid_t tid)
 {
-	for (size_t i = 0; i < ndeadlines; i++)
-		if (deadlines[i].tid == tid)
-			deadlines[i--] = deadlines[--ndeadlines];
-	if (!ndeadlines) {
-		free(deadlines);
-		deadlines = NULL;
+	for (size_t i = 0; i < nstates; i++)
+		if (states[i].tid == tid)
+			states[i--] = states[--nstates];
+	if (!nstates) {
+		free(states);
+		states = NULL;
 	}
 }
 
@@ -236,15 +254,28 @@ static void arm_clock(const struct tt_event *ev, char *buf, size_t size)
 	}
 }
 
+/* A signal cut the request short: EINTR (a handler ran), or one of the
+ * ERESTART codes by which the kernel calls it again, or resumes it
+ * through restart_syscall. */
+static bool cut_short(const struct tt_event *ev)
+{
+	if (ev->timing.kind == TT_TIMING_WAIT)
+		return ev->timing.outcome == TT_WAIT_INTERRUPTED;
+	return ev->ret == TR_ERROR &&
+		(ev->err == EINTR || (ev->err >= TT_ERESTARTSYS &&
+				      ev->err <= TT_ERESTART_RESTARTBLOCK));
+}
+
 void tt_profile_record(struct tt_profile *p, const struct tt_record *r)
 {
 	const struct tt_event *ev = r->ev;
 	const struct tt_timing *tm = &ev->timing;
 	bool arms = tm->kind == TT_TIMING_ARM;
 	bool waits = tm->kind == TT_TIMING_WAIT;
+	int64_t interval = arms ? tm->interval_ns : 0;
+	struct thread_state *st;
 	struct tt_prof_group *g;
 	char clock[64];
-	int64_t value;
 
 	/* A request that does not fit in ns was refused anyway; one that
 	 * could not be read asked nothing ttrace could see; a wait without
@@ -258,16 +289,36 @@ void tt_profile_record(struct tt_profile *p, const struct tt_record *r)
 		clock_name(tm->clock, clock, sizeof(clock));
 	g = group_of(p, ev->sc->sig->family, clock, tm->absolute, arms);
 	g->waits = waits;
-	/* An absolute value of 0 disarms a timer: no deadline. */
-	value = tm->value_ns;
-	if (tm->absolute && !(arms && value == 0) &&
-	    !step_from_last(r->tid, (size_t)(g - p->g), value, &value)) {
-		g->starts++;
-	} else {
-		add_request(g, value, arms ? tm->interval_ns : 0);
-	}
 	if (ev->has_lateness)
 		tt_samples_add(&g->samples, ev->lateness_ns);
+	st = state_of(r->tid, (size_t)(g - p->g));
+	if (tm->absolute && !(arms && tm->value_ns == 0)) {
+		/* the same deadline again, after a signal: the same request */
+		if (!(st->interrupted && st->has_deadline &&
+		      st->deadline == tm->value_ns)) {
+			if (ev->has_left)
+				val_add(&g->left, ev->left_ns, interval, 1);
+			if (st->has_deadline)
+				val_add(&g->step, tm->value_ns - st->deadline,
+					interval, 1);
+			else
+				g->starts++;
+		}
+		st->has_deadline = true;
+		st->deadline = tm->value_ns;
+	} else {
+		/* An absolute value of 0 disarms a timer: no deadline.  What
+		 * is left of a request a signal cut short, asked again, ends
+		 * when it would have (within the tolerance). */
+		int64_t end = tt_ts_ns(&ev->t_entry.mono) + tm->value_ns;
+
+		if (!(st->interrupted && !arms && (__int128)(end - st->end) *
+		      1000000 <= (__int128)st->value * p->tol_ppm))
+			val_add(&g->left, tm->value_ns, interval, 1);
+		st->end = end;
+		st->value = tm->value_ns;
+	}
+	st->interrupted = cut_short(ev);
 }
 
 static int cmp_req(const void *a, const void *b)
@@ -277,6 +328,16 @@ static int cmp_req(const void *a, const void *b)
 	if (x->value != y->value)
 		return x->value < y->value ? -1 : 1;
 	return (x->interval > y->interval) - (x->interval < y->interval);
+}
+
+/* By interval, then from the largest value down: the order spans grow. */
+static int cmp_span_order(const void *a, const void *b)
+{
+	const struct tt_prof_req *x = a, *y = b;
+
+	if (x->interval != y->interval)
+		return x->interval < y->interval ? -1 : 1;
+	return (x->value < y->value) - (x->value > y->value);
 }
 
 static int cmp_group(const void *a, const void *b)
@@ -289,15 +350,72 @@ static int cmp_group(const void *a, const void *b)
 	return c ? c : (int)x->absolute - (int)y->absolute;
 }
 
-void tt_profile_finish(struct tt_profile *p)
+/* The requests of the values in t: from the largest value down, a value
+ * within the tolerance of the span above it (of the span's smallest
+ * value, so that a spread of values below a period is one request)
+ * joins it; a timer's spans keep one interval.  Sleeps and waits at or
+ * below the floor are counted apart; a timer is armed deliberately, at
+ * any value. */
+static void make_spans(const struct tt_profile *p, struct tt_prof_group *g,
+		       struct tt_prof_vals *t)
+{
+	struct tt_prof_req *cur = NULL;
+
+	if (t->n)
+		qsort(t->v, t->n, sizeof(*t->v), cmp_span_order);
+	g->req = tt_xreallocarray(g->req, t->n + 1, sizeof(*g->req));
+	g->nreq = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct tt_prof_req *v = &t->v[i];
+
+		if (!g->arms && p->floor_ns >= 0 && v->value <= p->floor_ns) {
+			g->below += v->count;
+			continue;
+		}
+		if (cur && cur->interval == v->interval &&
+		    tt_prof_near(cur->min, v->value, p->tol_ppm)) {
+			cur->min = v->value;
+			cur->count += v->count;
+			continue;
+		}
+		cur = &g->req[g->nreq++];
+		*cur = *v;
+		cur->min = v->value;
+	}
+}
+
+/* An absolute group as steps: most steps are one exact value. */
+static bool steps_exact(const struct tt_prof_vals *t)
+{
+	unsigned long total = 0, most = 0;
+
+	for (size_t i = 0; i < t->n; i++) {
+		total += t->v[i].count;
+		if (t->v[i].count > most)
+			most = t->v[i].count;
+	}
+	return total >= 2 && 2 * most >= total;
+}
+
+void tt_profile_finish(struct tt_profile *p, const struct tt_profile *like)
 {
 	for (size_t i = 0; i < p->ng; i++) {
 		struct tt_prof_group *g = &p->g[i];
+		const struct tt_prof_group *l = like ?
+			tt_profile_find(like, g->family, g->clock, g->absolute) :
+			NULL;
 
-		/* sorting moves the requests: the table is done with */
-		free(g->slot);
-		g->slot = NULL;
-		g->nslot = 0;
+		if (!g->absolute)
+			g->as = TT_AS_VALUE;
+		else if (l)
+			g->as = l->as;
+		else if (g->left.n || g->step.n)
+			g->as = steps_exact(&g->step) || !g->left.n ?
+				TT_AS_STEP : TT_AS_LEFT;
+		if (g->left.n || g->step.n)
+			make_spans(p, g, g->as == TT_AS_STEP ? &g->step : &g->left);
+		val_free(&g->left);
+		val_free(&g->step);
 		if (g->nreq)
 			qsort(g->req, g->nreq, sizeof(*g->req), cmp_req);
 		if (!g->samples.n)
@@ -308,10 +426,10 @@ void tt_profile_finish(struct tt_profile *p)
 		g->late.p99 = tt_percentile(g->samples.v, g->samples.n, 99);
 		g->late.max = g->samples.v[g->samples.n - 1];
 	}
-	/* deadlines index groups in recording order: done with them */
-	free(deadlines);
-	deadlines = NULL;
-	ndeadlines = 0;
+	/* the states index groups in recording order: done with them */
+	free(states);
+	states = NULL;
+	nstates = 0;
 	if (p->ng)
 		qsort(p->g, p->ng, sizeof(*p->g), cmp_group);
 }
@@ -327,8 +445,10 @@ static void put_string(FILE *fp, const char *s)
 
 int tt_profile_write(const struct tt_profile *p, FILE *fp)
 {
-	fprintf(fp, "{\n  \"ttrace_profile\": %d,\n  \"selection\": [",
-		TT_PROFILE_VERSION);
+	fprintf(fp, "{\n  \"ttrace_profile\": %d,\n", TT_PROFILE_VERSION);
+	if (p->floor_ns >= 0)
+		fprintf(fp, "  \"floor_ns\": %" PRId64 ",\n", p->floor_ns);
+	fputs("  \"selection\": [", fp);
 	for (size_t i = 0; i < p->nsel; i++) {
 		fputs(i ? ", " : "", fp);
 		put_string(fp, p->selection[i]);
@@ -345,12 +465,20 @@ int tt_profile_write(const struct tt_profile *p, FILE *fp)
 			g->absolute ? "absolute" : "relative");
 		if (g->waits)
 			fputs("      \"kind\": \"wait\",\n", fp);
-		if (g->absolute)
-			fprintf(fp, "      \"starts\": %lu,\n", g->starts);
+		if (g->as == TT_AS_STEP)
+			fprintf(fp, "      \"as\": \"step\",\n"
+				"      \"starts\": %lu,\n", g->starts);
+		else if (g->as == TT_AS_LEFT)
+			fputs("      \"as\": \"left\",\n", fp);
+		if (g->below)
+			fprintf(fp, "      \"below_floor\": %lu,\n", g->below);
 		fputs("      \"requests\": [", fp);
 		for (size_t r = 0; r < g->nreq; r++) {
 			fprintf(fp, "%s\n        {\"value_ns\": %" PRId64,
 				r ? "," : "", g->req[r].value);
+			if (g->req[r].min != g->req[r].value)
+				fprintf(fp, ", \"min_ns\": %" PRId64,
+					g->req[r].min);
 			if (g->arms)
 				fprintf(fp, ", \"interval_ns\": %" PRId64,
 					g->req[r].interval);
@@ -422,8 +550,27 @@ static bool get_str(struct loader *l, const struct tt_json *obj,
 	return true;
 }
 
+/* How an absolute group is written: "as" since version 2; version 1
+ * wrote steps. */
+static bool get_as(struct loader *l, const struct tt_json *jg,
+		   const char *where, int64_t version, uint8_t *as)
+{
+	const struct tt_json *v = tt_json_get(jg, "as");
+
+	*as = TT_AS_STEP;
+	if (!v && version == 1)
+		return true;
+	if (!v || v->type != TJ_STRING ||
+	    (strcmp(v->s, "step") && strcmp(v->s, "left")))
+		return bad(l, "%s has no \"as\": \"step\" or \"left\" "
+			   "(line %u)", where, jg->line);
+	if (v->s[0] == 'l')
+		*as = TT_AS_LEFT;
+	return true;
+}
+
 static bool load_group(struct loader *l, const struct tt_json *jg, size_t i,
-		       struct tt_profile *p)
+		       int64_t version, struct tt_profile *p)
 {
 	const struct tt_json *reqs, *late, *kind;
 	const char *family = NULL, *clock = NULL, *mode = NULL;
@@ -454,13 +601,20 @@ static bool load_group(struct loader *l, const struct tt_json *jg, size_t i,
 			   "group names (line %u)", where, kind->line);
 	g = group_of(p, family, clock, mode[0] == 'a', false);
 	g->waits = kind != NULL;
+	if (g->absolute && !get_as(l, jg, where, version, &g->as))
+		return false;
 	v = 0;
 	if (!get_int(l, jg, where, "starts", false, 0, &v))
 		return false;
 	g->starts = (unsigned long)v;
+	v = 0;
+	if (!get_int(l, jg, where, "below_floor", false, 0, &v))
+		return false;
+	g->below = (unsigned long)v;
+	g->req = tt_xcalloc(reqs->n + 1, sizeof(*g->req));
 	for (size_t r = 0; r < reqs->n; r++) {
 		const struct tt_json *jr = &reqs->kid[r];
-		int64_t value, interval = 0, count;
+		int64_t value, min, interval = 0, count;
 
 		snprintf(where, sizeof(where), "groups[%zu].requests[%zu]", i, r);
 		if (jr->type != TJ_OBJECT)
@@ -471,10 +625,16 @@ static bool load_group(struct loader *l, const struct tt_json *jg, size_t i,
 			     &interval) ||
 		    !get_int(l, jr, where, "count", true, 1, &count))
 			return false;
+		min = value;
+		if (!get_int(l, jr, where, "min_ns", false, INT64_MIN, &min))
+			return false;
+		if (min > value)
+			return bad(l, "%s \"min_ns\" is more than its "
+				   "\"value_ns\" (line %u)", where, jr->line);
 		if (tt_json_get(jr, "interval_ns"))
 			g->arms = true;
-		add_request(g, value, interval);
-		g->req[g->nreq - 1].count = (unsigned long)count;
+		g->req[g->nreq++] = (struct tt_prof_req){
+			value, interval, (unsigned long)count, min };
 	}
 	late = tt_json_get(jg, "lateness");
 	if (late) {
@@ -508,16 +668,20 @@ static bool load_tree(struct loader *l, const struct tt_json *j,
 			 "\"ttrace_profile\" version)");
 		return false;
 	}
-	if (ver->type != TJ_INT || ver->i != TT_PROFILE_VERSION) {
+	if (ver->type != TJ_INT || ver->i < 1 || ver->i > TT_PROFILE_VERSION) {
 		if (ver->type == TJ_INT)
 			snprintf(l->msg, l->size, "a version %" PRId64 " profile; "
-				 "this ttrace reads version %d", ver->i,
+				 "this ttrace reads versions 1 to %d", ver->i,
 				 TT_PROFILE_VERSION);
 		else
 			snprintf(l->msg, l->size, "its \"ttrace_profile\" version "
 				 "is not a number");
 		return false;
 	}
+	/* a profile read back keeps its floor: a run is checked with it */
+	p->floor_ns = -1;
+	if (!get_int(l, j, "the profile", "floor_ns", false, -1, &p->floor_ns))
+		return false;
 	sel = tt_json_get(j, "selection");
 	if (!sel || sel->type != TJ_ARRAY)
 		return bad(l, "no \"selection\" list");
@@ -535,7 +699,7 @@ static bool load_tree(struct loader *l, const struct tt_json *j,
 	if (!groups || groups->type != TJ_ARRAY)
 		return bad(l, "no \"groups\" list");
 	for (size_t i = 0; i < groups->n; i++)
-		if (!load_group(l, &groups->kid[i], i, p))
+		if (!load_group(l, &groups->kid[i], i, ver->i, p))
 			return false;
 	return true;
 }
@@ -608,7 +772,7 @@ bool tt_profile_parse(const char *text, size_t len, struct tt_profile *p,
 		tt_profile_free(p);
 		return false;
 	}
-	tt_profile_finish(p);
+	tt_profile_finish(p, NULL);
 	return true;
 }
 

@@ -1,15 +1,30 @@
 /* ttrace - timing profiles (--profile, --check).
  *
  * A profile is what a run asked the kernel for: per call family, clock and
- * mode (relative or absolute), the distinct requested values with how
- * often each was asked, plus lateness statistics for information.  The
- * requests are sleeps, timer settings and the timeouts of waits (poll,
- * ppoll ...: a wait without one asks for none).  Keys are
- * ABI-independent (families, not entry points), so a profile recorded from
- * an x86_64 build checks an i386 build.  An absolute request is recorded
- * as the step from the same thread's previous deadline of that family and
- * clock, the deterministic part of a periodic loop; a thread's first
- * absolute request only counts as a start.
+ * mode (relative or absolute), the requests with how often each was made,
+ * plus lateness statistics for information.  The requests are sleeps,
+ * timer settings and the timeouts of waits (poll, ppoll ...: a wait
+ * without one asks for none).  Keys are ABI-independent (families, not
+ * entry points), so a profile recorded from an x86_64 build checks an
+ * i386 build.
+ *
+ * What a program asked for is not always the value it passed:
+ * - an absolute request is a deadline.  A program that sleeps until
+ *   now+x asked for x: the deadline less its clock at the entry ("left").
+ *   A periodic loop (deadline += period) asked for the period: the step
+ *   from the thread's previous deadline ("step"), exact where "left"
+ *   carries the loop's own time.  Both are recorded; a group is written
+ *   as steps when most steps are one exact value, as time left otherwise,
+ *   and --check reads a run the way its profile was written.
+ * - a sleep or wait cut short by a signal and called again for the rest
+ *   (the same deadline, or a relative one that ends no later) is one
+ *   request, not two.
+ * - values within the tolerance of each other are one request, a "span"
+ *   written as its largest value and its smallest: event loops compute
+ *   their timeouts as the next deadline minus now, which spreads below
+ *   the period, and time left spreads by the program's own time.
+ * - requests at or below the floor (runtime spins and yields of a few
+ *   microseconds, polls that only look) are counted, not compared.
  */
 #ifndef TTRACE_PROFILE_H
 #define TTRACE_PROFILE_H
@@ -22,20 +37,42 @@
 #include "event.h"
 #include "samples.h"
 
-#define TT_PROFILE_VERSION 1
+#define TT_PROFILE_VERSION 2
+/* The defaults of --tolerance (10%) and --floor (1 ms). */
+#define TT_PROFILE_TOLERANCE 100000
+#define TT_PROFILE_FLOOR 1000000
 
 struct tt_record;
 
 struct tt_prof_req {
-	int64_t value;		/* ns: the duration, timer value, timeout, or
-				 * step */
+	int64_t value;		/* ns: the duration, timer value, timeout,
+				 * time left or step; of a span, its largest */
 	int64_t interval;	/* ns: a timer's interval; 0 for sleeps */
 	unsigned long count;
+	int64_t min;		/* ns: a span's smallest value (value: the
+				 * same each time) */
 };
 
 struct tt_prof_lateness {
 	unsigned long count;
 	int64_t median, p99, max;
+};
+
+/* While recording: the distinct (value, interval) pairs and how often
+ * each came, found through an open-addressed hash table of indexes into
+ * v, + 1 (0: an empty slot). */
+struct tt_prof_vals {
+	struct tt_prof_req *v;
+	size_t n, cap;
+	size_t *slot;
+	size_t nslot;		/* a power of two, at least 2 * n */
+};
+
+/* How an absolute group's requests are written and compared. */
+enum tt_prof_as {
+	TT_AS_VALUE,		/* relative: the value passed */
+	TT_AS_LEFT,		/* the deadline less the clock at the entry */
+	TT_AS_STEP,		/* the step from the thread's last deadline */
 };
 
 struct tt_prof_group {
@@ -44,13 +81,14 @@ struct tt_prof_group {
 	bool absolute;
 	bool arms;		/* a timer: requests have an interval */
 	bool waits;		/* a wait: requests are its timeouts */
-	struct tt_prof_req *req;
-	size_t nreq, capreq;
-	/* while recording: where each (value, interval) is in req, an
-	 * open-addressed hash table of req indexes + 1 (0: empty slot) */
-	size_t *slot;
-	size_t nslot;		/* a power of two, at least 2 * nreq */
-	unsigned long starts;	/* absolute: first requests of a thread */
+	uint8_t as;		/* enum tt_prof_as */
+	struct tt_prof_req *req;	/* the requests (spans), by value */
+	size_t nreq;
+	/* while recording: relative values, or an absolute request's time
+	 * left; and its step from the thread's last deadline */
+	struct tt_prof_vals left, step;
+	unsigned long starts;	/* steps: first deadlines of a thread */
+	unsigned long below;	/* requests at or below the floor */
 	struct tt_prof_lateness late;
 	struct tt_samples samples;	/* while recording */
 };
@@ -60,7 +98,15 @@ struct tt_profile {
 	size_t nsel;
 	struct tt_prof_group *g;
 	size_t ng;
+	/* Recording: values within tol_ppm of each other are one request;
+	 * those at or below floor_ns (-1: none) are counted, not compared.
+	 * A profile read back has the floor it was recorded with. */
+	int64_t tol_ppm;
+	int64_t floor_ns;
 };
+
+/* |b - a| within tol_ppm of |a| (0 stays 0 exactly). */
+bool tt_prof_near(int64_t a, int64_t b, int64_t tol_ppm);
 
 /* The selection now in force (tt_selected), as a profile records it. */
 void tt_profile_init(struct tt_profile *p);
@@ -76,8 +122,11 @@ struct tt_prof_group *tt_profile_find(const struct tt_profile *p,
 void tt_profile_record(struct tt_profile *p, const struct tt_record *r);
 /* The thread is gone: forget its last deadlines. */
 void tt_profile_forget(pid_t tid);
-/* Sorts groups and requests and computes the lateness statistics. */
-void tt_profile_finish(struct tt_profile *p);
+/* Makes the requests (spans) of what was recorded, an absolute group's
+ * as the same group of like is written (like NULL, or without that
+ * group: as its own steps say), sorts groups and requests and computes
+ * the lateness statistics. */
+void tt_profile_finish(struct tt_profile *p, const struct tt_profile *like);
 
 /* Writes p as JSON.  Returns 0, or -1 if a write failed. */
 int tt_profile_write(const struct tt_profile *p, FILE *fp);
@@ -105,13 +154,15 @@ enum tt_finding_kind {
 	TF_COUNT,	/* same value, count beyond the tolerance */
 	TF_STARTS,	/* absolute: number of starts beyond the tolerance */
 	TF_LATE,	/* max lateness over the budget */
+	TF_BELOW,	/* requests at or below the floor: ten times more
+			 * and 100 more (a busy loop) */
 };
 
 struct tt_finding {
 	enum tt_finding_kind kind;
 	const struct tt_prof_group *group;	/* in new, or old if gone */
 	struct tt_prof_req old, new;
-	unsigned long old_starts, new_starts;
+	unsigned long old_starts, new_starts;	/* TF_STARTS, TF_BELOW */
 	int64_t late, budget;
 };
 

@@ -100,6 +100,8 @@ int tt_profile_session_begin(void)
 	if (!tt_opt.profile && !tt_opt.check)
 		return -1;
 	tt_profile_init(&now);
+	now.tol_ppm = tt_opt.tolerance_ppm;
+	now.floor_ns = tt_opt.floor_ns;
 	if (tt_opt.check) {
 		if (tt_profile_load(tt_opt.check, &was, msg, sizeof(msg)) < 0 ||
 		    tt_profile_same_selection(&was, &now, msg, sizeof(msg)) < 0) {
@@ -109,6 +111,8 @@ int tt_profile_session_begin(void)
 			return 2;
 		}
 		checking = true;
+		/* the run is cut as the profile was */
+		now.floor_ns = was.floor_ns;
 	}
 	if (prepare(&profile_out, tt_opt.profile, "profile") < 0 ||
 	    prepare(&junit_out, tt_opt.junit, "JUnit report") < 0) {
@@ -143,7 +147,7 @@ int tt_profile_session_end(int status)
 
 	if (!tt_opt.profile && !tt_opt.check)
 		return status;
-	tt_profile_finish(&now);
+	tt_profile_finish(&now, checking ? &was : NULL);
 	if (profile_out.fp &&
 	    commit(&profile_out, tt_profile_write(&now, profile_out.fp),
 		   "profile") < 0)

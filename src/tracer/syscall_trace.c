@@ -123,6 +123,7 @@ void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 	if (tt_opt.stack)
 		tt_unwind_capture(tcp, ev);
 	ev->t_entry = *ts;
+	tt_lateness_left(tcp, ev);
 	tcp->flags |= TCB_TRACED_CALL;
 	tt_record_call_entry(tcp);
 }

@@ -28,7 +28,8 @@ expect_rc record 0
 [ -s "$W/record.err" ] && fail "record: wrote to stderr: $(cat "$W/record.err")"
 cat >"$W/want.json" <<'END'
 {
-  "ttrace_profile": 1,
+  "ttrace_profile": 2,
+  "floor_ns": 1000000,
   "selection": SELECTION,
   "groups": [
     {
@@ -52,6 +53,7 @@ cat >"$W/want.json" <<'END'
       "family": "clock_nanosleep",
       "clock": "CLOCK_MONOTONIC",
       "mode": "absolute",
+      "as": "step",
       "starts": 1,
       "requests": [
         {"value_ns": 3000000, "count": 3}
@@ -61,8 +63,8 @@ cat >"$W/want.json" <<'END'
       "family": "clock_nanosleep",
       "clock": "CLOCK_REALTIME",
       "mode": "relative",
+      "below_floor": 1,
       "requests": [
-        {"value_ns": 1000000, "count": 1},
         {"value_ns": 2000000, "count": 1},
         {"value_ns": 4000000, "count": 1}
       ]
@@ -190,10 +192,10 @@ head -n 8 "$P" >"$W/cut2.json"
 bad truncated2 "$W/cut2.json" "truncated: the text ends inside an object (line 9, column 1)"
 echo '{"groups": []}' >"$W/other.json"
 bad notprofile "$W/other.json" "not a ttrace profile (it has no \"ttrace_profile\" version)"
-sed 's/"ttrace_profile": 1/"ttrace_profile": 2/' "$P" >"$W/v2.json"
-bad version "$W/v2.json" "a version 2 profile; this ttrace reads version 1"
+sed 's/"ttrace_profile": 2/"ttrace_profile": 3/' "$P" >"$W/v3.json"
+bad version "$W/v3.json" "a version 3 profile; this ttrace reads versions 1 to 2"
 sed 's/"count": 3}/"count": "3"}/' "$P" >"$W/badcount.json"
-bad field "$W/badcount.json" "not a valid profile: groups[1].requests[0] \"count\" is not an integer (line 19)"
+bad field "$W/badcount.json" "not a valid profile: groups[1].requests[0] \"count\" is not an integer (line 20)"
 bad options "$P" "recorded for other options: it traces alarm, this run does not (see -e trace=)" -e trace=clock_nanosleep,%wait
 bad options2 "$P" "recorded for other options: it traces timer_settime, this run does not (see -e trace=)" \
 	-e trace=%sleep,%wait,alarm,clock_adjtime,clock_getres,clock_gettime,clock_settime,getitimer,setitimer,timer_create,timer_delete,timer_getoverrun,timer_gettime,timerfd_create,timerfd_gettime,timerfd_settime
@@ -214,7 +216,7 @@ ls "$W" | grep -q '\.tmp\.' && fail "temporary files left: $(ls "$W")"
 # usage errors
 tt_run notol --tolerance=5% -o /dev/null -- "$T"
 expect_rc notol 2
-expect_line notol "ttrace: --tolerance needs --check=FILE"
+expect_line notol "ttrace: --tolerance needs --profile=FILE or --check=FILE"
 tt_run nounit --check="$P" --max-lateness=5 -o /dev/null -- "$T"
 expect_rc nounit 2
 expect_line nounit "ttrace: invalid --max-lateness '5' (a duration with a unit: 500us, 2ms, 1s; units ns, us, ms, s)"

@@ -193,11 +193,13 @@ static void group(struct tt_profile *p, const char *family, bool absolute,
 	g->clock = strdup("CLOCK_MONOTONIC");
 	g->absolute = absolute;
 	g->arms = arms;
+	g->as = absolute ? TT_AS_STEP : TT_AS_VALUE;
 	g->req = calloc(n + 1, sizeof(*g->req));
 	for (size_t i = 0; i < n; i++)
 		g->req[i] = (struct tt_prof_req){ req[i][0], req[i][1],
-						  (unsigned long)req[i][2] };
-	g->nreq = g->capreq = n;
+						  (unsigned long)req[i][2],
+						  req[i][0] };
+	g->nreq = n;
 }
 
 static void findings(const struct tt_profile *was, const struct tt_profile *now,
@@ -233,16 +235,15 @@ START_TEST(test_compare_sleeps)
 	group(&now3, "clock_nanosleep", false, false, fewer, 1);
 	findings(&was, &now, 100000, -1, "");
 	/* 1ms -> 1.05ms is within 10%, not within 1%; 20ms doubled (the
-	 * nearest new value, not 7us); the 100ms count doubled; 7us is new */
+	 * nearest new value, not 7us); the 100ms count doubled; 7us, 1 of
+	 * 11 requests, is noise (a tenth of the group is compared) */
 	findings(&was, &now2, 100000, -1,
 		 "clock_nanosleep CLOCK_MONOTONIC relative: 20ms (3 times) is now 40ms (3 times)\n"
-		 "clock_nanosleep CLOCK_MONOTONIC relative: 100ms (1 time) is now requested 2 times\n"
-		 "clock_nanosleep CLOCK_MONOTONIC relative: 7us (1 time) is new\n");
+		 "clock_nanosleep CLOCK_MONOTONIC relative: 100ms (1 time) is now requested 2 times\n");
 	findings(&was, &now2, 10000, -1,
 		 "clock_nanosleep CLOCK_MONOTONIC relative: 1ms (5 times) is now 1.05ms (5 times)\n"
 		 "clock_nanosleep CLOCK_MONOTONIC relative: 20ms (3 times) is now 40ms (3 times)\n"
-		 "clock_nanosleep CLOCK_MONOTONIC relative: 100ms (1 time) is now requested 2 times\n"
-		 "clock_nanosleep CLOCK_MONOTONIC relative: 7us (1 time) is new\n");
+		 "clock_nanosleep CLOCK_MONOTONIC relative: 100ms (1 time) is now requested 2 times\n");
 	findings(&was, &now3, 100000, -1,
 		 "clock_nanosleep CLOCK_MONOTONIC relative: 20ms (3 times) is no longer requested\n"
 		 "clock_nanosleep CLOCK_MONOTONIC relative: 100ms (1 time) is no longer requested\n");
@@ -288,6 +289,9 @@ START_TEST(test_record_many_values)
 	size_t len = 0;
 	FILE *mem;
 
+	/* no tolerance, no floor: every value a request of its own */
+	p.tol_ppm = 0;
+	p.floor_ns = -1;
 	for (long i = 0; i < NVAL * TIMES; i++) {
 		long v = (i * 7919) % NVAL + 1;	/* 7919 is prime: a permutation */
 		struct ut_call c = {
@@ -303,7 +307,7 @@ START_TEST(test_record_many_values)
 		tt_decode_entry(ev);	/* the request, into ev->timing */
 		tt_profile_record(&p, &r);
 	}
-	tt_profile_finish(&p);
+	tt_profile_finish(&p, NULL);
 	ck_assert_uint_eq(p.ng, 1);
 	g = tt_profile_find(&p, "clock_nanosleep", "CLOCK_MONOTONIC", false);
 	ck_assert_ptr_nonnull(g);
@@ -341,10 +345,12 @@ START_TEST(test_record_waits)
 		{ &tt_abi_x86_64, NR64_ppoll, { 0x1000, 1, 0, 0, 8 }, { [0] = { true, { 3 } } }, UT_RET(1) },
 	};
 	static const char want[] =
-		"{\n  \"ttrace_profile\": 1,\n  \"selection\": [],\n  \"groups\": [\n"
+		"{\n  \"ttrace_profile\": 2,\n  \"floor_ns\": 1000000,\n"
+		"  \"selection\": [],\n  \"groups\": [\n"
 		"    {\n      \"family\": \"poll\",\n      \"clock\": \"CLOCK_MONOTONIC\",\n"
 		"      \"mode\": \"relative\",\n      \"kind\": \"wait\",\n"
-		"      \"requests\": [\n        {\"value_ns\": 0, \"count\": 1},\n"
+		"      \"below_floor\": 1,\n"
+		"      \"requests\": [\n"
 		"        {\"value_ns\": 20000000, \"count\": 2}\n      ],\n"
 		"      \"lateness\": {\"count\": 1, \"median_ns\": 300000, "
 		"\"p99_ns\": 300000, \"max_ns\": 300000}\n    },\n"
@@ -352,13 +358,15 @@ START_TEST(test_record_waits)
 		"      \"mode\": \"relative\",\n      \"kind\": \"wait\",\n"
 		"      \"requests\": [\n        {\"value_ns\": 500000000, \"count\": 1}\n"
 		"      ]\n    }\n  ]\n}\n";
-	static const int64_t moved[][3] = { { 0, 0, 1 }, { 2000000, 0, 2 } };
-	static const int64_t busy[][3] = { { 0, 0, 200 }, { 20000000, 0, 2 } };
+	static const int64_t moved[][3] = { { 2000000, 0, 2 } };
+	static const int64_t busy[][3] = { { 20000000, 0, 2 } };
 	struct tt_profile p = { 0 }, q, now = { 0 }, now2 = { 0 };
 	char *text = NULL, *again = NULL, msg[256];
 	size_t len = 0;
 	FILE *mem;
 
+	p.tol_ppm = TT_PROFILE_TOLERANCE;
+	p.floor_ns = TT_PROFILE_FLOOR;
 	for (int i = 0; i < NCASES(calls); i++) {
 		struct tt_event *ev = ut_call_begin(UT_TID, &calls[i]);
 		struct tt_record r;
@@ -374,7 +382,7 @@ START_TEST(test_record_waits)
 		r = ut_call_record(TT_REC_CALL_EXIT, ev);
 		tt_profile_record(&p, &r);
 	}
-	tt_profile_finish(&p);
+	tt_profile_finish(&p, NULL);
 	mem = open_memstream(&text, &len);
 	ck_assert_int_eq(tt_profile_write(&p, mem), 0);
 	fclose(mem);
@@ -390,11 +398,12 @@ START_TEST(test_record_waits)
 	group(&now, "poll", false, false, moved, 2);
 	group(&now2, "poll", false, false, busy, 2);
 	now.g[0].waits = now2.g[0].waits = true;
+	now2.g[0].below = 201;	/* polls of timeout 0 */
 	findings(&now, &q, 100000, -1,
 		 "poll CLOCK_MONOTONIC relative: timeout 2ms (2 times) is now timeout 20ms (2 times)\n"
 		 "ppoll CLOCK_MONOTONIC relative: timeout 500ms (1 time) is new\n");
 	findings(&q, &now2, 100000, -1,
-		 "poll CLOCK_MONOTONIC relative: timeout 0ns (1 time) is now requested 200 times\n"
+		 "poll CLOCK_MONOTONIC relative: 1 request at or below the floor, now 201 (a busy loop?)\n"
 		 "ppoll CLOCK_MONOTONIC relative: timeout 500ms (1 time) is no longer requested\n");
 	/* with a lateness budget, a wait that timed out late is one too */
 	findings(&q, &q, 0, 200000,
@@ -498,7 +507,16 @@ static const struct {
 	  "{\"family\": \"x\", \"clock\": \"c\", \"mode\": \"relative\", \"kind\": \"sleep\",\n"
 	  "\"requests\": []}]}",
 	  "not a valid profile: groups[0] \"kind\" is not \"wait\", the only kind a group names (line 2)" },
-	{ "{\"ttrace_profile\": 7}", "a version 7 profile; this ttrace reads version 1" },
+	{ "{\"ttrace_profile\": 2, \"selection\": [], \"groups\": [\n"
+	  "{\"family\": \"x\", \"clock\": \"c\", \"mode\": \"absolute\", \"requests\": []}]}",
+	  "not a valid profile: groups[0] has no \"as\": \"step\" or \"left\" (line 2)" },
+	{ "{\"ttrace_profile\": 2, \"selection\": [], \"groups\": [\n"
+	  "{\"family\": \"x\", \"clock\": \"c\", \"mode\": \"relative\", \"requests\": [\n"
+	  "{\"value_ns\": 5, \"min_ns\": 6, \"count\": 1}]}]}",
+	  "not a valid profile: groups[0].requests[0] \"min_ns\" is more than its \"value_ns\" (line 3)" },
+	{ "{\"ttrace_profile\": 2, \"floor_ns\": -2, \"selection\": [], \"groups\": []}",
+	  "not a valid profile: the profile \"floor_ns\" is -2, less than -1 (line 1)" },
+	{ "{\"ttrace_profile\": 7}", "a version 7 profile; this ttrace reads versions 1 to 2" },
 	{ "  \n", "empty: not a profile" },
 	{ "{\"ttrace_profile\": 1,", "truncated: the text ends inside an object (line 1, column 22)" },
 };
