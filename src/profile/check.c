@@ -8,7 +8,8 @@
  * changes, not 20 -> 75), and what is still left appeared or
  * disappeared.  A request that is less than a tenth of its group's (and
  * not the group's only one) is noise when left unmatched: a runtime's
- * housekeeping, an event loop woken early.  The count of a matched
+ * housekeeping; so is a wait's timeout below its most asked one, under
+ * a quarter of the group: an event loop woken early.  The count of a matched
  * request moves too far when it leaves the tolerance (a request asked
  * the same each time: deterministic code) or half its count (a span:
  * the count depends on the scheduling).
@@ -64,11 +65,22 @@ static unsigned long group_total(const struct tt_prof_group *g)
 	return n;
 }
 
-/* Compared even when left unmatched: a tenth of the group's requests. */
+/* Compared even when left unmatched: a tenth of the group's requests;
+ * a wait's timeout below its most asked one, a quarter (an event loop
+ * woken early computes what is left of its period). */
 static bool significant(const struct tt_prof_group *g,
 			const struct tt_prof_req *r)
 {
-	return g->nreq == 1 || r->count * 10 >= group_total(g);
+	const struct tt_prof_req *most = &g->req[0];
+
+	for (size_t i = 1; i < g->nreq; i++)
+		if (g->req[i].count > most->count)
+			most = &g->req[i];
+	if (g->nreq == 1)
+		return true;
+	if (g->waits && r->value < most->value)
+		return r->count * 4 >= group_total(g);
+	return r->count * 10 >= group_total(g);
 }
 
 static void add(struct tt_check *c, struct tt_finding f)

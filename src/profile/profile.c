@@ -289,6 +289,10 @@ void tt_profile_record(struct tt_profile *p, const struct tt_record *r)
 		clock_name(tm->clock, clock, sizeof(clock));
 	g = group_of(p, ev->sc->sig->family, clock, tm->absolute, arms);
 	g->waits = waits;
+	if (r->runtime) {
+		g->runtime++;
+		return;
+	}
 	if (ev->has_lateness)
 		tt_samples_add(&g->samples, ev->lateness_ns);
 	st = state_of(r->tid, (size_t)(g - p->g));
@@ -472,6 +476,8 @@ int tt_profile_write(const struct tt_profile *p, FILE *fp)
 			fputs("      \"as\": \"left\",\n", fp);
 		if (g->below)
 			fprintf(fp, "      \"below_floor\": %lu,\n", g->below);
+		if (g->runtime)
+			fprintf(fp, "      \"runtime\": %lu,\n", g->runtime);
 		fputs("      \"requests\": [", fp);
 		for (size_t r = 0; r < g->nreq; r++) {
 			fprintf(fp, "%s\n        {\"value_ns\": %" PRId64,
@@ -611,6 +617,10 @@ static bool load_group(struct loader *l, const struct tt_json *jg, size_t i,
 	if (!get_int(l, jg, where, "below_floor", false, 0, &v))
 		return false;
 	g->below = (unsigned long)v;
+	v = 0;
+	if (!get_int(l, jg, where, "runtime", false, 0, &v))
+		return false;
+	g->runtime = (unsigned long)v;
 	g->req = tt_xcalloc(reqs->n + 1, sizeof(*g->req));
 	for (size_t r = 0; r < reqs->n; r++) {
 		const struct tt_json *jr = &reqs->kid[r];

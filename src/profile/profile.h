@@ -24,7 +24,9 @@
  *   their timeouts as the next deadline minus now, which spreads below
  *   the period, and time left spreads by the program's own time.
  * - requests at or below the floor (runtime spins and yields of a few
- *   microseconds, polls that only look) are counted, not compared.
+ *   microseconds, polls that only look) are counted, not compared; so
+ *   are those of a language runtime's own thread (Go's sysmon: its
+ *   sleeps and waits follow the program's timers, differently each run).
  */
 #ifndef TTRACE_PROFILE_H
 #define TTRACE_PROFILE_H
@@ -89,6 +91,7 @@ struct tt_prof_group {
 	struct tt_prof_vals left, step;
 	unsigned long starts;	/* steps: first deadlines of a thread */
 	unsigned long below;	/* requests at or below the floor */
+	unsigned long runtime;	/* requests of a runtime's own thread */
 	struct tt_prof_lateness late;
 	struct tt_samples samples;	/* while recording */
 };

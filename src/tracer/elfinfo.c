@@ -103,6 +103,35 @@ static const char *check_elf(Elf *elf, bool (*ia32_runs)(void), char *buf,
 	return buf;
 }
 
+bool tt_elf_is_go(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	Elf_Scn *scn = NULL;
+	size_t shstrndx;
+	bool go = false;
+	Elf *elf;
+
+	if (fd < 0)
+		return false;
+	elf_version(EV_CURRENT);
+	elf = elf_begin(fd, ELF_C_READ, NULL);
+	if (elf && elf_kind(elf) == ELF_K_ELF &&
+	    elf_getshdrstrndx(elf, &shstrndx) == 0)
+		while (!go && (scn = elf_nextscn(elf, scn))) {
+			GElf_Shdr sh;
+			const char *name;
+
+			if (!gelf_getshdr(scn, &sh) ||
+			    !(name = elf_strptr(elf, shstrndx, sh.sh_name)))
+				continue;
+			go = strcmp(name, ".note.go.buildid") == 0 ||
+				strcmp(name, ".go.buildinfo") == 0;
+		}
+	elf_end(elf);
+	close(fd);
+	return go;
+}
+
 const char *tt_exec_refusal(const char *path, bool (*ia32_runs)(void),
 			    char *buf, size_t size)
 {

@@ -13,6 +13,10 @@
 const char *tt_exec_refusal(const char *path, bool (*ia32_runs)(void),
 			    char *buf, size_t size);
 
+/* Is path a Go program (a section .note.go.buildid or .go.buildinfo,
+ * which the Go linker writes)?  False when it cannot be read. */
+bool tt_elf_is_go(const char *path);
+
 /* Does this kernel run i386 programs?  It is asked: a 93-byte i386
  * program that exits 0, executed from a memfd.  True when that cannot be
  * tried (the exec then decides). */

@@ -11,8 +11,10 @@
 #include <unistd.h>
 
 #include "abi.h"
+#include "elfinfo.h"
 #include "error.h"
 #include "output.h"
+#include "process.h"
 #include "procfs.h"
 #include "record.h"
 #include "render/render.h"
@@ -150,7 +152,15 @@ static void exec_stop(struct tcb *tcp)
 	}
 	/* A new program: nothing of the old one is resumed, and its POSIX
 	 * timers and close-on-exec timerfds are gone. */
-	tcp->flags &= ~(TCB_HIDDEN | TCB_RESTART | TCB_TRACED_CALL);
+	tcp->flags &= ~(TCB_HIDDEN | TCB_RESTART | TCB_TRACED_CALL |
+			TCB_RUNTIME);
+	if (tcp->proc) {
+		char exe[64];
+
+		snprintf(exe, sizeof(exe), "/proc/%d/exe", (int)tcp->tid);
+		tcp->proc->go = tt_elf_is_go(exe);
+		tcp->proc->threads_started = 0;
+	}
 	tt_unwind_exec(tcp);
 	tt_known_exec(tcp);
 	tt_record_exec(tcp, &ts);
@@ -184,6 +194,10 @@ void tt_new_child(struct tcb *parent, unsigned event)
 		tt_tcb_set_pid(c, tgid);
 	}
 	c->flags |= parent->flags & (TCB_ATTACHED | TCB_HIDDEN);
+	/* Go's runtime starts sysmon first, before any goroutine runs. */
+	if (tgid == parent->pid && parent->proc && c->proc == parent->proc &&
+	    parent->proc->go && parent->proc->threads_started++ == 0)
+		c->flags |= TCB_RUNTIME;
 	if (c->flags & TCB_STARTUP)
 		c->abi = parent->abi;
 	tt_now(&ts);

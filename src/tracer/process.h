@@ -18,6 +18,11 @@ struct tt_process {
 	unsigned threads;		/* tcbs holding it */
 	struct tt_known_set *known;	/* NULL until a timer is learned */
 	struct tt_unwind_proc *unwind;	/* NULL until -k walks a stack */
+	/* A Go program (its last execve, as ttrace saw it): the first
+	 * thread it starts is the runtime's sysmon, whose sleeps and waits
+	 * are the runtime's housekeeping, not the program's requests. */
+	bool go;
+	unsigned threads_started;	/* since that execve */
 	struct tt_process *hash_next;
 };
 

@@ -29,6 +29,7 @@ static struct tt_record make(enum tt_record_kind kind, struct tcb *tcp,
 		.abi = tcp->abi,
 		.ts = *ts,
 		.ntracees = tt_tcb_count(),
+		.runtime = (tcp->flags & TCB_RUNTIME) != 0,
 	};
 
 	if (kind != TT_REC_END && kind != TT_REC_GONE &&

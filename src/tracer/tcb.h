@@ -19,6 +19,8 @@ enum tcb_flags {
 	TCB_ATTACH_STOP = 1 << 7,/* first stop is -p's: keep the native ABI so
 				  * an i386 thread's first call says so */
 	TCB_MAPS_CALL = 1 << 8,	/* -k: the call in progress changes the maps */
+	TCB_RUNTIME = 1 << 9,	/* a language runtime's own thread (Go's
+				 * sysmon): tt_record.runtime */
 };
 
 struct tt_process;

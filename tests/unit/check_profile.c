@@ -417,6 +417,48 @@ START_TEST(test_record_waits)
 }
 END_TEST
 
+/* Requests of a runtime's own thread (Go's sysmon) are counted apart,
+ * written as "runtime", read back, and not compared. */
+START_TEST(test_record_runtime)
+{
+	static const struct ut_call sleep = {
+		.abi = &tt_abi_x86_64, .nr = NR64_clock_nanosleep,
+		.raw = { CLOCK_MONOTONIC, 0, 0x1000, 0 },
+		.mem = { [2] = UT_TS(0, 20000000) }, UT_RET(0),
+	};
+	struct tt_profile p = { 0 }, q;
+	char *text = NULL, msg[256];
+	size_t len = 0;
+	FILE *mem;
+
+	p.tol_ppm = TT_PROFILE_TOLERANCE;
+	p.floor_ns = TT_PROFILE_FLOOR;
+	for (int i = 0; i < 3; i++) {
+		struct tt_event *ev = ut_call_begin(UT_TID, &sleep);
+		struct tt_record r;
+
+		tt_decode_entry(ev);
+		r = ut_call_record(TT_REC_CALL_EXIT, ev);
+		r.runtime = i > 0;
+		tt_profile_record(&p, &r);
+	}
+	tt_profile_finish(&p, NULL);
+	ck_assert_uint_eq(p.ng, 1);
+	ck_assert_uint_eq(p.g[0].nreq, 1);
+	ck_assert_uint_eq(p.g[0].req[0].count, 1);
+	ck_assert_uint_eq(p.g[0].runtime, 2);
+	mem = open_memstream(&text, &len);
+	ck_assert_int_eq(tt_profile_write(&p, mem), 0);
+	fclose(mem);
+	ck_assert_ptr_nonnull(strstr(text, "\"runtime\": 2,\n"));
+	ck_assert(tt_profile_parse(text, len, &q, msg, sizeof(msg)));
+	ck_assert_uint_eq(q.g[0].runtime, 2);
+	free(text);
+	tt_profile_free(&p);
+	tt_profile_free(&q);
+}
+END_TEST
+
 /* What tt_profile_write writes, tt_profile_load reads back the same. */
 START_TEST(test_write_load_round_trip)
 {
@@ -560,6 +602,7 @@ Suite *make_profile_suite(void)
 	tcase_add_test(tc, test_write_load_round_trip);
 	tcase_add_test(tc, test_record_many_values);
 	tcase_add_test(tc, test_record_waits);
+	tcase_add_test(tc, test_record_runtime);
 	tcase_add_loop_test(tc, test_load_errors, 0,
 			    sizeof(bad_profiles) / sizeof(bad_profiles[0]));
 	suite_add_tcase(s, tc);
