@@ -195,6 +195,35 @@ static const struct ut_case decode_cases[] = {
 	{ "i386 restart_syscall resuming clock_nanosleep_time64",
 	  { I386, NR32_restart_syscall, { 0 }, { { 0 } }, UT_ERR(TT_ERESTART_RESTARTBLOCK), .resumes = NR32_clock_nanosleep_time64 },
 	  UT_P "restart_syscall(<... resuming interrupted clock_nanosleep_time64 ...>) " S_RESTARTBLOCK },
+
+	/* ppoll's sigmask, as strace 6.1 shows it: the set only for a
+	 * sigsetsize of a whole number of the ABI's longs up to 8 bytes,
+	 * else its address (the kernel refuses any size but 8). */
+	{ "x86_64 ppoll, sigsetsize 8",
+	  { X64, NR64_ppoll, { IN, 1, 0x3000, 0x4000, 8 },
+	    { [0] = { true, { 3 | 1ULL << 32 } }, [2] = UT_TS(0, 1000), [3] = { true, { 1 << 9 } } },
+	    UT_RET(0) },
+	  UT_P "ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=0, tv_nsec=1000}, [USR1], 8) = 0 (Timeout)\n" },
+	{ "x86_64 ppoll, sigsetsize 7: the address",
+	  { X64, NR64_ppoll, { IN, 1, 0x3000, 0x4000, 7 },
+	    { [0] = { true, { 3 | 1ULL << 32 } }, [2] = UT_TS(0, 1000), [3] = { true, { 1 << 9 } } },
+	    UT_ERR(EINVAL) },
+	  UT_P "ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=0, tv_nsec=1000}, 0x4000, 7) " S_EINVAL },
+	{ "x86_64 ppoll, sigsetsize 4 (below a long): the address",
+	  { X64, NR64_ppoll, { IN, 1, 0x3000, 0x4000, 4 },
+	    { [0] = { true, { 3 | 1ULL << 32 } }, [2] = UT_TS(0, 1000), [3] = { true, { 1 << 9 } } },
+	    UT_ERR(EINVAL) },
+	  UT_P "ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=0, tv_nsec=1000}, 0x4000, 4) " S_EINVAL },
+	{ "i386 ppoll_time32, sigsetsize 4: the first long's signals",
+	  { I386, NR32_ppoll, { IN, 1, 0x3000, 0x4000, 4 },
+	    { [0] = { true, { 3, 1 } }, [2] = UT_TS(0, 1000), [3] = { true, { 1 << 9, 1 << 1 } } },
+	    UT_ERR(EINVAL) },
+	  UT_P "ppoll_time32([{fd=3, events=POLLIN}], 1, {tv_sec=0, tv_nsec=1000}, [USR1], 4) " S_EINVAL },
+	{ "i386 ppoll_time64, sigsetsize 16: the address",
+	  { I386, NR32_ppoll_time64, { IN, 1, 0x3000, 0x4000, 16 },
+	    { [0] = { true, { 3 | 1ULL << 32 } }, [2] = UT_TS(0, 1000), [3] = { true, { 1 << 9 } } },
+	    UT_ERR(EINVAL) },
+	  UT_P "ppoll_time64([{fd=3, events=POLLIN}], 1, {tv_sec=0, tv_nsec=1000}, 0x4000, 16) " S_EINVAL },
 };
 
 START_TEST(test_decode_render)
