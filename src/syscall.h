@@ -104,6 +104,7 @@ static inline bool tt_dir_output(uint8_t dir)
 }
 
 struct tt_event;
+struct tt_syscall;
 
 /* Where a sleep keeps what the lateness needs; -1: it has no such
  * argument (nanosleep has no clock: CLOCK_MONOTONIC; no flags: relative). */
@@ -164,6 +165,11 @@ struct tt_wait_shape {
 	int8_t op_arg;
 	uint32_t op_mask;
 	uint32_t timed_ops;
+	/* A multiplexer (i386 ipc): the call its timed_ops make, not in any
+	 * table (ipc's SEMTIMEDOP: semtimedop).  -e trace= of its name or
+	 * family selects the multiplexer's calls of those ops (and only
+	 * those); NULL: none. */
+	const struct tt_syscall *op_call;
 	/* Set when the op decides more (futex: relative or absolute, the
 	 * clock): called by tt_timing_entry after the common part. */
 	void (*refine)(struct tt_event *ev);
@@ -296,5 +302,10 @@ unsigned tt_arg_bytes(const struct tt_event *ev, unsigned i);
 /* Does this call, with these argument registers, carry a finite timeout
  * (a wait that is a timing request)?  False for a call that is no wait. */
 bool tt_wait_timed(const struct tt_signature *sig, const uint64_t *raw);
+
+/* Is this call's op one its wait shape says takes a timeout (futex's
+ * FUTEX_WAIT, ipc's SEMTIMEDOP), whatever the timeout?  False for a call
+ * whose shape has no op, or that is no wait. */
+bool tt_wait_op(const struct tt_signature *sig, const uint64_t *raw);
 
 #endif

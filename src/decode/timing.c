@@ -146,6 +146,11 @@ static bool op_waits(const struct tt_wait_shape *w, const uint64_t *raw)
 	return op < 32 && (w->timed_ops >> op & 1);
 }
 
+bool tt_wait_op(const struct tt_signature *sig, const uint64_t *raw)
+{
+	return sig->wait && sig->wait->op_arg >= 0 && op_waits(sig->wait, raw);
+}
+
 bool tt_wait_timed(const struct tt_signature *sig, const uint64_t *raw)
 {
 	const struct tt_wait_shape *w = sig->wait;

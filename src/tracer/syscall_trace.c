@@ -103,9 +103,8 @@ void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 		if (tt_selected(abi, nr) && sc->sig->only_on_timerfd)
 			tfd = tt_known_timerfd(tcp, (int32_t)(uint32_t)args[0],
 					       true);
-		if (!tt_selected(abi, nr) || (sc->sig->only_on_timerfd && !tfd) ||
-		    (tt_selected_if_timed(abi, nr) &&
-		     !tt_wait_timed(sc->sig, args))) {
+		if (!tt_selected_call(abi, nr, args) ||
+		    (sc->sig->only_on_timerfd && !tfd)) {
 			/* Kept only for the restart memory. */
 			tcp->cur_args_abi = abi;
 			memcpy(tcp->cur_args, args, sizeof(tcp->cur_args));
