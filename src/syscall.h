@@ -42,8 +42,9 @@ enum tt_argtype {
 	AT_EPOLL_EVENTS,	/* an array of (packed) struct epoll_event */
 	AT_SIGINFO,		/* pointer to a siginfo_t of the ABI's layout */
 	AT_FDSET,		/* an fd_set of as many bits as its count */
-	AT_SEL_ARG_STRUCT,	/* i386 select's struct sel_arg_struct *, not
-				 * followed: NULL or the address */
+	AT_SEL_ARG_STRUCT,	/* i386 select's struct sel_arg_struct *: the
+				 * arguments of a select, in the ABI's longs
+				 * (tt_signature.indirect) */
 	AT_UADDR,		/* an address passed by value, not followed */
 	AT_FUTEX_OP,		/* futex's op: FUTEX_WAIT_PRIVATE ... */
 	AT_HEX,			/* an unsigned int, printed in hex */
@@ -229,6 +230,11 @@ struct tt_signature {
 	/* Traced only when its first argument is a timerfd (read): others
 	 * are let through unprinted. */
 	bool only_on_timerfd;
+	/* Its one argument points to the arguments of this call, as the
+	 * ABI's longs (i386 select 82: struct sel_arg_struct).  The core
+	 * reads them, the event becomes that call's (tt_decode_indirect),
+	 * and its own pointer arguments are read then.  NULL: none. */
+	const struct tt_syscall *indirect;
 };
 
 enum tt_time_width {
