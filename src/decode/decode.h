@@ -221,6 +221,13 @@ struct tt_sigevent_head tt_sigevent_head(const uint8_t *b, unsigned ptr_size);
  * of a timer it created. */
 void tt_timing_entry(struct tt_event *ev);
 void tt_timing_exit(struct tt_event *ev);
+/* At a restart_syscall's entry (ev->resumes set): ev's timing becomes
+ * that of orig, the call it resumes, when that is a wait (the kernel
+ * keeps the wait's deadline in the restart block: poll, futex), so that
+ * its exit says how the wait ended and how late; orig_entry: when orig
+ * entered, NULL if unknown (not traced, or blocked before -p). */
+void tt_timing_resume(struct tt_event *ev, const struct tt_event *orig,
+		      const struct tt_timestamps *orig_entry);
 
 /* The values the kernel takes from a timespec's bytes. */
 void tt_timespec_values(const uint8_t *bytes, struct tt_time_layout lay,

@@ -111,6 +111,11 @@ void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 			return;
 		tt_event_init(ev, sc, abi, tcp->tid, nr, args);
 		ev->resumes = (tcp->flags & TCB_RESTART) ? tcp->restart.sc : NULL;
+		/* a wait it resumes ends here, against its own deadline */
+		if (ev->resumes)
+			tt_timing_resume(ev, &tcp->restart,
+					 (tcp->flags & TCB_RESTART_SEEN) ?
+					 &tcp->restart.t_entry : NULL);
 	} else {
 		/* Any other call means the interrupted one was not resumed
 		 * (a handler ran and the program saw EINTR). */
@@ -231,6 +236,7 @@ void tt_syscall_exit(struct tcb *tcp, int64_t rval,
 				      tcp->cur_args);
 			tt_timing_entry(&tcp->restart);
 			tcp->flags |= TCB_RESTART;
+			tcp->flags &= ~TCB_RESTART_SEEN;
 		}
 		return;
 	}
@@ -258,7 +264,7 @@ void tt_syscall_exit(struct tcb *tcp, int64_t rval,
 			tcp->flags &= ~TCB_RESTART;
 	} else if (restart) {
 		tcp->restart = *ev;
-		tcp->flags |= TCB_RESTART;
+		tcp->flags |= TCB_RESTART | TCB_RESTART_SEEN;
 	}
 }
 
@@ -272,4 +278,5 @@ void tt_syscall_remember_blocked(struct tcb *tcp, const struct tt_abi *abi,
 	tt_event_init(&tcp->restart, sc, abi, tcp->tid, nr, args);
 	tt_timing_entry(&tcp->restart);
 	tcp->flags |= TCB_RESTART;
+	tcp->flags &= ~TCB_RESTART_SEEN;
 }

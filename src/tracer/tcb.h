@@ -19,6 +19,8 @@ enum tcb_flags {
 	TCB_ATTACH_STOP = 1 << 7,/* first stop is -p's: keep the native ABI so
 				  * an i386 thread's first call says so */
 	TCB_MAPS_CALL = 1 << 8,	/* -k: the call in progress changes the maps */
+	TCB_RESTART_SEEN = 1 << 9,/* .restart was traced from its entry:
+				   * its t_entry is when it entered */
 };
 
 struct tt_process;
