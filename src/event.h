@@ -211,6 +211,13 @@ struct tt_timing {
 	int32_t timer;
 	uint32_t flags;		/* the call's flags, as passed */
 	uint8_t outcome;	/* WAIT: enum tt_wait_outcome */
+	/* A restart_syscall's: the timing of the wait it resumes (not a
+	 * request of its own), its outcome the resumed wait's end.  A
+	 * relative timeout counts from since_ns (CLOCK_MONOTONIC), the
+	 * resumed call's entry, when since_known (tt_timing_resume). */
+	bool resumed;
+	bool since_known;
+	int64_t since_ns;
 	struct tt_ktime value, interval;
 	int64_t value_ns, interval_ns;
 	/* CREATE: a timerfd made close-on-exec; a POSIX timer's sigevent

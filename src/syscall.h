@@ -42,8 +42,9 @@ enum tt_argtype {
 	AT_EPOLL_EVENTS,	/* an array of (packed) struct epoll_event */
 	AT_SIGINFO,		/* pointer to a siginfo_t of the ABI's layout */
 	AT_FDSET,		/* an fd_set of as many bits as its count */
-	AT_SEL_ARG_STRUCT,	/* i386 select's struct sel_arg_struct *, not
-				 * followed: NULL or the address */
+	AT_SEL_ARG_STRUCT,	/* i386 select's struct sel_arg_struct *: the
+				 * arguments of a select, in the ABI's longs
+				 * (tt_signature.indirect) */
 	AT_UADDR,		/* an address passed by value, not followed */
 	AT_FUTEX_OP,		/* futex's op: FUTEX_WAIT_PRIVATE ... */
 	AT_HEX,			/* an unsigned int, printed in hex */
@@ -104,6 +105,7 @@ static inline bool tt_dir_output(uint8_t dir)
 }
 
 struct tt_event;
+struct tt_syscall;
 
 /* Where a sleep keeps what the lateness needs; -1: it has no such
  * argument (nanosleep has no clock: CLOCK_MONOTONIC; no flags: relative). */
@@ -164,6 +166,11 @@ struct tt_wait_shape {
 	int8_t op_arg;
 	uint32_t op_mask;
 	uint32_t timed_ops;
+	/* A multiplexer (i386 ipc): the call its timed_ops make, not in any
+	 * table (ipc's SEMTIMEDOP: semtimedop).  -e trace= of its name or
+	 * family selects the multiplexer's calls of those ops (and only
+	 * those); NULL: none. */
+	const struct tt_syscall *op_call;
 	/* Set when the op decides more (futex: relative or absolute, the
 	 * clock): called by tt_timing_entry after the common part. */
 	void (*refine)(struct tt_event *ev);
@@ -223,6 +230,11 @@ struct tt_signature {
 	/* Traced only when its first argument is a timerfd (read): others
 	 * are let through unprinted. */
 	bool only_on_timerfd;
+	/* Its one argument points to the arguments of this call, as the
+	 * ABI's longs (i386 select 82: struct sel_arg_struct).  The core
+	 * reads them, the event becomes that call's (tt_decode_indirect),
+	 * and its own pointer arguments are read then.  NULL: none. */
+	const struct tt_syscall *indirect;
 };
 
 enum tt_time_width {
@@ -296,5 +308,10 @@ unsigned tt_arg_bytes(const struct tt_event *ev, unsigned i);
 /* Does this call, with these argument registers, carry a finite timeout
  * (a wait that is a timing request)?  False for a call that is no wait. */
 bool tt_wait_timed(const struct tt_signature *sig, const uint64_t *raw);
+
+/* Is this call's op one its wait shape says takes a timeout (futex's
+ * FUTEX_WAIT, ipc's SEMTIMEDOP), whatever the timeout?  False for a call
+ * whose shape has no op, or that is no wait. */
+bool tt_wait_op(const struct tt_signature *sig, const uint64_t *raw);
 
 #endif

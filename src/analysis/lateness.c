@@ -6,7 +6,10 @@
  * that clock at the exit stop.  A process's or thread's own CPU clock
  * (pid or tid 0 in the id) is read as the tracee's; fd clocks are not
  * measured.  A tracee in another time namespace sees MONOTONIC and
- * BOOTTIME shifted: its absolute lateness would be off by the offset. */
+ * BOOTTIME shifted: its absolute lateness would be off by the offset.
+ * A restart_syscall that resumed a wait (poll, futex) measures it
+ * against the wait's own deadline, which the kernel kept: a relative one
+ * from the resumed call's entry (tt_timing.since_ns), when known. */
 #include <stdint.h>
 #include <string.h>
 #include <time.h>
@@ -56,8 +59,11 @@ void tt_lateness_measure(const struct tcb *tcp, struct tt_event *ev,
 	    tm->value.sec >= (int64_t)1 << 33)
 		return;
 	if (!tm->absolute) {
-		ev->lateness_ns = tt_ts_ns(&now->mono) -
-			tt_ts_ns(&ev->t_entry.mono) - tm->value_ns;
+		if (tm->resumed && !tm->since_known)
+			return;
+		ev->lateness_ns = tt_ts_ns(&now->mono) - (tm->resumed ?
+			tm->since_ns : tt_ts_ns(&ev->t_entry.mono)) -
+			tm->value_ns;
 		ev->has_lateness = true;
 		return;
 	}

@@ -4,7 +4,10 @@
  * every row; /REGEX the rows whose name or family it matches; a leading !
  * every row but those the rest selects; none, no row.  As in strace, the last
  * -e trace= wins.  Without -e, the waits are selected only when they
- * carry a finite timeout: a wait without one is no timing request. */
+ * carry a finite timeout: a wait without one is no timing request.  The
+ * name of the call a multiplexer's op makes (semtimedop, which i386 also
+ * reaches through ipc(SEMTIMEDOP, ...)) selects the multiplexer's row for
+ * that op only: its other calls (semop, semget...) are no timed waits. */
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,9 +20,13 @@
 
 #define MAX_ABIS 4
 
+/* Each level selects more than the one before (a union keeps the
+ * higher). */
 enum sel {
 	SEL_NONE,
 	SEL_TIMED,	/* only when tt_wait_timed() */
+	SEL_OP,		/* only when tt_wait_op(): the op of its wait shape's
+			 * op_call, named */
 	SEL_ALL,
 };
 
@@ -59,20 +66,35 @@ static unsigned class_of(const char *name)
 	return 0;
 }
 
-/* Selects every row matching name (a call, a family, a %class or
- * "all") as how says; returns how many did. */
-/* Does the row match name: "all", its class, its name or family, or,
- * for "/REGEX", a name or family the regex matches. */
-static bool matches(const struct tt_syscall *sc, const char *name,
-		    unsigned class, const regex_t *re)
+/* Does name match the row sc: its name or family, or, for "/REGEX",
+ * a name or family the regex matches. */
+static bool names(const struct tt_syscall *sc, const char *name,
+		  const regex_t *re)
 {
 	if (re)
 		return regexec(re, sc->name, 0, NULL, 0) == 0 ||
 		       regexec(re, sc->sig->family, 0, NULL, 0) == 0;
-	return strcmp(name, "all") == 0 || (sc->sig->classes & class) ||
-	       strcmp(sc->name, name) == 0 || strcmp(sc->sig->family, name) == 0;
+	return strcmp(sc->name, name) == 0 || strcmp(sc->sig->family, name) == 0;
 }
 
+/* How much of the row name selects, at most how: all of it for "all",
+ * its class, its name or family; SEL_OP when it names the call of the
+ * row's timed ops (ipc's semtimedop). */
+static enum sel matches(const struct tt_syscall *sc, const char *name,
+			unsigned class, const regex_t *re, enum sel how)
+{
+	const struct tt_wait_shape *w = sc->sig->wait;
+
+	if ((!re && (strcmp(name, "all") == 0 || (sc->sig->classes & class))) ||
+	    names(sc, name, re))
+		return how;
+	if (w && w->op_call && names(w->op_call, name, re))
+		return how < SEL_OP ? how : SEL_OP;
+	return SEL_NONE;
+}
+
+/* Selects every row matching name (a call, a family, a %class or
+ * "all") as how says; returns how many did. */
 static unsigned select_name(const char *name, enum sel how)
 {
 	unsigned hits = 0;
@@ -99,12 +121,14 @@ static unsigned select_name(const char *name, enum sel how)
 
 		for (unsigned nr = 0; nr < abi->nsyscalls; nr++) {
 			const struct tt_syscall *sc = &abi->table[nr];
+			enum sel m;
 
 			if (!sc->name)
 				continue;
-			if (matches(sc, name, class, is_re ? &re : NULL)) {
-				if (sel[nr] < how)
-					sel[nr] = (uint8_t)how;
+			m = matches(sc, name, class, is_re ? &re : NULL, how);
+			if (m != SEL_NONE) {
+				if (sel[nr] < m)
+					sel[nr] = (uint8_t)m;
 				hits++;
 			}
 		}
@@ -125,7 +149,8 @@ static bool regcomp_failed(const char *name)
 	return false;
 }
 
-/* "!SET": every row but those SET selected. */
+/* "!SET": every row but those SET selected.  A row SET selected for an
+ * op (ipc, by "semtimedop") is left out whole. */
 static void invert(void)
 {
 	for (unsigned a = 0; tt_abis[a]; a++) {
@@ -307,4 +332,25 @@ bool tt_selected(const struct tt_abi *abi, long nr)
 bool tt_selected_if_timed(const struct tt_abi *abi, long nr)
 {
 	return how_selected(abi, nr) == SEL_TIMED;
+}
+
+bool tt_selected_if_op(const struct tt_abi *abi, long nr)
+{
+	return how_selected(abi, nr) == SEL_OP;
+}
+
+bool tt_selected_call(const struct tt_abi *abi, long nr, const uint64_t *args)
+{
+	const struct tt_syscall *sc = tt_abi_syscall(abi, nr);
+
+	switch (how_selected(abi, nr)) {
+	case SEL_NONE:
+		return false;
+	case SEL_TIMED:
+		return sc && tt_wait_timed(sc->sig, args);
+	case SEL_OP:
+		return sc && tt_wait_op(sc->sig, args);
+	default:
+		return true;
+	}
 }

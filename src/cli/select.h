@@ -3,6 +3,7 @@
 #define TTRACE_SELECT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 struct tt_abi;
@@ -25,6 +26,16 @@ bool tt_selected(const struct tt_abi *abi, long nr);
 /* Selected only when the wait carries a finite timeout (tt_wait_timed):
  * the default for the waits. */
 bool tt_selected_if_timed(const struct tt_abi *abi, long nr);
+
+/* Selected only when the call's op is one its wait shape says takes a
+ * timeout (tt_wait_op): a multiplexer named by the call of that op
+ * (-e trace=semtimedop: i386 ipc's SEMTIMEDOP). */
+bool tt_selected_if_op(const struct tt_abi *abi, long nr);
+
+/* Is call nr of abi, with these argument registers (cut to the ABI's
+ * width), traced: selected, and timed or of the op when selected only
+ * then? */
+bool tt_selected_call(const struct tt_abi *abi, long nr, const uint64_t *args);
 
 /* Names for the help and the error messages, made from the syscall tables
  * of every ABI: sorted, each once, joined by ", "; free() them.  The

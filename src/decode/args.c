@@ -134,6 +134,20 @@ void tt_decode_exit(struct tt_event *ev)
 	tt_timing_exit(ev);
 }
 
+bool tt_decode_indirect(struct tt_event *ev)
+{
+	const struct tt_syscall *sc = ev->sc->sig->indirect;
+	unsigned size = ev->abi->ptr_size;
+	uint64_t raw[TT_MAX_ARGS] = { 0 };
+
+	if (!sc || !ev->mem[0].ok || ev->mem[0].len < sc->sig->nargs * size)
+		return false;
+	for (unsigned i = 0; i < sc->sig->nargs; i++)
+		raw[i] = tt_get_u(ev->mem[0].bytes + i * size, size);
+	tt_event_init(ev, sc, ev->abi, ev->tid, ev->nr, raw);
+	return true;
+}
+
 void tt_decode_subcall(struct tt_event *ev, const struct tt_syscall *sc,
 		       const uint8_t *from)
 {

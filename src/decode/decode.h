@@ -187,6 +187,18 @@ void tt_result_left(struct tt_event *ev, unsigned i);
  * (src/decode/aio.c). */
 tt_struct_reader tt_read_sembufs, tt_read_io_events;
 
+/* For a call whose argument 0 points to the arguments of another (its
+ * signature's indirect: i386's old select), once the core read them:
+ * ev becomes a call of that row (not in any table), whose raw arguments
+ * are the longs read, nothing of them read yet; the core then reads its
+ * pointer arguments before tt_decode_entry.  False, and ev unchanged,
+ * when the call has none or they could not be read (strace then shows
+ * the address). */
+bool tt_decode_indirect(struct tt_event *ev);
+/* The struct that holds them, should a reader be asked for it: strace
+ * never shows it but as the select it holds, or as its address. */
+tt_struct_reader tt_read_sel_args;
+
 /* For a multiplexer (i386 ipc) whose decode_entry finds which call it
  * makes: ev becomes a call of row sc (not in any table: its name is the
  * subcall's, as strace shows it), whose argument i is the multiplexer's
@@ -209,6 +221,13 @@ struct tt_sigevent_head tt_sigevent_head(const uint8_t *b, unsigned ptr_size);
  * of a timer it created. */
 void tt_timing_entry(struct tt_event *ev);
 void tt_timing_exit(struct tt_event *ev);
+/* At a restart_syscall's entry (ev->resumes set): ev's timing becomes
+ * that of orig, the call it resumes, when that is a wait (the kernel
+ * keeps the wait's deadline in the restart block: poll, futex), so that
+ * its exit says how the wait ended and how late; orig_entry: when orig
+ * entered, NULL if unknown (not traced, or blocked before -p). */
+void tt_timing_resume(struct tt_event *ev, const struct tt_event *orig,
+		      const struct tt_timestamps *orig_entry);
 
 /* The values the kernel takes from a timespec's bytes. */
 void tt_timespec_values(const uint8_t *bytes, struct tt_time_layout lay,

@@ -6,9 +6,12 @@
  * and when a signal interrupts (fs/select.c, do_sys_poll and
  * poll_select_finish); strace shows the revents that are not 0, and the
  * time left, after the return value: "= 1 ([{fd=3, revents=POLLIN}],
- * left {...})", and "= 0 (Timeout)".  Interrupted, poll and ppoll with a
- * timeout return ERESTART_RESTARTBLOCK and resume through
- * restart_syscall; without one, ERESTARTNOHAND. */
+ * left {...})", and "= 0 (Timeout)".  Interrupted with no handler run,
+ * poll returns ERESTART_RESTARTBLOCK (even without a timeout) and resumes
+ * through restart_syscall, its deadline kept; ppoll returns
+ * ERESTARTNOHAND and is run again with the time left.  ppoll's sigmask is
+ * shown as strace shows it, only for a sigsetsize the kernel could take
+ * (tt_sigset_sized): ppoll([...], 1, NULL, 0x7ffe1191cba8, 7). */
 #include <time.h>
 
 #include "decode/decode.h"
@@ -112,6 +115,12 @@ const struct tt_signature tt_sig_poll = {
 	.result = poll_result,
 };
 
+/* ppoll's sigmask, sized by sigsetsize. */
+static void ppoll_entry(struct tt_event *ev)
+{
+	tt_sigset_sized(ev, 3, 4);
+}
+
 const struct tt_signature tt_sig_ppoll = {
 	.family = "ppoll",
 	.classes = TT_CLASS_WAIT,
@@ -128,6 +137,7 @@ const struct tt_signature tt_sig_ppoll = {
 		.timeout_arg = 2, .timeout = TT_TMO_TIMESPEC,
 		.timed_out = TT_TO_ZERO, .clock = CLOCK_MONOTONIC, .op_arg = -1,
 	},
+	.decode_entry = ppoll_entry,
 	.ret_names = &tt_xlat_timeout_ret,
 	.result = poll_result,
 };

@@ -15,9 +15,17 @@
  * left {tv_sec=0, tv_usec=999}"; "= 0 (Timeout)".
  *
  * The i386 select (82) takes one pointer to struct sel_arg_struct {u32
- * n, inp, outp, exp, tvp}: reading what that points to needs reads two
- * levels deep, which the core does not do; ttrace shows the pointer, as
- * strace does when it cannot read the struct. */
+ * n, inp, outp, exp, tvp} (fs/select.c, compat_sys_old_select), then
+ * does what _newselect does with them.  strace 6.1 reads the struct and shows the select it holds, as
+ * select's line, "select(4, [3], NULL, NULL, {tv_sec=1, tv_usec=0}) = 1
+ * (in [3], left {...})", or its address when it cannot read it
+ * ("select(0xdeadbeef) = -1 EFAULT (Bad address)").  So does ttrace: the
+ * core reads the struct, the event becomes a select of the longs read
+ * (tt_decode_indirect: fd sets of 32-bit longs, an old_timeval32), and
+ * its sets and timeout are read as select's.  The struct itself is not
+ * read again at the exit, by the TOCTOU check or for the sets and the
+ * time left the kernel wrote back, which are read where it said at the
+ * entry. */
 #include <time.h>
 
 #include "decode/decode.h"
@@ -131,18 +139,39 @@ const struct tt_signature tt_sig_pselect6 = {
 	.result = select_result,
 };
 
-/* Its timeout is in the struct its argument points to, which ttrace does
- * not read: the wait counts as timed whenever that pointer is not NULL
- * (traced by default), for a time it does not know. */
+void tt_read_sel_args(struct tt_event *ev, int node, const uint8_t *b,
+		      struct tt_time_layout lay)
+{
+	(void)b;
+	(void)lay;
+	if (node == TT_NO_VALUE)
+		return;
+	ev->v[node].kind = TV_ADDR;
+	ev->v[node].why = TA_NOT_SHOWN;
+	ev->v[node].child = TT_NO_VALUE;
+}
+
+/* The select the old one makes: i386's, with 32-bit longs and an
+ * old_timeval32, named as strace names it. */
+static const struct tt_syscall old_select_args = {
+	"select", &tt_sig_select, TW_32, 0
+};
+
+/* Its timeout is in the struct its argument points to, which the
+ * registers do not show: for the seccomp filter and the default
+ * selection the wait counts as timed whenever that pointer is not NULL.
+ * Once the struct is read the event is select's, and a select without a
+ * timeout is left out of the default trace at the entry. */
 const struct tt_signature tt_sig_old_select = {
 	.family = "select",
 	.classes = TT_CLASS_WAIT,
 	.nargs = 1,
 	.args = {
-		{ "arg", AT_SEL_ARG_STRUCT, AD_VAL },
+		{ "arg", AT_SEL_ARG_STRUCT, AD_IN },
 	},
 	.wait = &(const struct tt_wait_shape){
 		.timeout_arg = 0, .timeout = TT_TMO_TIMEVAL,
 		.timed_out = TT_TO_ZERO, .clock = CLOCK_MONOTONIC, .op_arg = -1,
 	},
+	.indirect = &old_select_args,
 };

@@ -148,6 +148,8 @@ const struct tt_signature tt_sig_ipc = {
 		.timed_out = TT_TO_EAGAIN, .clock = CLOCK_MONOTONIC,
 		.op_arg = 0, .op_mask = IPC_CALL_MASK,
 		.timed_ops = 1u << IPC_SEMTIMEDOP,
+		/* -e trace=semtimedop selects ipc(SEMTIMEDOP, ...) */
+		.op_call = &ipc_semtimedop,
 	},
 	.decode_entry = ipc_entry,
 };

@@ -146,6 +146,11 @@ static bool op_waits(const struct tt_wait_shape *w, const uint64_t *raw)
 	return op < 32 && (w->timed_ops >> op & 1);
 }
 
+bool tt_wait_op(const struct tt_signature *sig, const uint64_t *raw)
+{
+	return sig->wait && sig->wait->op_arg >= 0 && op_waits(sig->wait, raw);
+}
+
 bool tt_wait_timed(const struct tt_signature *sig, const uint64_t *raw)
 {
 	const struct tt_wait_shape *w = sig->wait;
@@ -299,13 +304,30 @@ void tt_timing_entry(struct tt_event *ev)
 		ev->timing.kind = TT_TIMING_DELETE;
 }
 
+void tt_timing_resume(struct tt_event *ev, const struct tt_event *orig,
+		      const struct tt_timestamps *orig_entry)
+{
+	struct tt_timing *tm = &ev->timing;
+
+	if (orig->timing.kind != TT_TIMING_WAIT || !orig->sc->sig->wait)
+		return;
+	*tm = orig->timing;
+	tm->outcome = TT_WAIT_PENDING;
+	tm->resumed = true;
+	tm->since_known = orig_entry != NULL;
+	tm->since_ns = orig_entry ? tt_ts_ns(&orig_entry->mono) : 0;
+}
+
 void tt_timing_exit(struct tt_event *ev)
 {
 	struct tt_timing *tm = &ev->timing;
+	/* A restart_syscall ends the wait it resumes, by that wait's rule
+	 * (poll's and futex's need none of its arguments). */
+	const struct tt_syscall *sc = tm->resumed ? ev->resumes : ev->sc;
 	int out;
 
-	if (tm->kind == TT_TIMING_WAIT)
-		wait_outcome(ev, ev->sc->sig->wait);
+	if (tm->kind == TT_TIMING_WAIT && sc && sc->sig->wait)
+		wait_outcome(ev, sc->sig->wait);
 	if (tm->kind != TT_TIMING_CREATE || ev->ret != TR_VALUE)
 		return;
 	if (tm->timer_kind == TT_TIMER_FD) {

@@ -93,8 +93,9 @@ const struct tt_type tt_types[] = {
 	[AT_FDSET] = { .name = "fd_set", .vkind = TV_UINT,
 		       .scalar = TT_SCALAR_REG, .size_by = TT_SIZE_BITS,
 		       .size32 = 4, .size64 = 8, .read = tt_read_fdset },
-	[AT_SEL_ARG_STRUCT] = VALUE("struct sel_arg_struct *", TV_PTR,
-				    TT_SCALAR_REG, NULL),
+	/* {n, inp, outp, exp, tvp}: five longs */
+	[AT_SEL_ARG_STRUCT] = STRUCT("struct sel_arg_struct", TT_SIZE_BY_PTR,
+				     20, 40, tt_read_sel_args),
 	[AT_UADDR] = VALUE("void *", TV_PTR, TT_SCALAR_REG, NULL),
 	[AT_FUTEX_OP] = VALUE("int op", TV_XVAL, TT_SCALAR_U32,
 			      &tt_xlat_futex_ops),

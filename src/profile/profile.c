@@ -279,9 +279,10 @@ void tt_profile_record(struct tt_profile *p, const struct tt_record *r)
 
 	/* A request that does not fit in ns was refused anyway; one that
 	 * could not be read asked nothing ttrace could see; a wait without
-	 * a timeout (no value) asks for none. */
+	 * a timeout (no value) asks for none; a restart_syscall's is the
+	 * wait it resumes, already recorded. */
 	if ((tm->kind != TT_TIMING_SLEEP && !arms && !waits) ||
-	    !tm->has_value || !tm->in_ns)
+	    !tm->has_value || !tm->in_ns || tm->resumed)
 		return;
 	if (arms)
 		arm_clock(ev, clock, sizeof(clock));

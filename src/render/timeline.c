@@ -324,8 +324,9 @@ static const struct outcome {
 	[TT_WAIT_FAILED] = { "failed", "failed" },
 };
 
-/* A wait's outcome, when the event says it (a wait that returned; not
- * a restart_syscall, whose own timing has none), or NULL. */
+/* A wait's outcome, when the event says it (a wait that returned, or a
+ * restart_syscall that resumed one: its timing is the wait's), or
+ * NULL. */
 static const struct outcome *outcome_of(const struct tt_event *ev,
 					const char *unfinished)
 {

@@ -16,9 +16,11 @@
  * a block that tests the argument registers its wait shape names, as
  * tt_wait_timed() does at the entry (the op of a futex, a timeout of ms
  * that is not negative, a timeout pointer that is not NULL).  A poll(-1)
- * or a futex wait without a timeout runs without a stop.  The entry test
- * stays: it is the one that applies without the filter (-p,
- * --seccomp=off).
+ * or a futex wait without a timeout runs without a stop.  A multiplexer
+ * selected for an op (i386 ipc under -e trace=semtimedop:
+ * tt_selected_if_op) is trapped for that op only, by the same test
+ * stopped after the op.  The entry test stays: it is the one that applies
+ * without the filter (-p, --seccomp=off).
  *
  * The kernel reports the syscall-entry stop before it runs the filter, so
  * a tracee resumed with PTRACE_CONT stops only at the filter
@@ -48,7 +50,7 @@
 #include "syscall.h"
 
 #define MAX_INSNS BPF_MAXINSNS
-/* The distinct wait shapes of one ABI's block. */
+/* The distinct tests of wait shapes of one ABI's block. */
 #define MAX_SHAPES 32
 
 /* seccomp_data.args[k] is a __u64 in the task's byte order. */
@@ -147,12 +149,22 @@ static void resolve(struct prog *p, unsigned from)
 	p->nfix = from;
 }
 
-/* The block of one wait shape: to L_TRACE when tt_wait_timed() would say
- * the call carries a finite timeout, else to L_ALLOW.  A 32-bit ABI's
- * arguments are the low halves of the registers (tt_abi_args). */
+/* A test of a wait shape's registers: the whole of tt_wait_timed(), or
+ * (op_only) its op's part, tt_wait_op(). */
+struct shape_test {
+	const struct tt_wait_shape *w;
+	bool op_only;
+};
+
+/* The block of one test: to L_TRACE when tt_wait_timed() would say the
+ * call carries a finite timeout (op_only: tt_wait_op() that its op takes
+ * one), else to L_ALLOW.  A 32-bit ABI's arguments are the low halves of
+ * the registers (tt_abi_args). */
 static void emit_shape(struct prog *p, const struct tt_abi *abi,
-		       const struct tt_wait_shape *w)
+		       struct shape_test t)
 {
+	const struct tt_wait_shape *w = t.w;
+
 	if (w->op_arg >= 0) {
 		/* (op & op_mask) < 32 and bit (op & op_mask) of timed_ops */
 		stmt(p, BPF_LD | BPF_W | BPF_ABS, ARG_LO(w->op_arg));
@@ -161,8 +173,11 @@ static void emit_shape(struct prog *p, const struct tt_abi *abi,
 		stmt(p, BPF_MISC | BPF_TAX, 0);
 		stmt(p, BPF_LD | BPF_IMM, 1);
 		stmt(p, BPF_ALU | BPF_LSH | BPF_X, 0);
-		jump(p, BPF_JSET, w->timed_ops, L_NEXT, L_ALLOW);
+		jump(p, BPF_JSET, w->timed_ops, t.op_only ? L_TRACE : L_NEXT,
+		     L_ALLOW);
 	}
+	if (t.op_only)
+		return;
 	stmt(p, BPF_LD | BPF_W | BPF_ABS, ARG_LO(w->timeout_arg));
 	if (w->timeout == TT_TMO_MS) {
 		/* an int: negative is no timeout */
@@ -177,30 +192,34 @@ static void emit_shape(struct prog *p, const struct tt_abi *abi,
 }
 
 /* Do a and b make the same test? */
-static bool same_test(const struct tt_wait_shape *a,
-		      const struct tt_wait_shape *b)
+static bool same_test(struct shape_test ta, struct shape_test tb)
 {
-	return a->timeout_arg == b->timeout_arg &&
-		(a->timeout == TT_TMO_MS) == (b->timeout == TT_TMO_MS) &&
+	const struct tt_wait_shape *a = ta.w, *b = tb.w;
+
+	return ta.op_only == tb.op_only &&
+		(ta.op_only || (a->timeout_arg == b->timeout_arg &&
+				(a->timeout == TT_TMO_MS) ==
+				(b->timeout == TT_TMO_MS))) &&
 		a->op_arg == b->op_arg &&
 		(a->op_arg < 0 ||
 		 (a->op_mask == b->op_mask && a->timed_ops == b->timed_ops));
 }
 
-/* The index of w among shapes[0 .. *n), added if new; -1 if full. */
-static int shape_index(const struct tt_wait_shape **shapes, unsigned *n,
-		       const struct tt_wait_shape *w)
+/* The index of t among tests[0 .. *n), added if new; -1 if full. */
+static int shape_index(struct shape_test *tests, unsigned *n,
+		       struct shape_test t)
 {
 	for (unsigned i = 0; i < *n; i++)
-		if (same_test(shapes[i], w))
+		if (same_test(tests[i], t))
 			return (int)i;
 	if (*n == MAX_SHAPES)
 		return -1;
-	shapes[*n] = w;
+	tests[*n] = t;
 	return (int)(*n)++;
 }
 
-/* How rule takes nr; *w set for TT_TAKE_IF_TIMED (NULL otherwise). */
+/* How rule takes nr; *w set for TT_TAKE_IF_TIMED and TT_TAKE_IF_OP (NULL
+ * otherwise). */
 static enum tt_seccomp_take take_of(tt_seccomp_rule rule,
 				    const struct tt_abi *abi, long nr,
 				    const struct tt_wait_shape **w)
@@ -209,22 +228,26 @@ static enum tt_seccomp_take take_of(tt_seccomp_rule rule,
 
 	*w = NULL;
 	how = rule(abi, nr, w);
-	if (how == TT_TAKE_IF_TIMED && !*w)
-		how = TT_TAKE_ALWAYS;	/* no shape to test: be safe */
+	/* no shape (or no op) to test: be safe */
+	if ((how == TT_TAKE_IF_TIMED && !*w) ||
+	    (how == TT_TAKE_IF_OP && (!*w || (*w)->op_arg < 0)))
+		how = TT_TAKE_ALWAYS;
 	return how;
 }
 
 /* One ABI's block:
  *	load nr
  *	jeq n1 -> trace .. jeq nk -> trace	(the calls taken always)
- *	jeq w1 -> shape(w1) ..			(the waits taken when timed)
+ *	jeq w1 -> shape(w1) ..			(the waits taken when timed,
+ *						 or for an op)
  *	allow
  *	shape blocks, each to allow or trace
  *	allow; trace */
 static void emit_abi_block(struct prog *p, const struct tt_abi *abi,
 			   tt_seccomp_rule rule)
 {
-	const struct tt_wait_shape *shapes[MAX_SHAPES], *w;
+	struct shape_test shapes[MAX_SHAPES];
+	const struct tt_wait_shape *w;
 	unsigned nshapes = 0, fix0 = p->nfix;
 	long end = (long)abi->nsyscalls;
 
@@ -235,14 +258,18 @@ static void emit_abi_block(struct prog *p, const struct tt_abi *abi,
 		if (abi->always[i] >= end)
 			end = abi->always[i] + 1;
 	for (long nr = 0; nr < end; nr++) {
-		switch (take_of(rule, abi, nr, &w)) {
+		enum tt_seccomp_take how = take_of(rule, abi, nr, &w);
+
+		switch (how) {
 		case TT_TAKE_NONE:
 			break;
 		case TT_TAKE_ALWAYS:
 			jump(p, BPF_JEQ, (uint32_t)nr, L_TRACE, L_NEXT);
 			break;
-		case TT_TAKE_IF_TIMED: {
-			int s = shape_index(shapes, &nshapes, w);
+		case TT_TAKE_IF_TIMED:
+		case TT_TAKE_IF_OP: {
+			struct shape_test t = { w, how == TT_TAKE_IF_OP };
+			int s = shape_index(shapes, &nshapes, t);
 
 			if (s < 0)
 				p->overflow = 1;
@@ -316,10 +343,14 @@ enum tt_seccomp_take tt_seccomp_take(const struct tt_abi *abi, long nr,
 	if (!tt_selected(abi, nr))
 		return TT_TAKE_NONE;
 	sc = tt_abi_syscall(abi, nr);
-	if (tt_selected_if_timed(abi, nr) && sc && sc->sig->wait) {
+	if (sc && sc->sig->wait) {
 		*w = sc->sig->wait;
-		return TT_TAKE_IF_TIMED;
+		if (tt_selected_if_timed(abi, nr))
+			return TT_TAKE_IF_TIMED;
+		if (tt_selected_if_op(abi, nr))
+			return TT_TAKE_IF_OP;
 	}
+	*w = NULL;
 	return TT_TAKE_ALWAYS;
 }
 

@@ -19,17 +19,22 @@ enum tt_seccomp_take {
 	TT_TAKE_ALWAYS,		/* it stops, whatever its arguments */
 	TT_TAKE_IF_TIMED,	/* it stops when it carries a finite timeout,
 				 * by its wait shape (tt_wait_timed) */
+	TT_TAKE_IF_OP,		/* it stops when its op is one of its wait
+				 * shape's timed ops (tt_wait_op): ipc's
+				 * SEMTIMEDOP under -e trace=semtimedop */
 };
 
-/* How call nr of abi is taken; for TT_TAKE_IF_TIMED, sets *w to its wait
- * shape (TT_TAKE_IF_TIMED without a shape is taken always). */
+/* How call nr of abi is taken; for TT_TAKE_IF_TIMED and TT_TAKE_IF_OP,
+ * sets *w to its wait shape (without a shape, or IF_OP with a shape of no
+ * op, it is taken always). */
 typedef enum tt_seccomp_take (*tt_seccomp_rule)(const struct tt_abi *abi,
 						long nr,
 						const struct tt_wait_shape **w);
 
 /* ttrace's rule: the calls the tracer needs (restart_syscall, the execs,
  * -k's map calls) and the selected rows always, but the rows selected
- * only when timed (tt_selected_if_timed), which are taken when timed. */
+ * only when timed (tt_selected_if_timed), which are taken when timed, and
+ * those selected for an op (tt_selected_if_op), taken for that op. */
 enum tt_seccomp_take tt_seccomp_take(const struct tt_abi *abi, long nr,
 				     const struct tt_wait_shape **w);
 

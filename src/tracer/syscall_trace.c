@@ -51,6 +51,22 @@ static void fetch(struct tcb *tcp, struct tt_event *ev, unsigned i)
 	fetch_sub(tcp, ev, i);
 }
 
+/* An untraced call's arguments, kept only for the restart memory. */
+static void keep_untraced(struct tcb *tcp, const struct tt_abi *abi,
+			  const uint64_t args[TT_MAX_ARGS])
+{
+	tcp->cur_args_abi = abi;
+	memcpy(tcp->cur_args, args, sizeof(tcp->cur_args));
+}
+
+/* Every input argument of the call ev is. */
+static void fetch_inputs(struct tcb *tcp, struct tt_event *ev)
+{
+	for (unsigned i = 0; i < ev->sc->sig->nargs; i++)
+		if (tt_dir_input(ev->sc->sig->args[i].dir))
+			fetch(tcp, ev, i);
+}
+
 /* The clock of the timer the call is about (a POSIX timer id or a
  * timerfd argument), when ttrace knows it; tfd: already looked up. */
 static void timer_clock(struct tcb *tcp, struct tt_event *ev,
@@ -95,6 +111,11 @@ void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 			return;
 		tt_event_init(ev, sc, abi, tcp->tid, nr, args);
 		ev->resumes = (tcp->flags & TCB_RESTART) ? tcp->restart.sc : NULL;
+		/* a wait it resumes ends here, against its own deadline */
+		if (ev->resumes)
+			tt_timing_resume(ev, &tcp->restart,
+					 (tcp->flags & TCB_RESTART_SEEN) ?
+					 &tcp->restart.t_entry : NULL);
 	} else {
 		/* Any other call means the interrupted one was not resumed
 		 * (a handler ran and the program saw EINTR). */
@@ -103,18 +124,23 @@ void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 		if (tt_selected(abi, nr) && sc->sig->only_on_timerfd)
 			tfd = tt_known_timerfd(tcp, (int32_t)(uint32_t)args[0],
 					       true);
-		if (!tt_selected(abi, nr) || (sc->sig->only_on_timerfd && !tfd) ||
-		    (tt_selected_if_timed(abi, nr) &&
-		     !tt_wait_timed(sc->sig, args))) {
-			/* Kept only for the restart memory. */
-			tcp->cur_args_abi = abi;
-			memcpy(tcp->cur_args, args, sizeof(tcp->cur_args));
+		if (!tt_selected_call(abi, nr, args) ||
+		    (sc->sig->only_on_timerfd && !tfd)) {
+			keep_untraced(tcp, abi, args);
 			return;
 		}
 		tt_event_init(ev, sc, abi, tcp->tid, nr, args);
-		for (unsigned i = 0; i < sc->sig->nargs; i++)
-			if (tt_dir_input(sc->sig->args[i].dir))
-				fetch(tcp, ev, i);
+		fetch_inputs(tcp, ev);
+		/* i386's old select: its arguments were in memory; without a
+		 * timeout there, it is no wait the default traces */
+		if (tt_decode_indirect(ev)) {
+			if (tt_selected_if_timed(abi, nr) &&
+			    !tt_wait_timed(ev->sc->sig, ev->raw)) {
+				keep_untraced(tcp, abi, args);
+				return;
+			}
+			fetch_inputs(tcp, ev);
+		}
 		tt_decode_entry(ev);
 		timer_clock(tcp, ev, tfd);
 	}
@@ -210,6 +236,7 @@ void tt_syscall_exit(struct tcb *tcp, int64_t rval,
 				      tcp->cur_args);
 			tt_timing_entry(&tcp->restart);
 			tcp->flags |= TCB_RESTART;
+			tcp->flags &= ~TCB_RESTART_SEEN;
 		}
 		return;
 	}
@@ -237,7 +264,7 @@ void tt_syscall_exit(struct tcb *tcp, int64_t rval,
 			tcp->flags &= ~TCB_RESTART;
 	} else if (restart) {
 		tcp->restart = *ev;
-		tcp->flags |= TCB_RESTART;
+		tcp->flags |= TCB_RESTART | TCB_RESTART_SEEN;
 	}
 }
 
@@ -251,4 +278,5 @@ void tt_syscall_remember_blocked(struct tcb *tcp, const struct tt_abi *abi,
 	tt_event_init(&tcp->restart, sc, abi, tcp->tid, nr, args);
 	tt_timing_entry(&tcp->restart);
 	tcp->flags |= TCB_RESTART;
+	tcp->flags &= ~TCB_RESTART_SEEN;
 }

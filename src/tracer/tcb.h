@@ -19,7 +19,9 @@ enum tcb_flags {
 	TCB_ATTACH_STOP = 1 << 7,/* first stop is -p's: keep the native ABI so
 				  * an i386 thread's first call says so */
 	TCB_MAPS_CALL = 1 << 8,	/* -k: the call in progress changes the maps */
-	TCB_RUNTIME = 1 << 9,	/* a language runtime's own thread (Go's
+	TCB_RESTART_SEEN = 1 << 9,/* .restart was traced from its entry:
+				   * its t_entry is when it entered */
+	TCB_RUNTIME = 1 << 10,	/* a language runtime's own thread (Go's
 				 * sysmon): tt_record.runtime */
 };
 

@@ -106,13 +106,16 @@ tests_e2e_helpers_waits32_LDFLAGS = -m32
 endif
 
 # Waits that end every way (poll, ppoll): what -c, --json, profiles and
-# the timeline say of them.
+# the timeline say of them; waits resumed through restart_syscall.
 WAITS_TESTS = \
 	tests/e2e/waits-summary.sh \
 	tests/e2e/waits-profile.sh \
-	tests/e2e/waits-timeline.sh
+	tests/e2e/waits-timeline.sh \
+	tests/e2e/resumed-waits.sh
 TESTS += $(WAITS_TESTS)
 EXTRA_DIST += $(WAITS_TESTS)
-check_PROGRAMS += tests/e2e/helpers/waiter
+check_PROGRAMS += tests/e2e/helpers/waiter tests/e2e/helpers/resumed
 tests_e2e_helpers_waiter_CFLAGS = $(TRACEE_CC)
 tests_e2e_helpers_waiter_LDFLAGS = $(TRACEE_LD)
+tests_e2e_helpers_resumed_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_resumed_LDFLAGS = $(TRACEE_LD)

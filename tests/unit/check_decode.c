@@ -3,6 +3,8 @@
  * unreadable pointers, out-of-range fields, the i386 time64 padding note,
  * outputs decoded only when the kernel wrote them, restart_syscall. */
 #include <errno.h>
+#include <string.h>
+#include <time.h>
 
 #include "abi.h"
 #include "decode/decode.h"
@@ -195,11 +197,143 @@ static const struct ut_case decode_cases[] = {
 	{ "i386 restart_syscall resuming clock_nanosleep_time64",
 	  { I386, NR32_restart_syscall, { 0 }, { { 0 } }, UT_ERR(TT_ERESTART_RESTARTBLOCK), .resumes = NR32_clock_nanosleep_time64 },
 	  UT_P "restart_syscall(<... resuming interrupted clock_nanosleep_time64 ...>) " S_RESTARTBLOCK },
+
+	/* ppoll's sigmask, as strace 6.1 shows it: the set only for a
+	 * sigsetsize of a whole number of the ABI's longs up to 8 bytes,
+	 * else its address (the kernel refuses any size but 8). */
+	{ "x86_64 ppoll, sigsetsize 8",
+	  { X64, NR64_ppoll, { IN, 1, 0x3000, 0x4000, 8 },
+	    { [0] = { true, { 3 | 1ULL << 32 } }, [2] = UT_TS(0, 1000), [3] = { true, { 1 << 9 } } },
+	    UT_RET(0) },
+	  UT_P "ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=0, tv_nsec=1000}, [USR1], 8) = 0 (Timeout)\n" },
+	{ "x86_64 ppoll, sigsetsize 7: the address",
+	  { X64, NR64_ppoll, { IN, 1, 0x3000, 0x4000, 7 },
+	    { [0] = { true, { 3 | 1ULL << 32 } }, [2] = UT_TS(0, 1000), [3] = { true, { 1 << 9 } } },
+	    UT_ERR(EINVAL) },
+	  UT_P "ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=0, tv_nsec=1000}, 0x4000, 7) " S_EINVAL },
+	{ "x86_64 ppoll, sigsetsize 4 (below a long): the address",
+	  { X64, NR64_ppoll, { IN, 1, 0x3000, 0x4000, 4 },
+	    { [0] = { true, { 3 | 1ULL << 32 } }, [2] = UT_TS(0, 1000), [3] = { true, { 1 << 9 } } },
+	    UT_ERR(EINVAL) },
+	  UT_P "ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=0, tv_nsec=1000}, 0x4000, 4) " S_EINVAL },
+	{ "i386 ppoll_time32, sigsetsize 4: the first long's signals",
+	  { I386, NR32_ppoll, { IN, 1, 0x3000, 0x4000, 4 },
+	    { [0] = { true, { 3, 1 } }, [2] = UT_TS(0, 1000), [3] = { true, { 1 << 9, 1 << 1 } } },
+	    UT_ERR(EINVAL) },
+	  UT_P "ppoll_time32([{fd=3, events=POLLIN}], 1, {tv_sec=0, tv_nsec=1000}, [USR1], 4) " S_EINVAL },
+	{ "i386 ppoll_time64, sigsetsize 16: the address",
+	  { I386, NR32_ppoll_time64, { IN, 1, 0x3000, 0x4000, 16 },
+	    { [0] = { true, { 3 | 1ULL << 32 } }, [2] = UT_TS(0, 1000), [3] = { true, { 1 << 9 } } },
+	    UT_ERR(EINVAL) },
+	  UT_P "ppoll_time64([{fd=3, events=POLLIN}], 1, {tv_sec=0, tv_nsec=1000}, 0x4000, 16) " S_EINVAL },
 };
 
 START_TEST(test_decode_render)
 {
 	ut_case_check(&decode_cases[_i]);
+}
+END_TEST
+
+/* i386's old select (82): its argument points to struct sel_arg_struct
+ * {u32 n, inp, outp, exp, tvp}; once the core read it the call is the
+ * select it holds, whose fd set (at inp) and old_timeval32 (at tvp) are
+ * read as select's, and written back as select's: strace 6.1's lines. */
+static const struct old_select_case {
+	const char *what;
+	uint32_t arg;			/* the register */
+	bool struct_ok;			/* readable */
+	uint32_t words[5];		/* n, inp, outp, exp, tvp */
+	bool tv_ok;
+	uint32_t in, tv[2];		/* at inp and tvp, at entry */
+	uint32_t in_back, tv_back[2];	/* written back by the kernel */
+	struct ut_call ret;		/* its ret, rval, err */
+	const char *want;
+	uint8_t outcome;		/* enum tt_wait_outcome */
+	int64_t timeout_ns;		/* -1: no timeout known */
+} old_select_cases[] = {
+	{ "ready", 0x5000, true, { 4, IN, 0, 0, OUT }, true, 1u << 3, { 1, 0 },
+	  1u << 3, { 0, 999 }, { UT_RET(1) },
+	  UT_P "select(4, [3], NULL, NULL, {tv_sec=1, tv_usec=0}) = 1 (in [3], "
+	  "left {tv_sec=0, tv_usec=999})\n", TT_WAIT_READY, 1000000000 },
+	{ "timed out", 0x5000, true, { 4, IN, 0, 0, OUT }, true, 1u << 3,
+	  { 0, 5000 }, 0, { 0, 0 }, { UT_RET(0) },
+	  UT_P "select(4, [3], NULL, NULL, {tv_sec=0, tv_usec=5000}) = 0 (Timeout)\n",
+	  TT_WAIT_TIMED_OUT, 5000000 },
+	{ "interrupted", 0x5000, true, { 4, IN, 0, 0, OUT }, true, 1u << 3,
+	  { 1, 0 }, 1u << 3, { 0, 500 }, { UT_ERR(TT_ERESTARTNOHAND) },
+	  UT_P "select(4, [3], NULL, NULL, {tv_sec=1, tv_usec=0}) " S_RESTARTNOHAND,
+	  TT_WAIT_INTERRUPTED, 1000000000 },
+	{ "no sets, n 0", 0x5000, true, { 0, 0, 0, 0, OUT }, true, 0, { 0, 5 },
+	  0, { 0, 0 }, { UT_RET(0) },
+	  UT_P "select(0, NULL, NULL, NULL, {tv_sec=0, tv_usec=5}) = 0 (Timeout)\n",
+	  TT_WAIT_TIMED_OUT, 5000 },
+	{ "no timeout", 0x5000, true, { 4, 0, IN, 0, 0 }, false, 1u << 3,
+	  { 0, 0 }, 1u << 3, { 0, 0 }, { UT_RET(1) },
+	  UT_P "select(4, NULL, [3], NULL, NULL)  = 1 (out [3])\n", TT_WAIT_READY, -1 },
+	{ "timeout unreadable", 0x5000, true, { 4, IN, 0, 0, 0xdead }, false,
+	  1u << 3, { 0, 0 }, 0, { 0, 0 }, { UT_ERR(EFAULT) },
+	  UT_P "select(4, [3], NULL, NULL, 0xdead) " S_EFAULT, TT_WAIT_FAILED, -1 },
+	/* strace shows the struct's address when it cannot read it */
+	{ "struct unreadable", 0xdeadbeef, false, { 4, IN, 0, 0, OUT }, true,
+	  1u << 3, { 1, 0 }, 0, { 0, 0 }, { UT_ERR(EFAULT) },
+	  UT_P "select(0xdeadbeef)                " S_EFAULT, TT_WAIT_FAILED, -1 },
+	{ "struct NULL", 0, false, { 0 }, false, 0, { 0, 0 }, 0, { 0, 0 },
+	  { UT_ERR(EFAULT) }, UT_P "select(NULL)                      " S_EFAULT, TT_WAIT_FAILED, -1 },
+};
+
+START_TEST(test_old_select)
+{
+	const struct old_select_case *c = &old_select_cases[_i];
+	struct ut_call call = c->ret;
+	struct tt_event *ev;
+
+	call.abi = I386;
+	call.nr = NR32_select;
+	call.raw[0] = c->arg;
+	ev = ut_call_begin(UT_TID, &call);
+	/* what the core read at the register's address */
+	ev->mem[0].ok = c->struct_ok;
+	memcpy(ev->mem[0].bytes, c->words, sizeof(c->words));
+	ck_assert_uint_eq(ev->mem[0].len, sizeof(c->words));
+	ck_assert_int_eq(tt_decode_indirect(ev), c->struct_ok);
+	if (c->struct_ok) {
+		/* then at the struct's pointers, as select's arguments */
+		ck_assert_str_eq(ev->sc->name, "select");
+		ck_assert_ptr_eq(ev->sc->sig, &tt_sig_select);
+		ck_assert_int_eq(ev->nr, NR32_select);
+		for (unsigned i = 1; i < 4; i++) {
+			ev->mem[i].ok = c->words[i] != 0;
+			ev->mem[i].len = (uint16_t)tt_arg_bytes(ev, i);
+			memcpy(ev->mem[i].bytes, &c->in, sizeof(c->in));
+		}
+		ev->mem[4].ok = c->tv_ok;
+		ev->mem[4].len = (uint16_t)tt_arg_bytes(ev, 4);
+		ck_assert_uint_eq(ev->mem[4].len, sizeof(c->tv));
+		memcpy(ev->mem[4].bytes, c->tv, sizeof(c->tv));
+	}
+	ut_call_entry(ev);
+	ev->ret = call.ret;
+	ev->rval = call.rval;
+	ev->err = call.err;
+	for (unsigned i = 1; c->struct_ok && i < 5; i++) {
+		if (!tt_output_wanted(ev, i))
+			continue;
+		ev->back[i].ok = true;
+		ev->back[i].len = (uint16_t)tt_arg_bytes(ev, i);
+		if (i == 4)
+			memcpy(ev->back[i].bytes, c->tv_back, sizeof(c->tv_back));
+		else
+			memcpy(ev->back[i].bytes, &c->in_back, sizeof(c->in_back));
+	}
+	ut_call_exit(ev, &call);
+	ut_expect_output(c->what, c->want);
+	ck_assert_int_eq(ev->timing.kind, TT_TIMING_WAIT);
+	ck_assert_int_eq(ev->timing.outcome, c->outcome);
+	ck_assert_int_eq(ev->timing.clock, CLOCK_MONOTONIC);
+	ck_assert_int_eq(ev->timing.has_value && ev->timing.valid,
+			 c->timeout_ns >= 0);
+	if (c->timeout_ns >= 0)
+		ck_assert_int_eq(ev->timing.value_ns, c->timeout_ns);
 }
 END_TEST
 
@@ -361,6 +495,8 @@ static unsigned kernel_read_size(enum tt_argtype type, enum tt_time_width w,
 		return K_SEMBUF;
 	case AT_IO_EVENTS:	/* one element, the same in both ABIs */
 		return K_IO_EVENT;
+	case AT_SEL_ARG_STRUCT:	/* n, inp, outp, exp, tvp: longs */
+		return 5 * ptr_size;
 	default:
 		return 0;
 	}
@@ -469,6 +605,9 @@ Suite *make_decode_suite(void)
 
 	tcase_add_loop_test(ut_tcase(s, "render", ut_render_setup, ut_render_teardown),
 			    test_decode_render, 0, NCASES(decode_cases));
+	tcase_add_loop_test(ut_tcase(s, "old_select", ut_render_setup,
+				     ut_render_teardown),
+			    test_old_select, 0, NCASES(old_select_cases));
 	tcase_add_loop_test(ut_tcase(s, "toctou_rows", NULL, NULL),
 			    test_toctou_rows, 0, NCASES(toctou_cases));
 	tcase_add_loop_test(ut_tcase(s, "output_wanted", NULL, NULL),

@@ -486,6 +486,70 @@ START_TEST(test_seccomp_selection)
 }
 END_TEST
 
+/* i386 ipc(call, first, second, third, ptr, fifth): -e trace=semtimedop
+ * traps its SEMTIMEDOP (4; the upper 16 bits are a version), with a
+ * timeout or not, and no other ipc call; without -e, SEMTIMEDOP with a
+ * timeout only.  Every call number the program tests as tt_wait_op() and
+ * tt_wait_timed() say. */
+START_TEST(test_seccomp_ipc)
+{
+	static struct sock_filter prog[BPF_MAXINSNS];
+	static const uint64_t calls[] = {
+		0, 1, 2, 3, 4, 5, 11, 21, 31, 32, 36, 0x10004, 0x10001,
+		0xffff0004, 0x80000004, HI_ONLY | 4, HI_ONLY | 1,
+	};
+	struct sock_fprog fp = { 0, prog };
+	uint64_t args[6] = { 4, 3, 1, 0, 0x1000, 0 };
+	bool own[2];
+
+	fp.len = (unsigned short)selection_prog("semtimedop", prog,
+						BPF_MAXINSNS, own);
+	check_prog(&fp);
+	ck_assert_uint_eq(verdict(&fp, AUDIT_ARCH_I386, NR32_ipc, args), TRACE);
+	args[5] = 0x2000;
+	ck_assert_uint_eq(verdict(&fp, AUDIT_ARCH_I386, NR32_ipc, args), TRACE);
+	args[0] = 1;	/* SEMOP: no timeout, no timed wait */
+	ck_assert_uint_eq(verdict(&fp, AUDIT_ARCH_I386, NR32_ipc, args), ALLOW);
+	args[0] = 2;	/* SEMGET */
+	ck_assert_uint_eq(verdict(&fp, AUDIT_ARCH_I386, NR32_ipc, args), ALLOW);
+	ck_assert_uint_eq(verdict(&fp, AUDIT_ARCH_I386, NR32_semtimedop_time64,
+				  args), TRACE);
+	ck_assert_uint_eq(verdict(&fp, AUDIT_ARCH_X86_64, NR64_semtimedop, args),
+			  TRACE);
+	for (int i = 0; i < NCASES(calls); i++) {
+		uint64_t cut[6];
+
+		args[0] = calls[i];
+		args[5] = 0;
+		tt_abi_args(&tt_abi_i386, args, cut);
+		ck_assert_msg(verdict(&fp, AUDIT_ARCH_I386, NR32_ipc, args) ==
+			      (tt_wait_op(&tt_sig_ipc, cut) ? TRACE : ALLOW),
+			      "semtimedop: ipc call %#llx",
+			      (unsigned long long)calls[i]);
+		ck_assert_int_eq(tt_wait_op(&tt_sig_ipc, cut),
+				 (calls[i] & 0xffff) == 4);
+	}
+
+	fp.len = (unsigned short)selection_prog(NULL, prog, BPF_MAXINSNS, own);
+	check_prog(&fp);
+	for (int i = 0; i < NCASES(calls); i++)
+		for (uint64_t tmo = 0; tmo <= 0x2000; tmo += 0x2000) {
+			uint64_t cut[6];
+
+			args[0] = calls[i];
+			args[5] = tmo;
+			tt_abi_args(&tt_abi_i386, args, cut);
+			ck_assert_msg(verdict(&fp, AUDIT_ARCH_I386, NR32_ipc, args) ==
+				      (tt_wait_timed(&tt_sig_ipc, cut) ? TRACE : ALLOW),
+				      "default: ipc call %#llx, timeout %#llx",
+				      (unsigned long long)calls[i],
+				      (unsigned long long)tmo);
+			ck_assert_int_eq(tt_wait_timed(&tt_sig_ipc, cut),
+					 (calls[i] & 0xffff) == 4 && tmo);
+		}
+}
+END_TEST
+
 /* In a child under the test rule's program, with no tracer: the calls it
  * traps fail with ENOSYS, the others run.  One letter per call: 'r' ran,
  * 'N' ENOSYS. */
@@ -557,6 +621,7 @@ Suite *make_seccomp_suite(void)
 	tcase_add_test(tc, test_seccomp_as_wait_timed);
 	tcase_add_test(tc, test_seccomp_overflow);
 	tcase_add_test(tc, test_seccomp_selection);
+	tcase_add_test(tc, test_seccomp_ipc);
 	tcase_add_test(tc, test_seccomp_kernel);
 	return s;
 }

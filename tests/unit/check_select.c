@@ -58,10 +58,18 @@ static const struct select_case {
 	{ "futex", 0, "x86_64/202 i386/240 i386/422", "" },
 	{ "futex_time32", 0, "i386/240", "" },
 	{ "futex_time64,futex_waitv", 0, "x86_64/449 i386/422 i386/449", "" },
+	/* semtimedop names i386 ipc's SEMTIMEDOP too: ipc for that op */
+	{ "semtimedop", 0, "x86_64/220 i386/117* i386/420", "" },
+	{ "/^semtimed", 0, "x86_64/220 i386/117* i386/420", "" },
+	{ "semtimedop_time64", 0, "i386/420", "" },
+	{ "ipc", 0, "i386/117", "" },
+	{ "semtimedop,ipc", 0, "x86_64/220 i386/117 i386/420", "" },
+	{ "ipc,semtimedop", 0, "x86_64/220 i386/117 i386/420", "" },
 };
 
 /* In a child: parse, then write "RET SELECTED" to fd; a row selected only
- * when its wait carries a timeout ends in "?". */
+ * when its wait carries a timeout ends in "?", one selected only for its
+ * op (ipc's SEMTIMEDOP) in "*". */
 static void report(int fd, const char *spec)
 {
 	char buf[8192];
@@ -84,7 +92,8 @@ static void report(int fd, const char *spec)
 				n += snprintf(buf + n, sizeof(buf) - (size_t)n,
 					      " %s/%ld%s", tt_abis[a]->name, nr,
 					      tt_selected_if_timed(tt_abis[a], nr) ?
-					      "?" : "");
+					      "?" : tt_selected_if_op(tt_abis[a], nr) ?
+					      "*" : "");
 	if (write(fd, buf, (size_t)n) != n)
 		_exit(3);
 }
@@ -187,6 +196,51 @@ START_TEST(test_classes)
 }
 END_TEST
 
+/* Whether a call is traced, by its registers: i386 ipc (117) is
+ * ipc(call, first, second, third, ptr, fifth), SEMOP 1, SEMGET 2,
+ * SEMTIMEDOP 4, the version in the upper 16 bits of call. */
+static const struct call_case {
+	const char *spec;	/* NULL: no -e */
+	long nr;
+	uint64_t args[6];
+	bool traced;
+} call_cases[] = {
+	{ "semtimedop", 117, { 4, 3, 1, 0, 0x1000, 0x2000 }, true },
+	{ "semtimedop", 117, { 4, 3, 1, 0, 0x1000, 0 }, true },	/* no timeout */
+	{ "semtimedop", 117, { 0x10004, 3, 1, 0, 0x1000, 0 }, true },
+	{ "semtimedop", 117, { 1, 3, 1, 0, 0x1000, 0 }, false },	/* SEMOP */
+	{ "semtimedop", 117, { 2, 0, 1, 0x380, 0, 0 }, false },	/* SEMGET */
+	{ "semtimedop", 117, { 0x10001, 3, 1, 0, 0x1000, 0x2000 }, false },
+	{ "semtimedop", 420, { 3, 0x1000, 1, 0 }, true },
+	{ "ipc", 117, { 2, 0, 1, 0x380, 0, 0 }, true },
+	{ "semtimedop,ipc", 117, { 1, 3, 1, 0, 0x1000, 0 }, true },
+	/* no -e: a wait only with a timeout */
+	{ NULL, 117, { 4, 3, 1, 0, 0x1000, 0x2000 }, true },
+	{ NULL, 117, { 4, 3, 1, 0, 0x1000, 0 }, false },
+	{ NULL, 117, { 1, 3, 1, 0, 0x1000, 0x2000 }, false },
+	{ "clock_nanosleep", 117, { 4, 3, 1, 0, 0x1000, 0x2000 }, false },
+};
+
+START_TEST(test_selected_call)
+{
+	const struct call_case *c = &call_cases[_i];
+	int status;
+	pid_t pid = fork();
+
+	ck_assert_int_ne(pid, -1);
+	if (pid == 0) {
+		if (c->spec ? tt_select_parse(c->spec) : (tt_select_default(), 0))
+			_exit(2);
+		_exit(tt_selected_call(&tt_abi_i386, c->nr, c->args) ? 1 : 0);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == c->traced,
+		      "%s: nr %ld call %#llx: status %#x, want traced %d",
+		      c->spec ? c->spec : "(default)", c->nr,
+		      (unsigned long long)c->args[0], status, c->traced);
+}
+END_TEST
+
 Suite *make_select_suite(void)
 {
 	Suite *s = suite_create("select");
@@ -194,5 +248,6 @@ Suite *make_select_suite(void)
 
 	tcase_add_loop_test(tc, test_select, 0, NCASES(select_cases));
 	tcase_add_loop_test(tc, test_classes, 0, NCASES(class_specs));
+	tcase_add_loop_test(tc, test_selected_call, 0, NCASES(call_cases));
 	return s;
 }

@@ -384,6 +384,82 @@ START_TEST(test_futex_lateness)
 }
 END_TEST
 
+/* A restart_syscall that resumes a wait takes its timing (tracer/
+ * syscall_trace.c calls tt_timing_resume at its entry): the wait's
+ * outcome at its exit, by the resumed row's rule, and its lateness
+ * against the wait's deadline, from the resumed call's entry, known or
+ * not.  A resumed sleep keeps none. */
+static const struct resume_case {
+	const char *what;
+	struct ut_call orig, restart;
+	bool entry_known;
+	uint8_t kind, outcome;
+	bool has_lateness;
+	int64_t lateness_ns;
+} resume_cases[] = {
+	{ "poll timed out", { X64, NR64_poll, { 0x1000, 1, 200 }, { [0] = { true, { 3 } } },
+	    UT_ERR(516) },
+	  { X64, NR64_restart_syscall, { 0 }, { { 0 } }, UT_RET(0), .resumes = NR64_poll },
+	  true, TT_TIMING_WAIT, TT_WAIT_TIMED_OUT, true, 3000000 },
+	{ "poll timed out, its entry unknown",
+	  { X64, NR64_poll, { 0x1000, 1, 200 }, { [0] = { true, { 3 } } }, UT_ERR(516) },
+	  { X64, NR64_restart_syscall, { 0 }, { { 0 } }, UT_RET(0), .resumes = NR64_poll },
+	  false, TT_TIMING_WAIT, TT_WAIT_TIMED_OUT, false, 0 },
+	{ "poll ready", { X64, NR64_poll, { 0x1000, 1, 200 }, { [0] = { true, { 3 } } },
+	    UT_ERR(516) },
+	  { X64, NR64_restart_syscall, { 0 }, { { 0 } }, UT_RET(1), .resumes = NR64_poll },
+	  true, TT_TIMING_WAIT, TT_WAIT_READY, false, 0 },
+	{ "poll interrupted again", { X64, NR64_poll, { 0x1000, 1, 200 },
+	    { [0] = { true, { 3 } } }, UT_ERR(516) },
+	  { X64, NR64_restart_syscall, { 0 }, { { 0 } }, UT_ERR(516), .resumes = NR64_poll },
+	  true, TT_TIMING_WAIT, TT_WAIT_INTERRUPTED, false, 0 },
+	{ "futex timed out", { X64, NR64_futex, { 0x4000, 128, 0, IN },
+	    { [3] = UT_TS(0, 200000000) }, UT_ERR(516) },
+	  { X64, NR64_restart_syscall, { 0 }, { { 0 } }, UT_ERR(110), .resumes = NR64_futex },
+	  true, TT_TIMING_WAIT, TT_WAIT_TIMED_OUT, true, 3000000 },
+	{ "futex woken", { X64, NR64_futex, { 0x4000, 128, 0, IN },
+	    { [3] = UT_TS(0, 200000000) }, UT_ERR(516) },
+	  { X64, NR64_restart_syscall, { 0 }, { { 0 } }, UT_RET(0), .resumes = NR64_futex },
+	  true, TT_TIMING_WAIT, TT_WAIT_READY, false, 0 },
+	{ "sleep", { X64, NR64_clock_nanosleep, { 1, 0, IN, 0 }, { [2] = UT_TS(0, 200000000) },
+	    UT_ERR(516) },
+	  { X64, NR64_restart_syscall, { 0 }, { { 0 } }, UT_RET(0),
+	    .resumes = NR64_clock_nanosleep },
+	  true, TT_TIMING_NONE, TT_WAIT_PENDING, false, 0 },
+};
+
+START_TEST(test_timing_resumed)
+{
+	const struct resume_case *c = &resume_cases[_i];
+	struct tcb *tcp = tt_tcb_new(UT_TID, 0);
+	/* the deadline: 5 s + 200 ms; the restart returns 3 ms after */
+	struct tt_timestamps t0 = { { 100, 0 }, { 5, 0 } };
+	struct tt_timestamps now = { { 100, 0 }, { 5, 203000000 } };
+	struct tt_event *orig = ut_call_begin(UT_TID, &c->orig), *ev;
+
+	ut_call_entry(orig);
+	orig->t_entry = t0;
+	ut_call_exit(orig, &c->orig);
+	ev = ut_call_begin(UT_TID, &c->restart);
+	ev->t_entry.mono = (struct timespec){ 5, 100000000 };
+	ut_call_entry(ev);
+	tt_timing_resume(ev, orig, c->entry_known ? &orig->t_entry : NULL);
+	ut_call_exit(ev, &c->restart);
+	tt_lateness_measure(tcp, ev, &now);
+	ck_assert_int_eq(ev->timing.kind, c->kind);
+	ck_assert_int_eq(ev->timing.outcome, c->outcome);
+	ck_assert_int_eq(ev->has_lateness, c->has_lateness);
+	if (c->has_lateness)
+		ck_assert_int_eq(ev->lateness_ns, c->lateness_ns);
+	if (c->kind == TT_TIMING_WAIT) {
+		ck_assert(ev->timing.resumed);
+		ck_assert_int_eq(ev->timing.value_ns, 200000000);
+		ck_assert_int_eq(ev->timing.clock, CLOCK_MONOTONIC);
+	}
+	tt_tcb_delete(tcp);
+}
+END_TEST
+
 /* --- the waits on semaphores and AIO contexts --------------------------- */
 
 #define MS 1000000LL
@@ -543,6 +619,8 @@ Suite *make_timing_suite(void)
 			    test_wait, 0, NCASES(wait_cases));
 	tcase_add_test(ut_tcase(s, "futex lateness", ut_render_setup, ut_render_teardown),
 		       test_futex_lateness);
+	tcase_add_loop_test(ut_tcase(s, "resumed", ut_render_setup, ut_render_teardown),
+			    test_timing_resumed, 0, NCASES(resume_cases));
 	tcase_add_loop_test(ut_tcase(s, "sem and aio waits", ut_render_setup, ut_render_teardown),
 			    test_timing_waits, 0, NCASES(sem_wait_cases));
 	tcase_add_test(ut_tcase(s, "ipc timed", NULL, NULL), test_ipc_timed);

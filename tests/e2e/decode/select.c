@@ -7,9 +7,9 @@
  * interrupted by SIGALRM with a handler (ERESTARTNOHAND, EINTR to the
  * program).  The kernel writes the sets and the time left back: ttrace's
  * TOCTOU check, on by default, must report nothing (an annotation line
- * would differ).  i386's old one-argument select is shown as its pointer
- * (ttrace does not read two levels deep): only its NULL and unreadable
- * forms, which strace shows the same. */
+ * would differ).  i386's old one-argument select, whose argument points
+ * to the five others, is shown as the select it makes (as strace does),
+ * or as its pointer when that is NULL or unreadable. */
 #include "e2e.h"
 
 #include <sys/select.h>
@@ -81,11 +81,13 @@ static const char *fmt_tv(const long *tv)
 	return e2e_fmt("{tv_sec=%ld, tv_usec=%lu}", tv[0], (unsigned long)tv[1]);
 }
 
-/* select(n, in, out, ex, tv) and its line; ret: an interrupted one's. */
-static long do_select(int n, fd_set *in, fd_set *out, fd_set *ex, long *tv,
-		      const char *ret)
+/* select(n, in, out, ex, tv) through call c and its line; ret: an
+ * interrupted one's.  old: c is i386's old select (82), which takes its
+ * five arguments in memory (struct sel_arg_struct, longs). */
+static long select_via(const struct e2e_call *c, bool old, int n, fd_set *in,
+		       fd_set *out, fd_set *ex, long *tv, const char *ret)
 {
-	const struct e2e_call *c = &e2e_wait_abi.select;
+	long args[5] = { n, (long)in, (long)out, (long)ex, (long)tv };
 	fd_set *sets[3] = { in, out, ex };
 	const char *a[3], *t = fmt_tv(tv);
 	long r;
@@ -93,7 +95,12 @@ static long do_select(int n, fd_set *in, fd_set *out, fd_set *ex, long *tv,
 
 	for (int s = 0; s < 3; s++)
 		a[s] = fmt_set(sets[s], n);
-	r = ret ? -1 : syscall(c->nr, n, in, out, ex, tv);
+	if (ret)
+		r = -1;
+	else if (old)
+		r = syscall(c->nr, args);
+	else
+		r = syscall(c->nr, n, in, out, ex, tv);
 	err = errno;
 	if (e2e_traced(c->name, c->family))
 		e2e_call_line(ret ? ret : wait_ret(r, err, r > 0 ?
@@ -101,6 +108,12 @@ static long do_select(int n, fd_set *in, fd_set *out, fd_set *ex, long *tv,
 			"%s(%d, %s, %s, %s, %s", c->name, n, a[0], a[1], a[2], t);
 	errno = err;
 	return r;
+}
+
+static long do_select(int n, fd_set *in, fd_set *out, fd_set *ex, long *tv,
+		      const char *ret)
+{
+	return select_via(&e2e_wait_abi.select, false, n, in, out, ex, tv, ret);
 }
 
 /* pselect6's sixth argument: {const sigset_t *, size_t}. */
@@ -194,8 +207,17 @@ static void interrupted_pselect6(const struct e2e_variant *v, int fd)
 	e2e_line(E2E_SIGALRM_LINE);
 }
 
-/* i386's select(82): its one argument, shown as strace shows it when it
- * cannot read what it points to. */
+/* i386's select(82), its arguments in memory: shown as the select. */
+static void old_select_args(int n, fd_set *in, fd_set *out, fd_set *ex,
+			    long *tv)
+{
+	if (e2e_wait_abi.old_select.nr)
+		select_via(&e2e_wait_abi.old_select, true, n, in, out, ex, tv,
+			   NULL);
+}
+
+/* i386's select(82) with an argument that points to nothing: shown as
+ * strace shows it when it cannot read what it points to. */
 static void old_select(const void *arg)
 {
 	const struct e2e_call *c = &e2e_wait_abi.old_select;
@@ -304,6 +326,20 @@ int main(void)
 		interrupted_pselect6(v, empty[0]);
 	}
 
+	{
+		long tv[2] = { 1, 0 };
+
+		/* ready, timed out, no timeout, a timeout unreadable */
+		old_select_args(ready[0] + 1, set_of(&r, ready[0], -1), NULL,
+				NULL, tv);
+		tv[0] = 0, tv[1] = 2000;
+		old_select_args(empty[0] + 1, set_of(&r, empty[0], -1), NULL,
+				NULL, tv);
+		old_select_args(ready[1] + 1, NULL, set_of(&w, ready[1], -1),
+				NULL, NULL);
+		old_select_args(ready[0] + 1, set_of(&r, ready[0], -1), NULL,
+				NULL, E2E_BAD_PTR);
+	}
 	old_select(NULL);
 	old_select(E2E_BAD_PTR);
 	e2e_exit();

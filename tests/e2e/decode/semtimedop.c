@@ -3,7 +3,8 @@
  * (shown as semop): operations done, waits that time out (EAGAIN), a
  * zero timeout, operations and timeouts the kernel refuses (EINVAL),
  * unreadable pointers (EFAULT), and a wait a handled SIGALRM
- * interrupts (EINTR). */
+ * interrupts (EINTR); -e trace=semtimedop shows ipc's SEMTIMEDOP and not
+ * its SEMOP. */
 #include "e2e.h"
 
 #include <sys/sem.h>
@@ -71,7 +72,9 @@ static long semtimedop_line(const struct e2e_wait_call *w, int id,
 	long r = ret ? -1 : raw_call(w, id, sb, n, tmo);
 	int err = errno;
 
-	if (e2e_traced(w->c.name, w->c.family))
+	/* -e trace=semtimedop selects ipc's SEMTIMEDOP too */
+	if (e2e_traced(w->c.name, w->c.family) ||
+	    (w->ipc && e2e_traced(w->shown, w->shown)))
 		e2e_call_line(ret ? ret : e2e_ret(r, err), "%s(%d, %s, %u, %s",
 			      w->shown, id, sops, n,
 			      e2e_in(&v, w->shown, tmo, e2e_ts_size(&v),
@@ -115,7 +118,8 @@ static void interrupted(const struct e2e_wait_call *w, int id)
 
 int main(void)
 {
-	static const char *const runs[] = { "semtimedop,ipc", NULL };
+	static const char *const runs[] = { "semtimedop,ipc", "semtimedop",
+					    NULL };
 	int id;
 
 	e2e_init_runs(runs);
