@@ -8,8 +8,9 @@
  * changes, not 20 -> 75), and what is still left appeared or
  * disappeared.  A request that is less than a tenth of its group's (and
  * not the group's only one) is noise when left unmatched: a runtime's
- * housekeeping; so is a wait's timeout below its most asked one, under
- * a quarter of the group: an event loop woken early.  The count of a matched
+ * housekeeping; so is a wait's timeout (or a time left) below its most
+ * asked one, under a quarter of the group: an event loop woken early.
+ * A request that matters is matched only to one that matters.  The count of a matched
  * request moves too far when it leaves the tolerance (a request asked
  * the same each time: deterministic code) or half its count (a span:
  * the count depends on the scheduling).
@@ -65,22 +66,34 @@ static unsigned long group_total(const struct tt_prof_group *g)
 	return n;
 }
 
-/* Compared even when left unmatched: a tenth of the group's requests;
- * a wait's timeout below its most asked one, a quarter (an event loop
- * woken early computes what is left of its period). */
-static bool significant(const struct tt_prof_group *g,
-			const struct tt_prof_req *r)
+/* Which requests of g are compared even when left unmatched: a tenth of
+ * the group's requests; a wait's timeout or a time left below its most
+ * asked one, a quarter (an event loop woken early computes what is left
+ * of its period; the time left to a deadline is less by the program's
+ * own time, and by ttrace's on a loaded machine).  The group's only
+ * request always. */
+static bool *significance(const struct tt_prof_group *g)
 {
-	const struct tt_prof_req *most = &g->req[0];
+	size_t n = g ? g->nreq : 0;
+	bool *sig = tt_xcalloc(n + 1, sizeof(*sig));
+	unsigned long total = group_total(g);
+	const struct tt_prof_req *most = NULL;
 
-	for (size_t i = 1; i < g->nreq; i++)
-		if (g->req[i].count > most->count)
+	for (size_t i = 0; i < n; i++)
+		if (!most || g->req[i].count > most->count)
 			most = &g->req[i];
-	if (g->nreq == 1)
-		return true;
-	if (g->waits && r->value < most->value)
-		return r->count * 4 >= group_total(g);
-	return r->count * 10 >= group_total(g);
+	for (size_t i = 0; i < n; i++) {
+		const struct tt_prof_req *r = &g->req[i];
+
+		if (n == 1)
+			sig[i] = true;
+		else if ((g->waits || g->as == TT_AS_LEFT) &&
+			 r->value < most->value)
+			sig[i] = r->count * 4 >= total;
+		else
+			sig[i] = r->count * 10 >= total;
+	}
+	return sig;
 }
 
 static void add(struct tt_check *c, struct tt_finding f)
@@ -168,16 +181,21 @@ static void compare_group(const struct tt_prof_group *was,
 	size_t *order = by_count(was), *lw = tt_xcalloc(nw + 1, sizeof(size_t));
 	size_t *ln = tt_xcalloc(nn + 1, sizeof(size_t)), nlw = 0, nln = 0;
 	int *pair = tt_xcalloc(nw + 1, sizeof(int));
+	bool *sig_was = significance(was), *sig_now = significance(now);
 	size_t i, k;
 
-	/* the most asked first, each to the nearest within the tolerance */
+	/* the most asked first, each to the nearest within the tolerance;
+	 * a request that matters not to noise (the noise of a run whose
+	 * period moved must not stand for the period) */
 	for (i = 0; i < nw; i++) {
 		size_t o = order[i];
+		bool matters = sig_was[o];
 		int best = -1;
 
 		pair_of_was[o] = -1;
 		for (k = 0; k < nn; k++)
 			if (!taken[k] &&
+			    (!matters || sig_now[k]) &&
 			    close_enough(&was->req[o], &now->req[k], tol) &&
 			    (best < 0 || distance(&was->req[o], &now->req[k]) <
 			     distance(&was->req[o], &now->req[best])))
@@ -189,10 +207,10 @@ static void compare_group(const struct tt_prof_group *was,
 	}
 	/* what is left and matters, in order of value, paired in order */
 	for (i = 0; i < nw; i++)
-		if (pair_of_was[i] < 0 && significant(was, &was->req[i]))
+		if (pair_of_was[i] < 0 && sig_was[i])
 			lw[nlw++] = i;
 	for (k = 0; k < nn; k++)
-		if (!taken[k] && significant(now, &now->req[k]))
+		if (!taken[k] && sig_now[k])
 			ln[nln++] = k;
 	pair_in_order(was, lw, nlw, now, ln, nln, pair);
 	/* in order of the recorded value: counts, changes, what is gone */
@@ -217,7 +235,7 @@ static void compare_group(const struct tt_prof_group *was,
 		}
 		n = &now->req[pair_of_was[i]];
 		f.new = *n;
-		if (significant(was, &was->req[i]) &&
+		if (sig_was[i] &&
 		    count_moved(f.old.count, f.new.count,
 				f.old.min == f.old.value && n->min == n->value ?
 				tol : SPREAD_COUNT_PPM)) {
@@ -247,6 +265,8 @@ static void compare_group(const struct tt_prof_group *was,
 	free(lw);
 	free(ln);
 	free(pair);
+	free(sig_was);
+	free(sig_now);
 }
 
 static void add_group(struct tt_check *c, const struct tt_prof_group *g)

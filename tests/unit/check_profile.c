@@ -277,6 +277,46 @@ START_TEST(test_compare_timers_and_groups)
 }
 END_TEST
 
+/* What --check says of spans: 50 -> 75 ms and 20 -> 30 ms are two
+ * changes (paired in order of value, not 20 -> 75); a period moved on a
+ * loaded machine, where two deadlines' time left is still near the old
+ * period, is one change, not a count; noise below the main request of
+ * a wait is not compared. */
+START_TEST(test_compare_spans)
+{
+	static const int64_t two[][3] = { { 20000000, 0, 5 }, { 50000000, 0, 5 } };
+	static const int64_t two_moved[][3] = { { 30000000, 0, 5 }, { 75000000, 0, 5 } };
+	static const int64_t left[][3] = { { 20000000, 0, 14 } };
+	static const int64_t left_moved[][3] = { { 19000000, 0, 2 }, { 25000000, 0, 12 } };
+	static const int64_t wait[][3] = { { 19000000, 0, 15 } };
+	static const int64_t wait_early[][3] = { { 11000000, 0, 2 }, { 19000000, 0, 15 } };
+	struct tt_profile a = { 0 }, b = { 0 }, c = { 0 }, d = { 0 }, e = { 0 }, f = { 0 };
+
+	group(&a, "clock_nanosleep", false, false, two, 2);
+	group(&b, "clock_nanosleep", false, false, two_moved, 2);
+	findings(&a, &b, 100000, -1,
+		 "clock_nanosleep CLOCK_MONOTONIC relative: 20ms (5 times) is now 30ms (5 times)\n"
+		 "clock_nanosleep CLOCK_MONOTONIC relative: 50ms (5 times) is now 75ms (5 times)\n");
+	group(&c, "clock_nanosleep", true, false, left, 1);
+	group(&d, "clock_nanosleep", true, false, left_moved, 2);
+	c.g[0].as = d.g[0].as = TT_AS_LEFT;
+	c.g[0].req[0].min = 18500000;	/* spans: spread by the program's time */
+	d.g[0].req[1].min = 23000000;
+	findings(&c, &d, 100000, -1,
+		 "clock_nanosleep CLOCK_MONOTONIC absolute: 20ms left (14 times) is now 25ms left (12 times)\n");
+	group(&e, "epoll_wait", false, false, wait, 1);
+	group(&f, "epoll_wait", false, false, wait_early, 2);
+	e.g[0].waits = f.g[0].waits = true;
+	findings(&e, &f, 100000, -1, "");
+	tt_profile_free(&a);
+	tt_profile_free(&b);
+	tt_profile_free(&c);
+	tt_profile_free(&d);
+	tt_profile_free(&e);
+	tt_profile_free(&f);
+}
+END_TEST
+
 /* Many distinct values, each asked 4 times in a scattered order: every
  * one is counted in its own request, and the profile lists them in order
  * of value (the look-up is a hash table, the written order the sort's). */
@@ -599,6 +639,7 @@ Suite *make_profile_suite(void)
 	tc = tcase_create("check");
 	tcase_add_test(tc, test_compare_sleeps);
 	tcase_add_test(tc, test_compare_timers_and_groups);
+	tcase_add_test(tc, test_compare_spans);
 	tcase_add_test(tc, test_write_load_round_trip);
 	tcase_add_test(tc, test_record_many_values);
 	tcase_add_test(tc, test_record_waits);
