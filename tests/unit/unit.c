@@ -187,3 +187,86 @@ char *ut_capture_end(struct ut_capture *cap)
 	fclose(cap->tmp);
 	return s;
 }
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The names (each row's family, or with i386 its own name where that
+ * differs) of the rows that pass, sorted and ", "-joined. */
+static char *row_list(unsigned class, bool i386_variants)
+{
+	const char **names = NULL;
+	size_t n = 0, len = 1;
+	char *out;
+
+	for (unsigned a = 0; tt_abis[a]; a++)
+		for (long nr = 0; nr < tt_abis[a]->nsyscalls; nr++) {
+			const struct tt_syscall *sc = &tt_abis[a]->table[nr];
+			const char *name;
+
+			if (!sc->name)
+				continue;
+			if (i386_variants) {
+				if (tt_abis[a] != &tt_abi_i386 ||
+				    !strcmp(sc->name, sc->sig->family))
+					continue;
+				name = sc->name;
+			} else {
+				if (!(sc->sig->classes & class))
+					continue;
+				name = sc->sig->family;
+			}
+			names = realloc(names, (n + 1) * sizeof(*names));
+			names[n++] = name;
+		}
+	qsort(names, n, sizeof(*names), cmp_name);
+	for (size_t i = 0; i < n; i++)
+		len += strlen(names[i]) + 2;
+	out = calloc(1, len);
+	for (size_t i = 0; i < n; i++) {
+		if (i && !strcmp(names[i], names[i - 1]))
+			continue;
+		if (*out)
+			strcat(out, ", ");
+		strcat(out, names[i]);
+	}
+	free(names);
+	return out;
+}
+
+char *ut_expand(const char *want)
+{
+	static const struct {
+		const char *marker;
+		unsigned class;
+		bool i386;
+	} markers[] = {
+		{ "@TIMER@", TT_CLASS_TIMER, false },
+		{ "@SLEEP@", TT_CLASS_SLEEP, false },
+		{ "@WAITS@", TT_CLASS_WAIT, false },
+		{ "@I386@", 0, true },
+	};
+	char *out = strdup(want);
+
+	for (size_t m = 0; m < sizeof(markers) / sizeof(markers[0]); m++) {
+		char *at, *list = NULL;
+
+		while ((at = strstr(out, markers[m].marker))) {
+			size_t head = (size_t)(at - out);
+			char *next;
+
+			if (!list)
+				list = row_list(markers[m].class, markers[m].i386);
+			next = malloc(strlen(out) + strlen(list) + 1);
+			memcpy(next, out, head);
+			strcpy(next + head, list);
+			strcat(next, at + strlen(markers[m].marker));
+			free(out);
+			out = next;
+		}
+		free(list);
+	}
+	return out;
+}

@@ -125,32 +125,22 @@ struct ut_capture {
 void ut_capture_begin(struct ut_capture *cap, int fd);
 char *ut_capture_end(struct ut_capture *cap);
 
-/* What ttrace traces, made from the tables (src/cli/select.c): the end of
- * an unknown -e trace= name's error. */
-#define UT_CALLS "ttrace traces %timer (alarm, clock_adjtime, clock_getres, " \
-	"clock_gettime, clock_nanosleep, clock_settime, getitimer, nanosleep, " \
-	"restart_syscall, setitimer, timer_create, timer_delete, " \
-	"timer_getoverrun, timer_gettime, timer_settime, timerfd_create, " \
-	"timerfd_gettime, timerfd_settime), %sleep (clock_nanosleep, " \
-	"nanosleep, restart_syscall), %wait (" UT_WAITS ") and read (of " \
-	"timerfds only); a family name selects every ABI variant, a " \
-	"variant's name just it (ttrace --list-calls)\n"
+/* What ttrace traces, as the help and the -e trace= error list it (made
+ * from the tables by src/cli/select.c).  The lists in it are markers,
+ * made again from the tables by ut_expand: the expected texts need no
+ * edit when a row is added. */
+#define UT_CALLS "ttrace traces %timer (@TIMER@), %sleep (@SLEEP@), " \
+	"%wait (@WAITS@) and read (of timerfds only); a family name " \
+	"selects every ABI variant, a variant's name just it (ttrace " \
+	"--list-calls)\n"
+#define UT_WAITS "@WAITS@"
 /* The i386 variants whose name is not their family's, sorted. */
-#define UT_I386_VARIANTS "_newselect, clock_adjtime32, clock_adjtime64, " \
-	"clock_getres_time32, clock_getres_time64, clock_gettime32, " \
-	"clock_gettime64, clock_nanosleep_time32, " \
-	"clock_nanosleep_time64, clock_settime32, clock_settime64, " \
-	"futex_time32, futex_time64, io_getevents_time32, " \
-	"io_pgetevents_time32, io_pgetevents_time64, " \
-	"nanosleep_time32, ppoll_time32, ppoll_time64, " \
-	"pselect6_time32, pselect6_time64, rt_sigtimedwait_time32, " \
-	"rt_sigtimedwait_time64, semtimedop_time64, timer_gettime32, " \
-	"timer_gettime64, timer_settime32, timer_settime64, " \
-	"timerfd_gettime32, timerfd_gettime64, timerfd_settime32, " \
-	"timerfd_settime64"
-/* The waits' families, as the tables give them (sorted). */
-#define UT_WAITS "epoll_pwait, epoll_pwait2, epoll_wait, futex, futex_waitv, " \
-	"io_getevents, io_pgetevents, ipc, poll, ppoll, pselect6, " \
-	"rt_sigtimedwait, select, semtimedop"
+#define UT_I386_VARIANTS "@I386@"
+
+/* want with its markers replaced: @TIMER@, @SLEEP@, @WAITS@ (the
+ * families of the rows of %timer, %sleep and %wait, sorted, ", "
+ * between) and @I386@ (the i386 rows named other than their family).
+ * Free it. */
+char *ut_expand(const char *want);
 
 #endif

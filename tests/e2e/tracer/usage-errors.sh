@@ -26,9 +26,18 @@ expect_result badlong 2 "ttrace: unrecognized option '--bogus'" "$TRY"
 tt_run noarg -o
 expect_result noarg 2 "ttrace: option requires an argument -- 'o'" "$TRY"
 
-# the waits' families, as the tables give them (sorted)
-WAITS="epoll_pwait, epoll_pwait2, epoll_wait, futex, futex_waitv, io_getevents, io_pgetevents, ipc, poll, ppoll, pselect6, rt_sigtimedwait, select, semtimedop"
-SYSCALLS="ttrace traces %timer (alarm, clock_adjtime, clock_getres, clock_gettime, clock_nanosleep, clock_settime, getitimer, nanosleep, restart_syscall, setitimer, timer_create, timer_delete, timer_getoverrun, timer_gettime, timer_settime, timerfd_create, timerfd_gettime, timerfd_settime), %sleep (clock_nanosleep, nanosleep, restart_syscall), %wait ($WAITS) and read (of timerfds only); a family name selects every ABI variant, a variant's name just it (ttrace --list-calls)"
+# The classes' lists, as --help gives them (tests/unit/check_options.c
+# checks the help's lists against the tables): the error lists the same.
+HELP=$("$TTRACE" --help | tr '\n' ' ' | tr -s ' ')
+list_after() {	# TEXT-BEFORE TEXT-AFTER: the help's text between them
+	printf '%s\n' "$HELP" | sed -n "s/.*$1 \([^.;]*\)$2.*/\1/p"
+}
+TIMERS=$(list_after "in strace's format:" '\.')
+SLEEPS=$(list_after "The sleeps, %sleep:" '\.')
+WAITS=$(list_after "The waits, %wait:" ';')
+[ -n "$TIMERS" ] && [ -n "$SLEEPS" ] && [ -n "$WAITS" ] ||
+	harness_error "the help's lists of calls were not found: $HELP"
+SYSCALLS="ttrace traces %timer ($TIMERS), %sleep ($SLEEPS), %wait ($WAITS) and read (of timerfds only); a family name selects every ABI variant, a variant's name just it (ttrace --list-calls)"
 usage badcall -e trace=nosuchcall
 expect_result badcall 2 "ttrace: invalid system call 'nosuchcall': $SYSCALLS" "$TRY"
 
