@@ -50,8 +50,10 @@ struct tt_record {
 	 * gone, NULL when no renderer asked.  Not set for END and GONE. */
 	const char *comm;
 	const char *proc_comm;
-	/* The thread is a language runtime's own (Go's sysmon): what it
-	 * asks for is the runtime's housekeeping (profiles count it apart). */
+	/* The thread is a language runtime's own (Go's sysmon; a JVM's own
+	 * threads, known by name, when comm is read): what it asks for is
+	 * the runtime's housekeeping (src/analysis/runtime.h; profiles
+	 * count it apart). */
 	bool runtime;
 	/* CALL_ENTRY, CALL_EXIT: the call.  EXIT, SUPERSEDED, DETACHED and
 	 * END: a traced call in progress that will never return, or NULL. */

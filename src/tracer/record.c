@@ -2,6 +2,7 @@
 #include "procfs.h"
 #include "record.h"
 #include "render/render.h"
+#include "runtime.h"
 #include "syscall.h"
 #include "tcb.h"
 
@@ -42,6 +43,7 @@ static struct tt_record make(enum tt_record_kind kind, struct tcb *tcp,
 		}
 		r.comm = tcp->comm;
 		r.proc_comm = tcp->proc_comm;
+		r.runtime = r.runtime || tt_runtime_jvm_thread(tcp->comm);
 	}
 	return r;
 }
@@ -122,6 +124,9 @@ void tt_record_new_tracee(struct tcb *tcp, pid_t parent,
 
 	r.parent = parent;
 	tt_render_record(&r);
+	/* A new thread names itself once it runs (a JVM's do): its name is
+	 * read again at its own first record. */
+	tcp->comm_read = false;
 }
 
 void tt_record_exec(struct tcb *tcp, const struct tt_timestamps *ts)

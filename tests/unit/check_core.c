@@ -13,6 +13,8 @@
 #include "abi.h"
 #include "known.h"
 #include "process.h"
+#include "runtime.h"
+#include "elfinfo.h"
 #include "select.h"
 #include "syscall_trace.h"
 #include "tcb.h"
@@ -311,6 +313,27 @@ START_TEST(test_process_context)
 }
 END_TEST
 
+/* A runtime's own threads: HotSpot's by name (as comm holds them, 15
+ * bytes), numbered ones by prefix; a program's threads are not; and a Go
+ * program is known by its ELF note, this C test program is not one. */
+START_TEST(test_runtime_threads)
+{
+	static const char *const jvm[] = { "VM Periodic Tas", "C2 CompilerThre",
+					   "GC Thread#0", "G1 Refine#12",
+					   "G1 Service", "Common-Cleaner" };
+	static const char *const program[] = { "java", "main", "pool-1-thread-1",
+					       "Thread-0", "GC Thread", "VM Thread2",
+					       "G1 Conc", "" };
+
+	for (size_t i = 0; i < sizeof(jvm) / sizeof(jvm[0]); i++)
+		ck_assert_msg(tt_runtime_jvm_thread(jvm[i]), "%s", jvm[i]);
+	for (size_t i = 0; i < sizeof(program) / sizeof(program[0]); i++)
+		ck_assert_msg(!tt_runtime_jvm_thread(program[i]), "%s", program[i]);
+	ck_assert(!tt_elf_is_go("/proc/self/exe"));
+	ck_assert(!tt_elf_is_go("/nonexistent"));
+}
+END_TEST
+
 Suite *make_core_suite(void)
 {
 	Suite *s = suite_create("core");
@@ -320,6 +343,7 @@ Suite *make_core_suite(void)
 	tcase_add_loop_test(ut_tcase(s, "proc_timers", NULL, NULL), test_proc_timers,
 			    0, NCASES(proc_timers_cases));
 	tcase_add_test(ut_tcase(s, "process", NULL, NULL), test_process_context);
+	tcase_add_test(ut_tcase(s, "runtime", NULL, NULL), test_runtime_threads);
 	tcase_add_test(ut_tcase(s, "known", ut_render_setup, ut_render_teardown),
 		       test_known_learns);
 	return s;
