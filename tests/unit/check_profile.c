@@ -457,6 +457,72 @@ START_TEST(test_record_waits)
 }
 END_TEST
 
+/* A sleep a signal cut short and called again for the rest is one
+ * request: a relative one that ends no later than the first would have
+ * (the remainder nanosleep wrote back), an absolute one with the same
+ * deadline.  A new request after it is one more. */
+static void record_at(struct tt_profile *p, const struct ut_call *c,
+		      int64_t entry_ms)
+{
+	struct tt_event *ev = ut_call_begin(UT_TID, c);
+	struct tt_record r;
+
+	tt_decode_entry(ev);
+	ev->ret = c->ret;
+	ev->rval = c->rval;
+	ev->err = c->err;
+	ev->t_entry.mono.tv_sec = entry_ms / 1000;
+	ev->t_entry.mono.tv_nsec = entry_ms % 1000 * 1000000;
+	ev->has_left = true;	/* the clock read at the entry: */
+	ev->left_ns = ev->timing.value_ns - entry_ms * 1000000;
+	r = ut_call_record(TT_REC_CALL_EXIT, ev);
+	tt_profile_record(p, &r);
+}
+
+START_TEST(test_record_resumed_rest)
+{
+	static const struct ut_call cut = {
+		&tt_abi_x86_64, NR64_nanosleep, { 0x1000, 0x1000 },
+		{ [0] = UT_TS(0, 20000000) }, UT_ERR(4) };
+	static const struct ut_call rest = {
+		&tt_abi_x86_64, NR64_nanosleep, { 0x1000, 0x1000 },
+		{ [0] = UT_TS(0, 12000000) }, UT_RET(0) };
+	static const struct ut_call next = {
+		&tt_abi_x86_64, NR64_nanosleep, { 0x1000, 0x1000 },
+		{ [0] = UT_TS(0, 20000000) }, UT_RET(0) };
+	/* clock_nanosleep(MONOTONIC, TIMER_ABSTIME, {1 s}) twice, cut once */
+	static const struct ut_call abs_cut = {
+		&tt_abi_x86_64, NR64_clock_nanosleep, { CLOCK_MONOTONIC, 1, 0x1000, 0 },
+		{ [2] = UT_TS(1, 0) }, UT_ERR(4) };
+	static const struct ut_call abs_again = {
+		&tt_abi_x86_64, NR64_clock_nanosleep, { CLOCK_MONOTONIC, 1, 0x1000, 0 },
+		{ [2] = UT_TS(1, 0) }, UT_RET(0) };
+	struct tt_profile p = { 0 };
+	const struct tt_prof_group *g;
+
+	p.tol_ppm = TT_PROFILE_TOLERANCE;
+	p.floor_ns = TT_PROFILE_FLOOR;
+	record_at(&p, &cut, 0);		/* to end at 20 ms; cut at 8 ms */
+	record_at(&p, &rest, 8);	/* the 12 ms left: ends at 20 ms */
+	record_at(&p, &next, 21);	/* the loop's next sleep */
+	record_at(&p, &abs_cut, 980);	/* 20 ms left, cut short */
+	record_at(&p, &abs_again, 990);	/* the same deadline again */
+	tt_profile_finish(&p, NULL);
+	g = tt_profile_find(&p, "nanosleep", "CLOCK_MONOTONIC", false);
+	ck_assert_ptr_nonnull(g);
+	ck_assert_uint_eq(g->nreq, 1);
+	ck_assert_int_eq(g->req[0].value, 20000000);
+	ck_assert_uint_eq(g->req[0].count, 2);
+	g = tt_profile_find(&p, "clock_nanosleep", "CLOCK_MONOTONIC", true);
+	ck_assert_ptr_nonnull(g);
+	ck_assert_uint_eq(g->as, TT_AS_LEFT);
+	ck_assert_uint_eq(g->nreq, 1);
+	ck_assert_int_eq(g->req[0].value, 20000000);
+	ck_assert_uint_eq(g->req[0].count, 1);
+	tt_profile_free(&p);
+}
+END_TEST
+
 /* Requests of a runtime's own thread (Go's sysmon) are counted apart,
  * written as "runtime", read back, and not compared. */
 START_TEST(test_record_runtime)
@@ -644,6 +710,7 @@ Suite *make_profile_suite(void)
 	tcase_add_test(tc, test_record_many_values);
 	tcase_add_test(tc, test_record_waits);
 	tcase_add_test(tc, test_record_runtime);
+	tcase_add_test(tc, test_record_resumed_rest);
 	tcase_add_loop_test(tc, test_load_errors, 0,
 			    sizeof(bad_profiles) / sizeof(bad_profiles[0]));
 	suite_add_tcase(s, tc);
