@@ -392,32 +392,63 @@ static const char *const wait_outcomes[] = {
 	[TT_WAIT_FAILED] = "failed",
 };
 
-/* A wait's meaning for time (ev->timing): its clock and mode, its
- * timeout in ns (null: none, or none the kernel would take), how it ended
- * (null: it did not return) and, when it timed out, how late it woke. */
-static void jwait(struct jline *l, const struct tt_event *ev, bool returned)
+/* What a sleep, a timer's arming or a wait means for time (ev->timing):
+ * its clock (null: an itimer's, or a timer's that ttrace does not know),
+ * its mode, what it asks for in ns (null: a wait without a timeout, or a
+ * value the kernel would refuse or ttrace could not read), for an
+ * absolute request the time left to it at the entry, a wait's outcome
+ * (null: it did not return) and, when measured, how late it woke. */
+static void jtiming(struct jline *l, const struct tt_event *ev, bool returned)
 {
 	const struct tt_timing *tm = &ev->timing;
+	bool known = tm->has_value && tm->valid;
+	const char *kind;
 
-	if (tm->kind != TT_TIMING_WAIT)
+	switch (tm->kind) {
+	case TT_TIMING_SLEEP:
+		kind = "sleep";
+		break;
+	case TT_TIMING_ARM:
+		kind = "arm";
+		break;
+	case TT_TIMING_WAIT:
+		kind = "wait";
+		break;
+	default:
 		return;
-	jputs(l, ",\"timing\":{\"kind\":\"wait\",\"clock\":");
+	}
+	jprintf(l, ",\"timing\":{\"kind\":\"%s\",\"clock\":", kind);
 	if (tm->clock_from == TT_CLOCK_ID)
 		jclockid(l, tm->clock);
+	else if (tm->clock_from == TT_CLOCK_OF_TIMER && ev->has_timer_clock)
+		jclockid(l, ev->timer_clock);
 	else
 		jputs(l, "null");
-	jprintf(l, ",\"mode\":\"%s\",\"timeout_ns\":",
-		tm->absolute ? "absolute" : "relative");
-	if (tm->has_value && tm->valid)
+	jprintf(l, ",\"mode\":\"%s\",\"%s\":",
+		tm->absolute ? "absolute" : "relative",
+		tm->kind == TT_TIMING_SLEEP ? "requested_ns" :
+		tm->kind == TT_TIMING_ARM ? "value_ns" : "timeout_ns");
+	if (known)
 		jprintf(l, "%" PRId64, tm->value_ns);
 	else
 		jputs(l, "null");
-	jputs(l, ",\"outcome\":");
-	if (returned && ev->ret != TR_NONE && tm->outcome &&
-	    tm->outcome < sizeof(wait_outcomes) / sizeof(wait_outcomes[0]))
-		jprintf(l, "\"%s\"", wait_outcomes[tm->outcome]);
-	else
-		jputs(l, "null");
+	if (tm->kind == TT_TIMING_ARM) {
+		jputs(l, ",\"interval_ns\":");
+		if (known)
+			jprintf(l, "%" PRId64, tm->interval_ns);
+		else
+			jputs(l, "null");
+	}
+	if (ev->has_left)
+		jprintf(l, ",\"left_ns\":%" PRId64, ev->left_ns);
+	if (tm->kind == TT_TIMING_WAIT) {
+		jputs(l, ",\"outcome\":");
+		if (returned && ev->ret != TR_NONE && tm->outcome &&
+		    tm->outcome < sizeof(wait_outcomes) / sizeof(wait_outcomes[0]))
+			jprintf(l, "\"%s\"", wait_outcomes[tm->outcome]);
+		else
+			jputs(l, "null");
+	}
 	if (ev->has_lateness)
 		jprintf(l, ",\"lateness_ns\":%" PRId64, ev->lateness_ns);
 	jputs(l, "}");
@@ -489,7 +520,7 @@ static void call_event(const struct tt_record *r, bool returned)
 		jprintf(&l, ",\"restart\":%s}}",
 			tt_errno_is_restart(ev->err) ? "true" : "false");
 	}
-	jwait(&l, ev, returned);
+	jtiming(&l, ev, returned);
 	jnotes(&l, ev);
 	if (ev->stack.captured)
 		jstack(&l, ev);

@@ -77,7 +77,7 @@ for kind in type:header type:call type:signal type:stopped type:exit \
 	esac
 	grep -qx "$kind" "$W/seen" || fail "no event of kind $kind was made to validate"
 done
-for kind in timing:wait timing:lateness outcome:timed_out outcome:ready \
+for kind in timing:wait timing:sleep timing:arm timing:left timing:lateness outcome:timed_out outcome:ready \
 	outcome:interrupted outcome:failed return:result value:more value:sigset; do
 	grep -qx "$kind" "$W/seen" || fail "no event of kind $kind was made to validate"
 done

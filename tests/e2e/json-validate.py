@@ -61,9 +61,12 @@ for name in sys.argv[2:]:
                 seen.add("call:clock")
             if ev["type"] == "call" and "timing" in ev:
                 seen.add("timing:" + ev["timing"]["kind"])
-                seen.add("outcome:" + str(ev["timing"]["outcome"]))
+                if "outcome" in ev["timing"]:
+                    seen.add("outcome:" + str(ev["timing"]["outcome"]))
                 if "lateness_ns" in ev["timing"]:
                     seen.add("timing:lateness")
+                if "left_ns" in ev["timing"]:
+                    seen.add("timing:left")
             if ev["type"] == "call" and ev["return"] and "result" in ev["return"]:
                 seen.add("return:result")
             if ev["type"] == "call":

@@ -24,7 +24,9 @@ static const struct ut_case json_cases[] = {
 	  "\"unknown\":16},\"utmr\":{\"addr\":\"0x1000\",\"value\":{\"it_interval\":"
 	  "{\"tv_sec\":1,\"tv_nsec\":2},\"it_value\":{\"tv_sec\":3,\"tv_nsec\":4}}},"
 	  "\"otmr\":null}," T0 ",\"return\":{\"error\":{\"number\":22,\"name\":\"EINVAL\","
-	  "\"message\":\"Invalid argument\",\"restart\":false}},\"findings\":[]}\n" },
+	  "\"message\":\"Invalid argument\",\"restart\":false}},\"timing\":"
+	  "{\"kind\":\"arm\",\"clock\":null,\"mode\":\"absolute\",\"value_ns\":"
+	  "3000000004,\"interval_ns\":1000000002},\"findings\":[]}\n" },
 	{ "i386 time64 sleep: CPU clock, padding, interrupted with remain",
 	  { I386, NR32_clock_nanosleep_time64, { (uint32_t)-6, 0, 0x2000, 0x3000 },
 	    { [2] = UT_TS(0, 0x100000005ULL), [3] = UT_TS(1, 7) },
@@ -36,7 +38,9 @@ static const struct ut_case json_cases[] = {
 	  "\"rqtp\":{\"addr\":\"0x2000\",\"value\":{\"tv_sec\":0,\"tv_nsec\":5}},"
 	  "\"rmtp\":{\"addr\":\"0x3000\",\"value\":{\"tv_sec\":1,\"tv_nsec\":7}}}," T0
 	  ",\"return\":{\"error\":{\"number\":516,\"name\":\"ERESTART_RESTARTBLOCK\","
-	  "\"message\":\"Interrupted by signal\",\"restart\":true}},\"findings\":"
+	  "\"message\":\"Interrupted by signal\",\"restart\":true}},\"timing\":"
+	  "{\"kind\":\"sleep\",\"clock\":{\"value\":-6,\"cpu\":{\"pid\":0,\"clock\":"
+	  "\"CPUCLOCK_SCHED\"}},\"mode\":\"relative\",\"requested_ns\":5},\"findings\":"
 	  "[{\"kind\":\"nsec_padding\",\"field\":\"rqtp.tv_nsec\",\"padding\":1}]}\n" },
 	{ "time32 sleep on an fd clock, unreadable request, old value not written",
 	  { I386, NR32_clock_nanosleep, { (uint32_t)-29, 1, 0xdead, 0x4000 }, { [2] = { false, { 0 } } },
@@ -46,7 +50,9 @@ static const struct ut_case json_cases[] = {
 	  "\"args\":{\"which_clock\":{\"value\":-29,\"fd\":3},\"flags\":{\"value\":1,"
 	  "\"names\":[\"TIMER_ABSTIME\"],\"unknown\":0},\"rqtp\":{\"addr\":\"0xdead\","
 	  "\"unread\":\"unreadable\"},\"rmtp\":{\"addr\":\"0x4000\",\"unread\":"
-	  "\"not_written\"}}," T0 ",\"return\":{\"value\":0},\"findings\":[]}\n" },
+	  "\"not_written\"}}," T0 ",\"return\":{\"value\":0},\"timing\":{\"kind\":"
+	  "\"sleep\",\"clock\":{\"value\":-29,\"fd\":3},\"mode\":\"absolute\","
+	  "\"requested_ns\":null},\"findings\":[]}\n" },
 	{ "restart_syscall names the call it resumes",
 	  { X64, NR64_restart_syscall, { 0 }, { { 0 } }, UT_RET(0), .resumes = NR64_clock_nanosleep },
 	  "{\"type\":\"call\",\"pid\":100,\"tid\":100,\"name\":\"restart_syscall\","
@@ -299,9 +305,21 @@ static const struct {
 	  "\"timing\":{\"kind\":\"wait\",\"clock\":{\"value\":1,\"name\":"
 	  "\"CLOCK_MONOTONIC\"},\"mode\":\"relative\",\"timeout_ns\":5000000000,"
 	  "\"outcome\":null}" },
-	{ "a sleep: no timing",
+	{ "a sleep of 1 s, 5 ns late",
 	  { X64, NR64_nanosleep, { 0x1000, 0 }, { [0] = UT_TS(1, 0) }, UT_RET(0) },
-	  true, 5, NULL },
+	  true, 5,
+	  "\"timing\":{\"kind\":\"sleep\",\"clock\":{\"value\":1,\"name\":"
+	  "\"CLOCK_MONOTONIC\"},\"mode\":\"relative\",\"requested_ns\":1000000000,"
+	  "\"lateness_ns\":5}" },
+	{ "timer_settime: a timer armed, its clock unknown",
+	  { X64, NR64_timer_settime, { 1, 0, 0x1000, 0 },
+	    { [2] = UT_ITS(0, 5000000, 1, 0) }, UT_RET(0) },
+	  true, 0,
+	  "\"timing\":{\"kind\":\"arm\",\"clock\":null,\"mode\":\"relative\","
+	  "\"value_ns\":1000000000,\"interval_ns\":5000000}" },
+	{ "clock_gettime: no timing",
+	  { X64, NR64_clock_gettime, { 1, 0x1000 }, { [1] = UT_TS(5, 0) }, UT_RET(0) },
+	  true, 0, NULL },
 };
 
 START_TEST(test_wait_timing)
