@@ -302,14 +302,15 @@ static void frame_at(struct tt_unwind_proc *p, uint64_t pc, bool activation,
 	*f = s->frame;
 }
 
-void tt_unwind_capture(struct tcb *tcp, struct tt_event *ev)
+void tt_unwind_capture_at(struct tcb *tcp, struct tt_stack *stack,
+			  const char *what)
 {
 	struct tt_unwind_proc *p = proc_of(tcp);
 	struct walk w;
 	int r;
 
-	ev->stack.captured = false;
-	ev->stack.n = 0;
+	stack->captured = false;
+	stack->n = 0;
 	if (!ready(p))
 		return;
 	w.n = 0;
@@ -322,16 +323,21 @@ void tt_unwind_capture(struct tcb *tcp, struct tt_event *ev)
 		 * stopped and why, and trace the call without one. */
 		if (w.n)
 			tt_error("-k: no stack for %s of %d: the walk stopped at "
-				 "pc %#" PRIx64 " (frame %u): %s", ev->sc->name,
+				 "pc %#" PRIx64 " (frame %u): %s", what,
 				 (int)tcp->tid, w.pc[w.n - 1], w.n,
 				 dwfl_errmsg(-1));
 		else
-			tt_error("-k: no stack for %s of %d: %s", ev->sc->name,
+			tt_error("-k: no stack for %s of %d: %s", what,
 				 (int)tcp->tid, dwfl_errmsg(-1));
 		return;
 	}
 	for (unsigned i = 0; i < w.n; i++)
-		frame_at(p, w.pc[i], w.activation[i], &ev->stack.f[i]);
-	ev->stack.n = (uint8_t)w.n;
-	ev->stack.captured = true;
+		frame_at(p, w.pc[i], w.activation[i], &stack->f[i]);
+	stack->n = (uint8_t)w.n;
+	stack->captured = true;
+}
+
+void tt_unwind_capture(struct tcb *tcp, struct tt_event *ev)
+{
+	tt_unwind_capture_at(tcp, &ev->stack, ev->sc->name);
 }

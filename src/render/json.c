@@ -344,11 +344,11 @@ static void jnotes(struct jline *l, const struct tt_event *ev)
 
 /* -k: the caller's stack at the entry, innermost frame first; -kk adds
  * the source line of each frame (null where no debug info has it). */
-static void jstack(struct jline *l, const struct tt_event *ev)
+static void jstack(struct jline *l, const struct tt_stack *stack)
 {
 	jputs(l, ",\"stack\":[");
-	for (unsigned i = 0; i < ev->stack.n; i++) {
-		const struct tt_frame *f = &ev->stack.f[i];
+	for (unsigned i = 0; i < stack->n; i++) {
+		const struct tt_frame *f = &stack->f[i];
 
 		jputs(l, i ? ",{\"pc\":" : "{\"pc\":");
 		jaddr(l, f->pc);
@@ -523,7 +523,7 @@ static void call_event(const struct tt_record *r, bool returned)
 	jtiming(&l, ev, returned);
 	jnotes(&l, ev);
 	if (ev->stack.captured)
-		jstack(&l, ev);
+		jstack(&l, &ev->stack);
 	end(&l);
 }
 
@@ -565,6 +565,8 @@ static void json_signal(const struct tt_record *r)
 		jclockid(&l, r->sig_timer->clock);
 		jputs(&l, "}");
 	}
+	if (r->stack)
+		jstack(&l, r->stack);
 	end(&l);
 }
 

@@ -64,6 +64,9 @@ struct tt_record {
 	const siginfo_t *si;		/* SIGNAL */
 	/* SIGNAL of code SI_TIMER: the timer, when ttrace knows it. */
 	const struct tt_known_timer *sig_timer;
+	/* SIGNAL with -k: the thread's stack where the signal is delivered
+	 * (NULL: no -k, or the walk failed). */
+	const struct tt_stack *stack;
 	int sig;			/* GROUP_STOP */
 	int status;			/* EXIT: the wait status */
 	pid_t parent;			/* NEW_TRACEE */

@@ -456,12 +456,12 @@ static void put_notes(const struct tt_record *r, const struct tt_event *ev)
  * that ends the call and without a prefix: "MODULE(SYMBOL+0xOFF)
  * [0xFILE_OFFSET]", "MODULE() [..]" without a symbol, and a pc in no
  * module as strace's unwinder says it. */
-static void put_stack(const struct tt_event *ev)
+static void put_stack(const struct tt_stack *stack)
 {
 	struct tline l;
 
-	for (unsigned i = 0; i < ev->stack.n; i++) {
-		const struct tt_frame *f = &ev->stack.f[i];
+	for (unsigned i = 0; stack && i < stack->n; i++) {
+		const struct tt_frame *f = &stack->f[i];
 
 		l.n = 0;
 		l.col0 = 0;
@@ -568,7 +568,7 @@ static void text_syscall_exit(const struct tt_record *r)
 	put_return(&l, ev);
 	lputs(&l, "\n");
 	emit(&l);
-	put_stack(ev);
+	put_stack(&ev->stack);
 	put_notes(r, ev);
 	tt_out_flush_if_interactive();
 }
@@ -593,7 +593,7 @@ static void finish_unreturned(const struct tt_record *r)
 	lpad_to(&l, tt_opt.ret_column);
 	lputs(&l, "= ?\n");
 	emit(&l);
-	put_stack(r->ev);
+	put_stack(&r->ev->stack);
 }
 
 /* A child or thread followed from its creator: strace says so when its
@@ -730,6 +730,7 @@ static void text_signal(const struct tt_record *r)
 		lputs(&l, "\n");
 		emit(&l);
 	}
+	put_stack(r->stack);
 	tt_out_flush_if_interactive();
 }
 

@@ -13,6 +13,7 @@
 #include "abi.h"
 #include "elfinfo.h"
 #include "error.h"
+#include "options.h"
 #include "output.h"
 #include "process.h"
 #include "procfs.h"
@@ -23,6 +24,7 @@
 #include "tracer.h"
 #include "tracer/internal.h"
 #include "unwind.h"
+#include "xlat/xlat.h"
 
 struct tt_tracer_state tt_tracer = {
 	.cmd_status = -1,
@@ -227,8 +229,16 @@ static void signal_stop(struct tcb *tcp, int sig)
 		/* A POSIX timer's signal: which timer, as far as ttrace knows */
 		const struct tt_known_timer *t = si.si_code == SI_TIMER ?
 			tt_known_posix(tcp, si.si_timerid) : NULL;
+		/* -k: where the signal finds the thread, as strace shows */
+		static struct tt_stack stack;
+		char name[32];
 
-		tt_record_signal(tcp, &si, t, &ts);
+		if (tt_opt.stack)
+			tt_unwind_capture_at(tcp, &stack,
+					     tt_signal_name(sig, name, sizeof(name)));
+		tt_record_signal(tcp, &si, t,
+				 tt_opt.stack && stack.captured ? &stack : NULL,
+				 &ts);
 	}
 	tt_resume(tcp, PTRACE_SYSCALL, sig);
 }

@@ -81,12 +81,14 @@ static void leaving(struct tt_record *r, struct tcb *tcp)
 
 void tt_record_signal(struct tcb *tcp, const siginfo_t *si,
 		      const struct tt_known_timer *timer,
+		      const struct tt_stack *stack,
 		      const struct tt_timestamps *ts)
 {
 	struct tt_record r = make(TT_REC_SIGNAL, tcp, ts);
 
 	r.si = si;
 	r.sig_timer = timer;
+	r.stack = stack;
 	tt_render_record(&r);
 }
 

@@ -18,6 +18,7 @@ void tt_record_call_exit(struct tcb *tcp);
 /* timer: the POSIX timer a SI_TIMER signal came from, or NULL. */
 void tt_record_signal(struct tcb *tcp, const siginfo_t *si,
 		      const struct tt_known_timer *timer,
+		      const struct tt_stack *stack,
 		      const struct tt_timestamps *ts);
 void tt_record_group_stop(struct tcb *tcp, int sig,
 			  const struct tt_timestamps *ts);

@@ -190,7 +190,7 @@ static void run_event(uint8_t op)
 		siginfo_t si;
 
 		fz_bytes(&in, &si, sizeof(si));
-		tt_record_signal(tcp, &si, NULL, &now);
+		tt_record_signal(tcp, &si, NULL, NULL, &now);
 		break;
 	}
 	case 3:

@@ -10,6 +10,8 @@
  *   lib SO         the chain, then dlopen(SO) (after the first stack, so
  *                  the maps must be read again) and main -> via_lib ->
  *                  stk_lib_sleep -> stk_lib_inner -> clock_nanosleep, 3000 ns
+ *   signal         main -> sig_raise -> raise(SIGUSR1), handled: -k shows
+ *                  the stack under the signal's line; then the chain
  *   jit            clock_nanosleep from code in an anonymous mapping, with
  *                  a frame pointer that leads nowhere (no module, no CFI:
  *                  the walk fails), 4000 ns; then the chain
@@ -18,6 +20,7 @@
 #define _GNU_SOURCE
 #endif
 #include <dlfcn.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -117,8 +120,26 @@ NOINLINE static int jit(void)
 	return r != 0;
 }
 
+static void on_usr1(int sig)
+{
+	(void)sig;
+	chain_calls++;
+}
+
+NOINLINE static void sig_raise(void)
+{
+	signal(SIGUSR1, on_usr1);
+	raise(SIGUSR1);
+	chain_calls++;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 2 && strcmp(argv[1], "signal") == 0) {
+		sig_raise();
+		f0();
+		return 0;
+	}
 	if (argc == 2 && strcmp(argv[1], "chain") == 0) {
 		f0();
 		return 0;
@@ -137,6 +158,6 @@ int main(int argc, char **argv)
 		f0();
 		return 0;
 	}
-	fprintf(stderr, "usage: chain chain | lib SO | jit\n");
+	fprintf(stderr, "usage: chain chain | lib SO | jit | signal\n");
 	return 2;
 }

@@ -11,7 +11,8 @@
 # - a stack through a shared library loaded after the first stack;
 # - --stack-depth=3: three frames;
 # - a walk that fails: one diagnostic on stderr, the call without a
-#   stack, and the next call with its stack.
+#   stack, and the next call with its stack;
+# - a handled signal: the frames under its "--- SIGUSR1" line.
 # The maps name a module by its real path.
 prog=$(readlink -f "$1") || exit 99
 S=${TT_SRCDIR:-.}
@@ -189,6 +190,18 @@ check_module "$tmp/lib.frames2" "$lib" stk_lib_inner stk_lib_sleep
 grep -A2 -F " > $lib(stk_lib_sleep+" "$tmp/lib.frames2" | sed 1d |
 	sed 's/^ > [^(]*(\([^+)]*\).*/\1/' | tr '\n' ' ' | grep -qx 'via_lib main ' ||
 	fail "lib: the library's frames are not followed by via_lib, main: $(cat "$tmp/lib.frames2")"
+
+# --- a signal: its stack under its line, as strace -k prints it ---------
+trace sig -k -- "$prog" signal
+sed -n '/^--- SIGUSR1 /,/^[^ ]/p' "$tmp/sig" | grep '^ > ' >"$tmp/sig.frames"
+[ -s "$tmp/sig.frames" ] || fail "sig: no stack under the signal's line: $(cat "$tmp/sig")"
+grep -F " > $prog(" "$tmp/sig.frames" | head -n 2 | sed 's/^ > [^(]*(\([^+)]*\).*/\1/' |
+	tr '\n' ' ' | grep -qx 'sig_raise main ' ||
+	fail "sig: the program's frames under the signal are not sig_raise, main: $(cat "$tmp/sig.frames")"
+check_module "$tmp/sig.frames" "$prog" sig_raise main
+frames "$tmp/sig" 1 >"$tmp/sig.call"
+check_chain "$tmp/sig.call"
+[ ! -s "$tmp/sig.err" ] || fail "sig: stderr: $(cat "$tmp/sig.err")"
 
 # --- --stack-depth -----------------------------------------------------
 trace depth -k --stack-depth=3 -- "$prog" chain
