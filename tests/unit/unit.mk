@@ -57,7 +57,7 @@ tests_unit_xlat_headers_CPPFLAGS = -D_GNU_SOURCE -I$(top_builddir)/tests/unit \
 	-I$(top_srcdir)/tests/unit
 tests_unit_xlat_headers_CFLAGS = $(WARN_CFLAGS)
 EXTRA_DIST += tests/unit/xlat-gen.sh
-MOSTLYCLEANFILES = tests/unit/xlat-checks.h
+MOSTLYCLEANFILES += tests/unit/xlat-checks.h
 tests/unit/xlat_headers-xlat-headers.$(OBJEXT): tests/unit/xlat-checks.h
 tests/unit/xlat-checks.h: $(XLAT_TABLES) $(top_srcdir)/tests/unit/xlat-gen.sh
 	$(AM_V_GEN)$(SHELL) $(top_srcdir)/tests/unit/xlat-gen.sh $(XLAT_TABLES) \

@@ -8,6 +8,8 @@
 # attaches by the id of a thread that is not the leader, with --json:
 # every event names the process (the thread group), not that thread.
 . "${TT_SRCDIR:-.}/tests/e2e/tracer/lib.sh"
+# hundreds of busy threads: no timing test beside it
+tt_heavy
 
 # -p never puts the seccomp filter in: --seccomp=off changes nothing here.
 case " ${TT_TTRACE_OPTS:-} " in

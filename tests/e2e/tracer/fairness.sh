@@ -6,6 +6,8 @@
 # in 2 s where strace -f gave it hundreds).  ttrace serves stops in
 # rounds, every tracee once per round.
 . "${TT_SRCDIR:-.}/tests/e2e/tracer/lib.sh"
+# hundreds of busy threads: no timing test beside it
+tt_heavy
 
 # spread NAME FILE: FILE holds "TID COUNT" lines; the least-served thread
 # made at least a quarter of the median's calls.

@@ -19,6 +19,24 @@ if [ -z "${TTRACE:-}" ] || [ ! -x "$TTRACE" ]; then
 fi
 W=$(mktemp -d "${TMPDIR:-/tmp}/ttrace-${TT_NAME%.sh}.XXXXXX") || exit 99
 
+# The machine's load: a few tests load it on purpose (hundreds of busy
+# threads: fairness.sh, attach-churn.sh) and call tt_heavy; the others,
+# which time signals against sleeps of a second or less, must not run
+# beside them.  Every test holds a shared lock on one file of the build
+# tree for its whole run; tt_heavy takes it exclusive (flock(1), from
+# util-linux; without it, no lock).
+TT_LOCK=${TT_BUILDDIR:-.}/tests/.load.lock
+if command -v flock >/dev/null 2>&1 && { exec 8>>"$TT_LOCK"; } 2>/dev/null; then
+	flock -s 8
+	tt_heavy() {
+		flock -x 8
+	}
+else
+	tt_heavy() {
+		:
+	}
+fi
+
 # Every process a test starts or learns of; tt_cleanup kills them all.
 tt_track() {
 	TT_PIDS="$TT_PIDS $*"
