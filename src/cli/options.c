@@ -160,10 +160,12 @@ void tt_usage(FILE *fp)
 "  -h, --help      show this help and exit\n"
 "  -V, --version   show the version and exit\n"
 "\n"
-"Exit status: the command's (128+N if signal N killed it; 126 or 127 if it\n"
-"could not be run); with -p, 0 after detaching; 1 on a runtime error, a\n"
-"--check regression or, with --toctou-fail, a finding; 2 on a usage error\n"
-"or a profile --check cannot use.  See ttrace(1).\n", fp);
+"Exit status, the first that applies: 2 for a usage error or a profile\n"
+"--check cannot use (nothing is run); 1 for a runtime error (an output that\n"
+"cannot be written); the command's own status when it failed (128+N if\n"
+"signal N killed it; 126 or 127 if it could not be run); 1 for a --check\n"
+"regression or, with --toctou-fail, a finding; else 0 (with -p, after\n"
+"detaching).  See ttrace(1).\n", fp);
 }
 
 static int usage_error(const char *fmt, ...) TT_PRINTF(1, 2);

@@ -158,7 +158,8 @@ int tt_profile_session_end(int status)
 						      junit_out.fp),
 			   "JUnit report") < 0)
 			status = 1;
-		if (c.n)
+		/* the command's own failure keeps its status */
+		if (c.n && status == 0)
 			status = 1;
 		tt_check_free(&c);
 	}

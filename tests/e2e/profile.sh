@@ -4,7 +4,7 @@
 # run checks clean; the same program with its poll interval doubled fails
 # and the report names the sleep and both values; an i386 build checks
 # against the x86_64 profile; the tolerance, the lateness budget, JUnit XML,
-# the command's exit status; every bad profile stops ttrace with exit 2
+# the command's exit status (kept when it failed, over a regression); every bad profile stops ttrace with exit 2
 # before the command runs; the profile validates against its schema.
 . "${TT_SRCDIR:-.}/tests/e2e/tracer/lib.sh"
 
@@ -114,11 +114,18 @@ expect_rc same 3
 expect_line same "ttrace: --check=$P: no regression"
 
 # the poll interval doubled: one regression, named with both values
-tt_run doubled --check="$P" -o /dev/null -- "$T" -p 4000 -x 3
+tt_run doubled --check="$P" -o /dev/null -- "$T" -p 4000
 expect_rc doubled 1
 expect_line doubled "ttrace: --check=$P: 1 regression"
 expect_line doubled "  clock_nanosleep CLOCK_MONOTONIC relative: 2ms (3 times) is now 4ms (3 times)"
 [ "$(wc -l <"$W/doubled.err")" = 2 ] || fail "doubled: more than the report: $(cat "$W/doubled.err")"
+
+# a command that fails keeps its status over the regression, which is
+# still reported
+tt_run failed --check="$P" -o /dev/null -- "$T" -p 4000 -x 3
+expect_rc failed 3
+expect_line failed "ttrace: --check=$P: 1 regression"
+expect_line failed "  clock_nanosleep CLOCK_MONOTONIC relative: 2ms (3 times) is now 4ms (3 times)"
 
 # 5% off: within the default 10%, not within 1%
 tt_run near --check="$P" -o /dev/null -- "$T" -p 2100
