@@ -135,8 +135,10 @@ void tt_usage(FILE *fp)
 "                  changes, beyond the tolerance is a regression: a report\n"
 "                  on stderr and exit status 1\n"
 "  --tolerance=PCT how far a value or count may move (default: 10%)\n"
-"  --max-lateness=DURATION  also a regression: a sleep that woke later\n"
-"                  than DURATION (units ns, us, ms, s: 500us, 2ms)\n"
+"  --max-lateness=BUDGET[,BUDGET...]  also a regression: a group of sleeps\n"
+"                  or waits whose lateness is over a budget: DURATION for\n"
+"                  the max (units ns, us, ms, s: 500us, 2ms), pN:DURATION\n"
+"                  for the Nth percentile (N from 1 to 100: p99:2ms)\n"
 "  --junit=FILE    also write the check's result as JUnit XML\n"
 "  --timeline=FILE also write FILE as a timeline for the Perfetto UI and\n"
 "                  chrome://tracing (Chrome Trace Event JSON): a track per\n"
@@ -337,6 +339,43 @@ static int output_separately(bool separately)
 	return 0;
 }
 
+#define LATENESS_FORMS "(a duration with a unit: 500us, 2ms, 1s; units ns, " \
+	"us, ms, s; or pN:DURATION, a budget for the Nth percentile, N from " \
+	"1 to 100: p99:2ms)"
+
+/* --max-lateness=SPEC[,SPEC...]: SPEC is a DURATION (the max) or
+ * pN:DURATION (the Nth percentile); a later budget for a percentile
+ * replaces an earlier one. */
+static int late_budgets(const char *arg)
+{
+	char *copy = tt_xstrdup(arg), *save = NULL, *spec;
+	size_t n = 0;
+	int ret = 0;
+
+	for (spec = strtok_r(copy, ",", &save); spec && !ret;
+	     spec = strtok_r(NULL, ",", &save), n++) {
+		const char *dur = spec;
+		unsigned long pct = 100;
+		char *end = spec;
+
+		if (spec[0] == 'p' && spec[1] >= '1' && spec[1] <= '9')
+			pct = strtoul(spec + 1, &end, 10);
+		if (end != spec) {
+			if (*end != ':' || pct > 100)
+				break;
+			dur = end + 1;
+		}
+		if (tt_parse_duration(dur, &tt_opt.late_budget_ns[pct]) < 0)
+			break;
+	}
+	if (spec || !n)
+		ret = usage_error("invalid --max-lateness '%s' " LATENESS_FORMS,
+				  spec ? spec : arg);
+	tt_opt.late_budget = true;
+	free(copy);
+	return ret;
+}
+
 static bool depth_given;
 
 /* Long options without a short one of strace's to share a letter with. */
@@ -430,7 +469,9 @@ int tt_options_parse(int argc, char **argv)
 	tt_opt.toctou = true;
 	tt_opt.seccomp = true;
 	tt_opt.tolerance_ppm = 100000;
-	tt_opt.max_lateness_ns = -1;
+	for (size_t i = 0; i <= 100; i++)
+		tt_opt.late_budget_ns[i] = -1;
+	tt_opt.late_budget = false;
 	tt_opt.stack_depth = TT_MAX_FRAMES;
 	tt_opt.ret_column = 40;
 	tt_max_shown = TT_MAX_SHOWN;
@@ -510,11 +551,8 @@ int tt_options_parse(int argc, char **argv)
 			check_only = "--tolerance";
 			break;
 		case 'M':
-			if (tt_parse_duration(optarg, &tt_opt.max_lateness_ns) < 0)
-				return usage_error("invalid --max-lateness '%s' (a "
-						   "duration with a unit: 500us, "
-						   "2ms, 1s; units ns, us, ms, s)",
-						   optarg);
+			if ((r = late_budgets(optarg)))
+				return r;
 			check_only = "--max-lateness";
 			break;
 		case 'W':

@@ -39,7 +39,11 @@ struct tt_options {
 	const char *check;	/* --check=FILE */
 	const char *junit;	/* --junit=FILE */
 	int64_t tolerance_ppm;	/* --tolerance (default 10%) */
-	int64_t max_lateness_ns;	/* --max-lateness; -1: none */
+	/* --max-lateness: a budget in ns per percentile of a group's
+	 * lateness, [1] to [100] ([100] the max: a plain DURATION); -1 for
+	 * none */
+	int64_t late_budget_ns[101];
+	bool late_budget;	/* any of them */
 	int stack;		/* -k: 1 the caller's stack, 2 (-kk) with lines */
 	unsigned stack_depth;	/* --stack-depth: frames at most */
 	unsigned ret_column;	/* -a: the column of " = ", 40 */

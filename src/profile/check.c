@@ -253,6 +253,14 @@ void tt_finding_text(const struct tt_finding *f, char *buf, size_t size)
 			 f->old_starts == 1 ? "" : "s", f->new_starts);
 		break;
 	case TF_LATE:
+		if (f->pct && f->pct < 100) {
+			snprintf(buf, size, "%s: p%u woke %s late, more than "
+				 "--max-lateness=p%u:%s", name, f->pct,
+				 tt_format_duration(f->late, a, sizeof(a)),
+				 f->pct,
+				 tt_format_duration(f->budget, b, sizeof(b)));
+			break;
+		}
 		snprintf(buf, size, "%s: woke %s late, more than "
 			 "--max-lateness=%s", name,
 			 tt_format_duration(f->late, a, sizeof(a)),

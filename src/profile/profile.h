@@ -113,6 +113,8 @@ struct tt_finding {
 	struct tt_prof_req old, new;
 	unsigned long old_starts, new_starts;
 	int64_t late, budget;
+	unsigned pct;	/* TF_LATE: the percentile over its budget; 0 or
+			 * 100: the max */
 };
 
 struct tt_check {
@@ -131,6 +133,18 @@ void tt_profile_compare(const struct tt_profile *was,
 			const struct tt_profile *now, int64_t tol_ppm,
 			int64_t budget, struct tt_check *out);
 void tt_check_free(struct tt_check *c);
+
+/* The lateness of group g at percentile pct (1..100, 100 the max): the
+ * median, p99 or max a profile keeps, or another percentile of the run's
+ * samples (a profile read from a file keeps none).  false when unknown. */
+bool tt_group_lateness(const struct tt_prof_group *g, unsigned pct,
+		       int64_t *ns);
+
+/* --max-lateness: a TF_LATE finding for each group of now and each
+ * percentile pct with a budget (budget_ns[pct] >= 0, pct 1..100) that the
+ * group's lateness exceeds; in the order of now's groups, then of pct. */
+void tt_check_lateness(const struct tt_profile *now, const int64_t *budget_ns,
+		       struct tt_check *c);
 
 /* One finding as a line of text (no newline). */
 void tt_finding_text(const struct tt_finding *f, char *buf, size_t size);

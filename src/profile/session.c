@@ -149,12 +149,12 @@ int tt_profile_session_end(int status)
 		   "profile") < 0)
 		status = 1;
 	if (checking) {
-		tt_profile_compare(&was, &now, tt_opt.tolerance_ppm,
-				   tt_opt.max_lateness_ns, &c);
+		tt_profile_compare(&was, &now, tt_opt.tolerance_ppm, -1, &c);
+		tt_check_lateness(&now, tt_opt.late_budget_ns, &c);
 		report(&c);
 		if (junit_out.fp &&
 		    commit(&junit_out, tt_check_junit(&c, tt_opt.check,
-						      tt_opt.max_lateness_ns >= 0,
+						      tt_opt.late_budget,
 						      junit_out.fp),
 			   "JUnit report") < 0)
 			status = 1;

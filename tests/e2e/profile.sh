@@ -3,9 +3,10 @@
 # (a program with known requests): the profile recorded is exact; a second
 # run checks clean; the same program with its poll interval doubled fails
 # and the report names the sleep and both values; an i386 build checks
-# against the x86_64 profile; the tolerance, the lateness budget, JUnit XML,
-# the command's exit status (kept when it failed, over a regression); every bad profile stops ttrace with exit 2
-# before the command runs; the profile validates against its schema.
+# against the x86_64 profile; the tolerance, lateness budgets (the max,
+# percentiles), JUnit XML, the command's exit status (kept when it failed,
+# over a regression); every bad profile stops ttrace with exit 2 before the
+# command runs; the profile validates against its schema.
 . "${TT_SRCDIR:-.}/tests/e2e/tracer/lib.sh"
 
 T=$H/timing
@@ -144,6 +145,16 @@ for g in "CLOCK_MONOTONIC absolute" "CLOCK_MONOTONIC relative" "CLOCK_REALTIME r
 done
 tt_run loose --check="$P" --max-lateness=10s -o /dev/null -- "$T"
 expect_rc loose 0
+# percentile budgets, the p90 from the run's samples: a line per group
+# and budget, the max's last
+tt_run pct --check="$P" --max-lateness=10s,p90:1ns,p50:1ns -o /dev/null -- "$T"
+expect_rc pct 1
+expect_line pct "ttrace: --check=$P: 6 regressions"
+for g in "CLOCK_MONOTONIC absolute" "CLOCK_MONOTONIC relative" "CLOCK_REALTIME relative"; do
+	grep -A1 "^  clock_nanosleep $g: p50 woke [0-9.]*[mun]*s late, more than --max-lateness=p50:1ns\$" "$W/pct.err" |
+		grep -q "^  clock_nanosleep $g: p90 woke [0-9.]*[mun]*s late, more than --max-lateness=p90:1ns\$" ||
+		fail "pct: no p50 and p90 lines for $g: $(cat "$W/pct.err")"
+done
 
 # JUnit: one case per group (7) and per sleep group's lateness (3), one failure
 tt_run junit --check="$P" --max-lateness=10s --junit="$W/j.xml" -o /dev/null -- "$T" -p 4000
@@ -224,7 +235,7 @@ expect_rc notol 2
 expect_line notol "ttrace: --tolerance needs --check=FILE"
 tt_run nounit --check="$P" --max-lateness=5 -o /dev/null -- "$T"
 expect_rc nounit 2
-expect_line nounit "ttrace: invalid --max-lateness '5' (a duration with a unit: 500us, 2ms, 1s; units ns, us, ms, s)"
+expect_line nounit "ttrace: invalid --max-lateness '5' (a duration with a unit: 500us, 2ms, 1s; units ns, us, ms, s; or pN:DURATION, a budget for the Nth percentile, N from 1 to 100: p99:2ms)"
 
 # the profile against its schema
 if /usr/bin/python3 -c 'import jsonschema' 2>/dev/null; then

@@ -1,0 +1,91 @@
+/* Profiles in CI: --max-lateness's percentile budgets, exactly.  The
+ * profiles are read from JSON text, as a CI job's are. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "profile/profile.h"
+#include "unit.h"
+
+/* p from text, or the test fails. */
+static void parse_profile(const char *text, struct tt_profile *p)
+{
+	char msg[256];
+
+	ck_assert_msg(tt_profile_parse(text, strlen(text), p, msg, sizeof(msg)),
+		      "%s", msg);
+}
+
+/* The findings of c, a line each. */
+static char *finding_lines(const struct tt_check *c)
+{
+	char *all = calloc(c->n + 1, 512), line[512];
+
+	ck_assert_ptr_nonnull(all);
+	for (size_t i = 0; i < c->n; i++) {
+		tt_finding_text(&c->f[i], line, sizeof(line));
+		strcat(strcat(all, line), "\n");
+	}
+	return all;
+}
+
+#define GROUP(family, mode, late) \
+	"{\"family\": \"" family "\", \"clock\": \"CLOCK_MONOTONIC\", " \
+	"\"mode\": \"" mode "\", \"requests\": [{\"value_ns\": 1000000, " \
+	"\"count\": 10}]" late "}"
+
+/* A run's group keeps its samples: any percentile; a profile read back
+ * keeps the median, p99 and max only. */
+START_TEST(test_lateness_budgets)
+{
+	static const char text[] =
+		"{\"ttrace_profile\": 1, \"selection\": [], \"groups\": ["
+		GROUP("clock_nanosleep", "relative", "") ", "
+		GROUP("nanosleep", "relative", ", \"lateness\": {\"count\": 4, "
+		      "\"median_ns\": 3000, \"p99_ns\": 7000, \"max_ns\": 9000}")
+		"]}";
+	struct tt_profile p;
+	struct tt_check c = { 0 };
+	int64_t budget[101], ns;
+	char *lines;
+
+	parse_profile(text, &p);
+	/* ten sleeps of the first group woke 1us to 10us late */
+	for (int64_t v = 10; v >= 1; v--)
+		tt_samples_add(&p.g[0].samples, v * 1000);
+	tt_profile_finish(&p);
+	ck_assert(tt_group_lateness(&p.g[0], 90, &ns));
+	ck_assert_int_eq(ns, 9000);
+	ck_assert(tt_group_lateness(&p.g[0], 1, &ns));
+	ck_assert_int_eq(ns, 1000);
+	ck_assert(!tt_group_lateness(&p.g[1], 90, &ns));
+	ck_assert(tt_group_lateness(&p.g[1], 50, &ns));
+	ck_assert_int_eq(ns, 3000);
+	for (int i = 0; i <= 100; i++)
+		budget[i] = -1;
+	budget[50] = 5000;	/* met by the first group, not the second */
+	budget[90] = 8000;	/* the first group's p90 is 9us */
+	budget[99] = 7000;	/* met by the second group (7us) */
+	budget[100] = 9500;	/* the first group's max is 10us */
+	tt_check_lateness(&p, budget, &c);
+	lines = finding_lines(&c);
+	ck_assert_str_eq(lines,
+		"clock_nanosleep CLOCK_MONOTONIC relative: p90 woke 9us late, more than --max-lateness=p90:8us\n"
+		"clock_nanosleep CLOCK_MONOTONIC relative: p99 woke 10us late, more than --max-lateness=p99:7us\n"
+		"clock_nanosleep CLOCK_MONOTONIC relative: woke 10us late, more than --max-lateness=9.5us\n");
+	ck_assert_uint_eq(c.f[0].pct, 90);
+	ck_assert_uint_eq(c.f[2].pct, 100);
+	free(lines);
+	tt_check_free(&c);
+	tt_profile_free(&p);
+}
+END_TEST
+
+Suite *make_profile_ci_suite(void)
+{
+	Suite *s = suite_create("profile_ci");
+	TCase *tc = tcase_create("budgets");
+
+	tcase_add_test(tc, test_lateness_budgets);
+	suite_add_tcase(s, tc);
+	return s;
+}
