@@ -151,10 +151,35 @@ void tt_finding_text(const struct tt_finding *f, char *buf, size_t size);
 /* The group's name: "clock_nanosleep CLOCK_MONOTONIC relative". */
 void tt_group_name(const struct tt_prof_group *g, char *buf, size_t size);
 
+/* A check as its reports tell it (report.c): what was compared with
+ * what and how, and what came of it besides the findings. */
+struct tt_check_info {
+	const char *profile;	/* the recorded profile: --check=FILE, or
+				 * --diff's OLD */
+	const char *new_profile;	/* --diff's NEW; NULL for a run */
+	const struct tt_profile *was, *now;
+	int64_t tol_ppm;
+	const int64_t *budget_ns;	/* --max-lateness: [1..100], -1 none */
+	bool budget;		/* any of them */
+	int64_t wall_ns;	/* the run's wall time (--diff: the check's) */
+	const char *error;	/* nothing was compared: why; NULL when
+				 * something was */
+	bool has_status;	/* a command ran: its exit status */
+	int status;
+};
+
+/* "--check=FILE" or "--diff OLD NEW", as messages name the check;
+ * allocated. */
+char *tt_check_label(const struct tt_check_info *in);
+
+/* The report on stderr: "ttrace: LABEL: N regressions" and a line per
+ * finding, or the error. */
+void tt_check_print(const struct tt_check_info *in, const struct tt_check *c);
+
 /* The result as JUnit XML: a case per group (and a lateness case per
- * group of sleeps or waits with a budget).  Returns 0, or -1 if a write
- * failed. */
-int tt_check_junit(const struct tt_check *c, const char *profile_path,
-		   bool budget, FILE *fp);
+ * group of sleeps or waits with a budget); the suite's time is the run's
+ * wall time, a case's 0.  Returns 0, or -1 if a write failed. */
+int tt_check_junit(const struct tt_check_info *in, const struct tt_check *c,
+		   FILE *fp);
 
 #endif

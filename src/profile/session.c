@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "error.h"
@@ -20,6 +21,7 @@
 
 static struct tt_profile was, now;
 static bool checking;
+static struct timespec started;	/* CLOCK_MONOTONIC, as the trace starts */
 
 struct pending_file {
 	const char *path;
@@ -118,28 +120,51 @@ int tt_profile_session_begin(void)
 		return 1;
 	}
 	tt_render_add(&recorder);
+	clock_gettime(CLOCK_MONOTONIC, &started);
 	return -1;
 }
 
-static void report(const struct tt_check *c)
+static int64_t ns_since(const struct timespec *t)
 {
-	char line[512];
+	struct timespec end;
 
-	if (!c->n) {
-		tt_error("--check=%s: no regression", tt_opt.check);
-		return;
-	}
-	tt_error("--check=%s: %zu regression%s", tt_opt.check, c->n,
-		 c->n == 1 ? "" : "s");
-	for (size_t i = 0; i < c->n; i++) {
-		tt_finding_text(&c->f[i], line, sizeof(line));
-		fprintf(stderr, "  %s\n", line);
-	}
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	return (int64_t)(end.tv_sec - t->tv_sec) * 1000000000 +
+		(end.tv_nsec - t->tv_nsec);
+}
+
+/* Compares in->was and in->now, reports on stderr and writes the
+ * reports.  Returns the verdict: 0, or 1 for a regression; -1 when a
+ * report could not be written. */
+static int check(struct tt_check_info *in)
+{
+	struct tt_check c;
+	int verdict;
+
+	in->tol_ppm = tt_opt.tolerance_ppm;
+	in->budget_ns = tt_opt.late_budget_ns;
+	in->budget = tt_opt.late_budget;
+	tt_profile_compare(in->was, in->now, in->tol_ppm, -1, &c);
+	tt_check_lateness(in->now, in->budget_ns, &c);
+	verdict = c.n ? 1 : 0;
+	tt_check_print(in, &c);
+	if (junit_out.fp &&
+	    commit(&junit_out, tt_check_junit(in, &c, junit_out.fp),
+		   "JUnit report") < 0)
+		verdict = -1;
+	tt_check_free(&c);
+	return verdict;
 }
 
 int tt_profile_session_end(int status)
 {
-	struct tt_check c;
+	struct tt_check_info in = {
+		.profile = tt_opt.check, .was = &was, .now = &now,
+		.wall_ns = ns_since(&started),
+		.has_status = !tt_opt.npids, .status = status,
+	};
+	bool written = true;
+	int verdict = 0;
 
 	if (!tt_opt.profile && !tt_opt.check)
 		return status;
@@ -147,23 +172,12 @@ int tt_profile_session_end(int status)
 	if (profile_out.fp &&
 	    commit(&profile_out, tt_profile_write(&now, profile_out.fp),
 		   "profile") < 0)
-		status = 1;
-	if (checking) {
-		tt_profile_compare(&was, &now, tt_opt.tolerance_ppm, -1, &c);
-		tt_check_lateness(&now, tt_opt.late_budget_ns, &c);
-		report(&c);
-		if (junit_out.fp &&
-		    commit(&junit_out, tt_check_junit(&c, tt_opt.check,
-						      tt_opt.late_budget,
-						      junit_out.fp),
-			   "JUnit report") < 0)
-			status = 1;
-		/* the command's own failure keeps its status */
-		if (c.n && status == 0)
-			status = 1;
-		tt_check_free(&c);
-	}
+		written = false;
+	if (checking && (verdict = check(&in)) < 0)
+		written = false;
 	tt_profile_free(&was);
 	tt_profile_free(&now);
-	return status;
+	/* an output not written is a failure whatever the command did; the
+	 * command's own failure keeps its status over the verdict */
+	return !written ? 1 : status ? status : verdict;
 }

@@ -169,6 +169,14 @@ assert root.get("tests") == "10" and suite.get("tests") == "10" and len(cases) =
 assert root.get("failures") == "1" and suite.get("failures") == "1", root.attrib
 assert failures == [("clock_nanosleep CLOCK_MONOTONIC relative requests",
     "clock_nanosleep CLOCK_MONOTONIC relative: 2ms (3 times) is now 4ms (3 times)")], failures
+assert root.get("errors") == "0" and suite.get("errors") == "0", root.attrib
+# the run's wall time in seconds, to the millisecond: at least the 3 polls
+# of 4 ms and the back-off sleeps of 7 ms; a case's time is 0
+import re
+assert re.fullmatch(r"[0-9]+\.[0-9]{3}", suite.get("time")), suite.attrib
+assert root.get("time") == suite.get("time"), root.attrib
+assert float(suite.get("time")) >= 0.019, suite.attrib
+assert [c.get("time") for c in cases] == ["0"] * 10, [c.attrib for c in cases]
 END
 
 # the i386 build of the program against the x86_64 profile

@@ -1,0 +1,140 @@
+/* ttrace - what a check reports, in every form a CI job reads: the text
+ * on stderr, JUnit XML.  Every form tells the same findings with the same
+ * line of text (tt_finding_text); check.c decides what they are. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "jsonstr.h"
+#include "profile/profile.h"
+
+char *tt_check_label(const struct tt_check_info *in)
+{
+	size_t len = strlen(in->profile) + 16 +
+		(in->new_profile ? strlen(in->new_profile) : 0);
+	char *s = tt_xmalloc(len);
+
+	if (in->new_profile)
+		snprintf(s, len, "--diff %s %s", in->profile, in->new_profile);
+	else
+		snprintf(s, len, "--check=%s", in->profile);
+	return s;
+}
+
+void tt_check_print(const struct tt_check_info *in, const struct tt_check *c)
+{
+	char *label = tt_check_label(in), line[512];
+
+	if (in->error)
+		tt_error("%s: %s", label, in->error);
+	else if (!c->n)
+		tt_error("%s: no regression", label);
+	else
+		tt_error("%s: %zu regression%s", label, c->n,
+			 c->n == 1 ? "" : "s");
+	for (size_t i = 0; !in->error && i < c->n; i++) {
+		tt_finding_text(&c->f[i], line, sizeof(line));
+		fprintf(stderr, "  %s\n", line);
+	}
+	free(label);
+}
+
+/* --- JUnit XML ----------------------------------------------------------- */
+
+/* Text or an attribute value, safe for XML 1.0 whatever s holds (a
+ * path given on the command line: src/util/jsonstr.h). */
+static void xml_text(FILE *fp, const char *s)
+{
+	tt_xml_escape(s, tt_put_file, fp);
+}
+
+/* Does finding f belong to the case of group g for its lateness (late)
+ * or its requests? */
+static bool in_case(const struct tt_finding *f, const struct tt_prof_group *g,
+		    bool late)
+{
+	return f->group == g && (f->kind == TF_LATE) == late;
+}
+
+/* One case: its failures are the findings of group g of the given
+ * kinds (late: TF_LATE; otherwise all others). */
+static void junit_case(const struct tt_check *c, const struct tt_prof_group *g,
+		       bool late, FILE *fp)
+{
+	char name[160], line[512];
+
+	tt_group_name(g, name, sizeof(name));
+	fputs("    <testcase classname=\"ttrace.check\" name=\"", fp);
+	xml_text(fp, name);
+	fputs(late ? " lateness\" time=\"0\">\n" : " requests\" time=\"0\">\n",
+	      fp);
+	for (size_t i = 0; i < c->n; i++) {
+		if (!in_case(&c->f[i], g, late))
+			continue;
+		tt_finding_text(&c->f[i], line, sizeof(line));
+		fputs("      <failure message=\"", fp);
+		xml_text(fp, line);
+		fputs("\"/>\n", fp);
+	}
+	fputs("    </testcase>\n", fp);
+}
+
+/* tests="N" failures="N" errors="N" time="S.mmm" */
+static void junit_counts(FILE *fp, size_t tests, size_t failed, bool error,
+			 int64_t wall_ns)
+{
+	if (wall_ns < 0)
+		wall_ns = 0;
+	fprintf(fp, " tests=\"%zu\" failures=\"%zu\" errors=\"%d\" "
+		"time=\"%" PRId64 ".%03" PRId64 "\"", tests, failed,
+		error ? 1 : 0, wall_ns / 1000000000,
+		wall_ns % 1000000000 / 1000000);
+}
+
+int tt_check_junit(const struct tt_check_info *in, const struct tt_check *c,
+		   FILE *fp)
+{
+	char *label = tt_check_label(in);
+	size_t tests = 0, failed = 0;
+
+	for (size_t i = 0; i < c->ngroups; i++) {
+		tests++;
+		if (in->budget && c->groups[i]->late.count)
+			tests++;
+	}
+	/* counts first: a case fails once, however many findings it has */
+	for (size_t i = 0; i < c->ngroups; i++)
+		for (int late = 0; late < 2; late++)
+			for (size_t k = 0; k < c->n; k++)
+				if (in_case(&c->f[k], c->groups[i], late)) {
+					failed++;
+					break;
+				}
+	if (in->error)
+		tests = 1;	/* the comparison, which could not be made */
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites", fp);
+	junit_counts(fp, tests, in->error ? 0 : failed, in->error, in->wall_ns);
+	fputs(">\n  <testsuite name=\"ttrace ", fp);
+	xml_text(fp, label);
+	fputc('"', fp);
+	junit_counts(fp, tests, in->error ? 0 : failed, in->error, in->wall_ns);
+	fputs(">\n", fp);
+	if (in->error) {
+		fputs("    <testcase classname=\"ttrace.check\" "
+		      "name=\"comparison\" time=\"0\">\n"
+		      "      <error message=\"", fp);
+		xml_text(fp, in->error);
+		fputs("\"/>\n    </testcase>\n", fp);
+	}
+	for (size_t i = 0; !in->error && i < c->ngroups; i++) {
+		junit_case(c, c->groups[i], false, fp);
+		if (in->budget && c->groups[i]->late.count)
+			junit_case(c, c->groups[i], true, fp);
+	}
+	fputs("  </testsuite>\n</testsuites>\n", fp);
+	free(label);
+	fflush(fp);
+	return ferror(fp) ? -1 : 0;
+}
