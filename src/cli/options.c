@@ -133,7 +133,8 @@ void tt_usage(FILE *fp)
 "  --check=FILE    compare the run with the profile in FILE: a requested\n"
 "                  value that appears, disappears or moves, or a count that\n"
 "                  changes, beyond the tolerance is a regression: a report\n"
-"                  on stderr and exit status 1\n"
+"                  on stderr and exit status 1; a profile or a run without\n"
+"                  a request compares nothing: exit status 2\n"
 "  --tolerance=PCT how far a value or count may move (default: 10%)\n"
 "  --max-lateness=BUDGET[,BUDGET...]  also a regression: a group of sleeps\n"
 "                  or waits whose lateness is over a budget: DURATION for\n"
@@ -165,9 +166,10 @@ void tt_usage(FILE *fp)
 "Exit status, the first that applies: 2 for a usage error or a profile\n"
 "--check cannot use (nothing is run); 1 for a runtime error (an output that\n"
 "cannot be written); the command's own status when it failed (128+N if\n"
-"signal N killed it; 126 or 127 if it could not be run); 1 for a --check\n"
-"regression or, with --toctou-fail, a finding; else 0 (with -p, after\n"
-"detaching).  See ttrace(1).\n", fp);
+"signal N killed it; 126 or 127 if it could not be run); 2 when --check\n"
+"compared nothing (no request in the run); 1 for a --check regression or,\n"
+"with --toctou-fail, a finding; else 0 (with -p, after detaching).  See\n"
+"ttrace(1).\n", fp);
 }
 
 static int usage_error(const char *fmt, ...) TT_PRINTF(1, 2);

@@ -91,6 +91,10 @@ int tt_profile_load(const char *path, struct tt_profile *p, char *msg,
 bool tt_profile_parse(const char *text, size_t len, struct tt_profile *p,
 		      char *msg, size_t size);
 
+/* How many requests p holds: every count, and every absolute group's
+ * starts.  A check against a profile of none compares nothing. */
+unsigned long tt_profile_requests(const struct tt_profile *p);
+
 /* Both profiles are for the same calls: 0, or -1 with the difference in
  * msg. */
 int tt_profile_same_selection(const struct tt_profile *a,

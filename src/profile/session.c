@@ -110,6 +110,14 @@ int tt_profile_session_begin(void)
 			tt_profile_free(&now);
 			return 2;
 		}
+		/* a check against nothing could not fail: not a pass */
+		if (!tt_profile_requests(&was)) {
+			tt_error("--check=%s: the profile has no request: "
+				 "nothing to compare", tt_opt.check);
+			tt_profile_free(&was);
+			tt_profile_free(&now);
+			return 2;
+		}
 		checking = true;
 	}
 	if (prepare(&profile_out, tt_opt.profile, "profile") < 0 ||
@@ -134,19 +142,24 @@ static int64_t ns_since(const struct timespec *t)
 }
 
 /* Compares in->was and in->now, reports on stderr and writes the
- * reports.  Returns the verdict: 0, or 1 for a regression; -1 when a
- * report could not be written. */
+ * reports.  Returns the verdict: 0, 1 for a regression, 2 when nothing
+ * was compared; -1 when a report could not be written. */
 static int check(struct tt_check_info *in)
 {
-	struct tt_check c;
-	int verdict;
+	struct tt_check c = { 0 };
+	int verdict = 2;
 
 	in->tol_ppm = tt_opt.tolerance_ppm;
 	in->budget_ns = tt_opt.late_budget_ns;
 	in->budget = tt_opt.late_budget;
-	tt_profile_compare(in->was, in->now, in->tol_ppm, -1, &c);
-	tt_check_lateness(in->now, in->budget_ns, &c);
-	verdict = c.n ? 1 : 0;
+	if (!tt_profile_requests(in->now)) {
+		in->error = "the run made no traced request: nothing was "
+			"compared";
+	} else {
+		tt_profile_compare(in->was, in->now, in->tol_ppm, -1, &c);
+		tt_check_lateness(in->now, in->budget_ns, &c);
+		verdict = c.n ? 1 : 0;
+	}
 	tt_check_print(in, &c);
 	if (junit_out.fp &&
 	    commit(&junit_out, tt_check_junit(in, &c, junit_out.fp),
