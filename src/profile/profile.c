@@ -60,6 +60,7 @@ void tt_profile_free(struct tt_profile *p)
 	}
 	free(p->selection);
 	free(p->g);
+	tt_profile_free_origin(p);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -327,8 +328,9 @@ static void put_string(FILE *fp, const char *s)
 
 int tt_profile_write(const struct tt_profile *p, FILE *fp)
 {
-	fprintf(fp, "{\n  \"ttrace_profile\": %d,\n  \"selection\": [",
-		TT_PROFILE_VERSION);
+	fprintf(fp, "{\n  \"ttrace_profile\": %d,\n", TT_PROFILE_VERSION);
+	tt_profile_write_origin(p, fp);
+	fputs("  \"selection\": [", fp);
 	for (size_t i = 0; i < p->nsel; i++) {
 		fputs(i ? ", " : "", fp);
 		put_string(fp, p->selection[i]);
@@ -501,6 +503,7 @@ static bool load_tree(struct loader *l, const struct tt_json *j,
 		      struct tt_profile *p)
 {
 	const struct tt_json *ver, *sel, *groups;
+	char origin[128];
 
 	if (j->type != TJ_OBJECT ||
 	    !(ver = tt_json_get(j, "ttrace_profile"))) {
@@ -508,16 +511,21 @@ static bool load_tree(struct loader *l, const struct tt_json *j,
 			 "\"ttrace_profile\" version)");
 		return false;
 	}
-	if (ver->type != TJ_INT || ver->i != TT_PROFILE_VERSION) {
+	if (ver->type != TJ_INT || ver->i < TT_PROFILE_OLDEST ||
+	    ver->i > TT_PROFILE_VERSION) {
 		if (ver->type == TJ_INT)
 			snprintf(l->msg, l->size, "a version %" PRId64 " profile; "
-				 "this ttrace reads version %d", ver->i,
+				 "this ttrace reads versions %d %s %d", ver->i,
+				 TT_PROFILE_OLDEST, TT_PROFILE_OLDEST + 1 ==
+				 TT_PROFILE_VERSION ? "and" : "to",
 				 TT_PROFILE_VERSION);
 		else
 			snprintf(l->msg, l->size, "its \"ttrace_profile\" version "
 				 "is not a number");
 		return false;
 	}
+	if (!tt_profile_load_origin(j, p, origin, sizeof(origin)))
+		return bad(l, "%s", origin);
 	sel = tt_json_get(j, "selection");
 	if (!sel || sel->type != TJ_ARRAY)
 		return bad(l, "no \"selection\" list");

@@ -22,7 +22,10 @@
 #include "event.h"
 #include "samples.h"
 
-#define TT_PROFILE_VERSION 1
+/* The version ttrace writes, and the oldest it reads.  Version 2 added
+ * the command line and ttrace's version. */
+#define TT_PROFILE_VERSION 2
+#define TT_PROFILE_OLDEST 1
 
 struct tt_record;
 
@@ -60,6 +63,12 @@ struct tt_profile {
 	size_t nsel;
 	struct tt_prof_group *g;
 	size_t ng;
+	/* where it came from (meta.c): the command line it was recorded
+	 * from (none with -p) and the ttrace that recorded it (NULL: not
+	 * said, a version 1 profile) */
+	char **command;
+	size_t ncommand;
+	char *version;
 };
 
 /* The selection now in force (tt_selected), as a profile records it. */
@@ -94,6 +103,28 @@ bool tt_profile_parse(const char *text, size_t len, struct tt_profile *p,
 /* How many requests p holds: every count, and every absolute group's
  * starts.  A check against a profile of none compares nothing. */
 unsigned long tt_profile_requests(const struct tt_profile *p);
+
+/* Where p comes from: argv (NULL-terminated; NULL: no command, -p) and
+ * version, copied. */
+void tt_profile_set_origin(struct tt_profile *p, char *const *argv,
+			   const char *version);
+void tt_profile_free_origin(struct tt_profile *p);
+/* The "ttrace_version" and "command" lines of a profile, those it has. */
+void tt_profile_write_origin(const struct tt_profile *p, FILE *fp);
+struct tt_json;
+/* Reads them from the profile's object j, either or both absent.
+ * Returns false with the problem in msg. */
+bool tt_profile_load_origin(const struct tt_json *j, struct tt_profile *p,
+			    char *msg, size_t size);
+/* p's command line as a shell would read it back; allocated. */
+char *tt_profile_command_line(const struct tt_profile *p);
+/* Warns on stderr ("ttrace: LABEL: warning: ...") when the ttrace
+ * versions or the command lines of was and now, both known, differ;
+ * was_name and now_name say which is which ("recorded", "this run").
+ * Returns how many warnings it gave. */
+unsigned tt_profile_origin_warn(const struct tt_profile *was,
+				const struct tt_profile *now, const char *label,
+				const char *was_name, const char *now_name);
 
 /* Both profiles are for the same calls: 0, or -1 with the difference in
  * msg. */

@@ -102,6 +102,8 @@ int tt_profile_session_begin(void)
 	if (!tt_opt.profile && !tt_opt.check)
 		return -1;
 	tt_profile_init(&now);
+	tt_profile_set_origin(&now, tt_opt.npids ? NULL : tt_opt.argv,
+			      PACKAGE_VERSION);
 	if (tt_opt.check) {
 		if (tt_profile_load(tt_opt.check, &was, msg, sizeof(msg)) < 0 ||
 		    tt_profile_same_selection(&was, &now, msg, sizeof(msg)) < 0) {
@@ -147,7 +149,11 @@ static int64_t ns_since(const struct timespec *t)
 static int check(struct tt_check_info *in)
 {
 	struct tt_check c = { 0 };
+	char *label = tt_check_label(in);
 	int verdict = 2;
+
+	tt_profile_origin_warn(in->was, in->now, label, "recorded", "this run");
+	free(label);
 
 	in->tol_ppm = tt_opt.tolerance_ppm;
 	in->budget_ns = tt_opt.late_budget_ns;

@@ -341,7 +341,7 @@ START_TEST(test_record_waits)
 		{ &tt_abi_x86_64, NR64_ppoll, { 0x1000, 1, 0, 0, 8 }, { [0] = { true, { 3 } } }, UT_RET(1) },
 	};
 	static const char want[] =
-		"{\n  \"ttrace_profile\": 1,\n  \"selection\": [],\n  \"groups\": [\n"
+		"{\n  \"ttrace_profile\": 2,\n  \"selection\": [],\n  \"groups\": [\n"
 		"    {\n      \"family\": \"poll\",\n      \"clock\": \"CLOCK_MONOTONIC\",\n"
 		"      \"mode\": \"relative\",\n      \"kind\": \"wait\",\n"
 		"      \"requests\": [\n        {\"value_ns\": 0, \"count\": 1},\n"
@@ -498,7 +498,7 @@ static const struct {
 	  "{\"family\": \"x\", \"clock\": \"c\", \"mode\": \"relative\", \"kind\": \"sleep\",\n"
 	  "\"requests\": []}]}",
 	  "not a valid profile: groups[0] \"kind\" is not \"wait\", the only kind a group names (line 2)" },
-	{ "{\"ttrace_profile\": 7}", "a version 7 profile; this ttrace reads version 1" },
+	{ "{\"ttrace_profile\": 7}", "a version 7 profile; this ttrace reads versions 1 and 2" },
 	{ "  \n", "empty: not a profile" },
 	{ "{\"ttrace_profile\": 1,", "truncated: the text ends inside an object (line 1, column 22)" },
 };

@@ -80,12 +80,103 @@ START_TEST(test_lateness_budgets)
 }
 END_TEST
 
+/* Version 2: the command line and ttrace's version, written back as
+ * read; version 1 has neither and reads as before. */
+START_TEST(test_origin_round_trip)
+{
+	static const char text[] =
+		"{\n  \"ttrace_profile\": 2,\n  \"ttrace_version\": \"9.8.7\",\n"
+		"  \"command\": [\"./prog\", \"a b\", \"it's\", \"\", \"-x=1,2\"],\n"
+		"  \"selection\": [],\n  \"groups\": []\n}\n";
+	char prog[] = "./prog", ab[] = "a b", *argv[] = { prog, ab, NULL };
+	char sleeper[] = "sl\xff" "eeper";
+	struct tt_profile p, q;
+	char *out = NULL, *line;
+	struct ut_capture err;
+	size_t len = 0;
+	FILE *mem;
+
+	parse_profile(text, &p);
+	ck_assert_str_eq(p.version, "9.8.7");
+	ck_assert_uint_eq(p.ncommand, 5);
+	mem = open_memstream(&out, &len);
+	ck_assert_int_eq(tt_profile_write(&p, mem), 0);
+	fclose(mem);
+	ck_assert_str_eq(out, text);
+	line = tt_profile_command_line(&p);
+	ck_assert_str_eq(line, "./prog 'a b' 'it'\\''s' '' -x=1,2");
+	free(line);
+	free(out);
+	parse_profile("{\"ttrace_profile\": 1, \"selection\": [], \"groups\": []}", &q);
+	ck_assert_ptr_null(q.version);
+	ck_assert_uint_eq(q.ncommand, 0);
+	ut_capture_begin(&err, 2);
+	/* nothing to compare against a version 1 profile: no warning */
+	ck_assert_uint_eq(tt_profile_origin_warn(&q, &p, "L", "a", "b"), 0);
+	tt_profile_set_origin(&q, argv, "9.8.7");
+	ck_assert_uint_eq(tt_profile_origin_warn(&q, &p, "L", "a", "b"), 1);
+	tt_profile_set_origin(&q, NULL, "1.0");
+	ck_assert_uint_eq(tt_profile_origin_warn(&q, &p, "L", "old", "new"), 1);
+	out = ut_capture_end(&err);
+	ck_assert_str_eq(out,
+		"ttrace: L: warning: the command line differs: a ./prog 'a b', "
+		"b ./prog 'a b' 'it'\\''s' '' -x=1,2\n"
+		"ttrace: L: warning: the ttrace version differs: old 1.0, new 9.8.7\n");
+	free(out);
+	tt_profile_free(&p);
+	/* a byte that is not UTF-8 as a profile keeps it: U+00FF for 0xff,
+	 * the same as the recorded "\u00ff" */
+	parse_profile("{\"ttrace_profile\": 2, \"ttrace_version\": \"1.0\", "
+		      "\"command\": [\"sl\\u00ffeeper\"], \"selection\": [], "
+		      "\"groups\": []}", &p);
+	argv[0] = sleeper;
+	argv[1] = NULL;
+	tt_profile_set_origin(&q, argv, "1.0");
+	ck_assert_str_eq(q.command[0], "sl\xc3\xbf" "eeper");
+	ck_assert_uint_eq(tt_profile_origin_warn(&p, &q, "L", "a", "b"), 0);
+	tt_profile_free(&p);
+	tt_profile_free(&q);
+}
+END_TEST
+
+static const struct {
+	const char *text;
+	const char *msg;
+} bad_origins[] = {
+	{ "{\"ttrace_profile\": 2, \"ttrace_version\": 2, \"selection\": [], \"groups\": []}",
+	  "not a valid profile: \"ttrace_version\" is not a string (line 1)" },
+	{ "{\"ttrace_profile\": 2,\n\"command\": [], \"selection\": [], \"groups\": []}",
+	  "not a valid profile: \"command\" is not a list of one or more strings (line 2)" },
+	{ "{\"ttrace_profile\": 2, \"command\": \"ls -l\", \"selection\": [], \"groups\": []}",
+	  "not a valid profile: \"command\" is not a list of one or more strings (line 1)" },
+	{ "{\"ttrace_profile\": 2, \"command\": [\"ls\",\n null], \"selection\": [], \"groups\": []}",
+	  "not a valid profile: command[1] is not a string (line 2)" },
+	{ "{\"ttrace_profile\": 0}", "a version 0 profile; this ttrace reads versions 1 and 2" },
+	{ "{\"ttrace_profile\": 3}", "a version 3 profile; this ttrace reads versions 1 and 2" },
+};
+
+START_TEST(test_origin_errors)
+{
+	struct tt_profile p;
+	char msg[256];
+
+	ck_assert(!tt_profile_parse(bad_origins[_i].text,
+				    strlen(bad_origins[_i].text), &p, msg,
+				    sizeof(msg)));
+	ck_assert_str_eq(msg, bad_origins[_i].msg);
+}
+END_TEST
+
 Suite *make_profile_ci_suite(void)
 {
 	Suite *s = suite_create("profile_ci");
 	TCase *tc = tcase_create("budgets");
 
 	tcase_add_test(tc, test_lateness_budgets);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("origin");
+	tcase_add_test(tc, test_origin_round_trip);
+	tcase_add_loop_test(tc, test_origin_errors, 0, NCASES(bad_origins));
 	suite_add_tcase(s, tc);
 	return s;
 }
