@@ -141,6 +141,9 @@ void tt_usage(FILE *fp)
 "                  the max (units ns, us, ms, s: 500us, 2ms), pN:DURATION\n"
 "                  for the Nth percentile (N from 1 to 100: p99:2ms)\n"
 "  --junit=FILE    also write the check's result as JUnit XML\n"
+"  --check-report=FILE  also write the check's result as JSON: every\n"
+"                  finding with its group and values (schema:\n"
+"                  doc/ttrace-check-report.schema.json)\n"
 "  --timeline=FILE also write FILE as a timeline for the Perfetto UI and\n"
 "                  chrome://tracing (Chrome Trace Event JSON): a track per\n"
 "                  thread, sleeps as spans, settimes, signals, starts, exits\n"
@@ -304,6 +307,7 @@ static int outputs_apart(void)
 		{ "--timeline", tt_opt.timeline },
 		{ "--profile", tt_opt.profile },
 		{ "--junit", tt_opt.junit },
+		{ "--check-report", tt_opt.check_report },
 	};
 	const size_t n = sizeof(o) / sizeof(o[0]);
 
@@ -381,7 +385,8 @@ static int late_budgets(const char *arg)
 static bool depth_given;
 
 /* Long options without a short one of strace's to share a letter with. */
-enum { OPT_TOCTOU = 256, OPT_SEPARATELY, OPT_STATUS, OPT_SIGNAL };
+enum { OPT_TOCTOU = 256, OPT_SEPARATELY, OPT_STATUS, OPT_SIGNAL,
+	OPT_CHECK_REPORT };
 
 /* A number option within [min, max]. */
 static int number(const char *opt, const char *arg, long min, long max,
@@ -448,6 +453,7 @@ int tt_options_parse(int argc, char **argv)
 		{ "profile", required_argument, NULL, 'P' },
 		{ "check", required_argument, NULL, 'C' },
 		{ "junit", required_argument, NULL, 'U' },
+		{ "check-report", required_argument, NULL, OPT_CHECK_REPORT },
 		{ "tolerance", required_argument, NULL, 'L' },
 		{ "max-lateness", required_argument, NULL, 'M' },
 		{ "timeline", required_argument, NULL, 'W' },
@@ -544,6 +550,10 @@ int tt_options_parse(int argc, char **argv)
 		case 'U':
 			tt_opt.junit = optarg;
 			check_only = "--junit";
+			break;
+		case OPT_CHECK_REPORT:
+			tt_opt.check_report = optarg;
+			check_only = "--check-report";
 			break;
 		case 'L':
 			if (tt_parse_percent(optarg, &tt_opt.tolerance_ppm) < 0)

@@ -38,6 +38,7 @@ struct tt_options {
 	const char *profile;	/* --profile=FILE */
 	const char *check;	/* --check=FILE */
 	const char *junit;	/* --junit=FILE */
+	const char *check_report;	/* --check-report=FILE: JSON */
 	int64_t tolerance_ppm;	/* --tolerance (default 10%) */
 	/* --max-lateness: a budget in ns per percentile of a group's
 	 * lateness, [1] to [100] ([100] the max: a plain DURATION); -1 for

@@ -11,15 +11,21 @@
 #include "profile/jsonread.h"
 #include "profile/profile.h"
 
+unsigned long tt_group_requests(const struct tt_prof_group *g)
+{
+	unsigned long n = g->starts;
+
+	for (size_t k = 0; k < g->nreq; k++)
+		n += g->req[k].count;
+	return n;
+}
+
 unsigned long tt_profile_requests(const struct tt_profile *p)
 {
 	unsigned long n = 0;
 
-	for (size_t i = 0; i < p->ng; i++) {
-		n += p->g[i].starts;
-		for (size_t k = 0; k < p->g[i].nreq; k++)
-			n += p->g[i].req[k].count;
-	}
+	for (size_t i = 0; i < p->ng; i++)
+		n += tt_group_requests(&p->g[i]);
 	return n;
 }
 

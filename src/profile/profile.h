@@ -103,6 +103,8 @@ bool tt_profile_parse(const char *text, size_t len, struct tt_profile *p,
 /* How many requests p holds: every count, and every absolute group's
  * starts.  A check against a profile of none compares nothing. */
 unsigned long tt_profile_requests(const struct tt_profile *p);
+/* The same for one group. */
+unsigned long tt_group_requests(const struct tt_prof_group *g);
 
 /* Where p comes from: argv (NULL-terminated; NULL: no command, -p) and
  * version, copied. */
@@ -216,5 +218,10 @@ void tt_check_print(const struct tt_check_info *in, const struct tt_check *c);
  * wall time, a case's 0.  Returns 0, or -1 if a write failed. */
 int tt_check_junit(const struct tt_check_info *in, const struct tt_check *c,
 		   FILE *fp);
+
+/* The result as JSON (--check-report; doc/ttrace-check-report.schema.json).
+ * Returns 0, or -1 if a write failed. */
+int tt_check_json(const struct tt_check_info *in, const struct tt_check *c,
+		  FILE *fp);
 
 #endif

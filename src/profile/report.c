@@ -1,5 +1,5 @@
 /* ttrace - what a check reports, in every form a CI job reads: the text
- * on stderr, JUnit XML.  Every form tells the same findings with the same
+ * on stderr, JUnit XML, a JSON report.  Every form tells the same findings with the same
  * line of text (tt_finding_text); check.c decides what they are. */
 #include <inttypes.h>
 #include <stdio.h>
@@ -135,6 +135,171 @@ int tt_check_junit(const struct tt_check_info *in, const struct tt_check *c,
 	}
 	fputs("  </testsuite>\n</testsuites>\n", fp);
 	free(label);
+	fflush(fp);
+	return ferror(fp) ? -1 : 0;
+}
+
+/* --- the JSON report (--check-report) ------------------------------------ */
+
+static void json_string(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	tt_json_escape(s, tt_put_file, fp);
+	fputc('"', fp);
+}
+
+/* "family": ..., "clock": ..., "mode": ... of g */
+static void json_group_key(FILE *fp, const struct tt_prof_group *g)
+{
+	fputs("\"family\": ", fp);
+	json_string(fp, g->family);
+	fputs(", \"clock\": ", fp);
+	json_string(fp, g->clock);
+	fprintf(fp, ", \"mode\": \"%s\"", g->absolute ? "absolute" : "relative");
+}
+
+/* {"value_ns": V, "interval_ns": I, "count": N}, the interval of timers
+ * only, as profiles write requests */
+static void json_request(FILE *fp, const struct tt_prof_group *g,
+			 const struct tt_prof_req *r)
+{
+	fprintf(fp, "{\"value_ns\": %" PRId64, r->value);
+	if (g->arms)
+		fprintf(fp, ", \"interval_ns\": %" PRId64, r->interval);
+	fprintf(fp, ", \"count\": %lu}", r->count);
+}
+
+static const char *kind_name(enum tt_finding_kind k)
+{
+	switch (k) {
+	case TF_CHANGED:
+		return "changed";
+	case TF_GONE:
+		return "gone";
+	case TF_NEW:
+		return "new";
+	case TF_COUNT:
+		return "count";
+	case TF_STARTS:
+		return "starts";
+	case TF_LATE:
+		return "late";
+	}
+	return "unknown";
+}
+
+static void json_finding(FILE *fp, const struct tt_finding *f)
+{
+	const struct tt_prof_group *g = f->group;
+	char line[512];
+
+	fprintf(fp, "    {\"kind\": \"%s\", \"group\": {", kind_name(f->kind));
+	json_group_key(fp, g);
+	fputs("}", fp);
+	switch (f->kind) {
+	case TF_CHANGED:
+	case TF_COUNT:
+		fputs(", \"old\": ", fp);
+		json_request(fp, g, &f->old);
+		fputs(", \"new\": ", fp);
+		json_request(fp, g, &f->new);
+		break;
+	case TF_GONE:
+		fputs(", \"old\": ", fp);
+		json_request(fp, g, &f->old);
+		break;
+	case TF_NEW:
+		fputs(", \"new\": ", fp);
+		json_request(fp, g, &f->new);
+		break;
+	case TF_STARTS:
+		fprintf(fp, ", \"old\": {\"starts\": %lu}, \"new\": {\"starts\": "
+			"%lu}", f->old_starts, f->new_starts);
+		break;
+	case TF_LATE:
+		fprintf(fp, ", \"percentile\": %u, \"lateness_ns\": %" PRId64
+			", \"budget_ns\": %" PRId64, f->pct ? f->pct : 100,
+			f->late, f->budget);
+		break;
+	}
+	tt_finding_text(f, line, sizeof(line));
+	fputs(", \"text\": ", fp);
+	json_string(fp, line);
+	fputc('}', fp);
+}
+
+/* Group g of the check, with how many requests each side made of it and
+ * how many findings it has. */
+static void json_group(FILE *fp, const struct tt_check_info *in,
+		       const struct tt_check *c, const struct tt_prof_group *g)
+{
+	const struct tt_prof_group *o, *n;
+	size_t findings = 0;
+
+	o = tt_profile_find(in->was, g->family, g->clock, g->absolute);
+	n = tt_profile_find(in->now, g->family, g->clock, g->absolute);
+	for (size_t k = 0; k < c->n; k++)
+		findings += c->f[k].group == g;
+	fputs("    {", fp);
+	json_group_key(fp, g);
+	if (g->waits)
+		fputs(", \"kind\": \"wait\"", fp);
+	fprintf(fp, ", \"old_requests\": %lu, \"new_requests\": %lu, "
+		"\"findings\": %zu}", o ? tt_group_requests(o) : 0,
+		n ? tt_group_requests(n) : 0, findings);
+}
+
+int tt_check_json(const struct tt_check_info *in, const struct tt_check *c,
+		  FILE *fp)
+{
+	const struct tt_profile *now = in->now;
+	bool first = true;
+
+	fputs("{\n  \"ttrace_check_report\": 1,\n  \"ttrace_version\": ", fp);
+	json_string(fp, PACKAGE_VERSION);
+	fputs(",\n  \"profile\": ", fp);
+	json_string(fp, in->profile);
+	if (in->new_profile) {
+		fputs(",\n  \"new_profile\": ", fp);
+		json_string(fp, in->new_profile);
+	}
+	if (!in->new_profile && now->ncommand) {
+		fputs(",\n  \"command\": [", fp);
+		for (size_t i = 0; i < now->ncommand; i++) {
+			fputs(i ? ", " : "", fp);
+			json_string(fp, now->command[i]);
+		}
+		fputc(']', fp);
+	}
+	if (in->has_status)
+		fprintf(fp, ",\n  \"command_status\": %d", in->status);
+	fprintf(fp, ",\n  \"tolerance_ppm\": %" PRId64 ",\n  \"max_lateness\": [",
+		in->tol_ppm);
+	for (unsigned pct = 1; in->budget_ns && pct <= 100; pct++) {
+		if (in->budget_ns[pct] < 0)
+			continue;
+		fprintf(fp, "%s{\"percentile\": %u, \"budget_ns\": %" PRId64 "}",
+			first ? "" : ", ", pct, in->budget_ns[pct]);
+		first = false;
+	}
+	fprintf(fp, "],\n  \"wall_time_ns\": %" PRId64 ",\n  \"result\": \"%s\"",
+		in->wall_ns, in->error ? "error" : c->n ? "fail" : "pass");
+	if (in->error) {
+		fputs(",\n  \"error\": ", fp);
+		json_string(fp, in->error);
+	}
+	fprintf(fp, ",\n  \"regressions\": %zu,\n  \"groups\": [", c->n);
+	for (size_t i = 0; i < c->ngroups; i++) {
+		fputs(i ? ",\n" : "\n", fp);
+		json_group(fp, in, c, c->groups[i]);
+	}
+	fputs(c->ngroups ? "\n  ],\n  \"findings\": [" : "],\n  \"findings\": [",
+	      fp);
+	for (size_t i = 0; i < c->n; i++) {
+		fputs(i ? ",\n" : "\n", fp);
+		json_finding(fp, &c->f[i]);
+	}
+	fputs(c->n ? "\n  ]\n}\n" : "]\n}\n", fp);
 	fflush(fp);
 	return ferror(fp) ? -1 : 0;
 }

@@ -29,7 +29,7 @@ struct pending_file {
 	FILE *fp;
 };
 
-static struct pending_file profile_out, junit_out;
+static struct pending_file profile_out, junit_out, report_out;
 
 static int prepare(struct pending_file *f, const char *path, const char *what)
 {
@@ -123,8 +123,10 @@ int tt_profile_session_begin(void)
 		checking = true;
 	}
 	if (prepare(&profile_out, tt_opt.profile, "profile") < 0 ||
-	    prepare(&junit_out, tt_opt.junit, "JUnit report") < 0) {
+	    prepare(&junit_out, tt_opt.junit, "JUnit report") < 0 ||
+	    prepare(&report_out, tt_opt.check_report, "check report") < 0) {
 		abandon(&profile_out);
+		abandon(&junit_out);
 		tt_profile_free(&was);
 		tt_profile_free(&now);
 		return 1;
@@ -170,6 +172,10 @@ static int check(struct tt_check_info *in)
 	if (junit_out.fp &&
 	    commit(&junit_out, tt_check_junit(in, &c, junit_out.fp),
 		   "JUnit report") < 0)
+		verdict = -1;
+	if (report_out.fp &&
+	    commit(&report_out, tt_check_json(in, &c, report_out.fp),
+		   "check report") < 0)
 		verdict = -1;
 	tt_check_free(&c);
 	return verdict;
