@@ -54,6 +54,9 @@ int main(int argc, char **argv)
 	status = tt_options_parse(argc, argv);
 	if (status >= 0)
 		return status;
+	/* two profiles, no command */
+	if (tt_opt.diff)
+		return tt_profile_diff();
 	/* A bad profile stops ttrace before anything is started. */
 	if ((status = tt_profile_session_begin()) >= 0)
 		return status;

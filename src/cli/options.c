@@ -88,7 +88,8 @@ void tt_usage(FILE *fp)
 {
 	fputs(
 "Usage: ttrace [OPTIONS] [--] COMMAND [ARGS...]\n"
-"       ttrace [OPTIONS] -p PID[,PID...]\n", fp);
+"       ttrace [OPTIONS] -p PID[,PID...]\n"
+"       ttrace --diff [OPTIONS] OLD.json NEW.json\n", fp);
 	usage_calls(fp);
 	fputs(
 "\n"
@@ -135,6 +136,10 @@ void tt_usage(FILE *fp)
 "                  changes, beyond the tolerance is a regression: a report\n"
 "                  on stderr and exit status 1; a profile or a run without\n"
 "                  a request compares nothing: exit status 2\n"
+"  --diff OLD.json NEW.json  run nothing: compare two profiles as --check\n"
+"                  compares a run with one: the same report and exit status,\n"
+"                  with --tolerance, --max-lateness (p50, p99 and the max),\n"
+"                  --junit and --check-report\n"
 "  --tolerance=PCT how far a value or count may move (default: 10%)\n"
 "  --max-lateness=BUDGET[,BUDGET...]  also a regression: a group of sleeps\n"
 "                  or waits whose lateness is over a budget: DURATION for\n"
@@ -167,12 +172,12 @@ void tt_usage(FILE *fp)
 "  -V, --version   show the version and exit\n"
 "\n"
 "Exit status, the first that applies: 2 for a usage error or a profile\n"
-"--check cannot use (nothing is run); 1 for a runtime error (an output that\n"
-"cannot be written); the command's own status when it failed (128+N if\n"
-"signal N killed it; 126 or 127 if it could not be run); 2 when --check\n"
-"compared nothing (no request in the run); 1 for a --check regression or,\n"
-"with --toctou-fail, a finding; else 0 (with -p, after detaching).  See\n"
-"ttrace(1).\n", fp);
+"--check or --diff cannot use (nothing is run); 1 for a runtime error (an\n"
+"output that cannot be written); the command's own status when it failed\n"
+"(128+N if signal N killed it; 126 or 127 if it could not be run); 2 when\n"
+"--check compared nothing (no request in the run); 1 for a regression\n"
+"found by --check or --diff or, with --toctou-fail, a finding; else 0\n"
+"(with -p, after detaching).  See ttrace(1).\n", fp);
 }
 
 static int usage_error(const char *fmt, ...) TT_PRINTF(1, 2);
@@ -323,6 +328,61 @@ static int outputs_apart(void)
 	return 0;
 }
 
+/* A report written over a profile it reads would lose the profile. */
+static int reports_apart(void)
+{
+	const struct { const char *opt, *path; } out[] = {
+		{ "--junit", tt_opt.junit },
+		{ "--check-report", tt_opt.check_report },
+	}, in[] = {
+		{ "--check", tt_opt.check },
+		{ "--diff", tt_opt.diff ? tt_opt.argv[0] : NULL },
+		{ "--diff", tt_opt.diff ? tt_opt.argv[1] : NULL },
+	};
+
+	for (size_t i = 0; i < sizeof(out) / sizeof(out[0]); i++)
+		for (size_t k = 0; k < sizeof(in) / sizeof(in[0]); k++)
+			if (out[i].path && in[k].path &&
+			    tt_outfile_same(out[i].path, in[k].path))
+				return usage_error("%s '%s' would overwrite the "
+						   "profile %s reads, '%s'",
+						   out[i].opt, out[i].path,
+						   in[k].opt, in[k].path);
+	return 0;
+}
+
+/* --diff OLD NEW runs nothing: two profiles, the options of --check, and
+ * none of those of a run.  n: the words after the options. */
+static int diff_options(int n, bool selected, unsigned follow)
+{
+	const struct { bool given; const char *opt; } run[] = {
+		{ tt_opt.npids, "-p" }, { tt_opt.check, "--check" },
+		{ tt_opt.profile, "--profile" }, { tt_opt.outfile, "-o" },
+		{ tt_opt.timeline, "--timeline" }, { tt_opt.summary, "-c" },
+		{ tt_opt.json, "--json" }, { tt_opt.stack, "-k" },
+		{ selected, "-e trace=" }, { follow, "-f" },
+	};
+	int r;
+
+	if (n != 2)
+		return usage_error("--diff needs two profiles: --diff [OPTIONS] "
+				   "OLD.json NEW.json");
+	for (size_t i = 0; i < sizeof(run) / sizeof(run[0]); i++)
+		if (run[i].given)
+			return usage_error("--diff runs nothing: %s cannot be "
+					   "used with it", run[i].opt);
+	/* a profile keeps the median, p99 and max of lateness, no other */
+	for (unsigned pct = 1; pct < 100; pct++)
+		if (tt_opt.late_budget_ns[pct] >= 0 && pct != 50 && pct != 99)
+			return usage_error("--max-lateness=p%u: with --diff, only "
+					   "p50, p99 and the max can be checked "
+					   "(a profile keeps no other "
+					   "percentile)", pct);
+	if ((r = outputs_apart()) || (r = reports_apart()))
+		return r;
+	return -1;
+}
+
 /* -ff: one file per thread, as strace: FILE.TID.  Without -o it changes
  * nothing (strace's -ff alone is -f). */
 static int output_separately(bool separately)
@@ -386,7 +446,7 @@ static bool depth_given;
 
 /* Long options without a short one of strace's to share a letter with. */
 enum { OPT_TOCTOU = 256, OPT_SEPARATELY, OPT_STATUS, OPT_SIGNAL,
-	OPT_CHECK_REPORT };
+	OPT_CHECK_REPORT, OPT_DIFF };
 
 /* A number option within [min, max]. */
 static int number(const char *opt, const char *arg, long min, long max,
@@ -454,6 +514,7 @@ int tt_options_parse(int argc, char **argv)
 		{ "check", required_argument, NULL, 'C' },
 		{ "junit", required_argument, NULL, 'U' },
 		{ "check-report", required_argument, NULL, OPT_CHECK_REPORT },
+		{ "diff", no_argument, NULL, OPT_DIFF },
 		{ "tolerance", required_argument, NULL, 'L' },
 		{ "max-lateness", required_argument, NULL, 'M' },
 		{ "timeline", required_argument, NULL, 'W' },
@@ -555,6 +616,9 @@ int tt_options_parse(int argc, char **argv)
 			tt_opt.check_report = optarg;
 			check_only = "--check-report";
 			break;
+		case OPT_DIFF:
+			tt_opt.diff = true;
+			break;
 		case 'L':
 			if (tt_parse_percent(optarg, &tt_opt.tolerance_ppm) < 0)
 				return usage_error("invalid --tolerance '%s' (a "
@@ -633,13 +697,15 @@ int tt_options_parse(int argc, char **argv)
 	}
 	if (optind < argc)
 		tt_opt.argv = argv + optind;
+	if (tt_opt.diff)
+		return diff_options(argc - optind, selected, follow);
 	if (!tt_opt.argv && !tt_opt.npids)
 		return usage_error("must have COMMAND [ARGS...] or -p PID");
 	if (tt_opt.argv && tt_opt.npids)
 		return usage_error("-p and a COMMAND cannot be combined");
 	if (check_only && !tt_opt.check)
-		return usage_error("%s needs --check=FILE", check_only);
-	if ((r = outputs_apart()))
+		return usage_error("%s needs --check=FILE or --diff", check_only);
+	if ((r = outputs_apart()) || (r = reports_apart()))
 		return r;
 	if ((r = output_separately(separately)))
 		return r;

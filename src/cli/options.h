@@ -37,6 +37,7 @@ struct tt_options {
 	bool toctou_fail;	/* --toctou-fail: exit 1 after a finding */
 	const char *profile;	/* --profile=FILE */
 	const char *check;	/* --check=FILE */
+	bool diff;		/* --diff OLD NEW: argv holds the two */
 	const char *junit;	/* --junit=FILE */
 	const char *check_report;	/* --check-report=FILE: JSON */
 	int64_t tolerance_ppm;	/* --tolerance (default 10%) */

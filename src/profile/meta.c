@@ -203,3 +203,22 @@ unsigned tt_profile_origin_warn(const struct tt_profile *was,
 	}
 	return n;
 }
+
+const char *tt_profile_selection_differs(const struct tt_profile *a,
+					 const struct tt_profile *b, bool *in_a)
+{
+	size_t i = 0, k = 0;
+
+	while (i < a->nsel || k < b->nsel) {
+		int c = i == a->nsel ? 1 : k == b->nsel ? -1 :
+			strcmp(a->selection[i], b->selection[k]);
+
+		if (c) {
+			*in_a = c < 0;
+			return c < 0 ? a->selection[i] : b->selection[k];
+		}
+		i++;
+		k++;
+	}
+	return NULL;
+}

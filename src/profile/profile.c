@@ -624,26 +624,14 @@ int tt_profile_same_selection(const struct tt_profile *a,
 			      const struct tt_profile *b, char *msg,
 			      size_t size)
 {
-	size_t i = 0, k = 0;
+	bool in_a;
+	const char *name = tt_profile_selection_differs(a, b, &in_a);
 
-	while (i < a->nsel || k < b->nsel) {
-		int c = i == a->nsel ? 1 : k == b->nsel ? -1 :
-			strcmp(a->selection[i], b->selection[k]);
-
-		if (c < 0) {
-			snprintf(msg, size, "recorded for other options: it "
-				 "traces %s, this run does not (see -e trace=)",
-				 a->selection[i]);
-			return -1;
-		}
-		if (c > 0) {
-			snprintf(msg, size, "recorded for other options: this "
-				 "run traces %s, it does not (see -e trace=)",
-				 b->selection[k]);
-			return -1;
-		}
-		i++;
-		k++;
-	}
-	return 0;
+	if (name && in_a)
+		snprintf(msg, size, "recorded for other options: it traces "
+			 "%s, this run does not (see -e trace=)", name);
+	else if (name)
+		snprintf(msg, size, "recorded for other options: this run "
+			 "traces %s, it does not (see -e trace=)", name);
+	return name ? -1 : 0;
 }

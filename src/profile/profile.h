@@ -128,6 +128,12 @@ unsigned tt_profile_origin_warn(const struct tt_profile *was,
 				const struct tt_profile *now, const char *label,
 				const char *was_name, const char *now_name);
 
+/* The first call (in the order of names) that one of a and b traces and
+ * the other does not, with *in_a saying which; NULL when they trace the
+ * same calls. */
+const char *tt_profile_selection_differs(const struct tt_profile *a,
+					 const struct tt_profile *b, bool *in_a);
+
 /* Both profiles are for the same calls: 0, or -1 with the difference in
  * msg. */
 int tt_profile_same_selection(const struct tt_profile *a,

@@ -4,7 +4,9 @@
  * profile is recorded by a renderer; the comparison, report and files
  * come after the trace ends.  Files are written beside their final name
  * and renamed into place, so a run that fails half-way loses no earlier
- * profile; a device or FIFO is written in place (src/util/outfile.h). */
+ * profile; a device or FIFO is written in place (src/util/outfile.h).
+ * --diff runs nothing: its NEW profile takes the run's place in the same
+ * check. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -154,7 +156,11 @@ static int check(struct tt_check_info *in)
 	char *label = tt_check_label(in);
 	int verdict = 2;
 
-	tt_profile_origin_warn(in->was, in->now, label, "recorded", "this run");
+	if (in->new_profile)
+		tt_profile_origin_warn(in->was, in->now, label, "old", "new");
+	else
+		tt_profile_origin_warn(in->was, in->now, label, "recorded",
+				       "this run");
 	free(label);
 
 	in->tol_ppm = tt_opt.tolerance_ppm;
@@ -205,4 +211,66 @@ int tt_profile_session_end(int status)
 	/* an output not written is a failure whatever the command did; the
 	 * command's own failure keeps its status over the verdict */
 	return !written ? 1 : status ? status : verdict;
+}
+
+/* Reads one of --diff's profiles; false after a message. */
+static bool diff_load(const char *path, struct tt_profile *p)
+{
+	char msg[256];
+
+	if (tt_profile_load(path, p, msg, sizeof(msg)) == 0)
+		return true;
+	tt_error("profile '%s': %s", path, msg);
+	return false;
+}
+
+/* Both profiles hold requests, of the same calls; 2 after a message. */
+static int diff_usable(const struct tt_check_info *in)
+{
+	char *label = tt_check_label(in);
+	const char *name;
+	int ret = -1;
+	bool in_old;
+
+	if ((name = tt_profile_selection_differs(in->was, in->now, &in_old))) {
+		tt_error("%s: the profiles were recorded for other calls: '%s' "
+			 "traces %s, '%s' does not (see -e trace=)", label,
+			 in_old ? in->profile : in->new_profile, name,
+			 in_old ? in->new_profile : in->profile);
+		ret = 2;
+	} else if (!tt_profile_requests(in->was) ||
+		   !tt_profile_requests(in->now)) {
+		tt_error("%s: '%s' has no request: nothing to compare", label,
+			 tt_profile_requests(in->was) ? in->new_profile :
+			 in->profile);
+		ret = 2;
+	}
+	free(label);
+	return ret;
+}
+
+int tt_profile_diff(void)
+{
+	struct tt_check_info in = {
+		.profile = tt_opt.argv[0], .new_profile = tt_opt.argv[1],
+		.was = &was, .now = &now,
+	};
+	int status;
+
+	clock_gettime(CLOCK_MONOTONIC, &started);
+	if (!diff_load(in.profile, &was) || !diff_load(in.new_profile, &now))
+		status = 2;
+	else if ((status = diff_usable(&in)) < 0 &&
+		 (prepare(&junit_out, tt_opt.junit, "JUnit report") < 0 ||
+		  prepare(&report_out, tt_opt.check_report, "check report") < 0))
+		status = 1;
+	if (status < 0) {
+		in.wall_ns = ns_since(&started);
+		status = check(&in);
+		status = status < 0 ? 1 : status;
+	}
+	abandon(&junit_out);
+	tt_profile_free(&was);
+	tt_profile_free(&now);
+	return status;
 }

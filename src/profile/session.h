@@ -13,4 +13,10 @@ int tt_profile_session_begin(void);
  * regression, or 0. */
 int tt_profile_session_end(int status);
 
+/* ttrace --diff OLD NEW: compares two profiles as --check compares a run
+ * with one, with the same reports.  Returns the exit status: 2 for a
+ * profile that cannot be used, 1 for a regression or a report not
+ * written, else 0. */
+int tt_profile_diff(void);
+
 #endif

@@ -12,11 +12,6 @@ T=$H/timing
 P=$W/base.json
 VERSION=$("$TTRACE" -V | sed 's/^ttrace //')
 
-# the report with its wall time as 0, which varies from run to run
-fixed() {
-	sed 's/^\(  "wall_time_ns": \)[0-9][0-9]*,$/\10,/' "$1"
-}
-
 tt_run record --profile="$P" -o /dev/null -- "$T"
 expect_result record 0
 
@@ -50,7 +45,7 @@ cat >"$W/r.want" <<END
   ]
 }
 END
-fixed "$W/r.json" >"$W/r.got"
+tt_report_fixed "$W/r.json" >"$W/r.got"
 expect_same doubled "$W/r.want" "$W/r.got"
 grep -q '^  "wall_time_ns": [1-9][0-9]*,$' "$W/r.json" || fail "doubled: no wall time: $(cat "$W/r.json")"
 
@@ -58,7 +53,7 @@ grep -q '^  "wall_time_ns": [1-9][0-9]*,$' "$W/r.json" || fail "doubled: no wall
 # status is in the report, and ttrace exits with it
 tt_run pass --check="$P" --check-report="$W/pass.json" --max-lateness=p50:9s,10s -o /dev/null -- "$T" -x 3
 expect_rc pass 3
-fixed "$W/pass.json" | sed -n '/"command"/,/"groups"/p' >"$W/pass.got"
+tt_report_fixed "$W/pass.json" | sed -n '/"command"/,/"groups"/p' >"$W/pass.got"
 cat >"$W/pass.want" <<END
   "command": ["$T", "-x", "3"],
   "command_status": 3,
@@ -99,7 +94,7 @@ cat >"$W/norun.want" <<END
   "findings": []
 }
 END
-fixed "$W/norun.json" >"$W/norun.got"
+tt_report_fixed "$W/norun.json" >"$W/norun.got"
 expect_same norun "$W/norun.want" "$W/norun.got"
 
 # every report against the schema
@@ -126,7 +121,7 @@ ls "$W" | grep -q '\.tmp\.' && fail "temporary files left: $(ls "$W")"
 
 # --check-report is --check's, and never the file of another output
 tt_run alone --check-report="$W/x.json" -o /dev/null -- true
-expect_result alone 2 "ttrace: --check-report needs --check=FILE" "Try 'ttrace --help' for more information."
+expect_result alone 2 "ttrace: --check-report needs --check=FILE or --diff" "Try 'ttrace --help' for more information."
 tt_run same --check="$P" --check-report="$W/j.xml" --junit="$W/j.xml" -o /dev/null -- true
 expect_result same 2 "ttrace: --junit '$W/j.xml' and --check-report '$W/j.xml' are the same file" \
 	"Try 'ttrace --help' for more information."

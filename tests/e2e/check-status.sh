@@ -51,7 +51,7 @@ cat >"$W/norun.want" <<END
   </testsuite>
 </testsuites>
 END
-sed 's/time="[0-9]*\.[0-9][0-9][0-9]"/time="T"/g' "$W/norun.xml" >"$W/norun.got"
+tt_junit_fixed "$W/norun.xml" >"$W/norun.got"
 expect_same norun "$W/norun.want" "$W/norun.got"
 # ... unless the command failed: its status
 tt_run norunfailed --check="$P" -o /dev/null -- sh -c 'exit 4'

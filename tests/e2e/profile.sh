@@ -246,7 +246,7 @@ ls "$W" | grep -q '\.tmp\.' && fail "temporary files left: $(ls "$W")"
 # usage errors
 tt_run notol --tolerance=5% -o /dev/null -- "$T"
 expect_rc notol 2
-expect_line notol "ttrace: --tolerance needs --check=FILE"
+expect_line notol "ttrace: --tolerance needs --check=FILE or --diff"
 tt_run nounit --check="$P" --max-lateness=5 -o /dev/null -- "$T"
 expect_rc nounit 2
 expect_line nounit "ttrace: invalid --max-lateness '5' (a duration with a unit: 500us, 2ms, 1s; units ns, us, ms, s; or pN:DURATION, a budget for the Nth percentile, N from 1 to 100: p99:2ms)"

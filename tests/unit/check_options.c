@@ -153,7 +153,7 @@ static const struct error_case {
 	{ { "ttrace", "--check=P", "--max-lateness=,", "true" },
 	  "ttrace: invalid --max-lateness ',' " LATE_FORMS "\n" TRY },
 	{ { "ttrace", "--max-lateness=p99:1ms", "true" },
-	  "ttrace: --max-lateness needs --check=FILE\n" TRY },
+	  "ttrace: --max-lateness needs --check=FILE or --diff\n" TRY },
 };
 
 START_TEST(test_error)
@@ -355,6 +355,34 @@ static void help_has_calls(const char *help)
 	free(flat);
 }
 
+/* The CI options and the exit status rule, whatever the line breaks. */
+static void help_has_ci(const char *help)
+{
+	static const char *const want[] = {
+		"ttrace --diff [OPTIONS] OLD.json NEW.json",
+		"--check=FILE compare the run with the profile in FILE",
+		"a profile or a run without a request compares nothing: exit status 2",
+		"--diff OLD.json NEW.json run nothing: compare two profiles",
+		"--max-lateness=BUDGET[,BUDGET...] also a regression",
+		"pN:DURATION for the Nth percentile (N from 1 to 100: p99:2ms)",
+		"--check-report=FILE also write the check's result as JSON",
+		"Exit status, the first that applies: 2 for a usage error or a "
+		"profile --check or --diff cannot use (nothing is run); 1 for a "
+		"runtime error (an output that cannot be written); the command's "
+		"own status when it failed (128+N if signal N killed it; 126 or "
+		"127 if it could not be run); 2 when --check compared nothing (no "
+		"request in the run); 1 for a regression found by --check or "
+		"--diff or, with --toctou-fail, a finding; else 0 (with -p, after "
+		"detaching). See ttrace(1).",
+	};
+	char *flat = one_spaced(help);
+
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		ck_assert_msg(strstr(flat, want[i]), "the help lacks \"%s\"",
+			      want[i]);
+	free(flat);
+}
+
 /* --help and --version: status 0, on stdout. */
 START_TEST(test_help)
 {
@@ -368,6 +396,7 @@ START_TEST(test_help)
 		      "%s", out_text);
 	/* the calls, from the tables, in lines of at most 76 columns */
 	help_has_calls(out_text);
+	help_has_ci(out_text);
 	ck_assert_str_eq(err_text, "");
 	options_teardown();
 	/* every row of both tables, a line each */
