@@ -230,4 +230,14 @@ int tt_check_junit(const struct tt_check_info *in, const struct tt_check *c,
 int tt_check_json(const struct tt_check_info *in, const struct tt_check *c,
 		  FILE *fp);
 
+/* GitHub Actions: a workflow command a finding (or the error),
+ * "::error title=ttrace --check::TEXT", for fp (standard output). */
+void tt_check_annotate(const struct tt_check_info *in, const struct tt_check *c,
+		       FILE *fp);
+/* GitHub Actions: the result as Markdown for the step summary: a heading
+ * as on stderr, the command, a table of the groups and one of the
+ * findings. */
+void tt_check_summary(const struct tt_check_info *in, const struct tt_check *c,
+		      FILE *fp);
+
 #endif

@@ -1,5 +1,6 @@
 /* ttrace - what a check reports, in every form a CI job reads: the text
- * on stderr, JUnit XML, a JSON report.  Every form tells the same findings with the same
+ * on stderr, JUnit XML, a JSON report, GitHub Actions' annotations and
+ * step summary.  Every form tells the same findings with the same
  * line of text (tt_finding_text); check.c decides what they are. */
 #include <inttypes.h>
 #include <stdio.h>
@@ -228,25 +229,40 @@ static void json_finding(FILE *fp, const struct tt_finding *f)
 	fputc('}', fp);
 }
 
-/* Group g of the check, with how many requests each side made of it and
- * how many findings it has. */
-static void json_group(FILE *fp, const struct tt_check_info *in,
-		       const struct tt_check *c, const struct tt_prof_group *g)
+/* Group g of the check: how many requests each side made of it, and how
+ * many findings it has. */
+struct group_counts {
+	unsigned long old, new;
+	size_t findings;
+};
+
+static struct group_counts group_counts(const struct tt_check_info *in,
+					const struct tt_check *c,
+					const struct tt_prof_group *g)
 {
 	const struct tt_prof_group *o, *n;
-	size_t findings = 0;
+	struct group_counts gc = { 0 };
 
 	o = tt_profile_find(in->was, g->family, g->clock, g->absolute);
 	n = tt_profile_find(in->now, g->family, g->clock, g->absolute);
+	gc.old = o ? tt_group_requests(o) : 0;
+	gc.new = n ? tt_group_requests(n) : 0;
 	for (size_t k = 0; k < c->n; k++)
-		findings += c->f[k].group == g;
+		gc.findings += c->f[k].group == g;
+	return gc;
+}
+
+static void json_group(FILE *fp, const struct tt_check_info *in,
+		       const struct tt_check *c, const struct tt_prof_group *g)
+{
+	struct group_counts gc = group_counts(in, c, g);
+
 	fputs("    {", fp);
 	json_group_key(fp, g);
 	if (g->waits)
 		fputs(", \"kind\": \"wait\"", fp);
 	fprintf(fp, ", \"old_requests\": %lu, \"new_requests\": %lu, "
-		"\"findings\": %zu}", o ? tt_group_requests(o) : 0,
-		n ? tt_group_requests(n) : 0, findings);
+		"\"findings\": %zu}", gc.old, gc.new, gc.findings);
 }
 
 int tt_check_json(const struct tt_check_info *in, const struct tt_check *c,
@@ -302,4 +318,121 @@ int tt_check_json(const struct tt_check_info *in, const struct tt_check *c,
 	fputs(c->n ? "\n  ]\n}\n" : "]\n}\n", fp);
 	fflush(fp);
 	return ferror(fp) ? -1 : 0;
+}
+
+/* --- GitHub Actions ------------------------------------------------------ */
+
+/* Workflow command data: '%', CR and LF as %25, %0D, %0A (docs.github.com,
+ * "Workflow commands for GitHub Actions"). */
+static void gh_data(FILE *fp, const char *s)
+{
+	for (; *s; s++)
+		if (*s == '%')
+			fputs("%25", fp);
+		else if (*s == '\r')
+			fputs("%0D", fp);
+		else if (*s == '\n')
+			fputs("%0A", fp);
+		else
+			fputc(*s, fp);
+}
+
+static void gh_error(FILE *fp, const struct tt_check_info *in, const char *text)
+{
+	fprintf(fp, "::error title=ttrace %s::", in->new_profile ? "--diff" :
+		"--check");
+	gh_data(fp, text);
+	fputc('\n', fp);
+}
+
+void tt_check_annotate(const struct tt_check_info *in, const struct tt_check *c,
+		       FILE *fp)
+{
+	char line[512];
+
+	if (in->error)
+		gh_error(fp, in, in->error);
+	for (size_t i = 0; !in->error && i < c->n; i++) {
+		tt_finding_text(&c->f[i], line, sizeof(line));
+		gh_error(fp, in, line);
+	}
+	fflush(fp);
+}
+
+/* Text in a Markdown table cell: punctuation Markdown would read as
+ * markup escaped with '\', a line break as a space. */
+static void md_text(FILE *fp, const char *s)
+{
+	for (; *s; s++)
+		if (*s == '\n' || *s == '\r')
+			fputc(' ', fp);
+		else if (strchr("\\`*_[]<>|~&#", *s))
+			fprintf(fp, "\\%c", *s);
+		else
+			fputc(*s, fp);
+}
+
+static void md_groups(FILE *fp, const struct tt_check_info *in,
+		      const struct tt_check *c)
+{
+	char name[160];
+
+	fprintf(fp, "| group | %s | %s | result |\n|:---|---:|---:|:---|\n",
+		in->new_profile ? "old" : "recorded",
+		in->new_profile ? "new" : "this run");
+	for (size_t i = 0; i < c->ngroups; i++) {
+		struct group_counts gc = group_counts(in, c, c->groups[i]);
+
+		tt_group_name(c->groups[i], name, sizeof(name));
+		fputs("| ", fp);
+		md_text(fp, name);
+		fprintf(fp, " | %lu | %lu | ", gc.old, gc.new);
+		if (gc.findings)
+			fprintf(fp, "**fail**: %zu finding%s |\n", gc.findings,
+				gc.findings == 1 ? "" : "s");
+		else
+			fputs("pass |\n", fp);
+	}
+}
+
+void tt_check_summary(const struct tt_check_info *in, const struct tt_check *c,
+		      FILE *fp)
+{
+	char *label = tt_check_label(in), line[512];
+
+	fputs("### ttrace ", fp);
+	md_text(fp, label);
+	fputs(": ", fp);
+	if (in->error)
+		md_text(fp, in->error);
+	else if (c->n)
+		fprintf(fp, "%zu regression%s", c->n, c->n == 1 ? "" : "s");
+	else
+		fputs("no regression", fp);
+	fputs("\n\n", fp);
+	if (in->now->ncommand && !in->new_profile) {
+		char *cmd = tt_profile_command_line(in->now);
+
+		fputs("Command: ", fp);
+		md_text(fp, cmd);
+		if (in->has_status)
+			fprintf(fp, " (exit status %d)", in->status);
+		fputs("\n\n", fp);
+		free(cmd);
+	}
+	if (c->ngroups) {
+		md_groups(fp, in, c);
+		fputc('\n', fp);
+	}
+	if (c->n)
+		fputs("| | finding |\n|---:|:---|\n", fp);
+	for (size_t i = 0; i < c->n; i++) {
+		tt_finding_text(&c->f[i], line, sizeof(line));
+		fprintf(fp, "| %zu | ", i + 1);
+		md_text(fp, line);
+		fputs(" |\n", fp);
+	}
+	if (c->n)
+		fputc('\n', fp);
+	free(label);
 }

@@ -8,9 +8,11 @@
  * --diff runs nothing: its NEW profile takes the run's place in the same
  * check. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -147,6 +149,86 @@ static int64_t ns_since(const struct timespec *t)
 		(end.tv_nsec - t->tv_nsec);
 }
 
+/* Under GitHub Actions (docs.github.com: "Variables", "Workflow
+ * commands for GitHub Actions"). */
+static bool under_github(void)
+{
+	const char *v = getenv("GITHUB_ACTIONS");
+
+	return v && strcmp(v, "true") == 0;
+}
+
+/* Does the trace or the timeline go to standard output's file?  Then no
+ * annotation may go there.  A character device does not count: any
+ * number of outputs share one (outfile.h), and on a terminal nothing
+ * reads workflow commands. */
+static bool trace_on_stdout(void)
+{
+	const char *paths[] = { tt_opt.outfile, tt_opt.timeline };
+	struct stat out, st;
+
+	if (fstat(STDOUT_FILENO, &out) < 0 || S_ISCHR(out.st_mode))
+		return false;
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++)
+		if (paths[i] && paths[i][0] != '|' && paths[i][0] != '!' &&
+		    stat(paths[i], &st) == 0 && st.st_dev == out.st_dev &&
+		    st.st_ino == out.st_ino)
+			return true;
+	return false;
+}
+
+/* Appends the Markdown summary to $GITHUB_STEP_SUMMARY, in one write.
+ * Returns 0, or -1 after a message. */
+static int append_summary(const struct tt_check_info *in,
+			  const struct tt_check *c)
+{
+	const char *path = getenv("GITHUB_STEP_SUMMARY");
+	char *text = NULL;
+	size_t len = 0, done = 0;
+	FILE *mem;
+	int fd, err = 0;
+
+	if (!path || !*path)
+		return 0;
+	if (!(mem = open_memstream(&text, &len)))
+		tt_die_oom();
+	tt_check_summary(in, c, mem);
+	if (fclose(mem) != 0)
+		tt_die_oom();
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+	if (fd < 0)
+		err = errno;
+	while (fd >= 0 && !err && done < len) {
+		ssize_t n = write(fd, text + done, len - done);
+
+		if (n < 0 && errno != EINTR)
+			err = errno;
+		else if (n > 0)
+			done += (size_t)n;
+	}
+	if (fd >= 0 && close(fd) < 0 && !err)
+		err = errno;
+	free(text);
+	if (err)
+		tt_error("cannot append the check's summary to '%s' "
+			 "($GITHUB_STEP_SUMMARY): %s", path, strerror(err));
+	return err ? -1 : 0;
+}
+
+/* GitHub Actions: the findings as annotations on standard output, unless
+ * the trace goes there, and the summary.  Returns 0, or -1 when the
+ * summary could not be written. */
+static int github(const struct tt_check_info *in, const struct tt_check *c,
+		  const char *label)
+{
+	if (!trace_on_stdout())
+		tt_check_annotate(in, c, stdout);
+	else if (in->error || c->n)
+		tt_error("%s: no GitHub annotations: the trace goes to "
+			 "standard output", label);
+	return append_summary(in, c);
+}
+
 /* Compares in->was and in->now, reports on stderr and writes the
  * reports.  Returns the verdict: 0, 1 for a regression, 2 when nothing
  * was compared; -1 when a report could not be written. */
@@ -161,8 +243,6 @@ static int check(struct tt_check_info *in)
 	else
 		tt_profile_origin_warn(in->was, in->now, label, "recorded",
 				       "this run");
-	free(label);
-
 	in->tol_ppm = tt_opt.tolerance_ppm;
 	in->budget_ns = tt_opt.late_budget_ns;
 	in->budget = tt_opt.late_budget;
@@ -183,6 +263,9 @@ static int check(struct tt_check_info *in)
 	    commit(&report_out, tt_check_json(in, &c, report_out.fp),
 		   "check report") < 0)
 		verdict = -1;
+	if (under_github() && github(in, &c, label) < 0)
+		verdict = -1;
+	free(label);
 	tt_check_free(&c);
 	return verdict;
 }

@@ -366,6 +366,9 @@ static void help_has_ci(const char *help)
 		"--max-lateness=BUDGET[,BUDGET...] also a regression",
 		"pN:DURATION for the Nth percentile (N from 1 to 100: p99:2ms)",
 		"--check-report=FILE also write the check's result as JSON",
+		"GITHUB_ACTIONS=true (in the environment) a check's findings are "
+		"also ::error annotations on stdout, and a Markdown summary is "
+		"appended to $GITHUB_STEP_SUMMARY",
 		"Exit status, the first that applies: 2 for a usage error or a "
 		"profile --check or --diff cannot use (nothing is run); 1 for a "
 		"runtime error (an output that cannot be written); the command's "
