@@ -54,6 +54,9 @@ int main(int argc, char **argv)
 	status = tt_options_parse(argc, argv);
 	if (status >= 0)
 		return status;
+	/* two profiles, no command */
+	if (tt_opt.diff)
+		return tt_profile_diff();
 	/* A bad profile stops ttrace before anything is started. */
 	if ((status = tt_profile_session_begin()) >= 0)
 		return status;
@@ -82,6 +85,12 @@ int main(int argc, char **argv)
 	else
 		status = tt_trace_command(tt_opt.argv);
 	tt_record_finish();
+	/* The exit status, one rule (ttrace(1), EXIT STATUS): 2 for what
+	 * stopped ttrace before anything ran (returned above); 1 when an
+	 * output could not be written, whatever the command did; else the
+	 * command's own status when it failed (N, 128+N, 126, 127); else
+	 * ttrace's verdict: 1 for a regression or, with --toctou-fail, a
+	 * finding; else 0. */
 	status = tt_profile_session_end(status);
 	if (tt_toctou_findings()) {
 		unsigned long n = tt_toctou_findings();

@@ -89,7 +89,8 @@ void tt_usage(FILE *fp)
 {
 	fputs(
 "Usage: ttrace [OPTIONS] [--] COMMAND [ARGS...]\n"
-"       ttrace [OPTIONS] -p PID[,PID...]\n", fp);
+"       ttrace [OPTIONS] -p PID[,PID...]\n"
+"       ttrace --diff [OPTIONS] OLD.json NEW.json\n", fp);
 	usage_calls(fp);
 	fputs(
 "\n"
@@ -136,14 +137,27 @@ void tt_usage(FILE *fp)
 "  --check=FILE    compare the run with the profile in FILE: a request\n"
 "                  that appears, disappears or moves, or a count that\n"
 "                  changes, beyond the tolerance is a regression: a report\n"
-"                  on stderr and exit status 1\n"
+"                  on stderr and exit status 1; a profile or a run without\n"
+"                  a request compares nothing: exit status 2\n"
+"  --diff OLD.json NEW.json  run nothing: compare two profiles as --check\n"
+"                  compares a run with one: the same report and exit status,\n"
+"                  with --tolerance, --max-lateness (p50, p99 and the max),\n"
+"                  --junit and --check-report\n"
 "  --tolerance=PCT how far a value may move (default: 10%); the count of a\n"
 "                  request asked the same each time too, others' by 50%\n"
 "  --floor=DURATION  requests this short or shorter are counted, not\n"
 "                  compared (default: 1ms; recorded in the profile)\n"
-"  --max-lateness=DURATION  also a regression: a sleep that woke later\n"
-"                  than DURATION (units ns, us, ms, s: 500us, 2ms)\n"
+"  --max-lateness=BUDGET[,BUDGET...]  also a regression: a group of sleeps\n"
+"                  or waits whose lateness is over a budget: DURATION for\n"
+"                  the max (units ns, us, ms, s: 500us, 2ms), pN:DURATION\n"
+"                  for the Nth percentile (N from 1 to 100: p99:2ms)\n"
 "  --junit=FILE    also write the check's result as JUnit XML\n"
+"  --check-report=FILE  also write the check's result as JSON: every\n"
+"                  finding with its group and values (schema:\n"
+"                  doc/ttrace-check-report.schema.json)\n"
+"  GITHUB_ACTIONS=true  (in the environment) a check's findings are also\n"
+"                  ::error annotations on stdout, and a Markdown summary\n"
+"                  is appended to $GITHUB_STEP_SUMMARY\n"
 "  --timeline=FILE also write FILE as a timeline for the Perfetto UI and\n"
 "                  chrome://tracing (Chrome Trace Event JSON): a track per\n"
 "                  thread, sleeps as spans, settimes, signals, starts, exits\n"
@@ -166,10 +180,13 @@ void tt_usage(FILE *fp)
 "  -h, --help      show this help and exit\n"
 "  -V, --version   show the version and exit\n"
 "\n"
-"Exit status: the command's (128+N if signal N killed it; 126 or 127 if it\n"
-"could not be run); with -p, 0 after detaching; 1 on a runtime error, a\n"
-"--check regression or, with --toctou-fail, a finding; 2 on a usage error\n"
-"or a profile --check cannot use.  See ttrace(1).\n", fp);
+"Exit status, the first that applies: 2 for a usage error or a profile\n"
+"--check or --diff cannot use (nothing is run); 1 for a runtime error (an\n"
+"output that cannot be written); the command's own status when it failed\n"
+"(128+N if signal N killed it; 126 or 127 if it could not be run); 2 when\n"
+"--check compared nothing (no request in the run); 1 for a regression\n"
+"found by --check or --diff or, with --toctou-fail, a finding; else 0\n"
+"(with -p, after detaching).  See ttrace(1).\n", fp);
 }
 
 static int usage_error(const char *fmt, ...) TT_PRINTF(1, 2);
@@ -304,6 +321,7 @@ static int outputs_apart(void)
 		{ "--timeline", tt_opt.timeline },
 		{ "--profile", tt_opt.profile },
 		{ "--junit", tt_opt.junit },
+		{ "--check-report", tt_opt.check_report },
 	};
 	const size_t n = sizeof(o) / sizeof(o[0]);
 
@@ -317,6 +335,61 @@ static int outputs_apart(void)
 						   o[i].path, o[k].opt,
 						   o[k].path);
 	return 0;
+}
+
+/* A report written over a profile it reads would lose the profile. */
+static int reports_apart(void)
+{
+	const struct { const char *opt, *path; } out[] = {
+		{ "--junit", tt_opt.junit },
+		{ "--check-report", tt_opt.check_report },
+	}, in[] = {
+		{ "--check", tt_opt.check },
+		{ "--diff", tt_opt.diff ? tt_opt.argv[0] : NULL },
+		{ "--diff", tt_opt.diff ? tt_opt.argv[1] : NULL },
+	};
+
+	for (size_t i = 0; i < sizeof(out) / sizeof(out[0]); i++)
+		for (size_t k = 0; k < sizeof(in) / sizeof(in[0]); k++)
+			if (out[i].path && in[k].path &&
+			    tt_outfile_same(out[i].path, in[k].path))
+				return usage_error("%s '%s' would overwrite the "
+						   "profile %s reads, '%s'",
+						   out[i].opt, out[i].path,
+						   in[k].opt, in[k].path);
+	return 0;
+}
+
+/* --diff OLD NEW runs nothing: two profiles, the options of --check, and
+ * none of those of a run.  n: the words after the options. */
+static int diff_options(int n, bool selected, unsigned follow)
+{
+	const struct { bool given; const char *opt; } run[] = {
+		{ tt_opt.npids, "-p" }, { tt_opt.check, "--check" },
+		{ tt_opt.profile, "--profile" }, { tt_opt.outfile, "-o" },
+		{ tt_opt.timeline, "--timeline" }, { tt_opt.summary, "-c" },
+		{ tt_opt.json, "--json" }, { tt_opt.stack, "-k" },
+		{ selected, "-e trace=" }, { follow, "-f" },
+	};
+	int r;
+
+	if (n != 2)
+		return usage_error("--diff needs two profiles: --diff [OPTIONS] "
+				   "OLD.json NEW.json");
+	for (size_t i = 0; i < sizeof(run) / sizeof(run[0]); i++)
+		if (run[i].given)
+			return usage_error("--diff runs nothing: %s cannot be "
+					   "used with it", run[i].opt);
+	/* a profile keeps the median, p99 and max of lateness, no other */
+	for (unsigned pct = 1; pct < 100; pct++)
+		if (tt_opt.late_budget_ns[pct] >= 0 && pct != 50 && pct != 99)
+			return usage_error("--max-lateness=p%u: with --diff, only "
+					   "p50, p99 and the max can be checked "
+					   "(a profile keeps no other "
+					   "percentile)", pct);
+	if ((r = outputs_apart()) || (r = reports_apart()))
+		return r;
+	return -1;
 }
 
 /* -ff: one file per thread, as strace: FILE.TID.  Without -o it changes
@@ -341,10 +414,48 @@ static int output_separately(bool separately)
 	return 0;
 }
 
+#define LATENESS_FORMS "(a duration with a unit: 500us, 2ms, 1s; units ns, " \
+	"us, ms, s; or pN:DURATION, a budget for the Nth percentile, N from " \
+	"1 to 100: p99:2ms)"
+
+/* --max-lateness=SPEC[,SPEC...]: SPEC is a DURATION (the max) or
+ * pN:DURATION (the Nth percentile); a later budget for a percentile
+ * replaces an earlier one. */
+static int late_budgets(const char *arg)
+{
+	char *copy = tt_xstrdup(arg), *save = NULL, *spec;
+	size_t n = 0;
+	int ret = 0;
+
+	for (spec = strtok_r(copy, ",", &save); spec && !ret;
+	     spec = strtok_r(NULL, ",", &save), n++) {
+		const char *dur = spec;
+		unsigned long pct = 100;
+		char *end = spec;
+
+		if (spec[0] == 'p' && spec[1] >= '1' && spec[1] <= '9')
+			pct = strtoul(spec + 1, &end, 10);
+		if (end != spec) {
+			if (*end != ':' || pct > 100)
+				break;
+			dur = end + 1;
+		}
+		if (tt_parse_duration(dur, &tt_opt.late_budget_ns[pct]) < 0)
+			break;
+	}
+	if (spec || !n)
+		ret = usage_error("invalid --max-lateness '%s' " LATENESS_FORMS,
+				  spec ? spec : arg);
+	tt_opt.late_budget = true;
+	free(copy);
+	return ret;
+}
+
 static bool depth_given;
 
 /* Long options without a short one of strace's to share a letter with. */
-enum { OPT_TOCTOU = 256, OPT_SEPARATELY, OPT_STATUS, OPT_SIGNAL, OPT_FLOOR };
+enum { OPT_TOCTOU = 256, OPT_SEPARATELY, OPT_STATUS, OPT_SIGNAL,
+	OPT_CHECK_REPORT, OPT_DIFF, OPT_FLOOR };
 
 /* A number option within [min, max]. */
 static int number(const char *opt, const char *arg, long min, long max,
@@ -411,6 +522,8 @@ int tt_options_parse(int argc, char **argv)
 		{ "profile", required_argument, NULL, 'P' },
 		{ "check", required_argument, NULL, 'C' },
 		{ "junit", required_argument, NULL, 'U' },
+		{ "check-report", required_argument, NULL, OPT_CHECK_REPORT },
+		{ "diff", no_argument, NULL, OPT_DIFF },
 		{ "tolerance", required_argument, NULL, 'L' },
 		{ "max-lateness", required_argument, NULL, 'M' },
 		{ "floor", required_argument, NULL, OPT_FLOOR },
@@ -436,7 +549,9 @@ int tt_options_parse(int argc, char **argv)
 	tt_opt.seccomp = true;
 	tt_opt.tolerance_ppm = TT_PROFILE_TOLERANCE;
 	tt_opt.floor_ns = TT_PROFILE_FLOOR;
-	tt_opt.max_lateness_ns = -1;
+	for (size_t i = 0; i <= 100; i++)
+		tt_opt.late_budget_ns[i] = -1;
+	tt_opt.late_budget = false;
 	tt_opt.stack_depth = TT_MAX_FRAMES;
 	tt_opt.ret_column = 40;
 	tt_max_shown = TT_MAX_SHOWN;
@@ -508,6 +623,13 @@ int tt_options_parse(int argc, char **argv)
 			tt_opt.junit = optarg;
 			check_only = "--junit";
 			break;
+		case OPT_CHECK_REPORT:
+			tt_opt.check_report = optarg;
+			check_only = "--check-report";
+			break;
+		case OPT_DIFF:
+			tt_opt.diff = true;
+			break;
 		case 'L':
 			if (tt_parse_percent(optarg, &tt_opt.tolerance_ppm) < 0)
 				return usage_error("invalid --tolerance '%s' (a "
@@ -524,11 +646,8 @@ int tt_options_parse(int argc, char **argv)
 			profile_only = "--floor";
 			break;
 		case 'M':
-			if (tt_parse_duration(optarg, &tt_opt.max_lateness_ns) < 0)
-				return usage_error("invalid --max-lateness '%s' (a "
-						   "duration with a unit: 500us, "
-						   "2ms, 1s; units ns, us, ms, s)",
-						   optarg);
+			if ((r = late_budgets(optarg)))
+				return r;
 			check_only = "--max-lateness";
 			break;
 		case 'W':
@@ -597,16 +716,18 @@ int tt_options_parse(int argc, char **argv)
 	}
 	if (optind < argc)
 		tt_opt.argv = argv + optind;
+	if (tt_opt.diff)
+		return diff_options(argc - optind, selected, follow);
 	if (!tt_opt.argv && !tt_opt.npids)
 		return usage_error("must have COMMAND [ARGS...] or -p PID");
 	if (tt_opt.argv && tt_opt.npids)
 		return usage_error("-p and a COMMAND cannot be combined");
 	if (check_only && !tt_opt.check)
-		return usage_error("%s needs --check=FILE", check_only);
-	if (profile_only && !tt_opt.check && !tt_opt.profile)
-		return usage_error("%s needs --profile=FILE or --check=FILE",
-				   profile_only);
-	if ((r = outputs_apart()))
+		return usage_error("%s needs --check=FILE or --diff", check_only);
+	if (profile_only && !tt_opt.check && !tt_opt.profile && !tt_opt.diff)
+		return usage_error("%s needs --profile=FILE, --check=FILE or "
+				   "--diff", profile_only);
+	if ((r = outputs_apart()) || (r = reports_apart()))
 		return r;
 	if ((r = output_separately(separately)))
 		return r;

@@ -37,9 +37,15 @@ struct tt_options {
 	bool toctou_fail;	/* --toctou-fail: exit 1 after a finding */
 	const char *profile;	/* --profile=FILE */
 	const char *check;	/* --check=FILE */
+	bool diff;		/* --diff OLD NEW: argv holds the two */
 	const char *junit;	/* --junit=FILE */
+	const char *check_report;	/* --check-report=FILE: JSON */
 	int64_t tolerance_ppm;	/* --tolerance (default 10%) */
-	int64_t max_lateness_ns;	/* --max-lateness; -1: none */
+	/* --max-lateness: a budget in ns per percentile of a group's
+	 * lateness, [1] to [100] ([100] the max: a plain DURATION); -1 for
+	 * none */
+	int64_t late_budget_ns[101];
+	bool late_budget;	/* any of them */
 	int64_t floor_ns;	/* --floor (default 1 ms) */
 	int stack;		/* -k: 1 the caller's stack, 2 (-kk) with lines */
 	unsigned stack_depth;	/* --stack-depth: frames at most */

@@ -386,78 +386,18 @@ void tt_finding_text(const struct tt_finding *f, char *buf, size_t size)
 			 f->old_starts == 1 ? "" : "s", f->new_starts);
 		break;
 	case TF_LATE:
+		if (f->pct && f->pct < 100) {
+			snprintf(buf, size, "%s: p%u woke %s late, more than "
+				 "--max-lateness=p%u:%s", name, f->pct,
+				 tt_format_duration(f->late, a, sizeof(a)),
+				 f->pct,
+				 tt_format_duration(f->budget, b, sizeof(b)));
+			break;
+		}
 		snprintf(buf, size, "%s: woke %s late, more than "
 			 "--max-lateness=%s", name,
 			 tt_format_duration(f->late, a, sizeof(a)),
 			 tt_format_duration(f->budget, b, sizeof(b)));
 		break;
 	}
-}
-
-/* Text or an attribute value, safe for XML 1.0 whatever s holds (a
- * path given on the command line: src/util/jsonstr.h). */
-static void xml_text(FILE *fp, const char *s)
-{
-	tt_xml_escape(s, tt_put_file, fp);
-}
-
-/* One case: its failures are the findings of group g of the given
- * kinds (late: TF_LATE; otherwise all others). */
-static unsigned junit_case(const struct tt_check *c,
-			   const struct tt_prof_group *g, bool late, FILE *fp)
-{
-	char name[160], line[512];
-	unsigned failures = 0;
-
-	tt_group_name(g, name, sizeof(name));
-	fputs("    <testcase classname=\"ttrace.check\" name=\"", fp);
-	xml_text(fp, name);
-	fputs(late ? " lateness\">\n" : " requests\">\n", fp);
-	for (size_t i = 0; i < c->n; i++) {
-		if (c->f[i].group != g || (c->f[i].kind == TF_LATE) != late)
-			continue;
-		tt_finding_text(&c->f[i], line, sizeof(line));
-		fputs("      <failure message=\"", fp);
-		xml_text(fp, line);
-		fputs("\"/>\n", fp);
-		failures++;
-	}
-	fputs("    </testcase>\n", fp);
-	return failures;
-}
-
-int tt_check_junit(const struct tt_check *c, const char *profile_path,
-		   bool budget, FILE *fp)
-{
-	size_t tests = 0;
-	unsigned failed = 0;
-
-	for (size_t i = 0; i < c->ngroups; i++) {
-		tests++;
-		if (budget && c->groups[i]->late.count)
-			tests++;
-	}
-	/* counts first: a case fails once, however many findings it has */
-	for (size_t i = 0; i < c->ngroups; i++)
-		for (int late = 0; late < 2; late++)
-			for (size_t k = 0; k < c->n; k++)
-				if (c->f[k].group == c->groups[i] &&
-				    (c->f[k].kind == TF_LATE) == late) {
-					failed++;
-					break;
-				}
-	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", fp);
-	fprintf(fp, "<testsuites tests=\"%zu\" failures=\"%u\">\n", tests,
-		failed);
-	fprintf(fp, "  <testsuite name=\"ttrace --check=");
-	xml_text(fp, profile_path);
-	fprintf(fp, "\" tests=\"%zu\" failures=\"%u\">\n", tests, failed);
-	for (size_t i = 0; i < c->ngroups; i++) {
-		junit_case(c, c->groups[i], false, fp);
-		if (budget && c->groups[i]->late.count)
-			junit_case(c, c->groups[i], true, fp);
-	}
-	fputs("  </testsuite>\n</testsuites>\n", fp);
-	fflush(fp);
-	return ferror(fp) ? -1 : 0;
 }

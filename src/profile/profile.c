@@ -65,6 +65,7 @@ void tt_profile_free(struct tt_profile *p)
 	}
 	free(p->selection);
 	free(p->g);
+	tt_profile_free_origin(p);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -451,6 +452,7 @@ static void put_string(FILE *fp, const char *s)
 int tt_profile_write(const struct tt_profile *p, FILE *fp)
 {
 	fprintf(fp, "{\n  \"ttrace_profile\": %d,\n", TT_PROFILE_VERSION);
+	tt_profile_write_origin(p, fp);
 	if (p->floor_ns >= 0)
 		fprintf(fp, "  \"floor_ns\": %" PRId64 ",\n", p->floor_ns);
 	fputs("  \"selection\": [", fp);
@@ -557,27 +559,26 @@ static bool get_str(struct loader *l, const struct tt_json *obj,
 	return true;
 }
 
-/* How an absolute group is written: "as" since version 2; version 1
- * wrote steps. */
+/* How an absolute group is written: "as" since version 2; without it
+ * (version 1, or a profile written by hand), as steps. */
 static bool get_as(struct loader *l, const struct tt_json *jg,
-		   const char *where, int64_t version, uint8_t *as)
+		   const char *where, uint8_t *as)
 {
 	const struct tt_json *v = tt_json_get(jg, "as");
 
 	*as = TT_AS_STEP;
-	if (!v && version == 1)
+	if (!v)
 		return true;
-	if (!v || v->type != TJ_STRING ||
-	    (strcmp(v->s, "step") && strcmp(v->s, "left")))
-		return bad(l, "%s has no \"as\": \"step\" or \"left\" "
-			   "(line %u)", where, jg->line);
+	if (v->type != TJ_STRING || (strcmp(v->s, "step") && strcmp(v->s, "left")))
+		return bad(l, "%s \"as\" is not \"step\" or \"left\" (line %u)",
+			   where, v->line);
 	if (v->s[0] == 'l')
 		*as = TT_AS_LEFT;
 	return true;
 }
 
 static bool load_group(struct loader *l, const struct tt_json *jg, size_t i,
-		       int64_t version, struct tt_profile *p)
+		       struct tt_profile *p)
 {
 	const struct tt_json *reqs, *late, *kind;
 	const char *family = NULL, *clock = NULL, *mode = NULL;
@@ -608,7 +609,7 @@ static bool load_group(struct loader *l, const struct tt_json *jg, size_t i,
 			   "group names (line %u)", where, kind->line);
 	g = group_of(p, family, clock, mode[0] == 'a', false);
 	g->waits = kind != NULL;
-	if (g->absolute && !get_as(l, jg, where, version, &g->as))
+	if (g->absolute && !get_as(l, jg, where, &g->as))
 		return false;
 	v = 0;
 	if (!get_int(l, jg, where, "starts", false, 0, &v))
@@ -672,6 +673,7 @@ static bool load_tree(struct loader *l, const struct tt_json *j,
 		      struct tt_profile *p)
 {
 	const struct tt_json *ver, *sel, *groups;
+	char origin[128];
 
 	if (j->type != TJ_OBJECT ||
 	    !(ver = tt_json_get(j, "ttrace_profile"))) {
@@ -679,10 +681,13 @@ static bool load_tree(struct loader *l, const struct tt_json *j,
 			 "\"ttrace_profile\" version)");
 		return false;
 	}
-	if (ver->type != TJ_INT || ver->i < 1 || ver->i > TT_PROFILE_VERSION) {
+	if (ver->type != TJ_INT || ver->i < TT_PROFILE_OLDEST ||
+	    ver->i > TT_PROFILE_VERSION) {
 		if (ver->type == TJ_INT)
 			snprintf(l->msg, l->size, "a version %" PRId64 " profile; "
-				 "this ttrace reads versions 1 to %d", ver->i,
+				 "this ttrace reads versions %d %s %d", ver->i,
+				 TT_PROFILE_OLDEST, TT_PROFILE_OLDEST + 1 ==
+				 TT_PROFILE_VERSION ? "and" : "to",
 				 TT_PROFILE_VERSION);
 		else
 			snprintf(l->msg, l->size, "its \"ttrace_profile\" version "
@@ -693,6 +698,8 @@ static bool load_tree(struct loader *l, const struct tt_json *j,
 	p->floor_ns = -1;
 	if (!get_int(l, j, "the profile", "floor_ns", false, -1, &p->floor_ns))
 		return false;
+	if (!tt_profile_load_origin(j, p, origin, sizeof(origin)))
+		return bad(l, "%s", origin);
 	sel = tt_json_get(j, "selection");
 	if (!sel || sel->type != TJ_ARRAY)
 		return bad(l, "no \"selection\" list");
@@ -710,7 +717,7 @@ static bool load_tree(struct loader *l, const struct tt_json *j,
 	if (!groups || groups->type != TJ_ARRAY)
 		return bad(l, "no \"groups\" list");
 	for (size_t i = 0; i < groups->n; i++)
-		if (!load_group(l, &groups->kid[i], i, ver->i, p))
+		if (!load_group(l, &groups->kid[i], i, p))
 			return false;
 	return true;
 }
@@ -791,26 +798,14 @@ int tt_profile_same_selection(const struct tt_profile *a,
 			      const struct tt_profile *b, char *msg,
 			      size_t size)
 {
-	size_t i = 0, k = 0;
+	bool in_a;
+	const char *name = tt_profile_selection_differs(a, b, &in_a);
 
-	while (i < a->nsel || k < b->nsel) {
-		int c = i == a->nsel ? 1 : k == b->nsel ? -1 :
-			strcmp(a->selection[i], b->selection[k]);
-
-		if (c < 0) {
-			snprintf(msg, size, "recorded for other options: it "
-				 "traces %s, this run does not (see -e trace=)",
-				 a->selection[i]);
-			return -1;
-		}
-		if (c > 0) {
-			snprintf(msg, size, "recorded for other options: this "
-				 "run traces %s, it does not (see -e trace=)",
-				 b->selection[k]);
-			return -1;
-		}
-		i++;
-		k++;
-	}
-	return 0;
+	if (name && in_a)
+		snprintf(msg, size, "recorded for other options: it traces "
+			 "%s, this run does not (see -e trace=)", name);
+	else if (name)
+		snprintf(msg, size, "recorded for other options: this run "
+			 "traces %s, it does not (see -e trace=)", name);
+	return name ? -1 : 0;
 }

@@ -39,7 +39,11 @@
 #include "event.h"
 #include "samples.h"
 
+/* The version ttrace writes, and the oldest it reads.  Version 2 added
+ * the command line and ttrace's version, the floor, spans and how an
+ * absolute group is written. */
 #define TT_PROFILE_VERSION 2
+#define TT_PROFILE_OLDEST 1
 /* The defaults of --tolerance (10%) and --floor (1 ms). */
 #define TT_PROFILE_TOLERANCE 100000
 #define TT_PROFILE_FLOOR 1000000
@@ -106,6 +110,12 @@ struct tt_profile {
 	 * A profile read back has the floor it was recorded with. */
 	int64_t tol_ppm;
 	int64_t floor_ns;
+	/* where it came from (meta.c): the command line it was recorded
+	 * from (none with -p) and the ttrace that recorded it (NULL: not
+	 * said, a version 1 profile) */
+	char **command;
+	size_t ncommand;
+	char *version;
 };
 
 /* |b - a| within tol_ppm of |a| (0 stays 0 exactly). */
@@ -143,6 +153,40 @@ int tt_profile_load(const char *path, struct tt_profile *p, char *msg,
 bool tt_profile_parse(const char *text, size_t len, struct tt_profile *p,
 		      char *msg, size_t size);
 
+/* How many requests p holds: every count, and every absolute group's
+ * starts.  A check against a profile of none compares nothing. */
+unsigned long tt_profile_requests(const struct tt_profile *p);
+/* The same for one group. */
+unsigned long tt_group_requests(const struct tt_prof_group *g);
+
+/* Where p comes from: argv (NULL-terminated; NULL: no command, -p) and
+ * version, copied. */
+void tt_profile_set_origin(struct tt_profile *p, char *const *argv,
+			   const char *version);
+void tt_profile_free_origin(struct tt_profile *p);
+/* The "ttrace_version" and "command" lines of a profile, those it has. */
+void tt_profile_write_origin(const struct tt_profile *p, FILE *fp);
+struct tt_json;
+/* Reads them from the profile's object j, either or both absent.
+ * Returns false with the problem in msg. */
+bool tt_profile_load_origin(const struct tt_json *j, struct tt_profile *p,
+			    char *msg, size_t size);
+/* p's command line as a shell would read it back; allocated. */
+char *tt_profile_command_line(const struct tt_profile *p);
+/* Warns on stderr ("ttrace: LABEL: warning: ...") when the ttrace
+ * versions or the command lines of was and now, both known, differ;
+ * was_name and now_name say which is which ("recorded", "this run").
+ * Returns how many warnings it gave. */
+unsigned tt_profile_origin_warn(const struct tt_profile *was,
+				const struct tt_profile *now, const char *label,
+				const char *was_name, const char *now_name);
+
+/* The first call (in the order of names) that one of a and b traces and
+ * the other does not, with *in_a saying which; NULL when they trace the
+ * same calls. */
+const char *tt_profile_selection_differs(const struct tt_profile *a,
+					 const struct tt_profile *b, bool *in_a);
+
 /* Both profiles are for the same calls: 0, or -1 with the difference in
  * msg. */
 int tt_profile_same_selection(const struct tt_profile *a,
@@ -167,6 +211,8 @@ struct tt_finding {
 	struct tt_prof_req old, new;
 	unsigned long old_starts, new_starts;	/* TF_STARTS, TF_BELOW */
 	int64_t late, budget;
+	unsigned pct;	/* TF_LATE: the percentile over its budget; 0 or
+			 * 100: the max */
 };
 
 struct tt_check {
@@ -186,15 +232,67 @@ void tt_profile_compare(const struct tt_profile *was,
 			int64_t budget, struct tt_check *out);
 void tt_check_free(struct tt_check *c);
 
+/* The lateness of group g at percentile pct (1..100, 100 the max): the
+ * median, p99 or max a profile keeps, or another percentile of the run's
+ * samples (a profile read from a file keeps none).  false when unknown. */
+bool tt_group_lateness(const struct tt_prof_group *g, unsigned pct,
+		       int64_t *ns);
+
+/* --max-lateness: a TF_LATE finding for each group of now and each
+ * percentile pct with a budget (budget_ns[pct] >= 0, pct 1..100) that the
+ * group's lateness exceeds; in the order of now's groups, then of pct. */
+void tt_check_lateness(const struct tt_profile *now, const int64_t *budget_ns,
+		       struct tt_check *c);
+
 /* One finding as a line of text (no newline). */
 void tt_finding_text(const struct tt_finding *f, char *buf, size_t size);
 /* The group's name: "clock_nanosleep CLOCK_MONOTONIC relative". */
 void tt_group_name(const struct tt_prof_group *g, char *buf, size_t size);
 
+/* A check as its reports tell it (report.c): what was compared with
+ * what and how, and what came of it besides the findings. */
+struct tt_check_info {
+	const char *profile;	/* the recorded profile: --check=FILE, or
+				 * --diff's OLD */
+	const char *new_profile;	/* --diff's NEW; NULL for a run */
+	const struct tt_profile *was, *now;
+	int64_t tol_ppm;
+	const int64_t *budget_ns;	/* --max-lateness: [1..100], -1 none */
+	bool budget;		/* any of them */
+	int64_t wall_ns;	/* the run's wall time (--diff: the check's) */
+	const char *error;	/* nothing was compared: why; NULL when
+				 * something was */
+	bool has_status;	/* a command ran: its exit status */
+	int status;
+};
+
+/* "--check=FILE" or "--diff OLD NEW", as messages name the check;
+ * allocated. */
+char *tt_check_label(const struct tt_check_info *in);
+
+/* The report on stderr: "ttrace: LABEL: N regressions" and a line per
+ * finding, or the error. */
+void tt_check_print(const struct tt_check_info *in, const struct tt_check *c);
+
 /* The result as JUnit XML: a case per group (and a lateness case per
- * group of sleeps or waits with a budget).  Returns 0, or -1 if a write
- * failed. */
-int tt_check_junit(const struct tt_check *c, const char *profile_path,
-		   bool budget, FILE *fp);
+ * group of sleeps or waits with a budget); the suite's time is the run's
+ * wall time, a case's 0.  Returns 0, or -1 if a write failed. */
+int tt_check_junit(const struct tt_check_info *in, const struct tt_check *c,
+		   FILE *fp);
+
+/* The result as JSON (--check-report; doc/ttrace-check-report.schema.json).
+ * Returns 0, or -1 if a write failed. */
+int tt_check_json(const struct tt_check_info *in, const struct tt_check *c,
+		  FILE *fp);
+
+/* GitHub Actions: a workflow command a finding (or the error),
+ * "::error title=ttrace --check::TEXT", for fp (standard output). */
+void tt_check_annotate(const struct tt_check_info *in, const struct tt_check *c,
+		       FILE *fp);
+/* GitHub Actions: the result as Markdown for the step summary: a heading
+ * as on stderr, the command, a table of the groups and one of the
+ * findings. */
+void tt_check_summary(const struct tt_check_info *in, const struct tt_check *c,
+		      FILE *fp);
 
 #endif

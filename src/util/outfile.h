@@ -1,5 +1,5 @@
 /* ttrace - opening every file ttrace writes (-o, --timeline, --profile,
- * --junit), and telling whether two of them are one file.
+ * --junit, --check-report), and telling whether two of them are one file.
  *
  * What is at the name decides how it is written:
  *   missing or a regular file   a stream is created or truncated in place;
@@ -19,7 +19,8 @@
 
 enum tt_out_kind {
 	TT_OUT_STREAM,	/* written as the trace goes: -o, --timeline */
-	TT_OUT_WHOLE,	/* written at the end, all or nothing: --profile, --junit */
+	TT_OUT_WHOLE,	/* written at the end, all or nothing: --profile,
+			 * --junit, --check-report */
 	TT_OUT_APPEND,	/* a stream appended to, never truncated: the
 			 * -ff file of a thread with an earlier one's tid */
 };

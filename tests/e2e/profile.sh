@@ -3,9 +3,10 @@
 # (a program with known requests): the profile recorded is exact; a second
 # run checks clean; the same program with its poll interval doubled fails
 # and the report names the sleep and both values; an i386 build checks
-# against the x86_64 profile; the tolerance, the lateness budget, JUnit XML,
-# the command's exit status; every bad profile stops ttrace with exit 2
-# before the command runs; the profile validates against its schema.
+# against the x86_64 profile; the tolerance, lateness budgets (the max,
+# percentiles), JUnit XML, the command's exit status (kept when it failed,
+# over a regression); every bad profile stops ttrace with exit 2 before the
+# command runs; the profile validates against its schema.
 . "${TT_SRCDIR:-.}/tests/e2e/tracer/lib.sh"
 
 T=$H/timing
@@ -26,9 +27,11 @@ requests() {
 tt_run record --profile="$P" -o "$W/record.trace" -- "$T"
 expect_rc record 0
 [ -s "$W/record.err" ] && fail "record: wrote to stderr: $(cat "$W/record.err")"
-cat >"$W/want.json" <<'END'
+cat >"$W/want.json" <<END
 {
   "ttrace_profile": 2,
+  "ttrace_version": "$("$TTRACE" -V | sed 's/^ttrace //')",
+  "command": ["$T"],
   "floor_ns": 1000000,
   "selection": SELECTION,
   "groups": [
@@ -116,11 +119,20 @@ expect_rc same 3
 expect_line same "ttrace: --check=$P: no regression"
 
 # the poll interval doubled: one regression, named with both values
-tt_run doubled --check="$P" -o /dev/null -- "$T" -p 4000 -x 3
+tt_run doubled --check="$P" -o /dev/null -- "$T" -p 4000
 expect_rc doubled 1
 expect_line doubled "ttrace: --check=$P: 1 regression"
 expect_line doubled "  clock_nanosleep CLOCK_MONOTONIC relative: 2ms (3 times) is now 4ms (3 times)"
-[ "$(wc -l <"$W/doubled.err")" = 2 ] || fail "doubled: more than the report: $(cat "$W/doubled.err")"
+# the command line is not the one recorded: a warning, not an error
+expect_line doubled "ttrace: --check=$P: warning: the command line differs: recorded $T, this run $T -p 4000"
+[ "$(wc -l <"$W/doubled.err")" = 3 ] || fail "doubled: more than the report: $(cat "$W/doubled.err")"
+
+# a command that fails keeps its status over the regression, which is
+# still reported
+tt_run failed --check="$P" -o /dev/null -- "$T" -p 4000 -x 3
+expect_rc failed 3
+expect_line failed "ttrace: --check=$P: 1 regression"
+expect_line failed "  clock_nanosleep CLOCK_MONOTONIC relative: 2ms (3 times) is now 4ms (3 times)"
 
 # 5% off: within the default 10%, not within 1%
 tt_run near --check="$P" -o /dev/null -- "$T" -p 2100
@@ -139,6 +151,16 @@ for g in "CLOCK_MONOTONIC absolute" "CLOCK_MONOTONIC relative" "CLOCK_REALTIME r
 done
 tt_run loose --check="$P" --max-lateness=10s -o /dev/null -- "$T"
 expect_rc loose 0
+# percentile budgets, the p90 from the run's samples: a line per group
+# and budget, the max's last
+tt_run pct --check="$P" --max-lateness=10s,p90:1ns,p50:1ns -o /dev/null -- "$T"
+expect_rc pct 1
+expect_line pct "ttrace: --check=$P: 6 regressions"
+for g in "CLOCK_MONOTONIC absolute" "CLOCK_MONOTONIC relative" "CLOCK_REALTIME relative"; do
+	grep -A1 "^  clock_nanosleep $g: p50 woke [0-9.]*[mun]*s late, more than --max-lateness=p50:1ns\$" "$W/pct.err" |
+		grep -q "^  clock_nanosleep $g: p90 woke [0-9.]*[mun]*s late, more than --max-lateness=p90:1ns\$" ||
+		fail "pct: no p50 and p90 lines for $g: $(cat "$W/pct.err")"
+done
 
 # JUnit: one case per group (7) and per sleep group's lateness (3), one failure
 tt_run junit --check="$P" --max-lateness=10s --junit="$W/j.xml" -o /dev/null -- "$T" -p 4000
@@ -153,6 +175,14 @@ assert root.get("tests") == "10" and suite.get("tests") == "10" and len(cases) =
 assert root.get("failures") == "1" and suite.get("failures") == "1", root.attrib
 assert failures == [("clock_nanosleep CLOCK_MONOTONIC relative requests",
     "clock_nanosleep CLOCK_MONOTONIC relative: 2ms (3 times) is now 4ms (3 times)")], failures
+assert root.get("errors") == "0" and suite.get("errors") == "0", root.attrib
+# the run's wall time in seconds, to the millisecond: at least the 3 polls
+# of 4 ms and the back-off sleeps of 7 ms; a case's time is 0
+import re
+assert re.fullmatch(r"[0-9]+\.[0-9]{3}", suite.get("time")), suite.attrib
+assert root.get("time") == suite.get("time"), root.attrib
+assert float(suite.get("time")) >= 0.019, suite.attrib
+assert [c.get("time") for c in cases] == ["0"] * 10, [c.attrib for c in cases]
 END
 
 # the i386 build of the program against the x86_64 profile
@@ -186,16 +216,18 @@ bad directory "$W" "not a regular file"
 bad empty "$W/empty.json" "empty: not a profile"
 echo 'timer_settime 100ms' >"$W/text.json"
 bad notjson "$W/text.json" "not JSON: unexpected character 't' (line 1, column 1)"
-{ head -n 6 "$P"; printf '      "clock": "CLOCK_MON'; } >"$W/cut.json"
-bad truncated "$W/cut.json" "truncated: the text ends inside a string (line 7, column 26)"
-head -n 8 "$P" >"$W/cut2.json"
-bad truncated2 "$W/cut2.json" "truncated: the text ends inside an object (line 9, column 1)"
+{ head -n 8 "$P"; printf '      "clock": "CLOCK_MON'; } >"$W/cut.json"
+bad truncated "$W/cut.json" "truncated: the text ends inside a string (line 9, column 26)"
+head -n 10 "$P" >"$W/cut2.json"
+bad truncated2 "$W/cut2.json" "truncated: the text ends inside an object (line 11, column 1)"
 echo '{"groups": []}' >"$W/other.json"
 bad notprofile "$W/other.json" "not a ttrace profile (it has no \"ttrace_profile\" version)"
 sed 's/"ttrace_profile": 2/"ttrace_profile": 3/' "$P" >"$W/v3.json"
-bad version "$W/v3.json" "a version 3 profile; this ttrace reads versions 1 to 2"
+bad version "$W/v3.json" "a version 3 profile; this ttrace reads versions 1 and 2"
 sed 's/"count": 3}/"count": "3"}/' "$P" >"$W/badcount.json"
-bad field "$W/badcount.json" "not a valid profile: groups[1].requests[0] \"count\" is not an integer (line 20)"
+bad field "$W/badcount.json" "not a valid profile: groups[1].requests[0] \"count\" is not an integer (line 22)"
+sed 's/"command": \[/"command": [3, /' "$P" >"$W/badcommand.json"
+bad command "$W/badcommand.json" "not a valid profile: command[0] is not a string (line 4)"
 bad options "$P" "recorded for other options: it traces alarm, this run does not (see -e trace=)" -e trace=clock_nanosleep,%wait
 bad options2 "$P" "recorded for other options: it traces timer_settime, this run does not (see -e trace=)" \
 	-e trace=%sleep,%wait,alarm,clock_adjtime,clock_getres,clock_gettime,clock_settime,getitimer,setitimer,timer_create,timer_delete,timer_getoverrun,timer_gettime,timerfd_create,timerfd_gettime,timerfd_settime
@@ -216,10 +248,10 @@ ls "$W" | grep -q '\.tmp\.' && fail "temporary files left: $(ls "$W")"
 # usage errors
 tt_run notol --tolerance=5% -o /dev/null -- "$T"
 expect_rc notol 2
-expect_line notol "ttrace: --tolerance needs --profile=FILE or --check=FILE"
+expect_line notol "ttrace: --tolerance needs --profile=FILE, --check=FILE or --diff"
 tt_run nounit --check="$P" --max-lateness=5 -o /dev/null -- "$T"
 expect_rc nounit 2
-expect_line nounit "ttrace: invalid --max-lateness '5' (a duration with a unit: 500us, 2ms, 1s; units ns, us, ms, s)"
+expect_line nounit "ttrace: invalid --max-lateness '5' (a duration with a unit: 500us, 2ms, 1s; units ns, us, ms, s; or pN:DURATION, a budget for the Nth percentile, N from 1 to 100: p99:2ms)"
 
 # the profile against its schema
 if /usr/bin/python3 -c 'import jsonschema' 2>/dev/null; then

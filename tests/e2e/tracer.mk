@@ -35,7 +35,11 @@ TRACER_SH = \
 TRACER_TESTS = $(TRACER_SH) \
 	tests/e2e/summary.sh \
 	tests/e2e/profile.sh \
-	tests/e2e/profile-scale.sh
+	tests/e2e/profile-scale.sh \
+	tests/e2e/check-status.sh \
+	tests/e2e/check-report.sh \
+	tests/e2e/check-diff.sh \
+	tests/e2e/check-github.sh
 
 TESTS += $(TRACER_TESTS)
 EXTRA_DIST += $(TRACER_TESTS) tests/e2e/tracer/lib.sh

@@ -18,9 +18,11 @@ requests() {
 tt_run record $SEL --profile="$P" -o "$W/record.trace" -- "$H/waiter"
 expect_rc record 0
 expect_empty "record: stderr" "$W/record.err"
-cat >"$W/want.json" <<'END'
+cat >"$W/want.json" <<END
 {
   "ttrace_profile": 2,
+  "ttrace_version": "$("$TTRACE" -V | sed 's/^ttrace //')",
+  "command": ["$H/waiter"],
   "floor_ns": 1000000,
   "selection": ["poll", "ppoll", "ppoll_time32", "ppoll_time64"],
   "groups": [
@@ -61,10 +63,12 @@ for n in 4 1; do
 		fail "record: no lateness of $n waits: $(cat "$P")"
 done
 
-# the same program checks clean, and ttrace exits with its status
+# the same program checks clean, and ttrace exits with its status; its
+# command line differs from the one recorded: a warning
 tt_run same $SEL --check="$P" -o /dev/null -- "$H/waiter" -x 3
 expect_rc same 3
 cat >"$W/want.same" <<END
+ttrace: --check=$P: warning: the command line differs: recorded $H/waiter, this run $H/waiter -x 3
 ttrace: --check=$P: no regression
 END
 expect_same "same: report" "$W/want.same" "$W/same.err"
@@ -76,7 +80,8 @@ one_regression() {
 	shift 2
 	tt_run "$_n" $SEL --check="$P" -o /dev/null -- "$H/waiter" "$@"
 	expect_rc "$_n" 1
-	printf 'ttrace: --check=%s: 1 regression\n  %s\n' "$P" "$_l" >"$W/want.$_n"
+	printf 'ttrace: --check=%s: warning: the command line differs: recorded %s, this run %s %s\nttrace: --check=%s: 1 regression\n  %s\n' \
+		"$P" "$H/waiter" "$H/waiter" "$*" "$P" "$_l" >"$W/want.$_n"
 	expect_same "$_n: report" "$W/want.$_n" "$W/$_n.err"
 }
 # the poll interval changed from 20 ms to 2 ms

@@ -114,3 +114,5 @@ printf -- '-e\000trace=clock_nanosleep,timer_settime64\000-p\000123,456' >$d/att
 printf -- '--toctou=off\000--seccomp=on\000--toctou-fail\000-qq\000-r\000-f\000true' >$d/long
 printf -- '-e\000trace=,\000-x' >$d/errors
 printf -- '--help' >$d/help
+printf -- '--diff\000--max-lateness=p50:1ms,p99:2us,3ms\000--check-report=r.json\000old.json\000new.json' >$d/diff
+printf -- '--check=base.json\000--max-lateness=p90:1ms\000--junit=j.xml\000--check-report=r.json\000--\000true' >$d/check

@@ -15,6 +15,9 @@
 
 #define MAX_ARGV 12
 #define TRY "Try 'ttrace --help' for more information.\n"
+#define LATE_FORMS "(a duration with a unit: 500us, 2ms, 1s; units ns, us, " \
+	"ms, s; or pN:DURATION, a budget for the Nth percentile, N from 1 to " \
+	"100: p99:2ms)"
 
 static char *argv_copy[MAX_ARGV + 1];	/* tt_opt.argv points in here */
 static char *out_text, *err_text;	/* stdout and stderr of the parse */
@@ -134,6 +137,23 @@ static const struct error_case {
 	  "ttrace: invalid system call 'bogus': " UT_CALLS TRY },
 	{ { "ttrace", "--trace=gettimeofday", "true" },
 	  "ttrace: invalid system call 'gettimeofday': " UT_CALLS TRY },
+	/* --max-lateness: DURATION or pN:DURATION, N from 1 to 100 */
+	{ { "ttrace", "--check=P", "--max-lateness=p0:1ms", "true" },
+	  "ttrace: invalid --max-lateness 'p0:1ms' " LATE_FORMS "\n" TRY },
+	{ { "ttrace", "--check=P", "--max-lateness=p101:1ms", "true" },
+	  "ttrace: invalid --max-lateness 'p101:1ms' " LATE_FORMS "\n" TRY },
+	{ { "ttrace", "--check=P", "--max-lateness=1ms,p99", "true" },
+	  "ttrace: invalid --max-lateness 'p99' " LATE_FORMS "\n" TRY },
+	{ { "ttrace", "--check=P", "--max-lateness=p99:5", "true" },
+	  "ttrace: invalid --max-lateness 'p99:5' " LATE_FORMS "\n" TRY },
+	{ { "ttrace", "--check=P", "--max-lateness=p 9:5ms", "true" },
+	  "ttrace: invalid --max-lateness 'p 9:5ms' " LATE_FORMS "\n" TRY },
+	{ { "ttrace", "--check=P", "--max-lateness=p09:5ms", "true" },
+	  "ttrace: invalid --max-lateness 'p09:5ms' " LATE_FORMS "\n" TRY },
+	{ { "ttrace", "--check=P", "--max-lateness=,", "true" },
+	  "ttrace: invalid --max-lateness ',' " LATE_FORMS "\n" TRY },
+	{ { "ttrace", "--max-lateness=p99:1ms", "true" },
+	  "ttrace: --max-lateness needs --check=FILE or --diff\n" TRY },
 };
 
 START_TEST(test_error)
@@ -344,6 +364,37 @@ static void help_has_calls(const char *help)
 	free(flat);
 }
 
+/* The CI options and the exit status rule, whatever the line breaks. */
+static void help_has_ci(const char *help)
+{
+	static const char *const want[] = {
+		"ttrace --diff [OPTIONS] OLD.json NEW.json",
+		"--check=FILE compare the run with the profile in FILE",
+		"a profile or a run without a request compares nothing: exit status 2",
+		"--diff OLD.json NEW.json run nothing: compare two profiles",
+		"--max-lateness=BUDGET[,BUDGET...] also a regression",
+		"pN:DURATION for the Nth percentile (N from 1 to 100: p99:2ms)",
+		"--check-report=FILE also write the check's result as JSON",
+		"GITHUB_ACTIONS=true (in the environment) a check's findings are "
+		"also ::error annotations on stdout, and a Markdown summary is "
+		"appended to $GITHUB_STEP_SUMMARY",
+		"Exit status, the first that applies: 2 for a usage error or a "
+		"profile --check or --diff cannot use (nothing is run); 1 for a "
+		"runtime error (an output that cannot be written); the command's "
+		"own status when it failed (128+N if signal N killed it; 126 or "
+		"127 if it could not be run); 2 when --check compared nothing (no "
+		"request in the run); 1 for a regression found by --check or "
+		"--diff or, with --toctou-fail, a finding; else 0 (with -p, after "
+		"detaching). See ttrace(1).",
+	};
+	char *flat = one_spaced(help);
+
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		ck_assert_msg(strstr(flat, want[i]), "the help lacks \"%s\"",
+			      want[i]);
+	free(flat);
+}
+
 /* --help and --version: status 0, on stdout. */
 START_TEST(test_help)
 {
@@ -357,6 +408,7 @@ START_TEST(test_help)
 		      "%s", out_text);
 	/* the calls, from the tables, in lines of at most 76 columns */
 	help_has_calls(out_text);
+	help_has_ci(out_text);
 	ck_assert_str_eq(err_text, "");
 	options_teardown();
 	/* every row of both tables, a line each */
@@ -430,6 +482,38 @@ START_TEST(test_sets)
 }
 END_TEST
 
+/* --max-lateness: a budget per percentile, 100 the max; a later one
+ * for the same percentile replaces the earlier. */
+static const struct budget_case {
+	const char *args[6];
+	int64_t p50, p90, p99, max;	/* -1: none */
+} budget_cases[] = {
+	{ { "ttrace", "--check=P", "true" }, -1, -1, -1, -1 },
+	{ { "ttrace", "--check=P", "--max-lateness=2ms", "true" }, -1, -1, -1, 2000000 },
+	{ { "ttrace", "--check=P", "--max-lateness=p99:500us", "true" }, -1, -1, 500000, -1 },
+	{ { "ttrace", "--check=P", "--max-lateness=p50:1us,p90:20us,5ms", "true" },
+	  1000, 20000, -1, 5000000 },
+	{ { "ttrace", "--check=P", "--max-lateness=p100:1s", "--max-lateness=p99:0ns", "true" },
+	  -1, -1, 0, 1000000000 },
+	{ { "ttrace", "--check=P", "--max-lateness=1ms,2ms", "--max-lateness=p99:1us,p99:2us", "true" },
+	  -1, -1, 2000, 2000000 },
+};
+
+START_TEST(test_budgets)
+{
+	const struct budget_case *c = &budget_cases[_i];
+
+	ck_assert_int_eq(parse(c->args), -1);
+	ck_assert_str_eq(err_text, "");
+	ck_assert_int_eq(tt_opt.late_budget_ns[50], c->p50);
+	ck_assert_int_eq(tt_opt.late_budget_ns[90], c->p90);
+	ck_assert_int_eq(tt_opt.late_budget_ns[99], c->p99);
+	ck_assert_int_eq(tt_opt.late_budget_ns[100], c->max);
+	ck_assert_int_eq(tt_opt.late_budget_ns[1], -1);
+	ck_assert_int_eq(tt_opt.late_budget, c->p50 >= 0 || c->p99 >= 0 || c->max >= 0);
+}
+END_TEST
+
 /* getopt must start over: a second parse sees its own arguments. */
 START_TEST(test_parse_twice)
 {
@@ -456,6 +540,7 @@ Suite *make_options_suite(void)
 	tcase_add_loop_test(tc, test_ok, 0, NCASES(ok_cases));
 	tcase_add_loop_test(tc, test_stack, 0, NCASES(stack_cases));
 	tcase_add_loop_test(tc, test_sets, 0, NCASES(set_cases));
+	tcase_add_loop_test(tc, test_budgets, 0, NCASES(budget_cases));
 	tcase_add_test(tc, test_help);
 	tcase_add_test(tc, test_parse_twice);
 	return s;

@@ -655,16 +655,17 @@ static const struct {
 	  "{\"family\": \"x\", \"clock\": \"c\", \"mode\": \"relative\", \"kind\": \"sleep\",\n"
 	  "\"requests\": []}]}",
 	  "not a valid profile: groups[0] \"kind\" is not \"wait\", the only kind a group names (line 2)" },
-	{ "{\"ttrace_profile\": 2, \"selection\": [], \"groups\": [\n"
-	  "{\"family\": \"x\", \"clock\": \"c\", \"mode\": \"absolute\", \"requests\": []}]}",
-	  "not a valid profile: groups[0] has no \"as\": \"step\" or \"left\" (line 2)" },
+	{ "{\"ttrace_profile\": 1, \"selection\": [], \"groups\": [\n"
+	  "{\"family\": \"x\", \"clock\": \"c\", \"mode\": \"absolute\", \"as\": \"later\",\n"
+	  "\"requests\": []}]}",
+	  "not a valid profile: groups[0] \"as\" is not \"step\" or \"left\" (line 2)" },
 	{ "{\"ttrace_profile\": 2, \"selection\": [], \"groups\": [\n"
 	  "{\"family\": \"x\", \"clock\": \"c\", \"mode\": \"relative\", \"requests\": [\n"
 	  "{\"value_ns\": 5, \"min_ns\": 6, \"count\": 1}]}]}",
 	  "not a valid profile: groups[0].requests[0] \"min_ns\" is more than its \"value_ns\" (line 3)" },
 	{ "{\"ttrace_profile\": 2, \"floor_ns\": -2, \"selection\": [], \"groups\": []}",
 	  "not a valid profile: the profile \"floor_ns\" is -2, less than -1 (line 1)" },
-	{ "{\"ttrace_profile\": 7}", "a version 7 profile; this ttrace reads versions 1 to 2" },
+	{ "{\"ttrace_profile\": 7}", "a version 7 profile; this ttrace reads versions 1 and 2" },
 	{ "  \n", "empty: not a profile" },
 	{ "{\"ttrace_profile\": 1,", "truncated: the text ends inside an object (line 1, column 22)" },
 };

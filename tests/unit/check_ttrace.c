@@ -21,6 +21,7 @@ int main(void)
 	srunner_add_suite(sr, make_json_suite());
 	srunner_add_suite(sr, make_summary_suite());
 	srunner_add_suite(sr, make_profile_suite());
+	srunner_add_suite(sr, make_profile_ci_suite());
 	srunner_add_suite(sr, make_elfinfo_suite());
 	srunner_add_suite(sr, make_timing_suite());
 	srunner_add_suite(sr, make_seccomp_suite());

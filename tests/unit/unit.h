@@ -29,6 +29,7 @@ Suite *make_core_suite(void);
 Suite *make_json_suite(void);
 Suite *make_summary_suite(void);
 Suite *make_profile_suite(void);
+Suite *make_profile_ci_suite(void);
 Suite *make_elfinfo_suite(void);
 Suite *make_timing_suite(void);
 Suite *make_timeline_suite(void);

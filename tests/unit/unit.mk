@@ -16,7 +16,7 @@ tests_unit_check_ttrace_SOURCES = \
 	tests/unit/check_xlat.c \
 	tests/unit/check_umove.c \
 	tests/unit/check_core.c tests/unit/check_json.c tests/unit/check_summary.c \
-	tests/unit/check_profile.c \
+	tests/unit/check_profile.c tests/unit/check_profile_ci.c \
 	tests/unit/check_elfinfo.c \
 	tests/unit/nr-tables.h \
 	tests/unit/check_seccomp.c

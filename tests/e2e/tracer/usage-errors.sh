@@ -108,6 +108,9 @@ usage samehard --timeline="$W/hard" --profile="$W/real"
 expect_result samehard 2 "ttrace: --timeline '$W/hard' and --profile '$W/real' are the same file" "$TRY"
 usage samejunit --profile="$W/alias" --check="$W/real" --junit="$W/hard"
 expect_result samejunit 2 "ttrace: --profile '$W/alias' and --junit '$W/hard' are the same file" "$TRY"
+# A report written over the profile the check reads would lose it.
+usage reportover --check="$W/real" --check-report="$W/hard"
+expect_result reportover 2 "ttrace: --check-report '$W/hard' would overwrite the profile --check reads, '$W/real'" "$TRY"
 [ "$(cat "$W/real")" = keep ] || fail "same: the file was changed"
 
 mkdir "$W/sub"
@@ -146,6 +149,7 @@ tt_run help --help
 expect_rc help 0
 expect_empty "help: stderr" "$W/help.err"
 expect_line help "$W/help.out" "Usage: ttrace [OPTIONS] [--] COMMAND [ARGS...]"
+expect_line help "$W/help.out" "       ttrace --diff [OPTIONS] OLD.json NEW.json"
 
 # --list-calls: a line per row, status 0, nothing else.
 tt_run listcalls --list-calls
