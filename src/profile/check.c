@@ -11,9 +11,9 @@
  * housekeeping; so is a wait's timeout (or a time left) below its most
  * asked one, under a quarter of the group: an event loop woken early.
  * A request that matters is matched only to one that matters.  The count of a matched
- * request moves too far when it leaves the tolerance (a request asked
- * the same each time: deterministic code) or half its count (a span:
- * the count depends on the scheduling).
+ * request moves too far when it leaves the tolerance (a sleep or timer
+ * asked the same each time: deterministic code) or half its count (a
+ * span, a wait, a time left: the count depends on the scheduling).
  */
 #include <inttypes.h>
 #include <math.h>
@@ -237,8 +237,8 @@ static void compare_group(const struct tt_prof_group *was,
 		f.new = *n;
 		if (sig_was[i] &&
 		    count_moved(f.old.count, f.new.count,
-				f.old.min == f.old.value && n->min == n->value ?
-				tol : SPREAD_COUNT_PPM)) {
+				f.old.min == f.old.value && n->min == n->value &&
+				!tt_prof_spread(was) ? tol : SPREAD_COUNT_PPM)) {
 			f.kind = TF_COUNT;
 			add(c, f);
 		}

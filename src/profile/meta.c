@@ -25,7 +25,8 @@ unsigned long tt_profile_requests(const struct tt_profile *p)
 	unsigned long n = 0;
 
 	for (size_t i = 0; i < p->ng; i++)
-		n += tt_group_requests(&p->g[i]);
+		/* those at or below the floor are compared too: a busy loop */
+		n += tt_group_requests(&p->g[i]) + p->g[i].below;
 	return n;
 }
 

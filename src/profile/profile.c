@@ -356,10 +356,17 @@ static int cmp_group(const void *a, const void *b)
 	return c ? c : (int)x->absolute - (int)y->absolute;
 }
 
+bool tt_prof_spread(const struct tt_prof_group *g)
+{
+	return g->waits || g->as == TT_AS_LEFT;
+}
+
 /* The requests of the values in t: from the largest value down, a value
  * within the tolerance of the span above it (of the span's smallest
  * value, so that a spread of values below a period is one request)
- * joins it; a timer's spans keep one interval.  Sleeps and waits at or
+ * joins it; in a group whose values spread below what was asked (a
+ * wait's timeouts, a time left), any value down to three quarters of
+ * the span's largest; a timer's spans keep one interval.  Sleeps and waits at or
  * below the floor are counted apart; a timer is armed deliberately, at
  * any value. */
 static void make_spans(const struct tt_profile *p, struct tt_prof_group *g,
@@ -379,7 +386,8 @@ static void make_spans(const struct tt_profile *p, struct tt_prof_group *g,
 			continue;
 		}
 		if (cur && cur->interval == v->interval &&
-		    tt_prof_near(cur->min, v->value, p->tol_ppm)) {
+		    (tt_prof_spread(g) ? v->value >= cur->value / 4 * 3 :
+		     tt_prof_near(cur->min, v->value, p->tol_ppm))) {
 			cur->min = v->value;
 			cur->count += v->count;
 			continue;

@@ -118,6 +118,14 @@ struct tt_profile {
 	char *version;
 };
 
+/* Do g's values spread below what the program asked for: a wait's
+ * timeouts (an event loop's time to its next deadline, less whatever
+ * woke it early or late), a time left (less the program's time and, on
+ * a loaded machine, ttrace's)?  Such a request is a span down to three
+ * quarters of its largest value, and its count depends on the
+ * scheduling. */
+bool tt_prof_spread(const struct tt_prof_group *g);
+
 /* |b - a| within tol_ppm of |a| (0 stays 0 exactly). */
 bool tt_prof_near(int64_t a, int64_t b, int64_t tol_ppm);
 
@@ -153,8 +161,9 @@ int tt_profile_load(const char *path, struct tt_profile *p, char *msg,
 bool tt_profile_parse(const char *text, size_t len, struct tt_profile *p,
 		      char *msg, size_t size);
 
-/* How many requests p holds: every count, and every absolute group's
- * starts.  A check against a profile of none compares nothing. */
+/* How many requests p holds: every count, every absolute group's starts
+ * and the requests at or below the floor (compared for a busy loop).  A
+ * check against a profile of none compares nothing. */
 unsigned long tt_profile_requests(const struct tt_profile *p);
 /* The same for one group. */
 unsigned long tt_group_requests(const struct tt_prof_group *g);

@@ -304,6 +304,15 @@ START_TEST(test_compare_spans)
 	d.g[0].req[1].min = 23000000;
 	findings(&c, &d, 100000, -1,
 		 "clock_nanosleep CLOCK_MONOTONIC absolute: 20ms left (14 times) is now 25ms left (12 times)\n");
+	/* a busy loop alone: requests at or below the floor still count */
+	{
+		struct tt_profile busy = { 0 };
+
+		group(&busy, "poll", false, false, wait, 0);
+		busy.g[0].below = 500;
+		ck_assert_uint_eq(tt_profile_requests(&busy), 500);
+		tt_profile_free(&busy);
+	}
 	group(&e, "epoll_wait", false, false, wait, 1);
 	group(&f, "epoll_wait", false, false, wait_early, 2);
 	e.g[0].waits = f.g[0].waits = true;
