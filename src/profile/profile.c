@@ -434,11 +434,10 @@ void tt_profile_finish(struct tt_profile *p, const struct tt_profile *like)
 			qsort(g->req, g->nreq, sizeof(*g->req), cmp_req);
 		if (!g->samples.n)
 			continue;
-		tt_samples_sort(&g->samples);
 		g->late.count = g->samples.n;
-		g->late.median = tt_percentile(g->samples.v, g->samples.n, 50);
-		g->late.p99 = tt_percentile(g->samples.v, g->samples.n, 99);
-		g->late.max = g->samples.v[g->samples.n - 1];
+		g->late.median = tt_samples_percentile(&g->samples, 50);
+		g->late.p99 = tt_samples_percentile(&g->samples, 99);
+		g->late.max = g->samples.max;
 	}
 	/* the states index groups in recording order: done with them */
 	free(states);

@@ -177,9 +177,9 @@ static void text_table(void)
 		if (r->late.n)
 			snprintf(line + n, sizeof(line) - (size_t)n,
 				 " %12.1f %12.1f %12.1f\n",
-				 tt_percentile(r->late.v, r->late.n, 50) / 1e3,
-				 tt_percentile(r->late.v, r->late.n, 99) / 1e3,
-				 r->late.v[r->late.n - 1] / 1e3);
+				 tt_samples_percentile(&r->late, 50) / 1e3,
+				 tt_samples_percentile(&r->late, 99) / 1e3,
+				 r->late.max / 1e3);
 		else
 			snprintf(line + n, sizeof(line) - (size_t)n,
 				 " %12s %12s %12s\n", "-", "-", "-");
@@ -373,9 +373,9 @@ static void json_object(void)
 				 ",\"lateness\":{\"count\":%zu,\"median_ns\":%" PRId64
 				 ",\"p99_ns\":%" PRId64 ",\"max_ns\":%" PRId64 "}",
 				 r->late.n,
-				 tt_percentile(r->late.v, r->late.n, 50),
-				 tt_percentile(r->late.v, r->late.n, 99),
-				 r->late.v[r->late.n - 1]);
+				 tt_samples_percentile(&r->late, 50),
+				 tt_samples_percentile(&r->late, 99),
+				 r->late.max);
 			out(line);
 		}
 		if (r->waits) {
@@ -408,8 +408,6 @@ void tt_summary_print(void)
 	/* qsort's base must not be NULL, even for no element */
 	if (nrows)
 		qsort(rows, nrows, sizeof(*rows), cmp_rows);
-	for (size_t i = 0; i < nrows; i++)
-		tt_samples_sort(&rows[i].late);
 	if (tt_opt.json) {
 		json_object();
 	} else {

@@ -1,5 +1,6 @@
 /* The -c summary: nearest-rank percentiles, the table and the lateness
  * histograms, exactly. */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -31,9 +32,66 @@ static const struct {
 
 START_TEST(test_percentile)
 {
-	ck_assert_int_eq(tt_percentile(pct_cases[_i].v, pct_cases[_i].n,
-					       pct_cases[_i].p),
+	struct tt_samples s = { 0 };
+
+	for (size_t k = 0; k < pct_cases[_i].n; k++)
+		tt_samples_add(&s, pct_cases[_i].v[k]);
+	ck_assert_int_eq(tt_samples_percentile(&s, pct_cases[_i].p),
 			 pct_cases[_i].want);
+	tt_samples_free(&s);
+}
+END_TEST
+
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Percentiles of many samples from the histogram, against the exact
+ * nearest-rank ones of the same samples sorted: within TT_SAMPLES_ERROR
+ * of the exact value (exact below TT_SAMPLES_EXACT), the count, min and
+ * max exact, and the counters bounded. */
+START_TEST(test_percentile_error)
+{
+	enum { N = 200000 };
+	static int64_t v[N];
+	static const unsigned ps[] = { 1, 10, 25, 50, 75, 90, 99, 100 };
+	struct tt_samples s = { 0 };
+	uint64_t x = 88172645463325252ull + (uint64_t)_i;
+
+	for (size_t k = 0; k < N; k++) {
+		/* xorshift64; magnitudes spread over 0 .. 2^40 ns, a tenth
+		 * negative (a wake-up before the deadline) */
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		v[k] = (int64_t)(x >> (24 + x % 40 % 24 + (_i ? 0 : 16)));
+		if (x % 10 == 0)
+			v[k] = -v[k];
+		tt_samples_add(&s, v[k]);
+	}
+	qsort(v, N, sizeof(v[0]), cmp_i64);
+	ck_assert_uint_eq(s.n, N);
+	ck_assert_int_eq(s.min, v[0]);
+	ck_assert_int_eq(s.max, v[N - 1]);
+	ck_assert_uint_le(s.npos, 4096);
+	ck_assert_uint_le(s.nneg, 4096);
+	for (size_t k = 0; k < NCASES(ps); k++) {
+		size_t rank = ((size_t)N * ps[k] + 99) / 100;
+		int64_t want = v[rank - 1], got = tt_samples_percentile(&s, ps[k]);
+		double err = (double)(got > want ? got - want : want - got);
+		double mag = (double)(want < 0 ? -want : want);
+
+		if (mag < TT_SAMPLES_EXACT)
+			ck_assert_int_eq(got, want);
+		else
+			ck_assert_msg(err <= TT_SAMPLES_ERROR * mag,
+				      "p%u: %lld, exact %lld", ps[k],
+				      (long long)got, (long long)want);
+	}
+	ck_assert_int_eq(tt_samples_percentile(&s, 100), v[N - 1]);
+	tt_samples_free(&s);
+	ck_assert_int_eq(tt_samples_percentile(&s, 50), 0);
 }
 END_TEST
 
@@ -349,6 +407,7 @@ Suite *make_summary_suite(void)
 	TCase *tc = ut_tcase(s, "percentile", NULL, NULL);
 
 	tcase_add_loop_test(tc, test_percentile, 0, NCASES(pct_cases));
+	tcase_add_loop_test(tc, test_percentile_error, 0, 2);
 	tc = ut_tcase(s, "table", ut_render_setup, ut_render_teardown);
 	tcase_add_test(tc, test_table);
 	tcase_add_test(tc, test_json);
