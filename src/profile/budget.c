@@ -17,8 +17,8 @@ bool tt_group_lateness(const struct tt_prof_group *g, unsigned pct,
 		*ns = g->late.p99;
 	else if (pct == 100)
 		*ns = g->late.max;
-	else if (g->samples.n == g->late.count)	/* sorted by the finish */
-		*ns = tt_percentile(g->samples.v, g->samples.n, pct);
+	else if (g->samples.n == g->late.count)	/* a recorded run's */
+		*ns = tt_samples_percentile(&g->samples, pct);
 	else
 		return false;
 	return true;
