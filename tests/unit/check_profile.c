@@ -444,8 +444,8 @@ START_TEST(test_record_waits)
 	ck_assert_str_eq(again, want);
 	/* the poll interval moved from 20 ms to 2 ms; a busy loop of polls
 	 * that only look */
-	group(&now, "poll", false, false, moved, 2);
-	group(&now2, "poll", false, false, busy, 2);
+	group(&now, "poll", false, false, moved, 1);
+	group(&now2, "poll", false, false, busy, 1);
 	now.g[0].waits = now2.g[0].waits = true;
 	now2.g[0].below = 201;	/* polls of timeout 0 */
 	findings(&now, &q, 100000, -1,
