@@ -258,41 +258,10 @@ struct tt_syscall {
 	uint8_t flags;		/* enum tt_syscall_flags */
 };
 
-/* Signatures of the families, defined beside their decoders. */
-extern const struct tt_signature tt_sig_timer_settime;
-extern const struct tt_signature tt_sig_timerfd_settime;
-extern const struct tt_signature tt_sig_clock_nanosleep;
-extern const struct tt_signature tt_sig_restart_syscall;
-extern const struct tt_signature tt_sig_timer_create;
-extern const struct tt_signature tt_sig_timer_gettime;
-extern const struct tt_signature tt_sig_timer_getoverrun;
-extern const struct tt_signature tt_sig_timer_delete;
-extern const struct tt_signature tt_sig_timerfd_create;
-extern const struct tt_signature tt_sig_timerfd_gettime;
-extern const struct tt_signature tt_sig_clock_gettime;
-extern const struct tt_signature tt_sig_clock_settime;
-extern const struct tt_signature tt_sig_clock_getres;
-extern const struct tt_signature tt_sig_clock_adjtime;
-extern const struct tt_signature tt_sig_nanosleep;
-extern const struct tt_signature tt_sig_setitimer;
-extern const struct tt_signature tt_sig_getitimer;
-extern const struct tt_signature tt_sig_alarm;
-extern const struct tt_signature tt_sig_read;
-extern const struct tt_signature tt_sig_poll;
-extern const struct tt_signature tt_sig_ppoll;
-extern const struct tt_signature tt_sig_epoll_wait;
-extern const struct tt_signature tt_sig_epoll_pwait;
-extern const struct tt_signature tt_sig_epoll_pwait2;
-extern const struct tt_signature tt_sig_rt_sigtimedwait;
-extern const struct tt_signature tt_sig_select;
-extern const struct tt_signature tt_sig_pselect6;
-extern const struct tt_signature tt_sig_old_select;
-extern const struct tt_signature tt_sig_futex;
-extern const struct tt_signature tt_sig_futex_waitv;
-extern const struct tt_signature tt_sig_semtimedop;
-extern const struct tt_signature tt_sig_ipc;
-extern const struct tt_signature tt_sig_io_getevents;
-extern const struct tt_signature tt_sig_io_pgetevents;
+/* Signatures of the families, defined beside their decoders; declared by
+ * src/signatures.h, which make writes from the rows of arch/ABI/syscalls.h
+ * (a new family is declared by the row that names it). */
+#include "signatures.h"
 
 /* Size in tracee memory of a pointed-to argument, 0 if not a pointer;
  * ptr_size: the ABI's (a sigevent's layout follows it).  From the type's

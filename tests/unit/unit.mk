@@ -22,8 +22,8 @@ tests_unit_check_ttrace_SOURCES = \
 	tests/unit/check_seccomp.c
 nodist_tests_unit_check_ttrace_SOURCES = tests/unit/nr-tables.c \
 	tests/unit/nr-defs.h
-BUILT_SOURCES = tests/unit/nr-tables.c tests/unit/nr-defs.h
-CLEANFILES = tests/unit/nr-tables.c tests/unit/nr-defs.h
+BUILT_SOURCES += tests/unit/nr-tables.c tests/unit/nr-defs.h
+CLEANFILES += tests/unit/nr-tables.c tests/unit/nr-defs.h
 tests_unit_check_ttrace_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 # the generated nr-tables.c and nr-defs.h are in the build tree
 tests_unit_check_ttrace_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit \
