@@ -238,9 +238,18 @@ void tt_select_list(FILE *fp)
 		for (unsigned nr = 0; nr < tt_abis[a]->nsyscalls; nr++) {
 			const struct tt_syscall *sc = &tt_abis[a]->table[nr];
 
-			if (sc->name)
-				fprintf(fp, "%s %u %s %s\n", tt_abis[a]->name,
-					nr, sc->name, sc->sig->family);
+			const char *sep = " ";
+
+			if (!sc->name)
+				continue;
+			fprintf(fp, "%s %u %s %s", tt_abis[a]->name, nr,
+				sc->name, sc->sig->family);
+			for (size_t c = 0; c < sizeof(classes) / sizeof(classes[0]); c++)
+				if (sc->sig->classes & classes[c].class) {
+					fprintf(fp, "%s%s", sep, classes[c].name);
+					sep = ",";
+				}
+			fputs(*sep == ' ' ? " -\n" : "\n", fp);
 		}
 }
 

@@ -61,46 +61,42 @@ if setarch "$(uname -m)" -R true >/dev/null 2>&1; then
 	mask_addr=0
 fi
 
-# ttrace's trace set, in strace's names: a family is every ABI variant.
-# strace names the i386 time32 calls plainly and the time64 ones after the
-# kernel; it has no %timer or %sleep.
-TIMER_FAMILY=timer_create,timer_settime,timer_gettime,timer_getoverrun,timer_delete
-TIMER_FAMILY=$TIMER_FAMILY,timerfd_create,timerfd_settime,timerfd_gettime
-TIMER_FAMILY=$TIMER_FAMILY,clock_gettime,clock_settime,clock_getres,clock_adjtime
-TIMER_FAMILY=$TIMER_FAMILY,clock_nanosleep,nanosleep,setitimer,getitimer,alarm
-TIMER_FAMILY=$TIMER_FAMILY,restart_syscall
+# ttrace's trace set, in strace's names, from ttrace's own rows
+# (--list-calls: ABI NR NAME FAMILY CLASSES).  A word is a class, an
+# entry point's exact name, or a family (every ABI variant).  strace names
+# the i386 time32 calls plainly and the time64 ones after the kernel; it
+# shows an i386 ipc as the semop or semtimedop it makes, and has no
+# %timer or %sleep.  The default and all are %timer (the programs make
+# no wait under them), all with read.
+"$TTRACE" --list-calls >"$tmp/calls" || exit 99
 strace_set() {
 	case $1 in
-	default) set -- "$TIMER_FAMILY" ;;
-	all) set -- "$TIMER_FAMILY,read" ;;
+	default) set -- %timer ;;
+	all) set -- %timer,read ;;
 	esac
-	echo "$1" | tr ',' '\n' | while read -r n; do
-		case $n in
-		%timer) strace_set "$TIMER_FAMILY" | tr ',' '\n' ;;
-		%sleep) echo nanosleep,clock_nanosleep,clock_nanosleep_time64,restart_syscall ;;
-		timer_settime | timerfd_settime | timer_gettime | timerfd_gettime | \
-		clock_gettime | clock_settime | clock_adjtime) echo "$n,${n}64" ;;
-		timer_settime32 | timerfd_settime32 | timer_gettime32 | \
-		timerfd_gettime32 | clock_gettime32 | clock_settime32 | \
-		clock_adjtime32) echo "${n%32}" ;;
-		clock_nanosleep | clock_getres) echo "$n,${n}_time64" ;;
-		clock_nanosleep_time32 | clock_getres_time32 | nanosleep_time32)
-			echo "${n%_time32}" ;;
-		rt_sigtimedwait) echo "$n,${n}_time64" ;;
-		rt_sigtimedwait_time32) echo "${n%_time32}" ;;
-		# the waits: poll, select
-		ppoll | pselect6) echo "$n,${n}_time64" ;;
-		ppoll_time32 | pselect6_time32) echo "${n%_time32}" ;;
-		select) echo "select,_newselect" ;;
-		futex) echo "futex,futex_time64" ;;
-		futex_time32) echo futex ;;
-		semtimedop | io_pgetevents) echo "$n,${n}_time64" ;;
-		# i386 ipc: shown as the semop or semtimedop it makes (strace
-		# takes "ipc" for its class %ipc)
-		ipc) echo semop,semtimedop ;;
-		*) echo "$n" ;;
-		esac
-	done | paste -s -d, -
+	awk -v set="$1" '
+	BEGIN { n = split(set, want, ",") }
+	{
+		hit = 0
+		for (i = 1; i <= n; i++)
+			if ($3 == want[i] || $4 == want[i] ||
+			    index("," $5 ",", "," want[i] ","))
+				hit = 1
+		if (!hit)
+			next
+		name = $3
+		if (name == "ipc")
+			name = "semop,semtimedop"
+		else if (name ~ /_time32$/)
+			sub(/_time32$/, "", name)
+		else if (name ~ /[a-z]32$/)
+			sub(/32$/, "", name)
+		if (!(name in seen)) {
+			seen[name] = 1
+			out = out (out == "" ? "" : ",") name
+		}
+	}
+	END { print out }' "$tmp/calls"
 }
 
 cat >"$tmp/norm.pl" <<'EOF'

@@ -155,9 +155,12 @@ expect_line help "$W/help.out" "       ttrace --diff [OPTIONS] OLD.json NEW.json
 tt_run listcalls --list-calls
 expect_rc listcalls 0
 expect_empty "listcalls: stderr" "$W/listcalls.err"
-expect_line listcalls "$W/listcalls.out" "i386 409 timer_settime64 timer_settime"
-grep -Evq '^(x86_64|i386) [0-9]+ [a-z0-9_]+ [a-z0-9_]+$' "$W/listcalls.out" &&
-	fail "listcalls: a line that is not ABI NR NAME FAMILY"
+expect_line listcalls "$W/listcalls.out" "i386 409 timer_settime64 timer_settime %timer"
+expect_line listcalls "$W/listcalls.out" "x86_64 230 clock_nanosleep clock_nanosleep %timer,%sleep"
+expect_line listcalls "$W/listcalls.out" "x86_64 7 poll poll %wait"
+expect_line listcalls "$W/listcalls.out" "x86_64 0 read read -"
+grep -Evq '^(x86_64|i386) [0-9]+ [a-z0-9_]+ [a-z0-9_]+ (-|%[a-z]+(,%[a-z]+)*)$' "$W/listcalls.out" &&
+	fail "listcalls: a line that is not ABI NR NAME FAMILY CLASSES"
 
 tt_run version -V
 expect_rc version 0
