@@ -23,6 +23,7 @@
 [325] = { "timerfd_settime32", &tt_sig_timerfd_settime, TW_32, 0 },
 [326] = { "timerfd_gettime32", &tt_sig_timerfd_gettime, TW_32, 0 },
 [343] = { "clock_adjtime32", &tt_sig_clock_adjtime, TW_32, 0 },
+[124] = { "adjtimex", &tt_sig_adjtimex, TW_32, 0 },
 [403] = { "clock_gettime64", &tt_sig_clock_gettime, TW_64, 0 },
 [404] = { "clock_settime64", &tt_sig_clock_settime, TW_64, 0 },
 [405] = { "clock_adjtime64", &tt_sig_clock_adjtime, TW_64, 0 },

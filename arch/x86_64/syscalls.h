@@ -15,6 +15,7 @@
 [227] = { "clock_settime", &tt_sig_clock_settime, TW_64, 0 },
 [229] = { "clock_getres", &tt_sig_clock_getres, TW_64, 0 },
 [305] = { "clock_adjtime", &tt_sig_clock_adjtime, TW_64, 0 },
+[159] = { "adjtimex", &tt_sig_adjtimex, TW_64, 0 },
 [230] = { "clock_nanosleep", &tt_sig_clock_nanosleep, TW_64, 0 },
 [35] = { "nanosleep", &tt_sig_nanosleep, TW_64, 0 },
 [38] = { "setitimer", &tt_sig_setitimer, TW_64, 0 },

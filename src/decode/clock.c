@@ -50,3 +50,15 @@ const struct tt_signature tt_sig_clock_adjtime = {
 	},
 	.ret_names = &tt_xlat_adjtimex_state,
 };
+
+/* clock_adjtime of CLOCK_REALTIME, the older entry point that NTP and
+ * chrony daemons call at every clock update. */
+const struct tt_signature tt_sig_adjtimex = {
+	.family = "adjtimex",
+	.classes = TT_CLASS_TIMER | TT_CLASS_CLOCK,
+	.nargs = 1,
+	.args = {
+		{ "txc_p", AT_TIMEX, AD_INOUT },
+	},
+	.ret_names = &tt_xlat_adjtimex_state,
+};

@@ -12,7 +12,7 @@ EXTRA_DIST += tests/e2e/decode/decode.mk tests/e2e/decode/e2e.h \
 	tests/e2e/decode/strace-compare.sh
 
 # The programs, by name: a new NAME.c here is a word in this list.
-E2E_DECODE_NAMES = aio badptr clocks clockcalls epoll futex interrupt \
+E2E_DECODE_NAMES = adjtimex aio badptr clocks clockcalls epoll futex interrupt \
 	itimer nanosleep poll posixtimer select semtimedop sigtimedwait sleep \
 	tfdcreate tfdread timer timerfd timersig
 E2E_DECODE_M64 = $(E2E_DECODE_NAMES:%=tests/e2e/decode/%-m64.dec)

@@ -198,7 +198,7 @@ while (my $line = <STDIN>) {
 		# What a clock or a timer reads now: the last argument of
 		# these, when decoded.
 		$args[-1] =~ s/\d+/N/g
-			if $name =~ /^(clock_gettime|clock_adjtime|timer_gettime|timerfd_gettime|getitimer|setitimer|nanosleep)/ &&
+			if $name =~ /^(clock_gettime|clock_adjtime|adjtimex|timer_gettime|timerfd_gettime|getitimer|setitimer|nanosleep)/ &&
 			   @args && $args[-1] =~ /^\{/;
 		s/tv_sec=\d{9,}, tv_nsec=\d+/tv_sec=T, tv_nsec=T/g for @args;
 		# The time left a wait wrote back, as a clock reads it now.
