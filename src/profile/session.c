@@ -98,7 +98,7 @@ static void profile_record(const struct tt_record *r)
 static const struct tt_renderer recorder = {
 	.record = profile_record,
 	/* a JVM's own threads are known by name (src/analysis/runtime.h) */
-	.wants_comm = true,
+	.wants = TT_WANT_COMM | TT_WANT_RUNTIME,
 };
 
 int tt_profile_session_begin(void)

@@ -35,10 +35,10 @@ void tt_render_record(const struct tt_record *r)
 			active[i]->record(r);
 }
 
-bool tt_render_wants_comm(void)
+bool tt_render_wants(unsigned want)
 {
 	for (unsigned i = 0; active[i]; i++)
-		if (active[i]->wants_comm)
+		if (active[i]->wants & want)
 			return true;
 	return false;
 }

@@ -46,7 +46,7 @@ struct tt_record {
 	unsigned ntracees;
 	/* The command names (/proc/TID/comm and the leader's), read by the
 	 * tracer at the thread's first record and again at an execve, when
-	 * a renderer asks for them (wants_comm); "?" for a thread already
+	 * a renderer asks for them (TT_WANT_COMM); "?" for a thread already
 	 * gone, NULL when no renderer asked.  Not set for END and GONE. */
 	const char *comm;
 	const char *proc_comm;
@@ -79,8 +79,17 @@ struct tt_renderer {
 	void (*break_line)(void);
 	/* After the last record. */
 	void (*finish)(void);
-	/* Records carry comm and proc_comm (the tracer reads /proc). */
-	bool wants_comm;
+	/* What the records must carry that costs the tracer work: enum
+	 * tt_render_want. */
+	unsigned wants;
+};
+
+enum tt_render_want {
+	/* comm and proc_comm (the tracer reads /proc) */
+	TT_WANT_COMM = 1 << 0,
+	/* runtime: whether a thread is a language runtime's own (the tracer
+	 * reads each new program's ELF headers at its exec) */
+	TT_WANT_RUNTIME = 1 << 1,
 };
 
 extern const struct tt_renderer tt_render_text;
@@ -100,8 +109,8 @@ void tt_render_add(const struct tt_renderer *r);
 void tt_render_record(const struct tt_record *r);
 void tt_render_finish(void);
 void tt_render_break_line(void);
-/* Does an active renderer want comm in its records? */
-bool tt_render_wants_comm(void);
+/* Does an active renderer want this (enum tt_render_want) in its records? */
+bool tt_render_wants(unsigned want);
 
 /* Reads both clocks now. */
 void tt_now(struct tt_timestamps *ts);

@@ -594,5 +594,5 @@ static void tl_finish(void)
 const struct tt_renderer tt_render_timeline = {
 	.record = tl_record,
 	.finish = tl_finish,
-	.wants_comm = true,
+	.wants = TT_WANT_COMM,
 };

@@ -160,7 +160,9 @@ static void exec_stop(struct tcb *tcp)
 		char exe[64];
 
 		snprintf(exe, sizeof(exe), "/proc/%d/exe", (int)tcp->tid);
-		tcp->proc->go = tt_elf_is_go(exe);
+		/* Only profiles count a runtime's own requests apart. */
+		tcp->proc->go = tt_render_wants(TT_WANT_RUNTIME) &&
+				tt_elf_is_go(exe);
 		tcp->proc->threads_started = 0;
 	}
 	tt_unwind_exec(tcp);

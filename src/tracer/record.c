@@ -34,7 +34,7 @@ static struct tt_record make(enum tt_record_kind kind, struct tcb *tcp,
 	};
 
 	if (kind != TT_REC_END && kind != TT_REC_GONE &&
-	    tt_render_wants_comm()) {
+	    tt_render_wants(TT_WANT_COMM)) {
 		if (!tcp->comm_read) {
 			tt_proc_comm(tcp->pid, tcp->proc_comm,
 				     sizeof(tcp->proc_comm));
