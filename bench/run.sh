@@ -49,6 +49,31 @@ attached() {
 }
 
 row() { printf '  %-40s %8s s  %s\n' "$1" "$2" "${3:-}"; }
+# cpu CMD...: "WALL SELF CHILDREN" of the run of median wall time
+cpu() {
+	for ((i = 0; i < runs; i++)); do "$tmp/cputime" "$@"; done | sort -n |
+		sed -n "$(( (runs + 1) / 2 ))p"
+}
+# crow LABEL "WALL SELF CHILDREN" TRACER NOTE: a row; TRACER: yes when
+# CMD was a tracer (SELF is its CPU, CHILDREN the program's)
+crow() {
+	set -- "$1" $2 "$3" "${4:-}"
+	if [ "$5" = yes ]; then
+		printf '  %-40s %8s s  tracer cpu %6s s  program cpu %6s s  %s\n' \
+			"$1" "$2" "$3" "$4" "$6"
+	else
+		printf '  %-40s %8s s  tracer cpu %6s    program cpu %6s s  %s\n' \
+			"$1" "$2" "-" "$3" "$6"
+	fi
+}
+wall() { echo "${1%% *}"; }
+# trow LABEL "WALL SELF CHILDREN" CALLS NOTE: a tracer's row, with its
+# CPU time per traced call.
+trow() {
+	set -- "$1" $2 "$3" "${4:-}"
+	printf '  %-40s %8s s  tracer cpu %6s s = %5s us/call  %s\n' "$1" "$2" "$3" \
+		"$(awk -v c="$3" -v n="$5" 'BEGIN { printf "%.1f", c * 1e6 / n }')" "$6"
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
 
 echo "ttrace benchmark, median of $runs runs, $(nproc) cores, $(uname -r)"
@@ -58,48 +83,61 @@ base=$(secs $W $A 0); fl=$(secs "$tmp/floor" $W $A 0)
 fs=$(secs "$tmp/floor" --seccomp $W $A 0)
 fi=$(secs "$tmp/floor" --seccomp --info $W $A 0)
 fr=$(secs "$tmp/floor" --seccomp --read $W $A 0)
-tt=$(secs "$ttrace" -o /dev/null -- $W $A 0)
-tn=$(secs "$ttrace" --seccomp=off -o /dev/null -- $W $A 0)
+tt=$(cpu "$ttrace" -o /dev/null -- $W $A 0)
+tn=$(cpu "$ttrace" --seccomp=off -o /dev/null -- $W $A 0)
+n=$((A * 3))
 row untraced "$base"
 row "ptrace floor, PTRACE_SYSCALL" "$fl"
 row "ptrace floor, seccomp stop + exit stop" "$fs"
 row "  + GET_SYSCALL_INFO at each stop" "$fi" "$(ratio "$fi" "$fs") floor"
 row "  + process_vm_readv at entry and exit" "$fr" "$(ratio "$fr" "$fs") floor"
-row "ttrace (seccomp filter, default)" "$tt" "$(ratio "$tt" "$fs") its floor, $(ratio "$tt" "$fr") floor+info+reads"
-row "ttrace --seccomp=off (as with -p)" "$tn" "$(ratio "$tn" "$fl") its floor"
+trow "ttrace (seccomp filter, default)" "$tt" $n "$(ratio "$(wall "$tt")" "$fs") its floor (target 1.00x), $(ratio "$(wall "$tt")" "$fr") floor+info+reads"
+trow "ttrace --seccomp=off (as with -p)" "$tn" $n "$(ratio "$(wall "$tn")" "$fl") its floor"
 if [ -n "$STRACE" ]; then
-	st=$(secs strace -f -o /dev/null -e trace=$SEL $W $A 0)
-	sb=$(secs strace -f --seccomp-bpf -o /dev/null -e trace=$SEL $W $A 0)
-	row "strace -f" "$st" "$(ratio "$st" "$fl") floor; ttrace --seccomp=off $(ratio "$tn" "$st") of it"
-	row "strace -f --seccomp-bpf" "$sb" "$(ratio "$sb" "$fs") floor; ttrace $(ratio "$tt" "$sb") of it"
+	st=$(cpu strace -f -o /dev/null -e trace=$SEL $W $A 0)
+	sb=$(cpu strace -f --seccomp-bpf -o /dev/null -e trace=$SEL $W $A 0)
+	trow "strace -f" "$st" $n "$(ratio "$(wall "$st")" "$fl") floor; ttrace --seccomp=off $(ratio "$(wall "$tn")" "$(wall "$st")") of it (target 0.80x)"
+	trow "strace -f --seccomp-bpf" "$sb" $n "$(ratio "$(wall "$sb")" "$fs") floor; ttrace $(ratio "$(wall "$tt")" "$(wall "$sb")") of it (target 0.80x)"
 fi
 
 echo; echo "(b) 1 traced : 100 untraced: workload $B 100 ($((B * 3)) traced, $((B * 100)) untraced)"
 base=$(secs $W $B 100); fl=$(secs "$tmp/floor" $W $B 100)
-tt=$(secs "$ttrace" -o /dev/null -- $W $B 100)
-tn=$(secs "$ttrace" --seccomp=off -o /dev/null -- $W $B 100)
+tt=$(cpu "$ttrace" -o /dev/null -- $W $B 100)
+tn=$(cpu "$ttrace" --seccomp=off -o /dev/null -- $W $B 100)
 tp=$(attached $B 100)
+n=$((B * 3))
 row untraced "$base"
 row "ptrace floor (stops at every call)" "$fl"
-row "ttrace" "$tt" "$(ratio "$tt" "$base") untraced"
-row "ttrace --seccomp=off" "$tn"
+trow "ttrace" "$tt" $n "$(ratio "$(wall "$tt")" "$base") untraced"
+trow "ttrace --seccomp=off" "$tn" $n
 row "ttrace -p (attached, no filter)" "$tp"
 if [ -n "$STRACE" ]; then
-	st=$(secs strace -f -o /dev/null -e trace=$SEL $W $B 100)
-	sb=$(secs strace -f --seccomp-bpf -o /dev/null -e trace=$SEL $W $B 100)
-	row "strace -f" "$st" "ttrace $(ratio "$tt" "$st") of it"
-	row "strace -f --seccomp-bpf" "$sb" "ttrace $(ratio "$tt" "$sb") of it"
+	st=$(cpu strace -f -o /dev/null -e trace=$SEL $W $B 100)
+	sb=$(cpu strace -f --seccomp-bpf -o /dev/null -e trace=$SEL $W $B 100)
+	trow "strace -f" "$st" $n "ttrace $(ratio "$(wall "$tt")" "$(wall "$st")") of it"
+	trow "strace -f --seccomp-bpf" "$sb" $n "ttrace $(ratio "$(wall "$tt")" "$(wall "$sb")") of it (target 0.80x)"
 fi
 
 echo; echo "(c) untraced calls only: workload 1 $C"
-base=$(secs $W 1 $C); tt=$(secs "$ttrace" -o /dev/null -- $W 1 $C)
+base=$(secs $W 1 $C); ff=$(secs "$tmp/floor" --filter-only $W 1 $C)
+tt=$(secs "$ttrace" -o /dev/null -- $W 1 $C)
 row untraced "$base"
-row "ttrace" "$tt" "$(ratio "$tt" "$base") untraced"
+row "seccomp filter of one rule, no tracer" "$ff" "$(ratio "$ff" "$base") untraced"
+row "ttrace" "$tt" "$(ratio "$tt" "$ff") one-rule filter (target 1.10x), $(ratio "$tt" "$base") untraced"
 
-echo; echo "(d) ttrace's peak memory (max RSS)"
-for n in $((M / 10)) $M; do
-	/usr/bin/time -f %M -o "$tmp/rss" "$ttrace" -o /dev/null -- $W $n 0 2>/dev/null
-	printf '  %-40s %8s KiB\n' "$((n * 3)) traced calls" "$(tail -n 1 "$tmp/rss")"
+# Peak memory must not grow with the events: the max RSS of MB rounds
+# against that of M (default 10 times as many; MB=$((M * 10)) gives 10
+# million events, which takes a few minutes per mode).
+MB=${MB:-$M}; MS=${MS:-$((M / 10))}
+echo; echo "(d) ttrace's peak memory (max RSS), $((MS * 3)) and $((MB * 3)) events (target 1.15x)"
+for mode in "" -c --json --profile=/dev/null --timeline=/dev/null; do
+	for n in $MS $MB; do
+		# shellcheck disable=SC2086 # the mode: no word or one
+		/usr/bin/time -f %M -o "$tmp/rss.$n" "$ttrace" $mode -o /dev/null -- $W $n 0 >/dev/null 2>&1
+	done
+	printf '  %-40s %8s KiB  %8s KiB  %s\n' "ttrace ${mode:-(text)}" \
+		"$(tail -n 1 "$tmp/rss.$MS")" "$(tail -n 1 "$tmp/rss.$MB")" \
+		"$(ratio "$(tail -n 1 "$tmp/rss.$MB")" "$(tail -n 1 "$tmp/rss.$MS")")"
 done
 
 # -k: a stack per traced call.  The first walk of a process sets up its
@@ -135,24 +173,6 @@ row "ttrace -k, 3 calls" "$(awk -v u="$k1" 'BEGIN { printf "%.4f", u / 1e6 }')" 
 # --seccomp=off) every call stops.  (bench/floor traces no threads: no
 # floor row here.)  CPU times from /proc (bench/cputime):
 # ttrace's own, and the program's (under ttrace, ttrace's children).
-# cpu CMD...: "WALL SELF CHILDREN" of the run of median wall time
-cpu() {
-	for ((i = 0; i < runs; i++)); do "$tmp/cputime" "$@"; done | sort -n |
-		sed -n "$(( (runs + 1) / 2 ))p"
-}
-# crow LABEL "WALL SELF CHILDREN" TRACER NOTE: a row; TRACER: yes when
-# CMD was a tracer (SELF is its CPU, CHILDREN the program's)
-crow() {
-	set -- "$1" $2 "$3" "${4:-}"
-	if [ "$5" = yes ]; then
-		printf '  %-40s %8s s  tracer cpu %6s s  program cpu %6s s  %s\n' \
-			"$1" "$2" "$3" "$4" "$6"
-	else
-		printf '  %-40s %8s s  tracer cpu %6s    program cpu %6s s  %s\n' \
-			"$1" "$2" "-" "$3" "$6"
-	fi
-}
-wall() { echo "${1%% *}"; }
 MX="$tmp/mutex 4 $X"
 echo; echo "(f) contended mutex, untimed futex waits: mutex 4 $X"
 mu=$(cpu $MX); mf=$(cpu "$tmp/floor" --filter-only $MX)
