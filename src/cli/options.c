@@ -586,7 +586,7 @@ int tt_options_parse(int argc, char **argv)
 		case 'z':
 		case 'Z':
 			if (only && only != c)
-				tt_error("only the last of -z and -Z takes "
+				tt_warning("only the last of -z and -Z takes "
 					 "effect; -e status=SET filters more");
 			only = c;
 			status_set(c == 'z' ? "successful" : "failed");
@@ -735,7 +735,7 @@ int tt_options_parse(int argc, char **argv)
 		return usage_error("--stack-depth needs -k");
 	if (tt_opt.stack && tt_opt.summary) {
 		/* strace says the same: the summary has no place for stacks. */
-		tt_error("-k has no effect with -c");
+		tt_warning("-k has no effect with -c");
 		tt_opt.stack = 0;
 	}
 	if (!selected)

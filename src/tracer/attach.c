@@ -41,7 +41,7 @@ static void detach_one(struct tcb *tcp, int sig)
 	    errno != ESRCH)
 		tt_perror("ptrace(PTRACE_DETACH, %d)", (int)tcp->tid);
 	if ((tcp->flags & TCB_ATTACHED) && tt_opt.quiet < 1)
-		tt_error("Process %d detached", (int)tcp->tid);
+		tt_info("Process %d detached", (int)tcp->tid);
 	tt_tcb_delete(tcp);
 }
 
@@ -184,10 +184,10 @@ static int attach_process(pid_t pid)
 	}
 	if (tt_opt.quiet < 1) {
 		if (nthreads > 1)
-			tt_error("Process %d attached with %u threads", (int)pid,
+			tt_info("Process %d attached with %u threads", (int)pid,
 				 nthreads);
 		else
-			tt_error("Process %d attached", (int)pid);
+			tt_info("Process %d attached", (int)pid);
 	}
 	return 0;
 }

@@ -397,7 +397,7 @@ static bool on_interrupt(int sig, unsigned *signals, bool *silenced)
 	if (sig && tt_tracer.use_seccomp && !*silenced) {
 		*silenced = true;
 		tt_out_silence();
-		tt_error("the trace ends here%s; %u thread%s run%s on under "
+		tt_warning("the trace ends here%s; %u thread%s run%s on under "
 			 "ttrace's seccomp filter: one more signal detaches "
 			 "%s, and the calls the filter traces then fail with "
 			 "ENOSYS", cmd_alive ? "" : " (the command has exited)",

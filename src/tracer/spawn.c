@@ -90,8 +90,7 @@ static __attribute__((noreturn)) void child(const char *path, char **argv,
 	close(report);
 	raise(SIGSTOP);
 	execv(path, argv);
-	fprintf(stderr, "ttrace: cannot run '%s': %s\n", argv[0],
-		strerror(errno));
+	tt_perror("cannot run '%s'", argv[0]);
 	_exit(errno == ENOENT ? 127 : 126);
 }
 
@@ -107,7 +106,7 @@ static bool seize(pid_t pid, int report)
 	if (tt_opt.seccomp) {
 		tt_tracer.use_seccomp = filter_err == 0;
 		if (!tt_tracer.use_seccomp)
-			tt_error("cannot install the seccomp filter (%s): every "
+			tt_warning("cannot install the seccomp filter (%s): every "
 				 "system call will stop the command",
 				 strerror(filter_err));
 	}
