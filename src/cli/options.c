@@ -77,7 +77,8 @@ static void usage_calls(FILE *fp)
 			 tt_abis[a]->name, v);
 		free(v);
 	}
-	strcat(text, "  Threads, forks, vforks and execs are followed.");
+	strcat(text, "  Threads, forks, vforks and execs are followed.  x32 "
+	       "programs are not traced: refused as a command or -p.");
 	wrapped(fp, text);
 	free(text);
 	free(timer);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "abi.h"
+#include "elfinfo.h"
 #include "error.h"
 #include "options.h"
 #include "procfs.h"
@@ -194,6 +195,8 @@ static int attach_process(pid_t pid)
 
 int tt_trace_attach(const pid_t *pids, size_t npids)
 {
+	char exe[64];
+
 	for (size_t i = 0; i < npids; i++) {
 		if (pids[i] == getpid()) {
 			tt_error("cannot attach to process %d: it is ttrace itself",
@@ -209,6 +212,13 @@ int tt_trace_attach(const pid_t *pids, size_t npids)
 		 * pid too) */
 		if (tt_tcb_find(pids[i]))
 			continue;
+		snprintf(exe, sizeof(exe), "/proc/%d/exe", (int)pids[i]);
+		if (tt_elf_is_x32(exe)) {
+			tt_error("cannot attach to process %d: it runs an x32 "
+				 "program, and ttrace does not trace x32",
+				 (int)pids[i]);
+			goto fail;
+		}
 		if (attach_process(pids[i]) < 0)
 			goto fail;
 	}

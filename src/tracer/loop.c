@@ -162,6 +162,12 @@ static void exec_stop(struct tcb *tcp)
 		snprintf(exe, sizeof(exe), "/proc/%d/exe", (int)tcp->tid);
 		tcp->proc->go = tt_elf_is_go(exe);
 		tcp->proc->threads_started = 0;
+		tcp->proc->untraced_abi_said = tt_elf_is_x32(exe);
+		/* followed still: what it runs next is traced again */
+		if (tcp->proc->untraced_abi_said)
+			tt_warning("process %d runs an x32 program, and ttrace "
+				   "does not trace x32: its system calls are "
+				   "not shown", (int)tcp->tid);
 	}
 	tt_unwind_exec(tcp);
 	tt_known_exec(tcp);

@@ -136,6 +136,12 @@ int tt_trace_command(char **argv)
 
 	if (r)
 		return r;
+	/* ttrace's own limit, before anything runs: a usage error */
+	if (tt_elf_is_x32(path)) {
+		tt_error("cannot trace '%s': it is an x32 program, and ttrace "
+			 "does not trace x32 (only x86_64 and i386)", argv[0]);
+		return 2;
+	}
 	/* A file the kernel will not run: why, as an exec failure exits. */
 	if (tt_exec_refusal(path, tt_ia32_runs, why, sizeof(why))) {
 		tt_error("cannot run '%s': %s", argv[0], why);
