@@ -44,9 +44,10 @@ uint64_t tt_abi_addr_limit(const struct tt_abi *abi)
 	return abi->ptr_size == 4 ? (uint64_t)1 << 32 : UINT64_MAX;
 }
 
-long tt_abi_nr(const struct tt_abi *abi, long nr)
+const char *tt_abi_other(const struct tt_abi *abi, long nr)
 {
-	return nr >= 0 ? nr & ~(long)abi->nr_flags : nr;
+	return nr >= 0 && abi->other_bit && (nr & abi->other_bit) ?
+		abi->other_name : NULL;
 }
 
 int64_t tt_abi_rval(const struct tt_abi *abi, int64_t raw)
@@ -56,7 +57,6 @@ int64_t tt_abi_rval(const struct tt_abi *abi, int64_t raw)
 
 const struct tt_syscall *tt_abi_syscall(const struct tt_abi *abi, long nr)
 {
-	nr = tt_abi_nr(abi, nr);
 	if (nr < 0 || (unsigned long)nr >= abi->nsyscalls)
 		return NULL;
 	if (!abi->table[nr].name)

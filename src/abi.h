@@ -30,11 +30,12 @@ struct tt_abi {
 	const struct tt_syscall *table;	/* indexed by syscall number */
 	unsigned nsyscalls;
 	long restart_nr;		/* restart_syscall's number */
-	/* Bits of a call's number that select another ABI sharing this
-	 * table (x86_64: x32's __X32_SYSCALL_BIT; x32's time structures have
-	 * x86_64's layout).  Cleared before the table is read, by the core
-	 * (tt_abi_nr) and by the seccomp filter. */
-	uint32_t nr_flags;
+	/* A bit of a call's number that marks another ABI entering the
+	 * same way, which ttrace does not trace (x86_64: x32's
+	 * __X32_SYSCALL_BIT), and that ABI's name.  Such a number is beyond
+	 * the table: no row shows it, no filter rule stops at it. */
+	uint32_t other_bit;
+	const char *other_name;
 	/* Calls the tracer must always stop at, whatever is selected (the
 	 * seccomp filter lets everything else run): execve, execveat. */
 	const long *always;
@@ -66,8 +67,9 @@ extern const struct tt_abi *const tt_abis[];
 const struct tt_abi *tt_abi_by_audit_arch(uint32_t arch);
 const struct tt_abi *tt_abi_by_regset_size(size_t size);
 const struct tt_syscall *tt_abi_syscall(const struct tt_abi *abi, long nr);
-/* The number in the ABI's table: nr without its nr_flags. */
-long tt_abi_nr(const struct tt_abi *abi, long nr);
+/* The name of the ABI not traced whose call nr is (other_bit set), or
+ * NULL. */
+const char *tt_abi_other(const struct tt_abi *abi, long nr);
 /* A call's return value as the ABI's calls return it: a 32-bit ABI's is
  * the low half of the register, sign-extended. */
 int64_t tt_abi_rval(const struct tt_abi *abi, int64_t raw);

@@ -322,12 +322,12 @@ void tt_unwind_capture_at(struct tcb *tcp, struct tt_stack *stack,
 		/* A stack cut short is not the caller's stack: say where it
 		 * stopped and why, and trace the call without one. */
 		if (w.n)
-			tt_error("-k: no stack for %s of %d: the walk stopped at "
+			tt_warning("-k: no stack for %s of %d: the walk stopped at "
 				 "pc %#" PRIx64 " (frame %u): %s", what,
 				 (int)tcp->tid, w.pc[w.n - 1], w.n,
 				 dwfl_errmsg(-1));
 		else
-			tt_error("-k: no stack for %s of %d: %s", what,
+			tt_warning("-k: no stack for %s of %d: %s", what,
 				 (int)tcp->tid, dwfl_errmsg(-1));
 		return;
 	}

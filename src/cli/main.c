@@ -57,6 +57,13 @@ int main(int argc, char **argv)
 	/* two profiles, no command */
 	if (tt_opt.diff)
 		return tt_profile_diff();
+	/* --json on standard error: from here on ttrace's own messages are
+	 * objects of the stream, never text within it (doc/JSON.md). */
+	if (tt_opt.json && !tt_opt.outfile) {
+		tt_out_open(NULL, false);
+		tt_out_whole_lines();
+		tt_error_set_sink(tt_json_diagnostic);
+	}
 	/* A bad profile stops ttrace before anything is started. */
 	if ((status = tt_profile_session_begin()) >= 0)
 		return status;
@@ -74,8 +81,10 @@ int main(int argc, char **argv)
 	}
 	if (tt_opt.summary)
 		tt_render_use_summary();
-	else if (tt_opt.json)
+	else if (tt_opt.json) {
 		tt_render_use_json();
+		tt_json_begin();
+	}
 	if (!tt_opt.outfile)
 		tt_error_set_hook(tt_render_break_line);
 	tt_tcb_set_delete_hook(forget);
@@ -95,7 +104,7 @@ int main(int argc, char **argv)
 	if (tt_toctou_findings()) {
 		unsigned long n = tt_toctou_findings();
 
-		tt_error("%lu TOCTOU finding%s: an input changed while the "
+		tt_warning("%lu TOCTOU finding%s: an input changed while the "
 			 "kernel was using it", n, n == 1 ? "" : "s");
 		if (tt_opt.toctou_fail && status == 0)
 			status = 1;

@@ -77,7 +77,8 @@ static void usage_calls(FILE *fp)
 			 tt_abis[a]->name, v);
 		free(v);
 	}
-	strcat(text, "  Threads, forks, vforks and execs are followed.");
+	strcat(text, "  Threads, forks, vforks and execs are followed.  x32 "
+	       "programs are not traced: refused as a command or -p.");
 	wrapped(fp, text);
 	free(text);
 	free(timer);
@@ -592,7 +593,7 @@ int tt_options_parse(int argc, char **argv)
 		case 'z':
 		case 'Z':
 			if (only && only != c)
-				tt_error("only the last of -z and -Z takes "
+				tt_warning("only the last of -z and -Z takes "
 					 "effect; -e status=SET filters more");
 			only = c;
 			status_set(c == 'z' ? "successful" : "failed");
@@ -741,7 +742,7 @@ int tt_options_parse(int argc, char **argv)
 		return usage_error("--stack-depth needs -k");
 	if (tt_opt.stack && tt_opt.summary) {
 		/* strace says the same: the summary has no place for stacks. */
-		tt_error("-k has no effect with -c");
+		tt_warning("-k has no effect with -c");
 		tt_opt.stack = 0;
 	}
 	if (!selected)

@@ -188,7 +188,7 @@ unsigned tt_profile_origin_warn(const struct tt_profile *was,
 	unsigned n = 0;
 
 	if (was->version && now->version && strcmp(was->version, now->version)) {
-		tt_error("%s: warning: the ttrace version differs: %s %s, %s %s",
+		tt_warning("%s: warning: the ttrace version differs: %s %s, %s %s",
 			 label, was_name, was->version, now_name, now->version);
 		n++;
 	}
@@ -196,7 +196,7 @@ unsigned tt_profile_origin_warn(const struct tt_profile *was,
 		char *a = tt_profile_command_line(was);
 		char *b = tt_profile_command_line(now);
 
-		tt_error("%s: warning: the command line differs: %s %s, %s %s",
+		tt_warning("%s: warning: the command line differs: %s %s, %s %s",
 			 label, was_name, a, now_name, b);
 		free(a);
 		free(b);

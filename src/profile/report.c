@@ -31,13 +31,13 @@ void tt_check_print(const struct tt_check_info *in, const struct tt_check *c)
 	if (in->error)
 		tt_error("%s: %s", label, in->error);
 	else if (!c->n)
-		tt_error("%s: no regression", label);
+		tt_info("%s: no regression", label);
 	else
 		tt_error("%s: %zu regression%s", label, c->n,
 			 c->n == 1 ? "" : "s");
 	for (size_t i = 0; !in->error && i < c->n; i++) {
 		tt_finding_text(&c->f[i], line, sizeof(line));
-		fprintf(stderr, "  %s\n", line);
+		tt_detail(TT_LEVEL_ERROR, "%s", line);
 	}
 	free(label);
 }

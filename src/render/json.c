@@ -14,6 +14,7 @@
 
 #include "abi.h"
 #include "config.h"
+#include "error.h"
 #include "known.h"
 #include "options.h"
 #include "output.h"
@@ -674,6 +675,30 @@ static void json_record(const struct tt_record *r)
 static void json_finish(void)
 {
 	json_header();
+}
+
+void tt_json_begin(void)
+{
+	json_header();
+}
+
+bool tt_json_diagnostic(enum tt_level level, const char *msg)
+{
+	struct tt_timestamps ts;
+	struct jline l;
+
+	/* -c --json: the stream is the summary object, no header */
+	if (!tt_opt.summary)
+		json_header();
+	tt_now(&ts);
+	l.n = 0;
+	jprintf(&l, "{\"type\":\"diagnostic\",\"level\":\"%s\"",
+		tt_level_name(level));
+	jtime(&l, "time", &ts);
+	jputs(&l, ",\"message\":");
+	jstr(&l, msg);
+	jputs(&l, "}\n");
+	return tt_out_write_message(l.b, l.n);
 }
 
 const struct tt_renderer tt_render_json = {

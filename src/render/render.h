@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <sys/types.h>
 
+#include "error.h"
 #include "event.h"
 
 struct tt_abi;
@@ -101,6 +102,12 @@ extern const struct tt_renderer tt_render_timeline;
  * -c, only the summary at the end. */
 void tt_render_use_json(void);
 void tt_render_use_summary(void);
+/* --json: the header line, at once (a diagnostic may come before any
+ * event: it must not come before the header). */
+void tt_json_begin(void);
+/* --json with the stream on standard error: one of ttrace's messages as
+ * a "diagnostic" object of the stream (tt_error_set_sink). */
+bool tt_json_diagnostic(enum tt_level level, const char *msg);
 /* Adds a renderer that writes elsewhere (a profile recorder, the
  * --timeline file), once however often it is asked. */
 void tt_render_add(const struct tt_renderer *r);

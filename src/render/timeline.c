@@ -68,20 +68,10 @@ static size_t used;
 
 static void write_out(void)
 {
-	size_t done = 0;
-
-	while (!failed && done < used) {
-		ssize_t r = write(fd, buf + done, used - done);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			failed = true;
-			tt_error("cannot write the timeline to '%s': %s", path,
-				 strerror(r < 0 ? errno : EIO));
-			break;
-		}
-		done += (size_t)r;
+	if (!failed && tt_write_all(fd, buf, used) < 0) {
+		failed = true;
+		tt_error("cannot write the timeline to '%s': %s", path,
+			 strerror(errno));
 	}
 	used = 0;
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "abi.h"
+#include "elfinfo.h"
 #include "error.h"
 #include "options.h"
 #include "procfs.h"
@@ -41,7 +42,7 @@ static void detach_one(struct tcb *tcp, int sig)
 	    errno != ESRCH)
 		tt_perror("ptrace(PTRACE_DETACH, %d)", (int)tcp->tid);
 	if ((tcp->flags & TCB_ATTACHED) && tt_opt.quiet < 1)
-		tt_error("Process %d detached", (int)tcp->tid);
+		tt_info("Process %d detached", (int)tcp->tid);
 	tt_tcb_delete(tcp);
 }
 
@@ -184,16 +185,18 @@ static int attach_process(pid_t pid)
 	}
 	if (tt_opt.quiet < 1) {
 		if (nthreads > 1)
-			tt_error("Process %d attached with %u threads", (int)pid,
+			tt_info("Process %d attached with %u threads", (int)pid,
 				 nthreads);
 		else
-			tt_error("Process %d attached", (int)pid);
+			tt_info("Process %d attached", (int)pid);
 	}
 	return 0;
 }
 
 int tt_trace_attach(const pid_t *pids, size_t npids)
 {
+	char exe[64];
+
 	for (size_t i = 0; i < npids; i++) {
 		if (pids[i] == getpid()) {
 			tt_error("cannot attach to process %d: it is ttrace itself",
@@ -209,6 +212,13 @@ int tt_trace_attach(const pid_t *pids, size_t npids)
 		 * pid too) */
 		if (tt_tcb_find(pids[i]))
 			continue;
+		snprintf(exe, sizeof(exe), "/proc/%d/exe", (int)pids[i]);
+		if (tt_elf_is_x32(exe)) {
+			tt_error("cannot attach to process %d: it runs an x32 "
+				 "program, and ttrace does not trace x32",
+				 (int)pids[i]);
+			goto fail;
+		}
 		if (attach_process(pids[i]) < 0)
 			goto fail;
 	}

@@ -18,6 +18,9 @@
  * through qemu-user): when it has handlers, only what is surely refused
  * by the ELF loader itself (i386 without IA-32 emulation, an ELF object or
  * core file) is reported before the exec; the rest is left to it.
+ *
+ * An x32 program (ELFCLASS32, EM_X86_64) ttrace refuses itself: it does
+ * not trace x32 (tt_elf_is_x32; the caller says so).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -86,7 +89,7 @@ static const char *check_elf(Elf *elf, bool (*ia32_runs)(void), char *buf,
 		return buf;
 	}
 	if (eh.e_machine == EM_X86_64)
-		return NULL;	/* x86_64, or x32 (ELFCLASS32): the kernel's call */
+		return NULL;	/* x86_64 (x32: tt_elf_is_x32, before) */
 	if (eh.e_machine == EM_386 && eh.e_ident[EI_CLASS] == ELFCLASS32) {
 		if (ia32_runs())
 			return NULL;
@@ -101,6 +104,23 @@ static const char *check_elf(Elf *elf, bool (*ia32_runs)(void), char *buf,
 	snprintf(buf, size, "it is an ELF program for another machine "
 		 "(e_machine %u), not x86_64 or i386", (unsigned)eh.e_machine);
 	return buf;
+}
+
+bool tt_elf_is_x32(const char *path)
+{
+	unsigned char h[EI_NIDENT + 4];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	bool x32;
+
+	if (fd < 0)
+		return false;
+	/* e_ident, e_type, e_machine: at the same offsets in both classes */
+	x32 = pread(fd, h, sizeof(h), 0) == (ssize_t)sizeof(h) &&
+		memcmp(h, ELFMAG, SELFMAG) == 0 && h[EI_CLASS] == ELFCLASS32 &&
+		h[EI_DATA] == ELFDATA2LSB &&
+		(h[EI_NIDENT + 2] | h[EI_NIDENT + 3] << 8) == EM_X86_64;
+	close(fd);
+	return x32;
 }
 
 bool tt_elf_is_go(const char *path)

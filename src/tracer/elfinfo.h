@@ -13,6 +13,11 @@
 const char *tt_exec_refusal(const char *path, bool (*ia32_runs)(void),
 			    char *buf, size_t size);
 
+/* Is path an x32 program (ELFCLASS32, little-endian, EM_X86_64), which
+ * ttrace does not trace?  Only its first 20 bytes are read; false when
+ * they cannot be. */
+bool tt_elf_is_x32(const char *path);
+
 /* Is path a Go program (a section .note.go.buildid or .go.buildinfo,
  * which the Go linker writes)?  False when it cannot be read. */
 bool tt_elf_is_go(const char *path);

@@ -164,6 +164,12 @@ static void exec_stop(struct tcb *tcp)
 		tcp->proc->go = tt_render_wants(TT_WANT_RUNTIME) &&
 				tt_elf_is_go(exe);
 		tcp->proc->threads_started = 0;
+		tcp->proc->untraced_abi_said = tt_elf_is_x32(exe);
+		/* followed still: what it runs next is traced again */
+		if (tcp->proc->untraced_abi_said)
+			tt_warning("process %d runs an x32 program, and ttrace "
+				   "does not trace x32: its system calls are "
+				   "not shown", (int)tcp->tid);
 	}
 	tt_unwind_exec(tcp);
 	tt_known_exec(tcp);
@@ -399,7 +405,7 @@ static bool on_interrupt(int sig, unsigned *signals, bool *silenced)
 	if (sig && tt_tracer.use_seccomp && !*silenced) {
 		*silenced = true;
 		tt_out_silence();
-		tt_error("the trace ends here%s; %u thread%s run%s on under "
+		tt_warning("the trace ends here%s; %u thread%s run%s on under "
 			 "ttrace's seccomp filter: one more signal detaches "
 			 "%s, and the calls the filter traces then fail with "
 			 "ENOSYS", cmd_alive ? "" : " (the command has exited)",

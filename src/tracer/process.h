@@ -23,6 +23,9 @@ struct tt_process {
 	 * are the runtime's housekeeping, not the program's requests. */
 	bool go;
 	unsigned threads_started;	/* since that execve */
+	/* It was said that its calls of an ABI ttrace does not trace (x32)
+	 * are not shown: once a program. */
+	bool untraced_abi_said;
 	struct tt_process *hash_next;
 };
 

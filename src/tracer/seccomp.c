@@ -252,8 +252,6 @@ static void emit_abi_block(struct prog *p, const struct tt_abi *abi,
 	long end = (long)abi->nsyscalls;
 
 	stmt(p, BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
-	if (abi->nr_flags)	/* x32's calls are x86_64's, numbered apart */
-		stmt(p, BPF_ALU | BPF_AND | BPF_K, ~abi->nr_flags);
 	for (unsigned i = 0; i < abi->nalways; i++)
 		if (abi->always[i] >= end)
 			end = abi->always[i] + 1;
@@ -361,7 +359,7 @@ bool tt_seccomp_own_stop(const struct tt_abi *abi, long nr, unsigned long data)
 	/* A wait taken when timed counts whatever its arguments: the stop
 	 * carries no registers here, and ttrace's filter may have asked. */
 	return abi && data == TT_SECCOMP_DATA &&
-		tt_seccomp_take(abi, tt_abi_nr(abi, nr), &w) != TT_TAKE_NONE;
+		tt_seccomp_take(abi, nr, &w) != TT_TAKE_NONE;
 }
 
 int tt_seccomp_install(void)

@@ -90,8 +90,7 @@ static __attribute__((noreturn)) void child(const char *path, char **argv,
 	close(report);
 	raise(SIGSTOP);
 	execv(path, argv);
-	fprintf(stderr, "ttrace: cannot run '%s': %s\n", argv[0],
-		strerror(errno));
+	tt_perror("cannot run '%s'", argv[0]);
 	_exit(errno == ENOENT ? 127 : 126);
 }
 
@@ -107,7 +106,7 @@ static bool seize(pid_t pid, int report)
 	if (tt_opt.seccomp) {
 		tt_tracer.use_seccomp = filter_err == 0;
 		if (!tt_tracer.use_seccomp)
-			tt_error("cannot install the seccomp filter (%s): every "
+			tt_warning("cannot install the seccomp filter (%s): every "
 				 "system call will stop the command",
 				 strerror(filter_err));
 	}
@@ -137,6 +136,12 @@ int tt_trace_command(char **argv)
 
 	if (r)
 		return r;
+	/* ttrace's own limit, before anything runs: a usage error */
+	if (tt_elf_is_x32(path)) {
+		tt_error("cannot trace '%s': it is an x32 program, and ttrace "
+			 "does not trace x32 (only x86_64 and i386)", argv[0]);
+		return 2;
+	}
 	/* A file the kernel will not run: why, as an exec failure exits. */
 	if (tt_exec_refusal(path, tt_ia32_runs, why, sizeof(why))) {
 		tt_error("cannot run '%s': %s", argv[0], why);

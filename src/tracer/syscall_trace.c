@@ -10,6 +10,8 @@
 
 #include "abi.h"
 #include "decode/decode.h"
+#include "error.h"
+#include "process.h"
 #include "record.h"
 #include "render/render.h"
 #include "select.h"
@@ -85,6 +87,20 @@ static void timer_clock(struct tcb *tcp, struct tt_event *ev,
 	}
 }
 
+/* A call of an ABI ttrace does not trace (x32): said once a program. */
+static void say_untraced_abi(struct tcb *tcp, const struct tt_abi *abi,
+			     long nr)
+{
+	const char *other = tt_abi_other(abi, nr);
+
+	if (!other || !tcp->proc || tcp->proc->untraced_abi_said)
+		return;
+	tcp->proc->untraced_abi_said = true;
+	tt_warning("process %d made an %s system call (%#lx), and ttrace does "
+		   "not trace %s: its %s calls are not shown", (int)tcp->tid,
+		   other, nr, other, other);
+}
+
 void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 		      const uint64_t args[TT_MAX_ARGS],
 		      const struct tt_timestamps *ts)
@@ -104,6 +120,7 @@ void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 		/* Not a call of ours, so not restart_syscall: whatever was
 		 * interrupted before was not resumed. */
 		tcp->flags &= ~TCB_RESTART;
+		say_untraced_abi(tcp, abi, nr);
 		return;
 	}
 	if (sc->flags & SF_RESTART) {

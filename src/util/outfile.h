@@ -45,4 +45,8 @@ void tt_outfile_abandon(struct tt_outfile *f);
  * are never the same: any number of outputs may share one. */
 bool tt_outfile_same(const char *a, const char *b);
 
+/* Writes all n bytes to fd (again after a signal or a part taken).
+ * Returns 0, or -1 with errno set (EIO when nothing could be written). */
+int tt_write_all(int fd, const char *buf, size_t n);
+
 #endif

@@ -37,6 +37,11 @@ static bool is_file;
 static bool failed;
 static bool silenced;
 static bool exit_hooked;
+/* tt_out_whole_lines: a line kept here until its newline, then written
+ * in one write(2). */
+static bool whole_lines;
+static char *pend;
+static size_t npend, pend_cap;
 
 /* -o '|COMMAND': the shell running it, its status once reaped. */
 static pid_t pipe_pid;
@@ -319,17 +324,62 @@ void tt_out_forget(pid_t tid)
 	cur = NULL;
 }
 
-void tt_out_write(const char *s, size_t n)
+void tt_out_whole_lines(void)
+{
+	whole_lines = true;
+}
+
+/* The line kept in pend, in one write(2) (more only when the kernel
+ * takes part of it: a full pipe, a signal). */
+static void write_pending(void)
+{
+	if (fflush(cur->fp) != 0) {
+		report();
+		return;
+	}
+	if (tt_write_all(fileno(cur->fp), pend, npend) < 0) {
+		failed = true;
+		tt_error("cannot write the trace to %s: %s", out_name,
+			 strerror(errno));
+	}
+	npend = 0;
+}
+
+static void write_bytes(const char *s, size_t n)
 {
 	const char *nl;
 
-	if (failed || silenced || !cur || !cur->fp || !n)
-		return;
 	cur->mid_line = s[n - 1] != '\n';
 	nl = memrchr(s, '\n', n);
 	cur->col = nl ? (size_t)(s + n - nl - 1) : cur->col + n;
-	if (fwrite(s, 1, n, cur->fp) != n)
-		report();
+	if (!whole_lines) {
+		if (fwrite(s, 1, n, cur->fp) != n)
+			report();
+		return;
+	}
+	if (npend + n > pend_cap) {
+		pend_cap = npend + n > 2 * pend_cap ? npend + n : 2 * pend_cap;
+		pend = tt_xreallocarray(pend, pend_cap, 1);
+	}
+	memcpy(pend + npend, s, n);
+	npend += n;
+	if (!cur->mid_line)
+		write_pending();
+}
+
+void tt_out_write(const char *s, size_t n)
+{
+	if (failed || silenced || !cur || !cur->fp || !n)
+		return;
+	write_bytes(s, n);
+}
+
+bool tt_out_write_message(const char *s, size_t n)
+{
+	if (failed || !cur || !cur->fp || !n)
+		return false;
+	write_bytes(s, n);
+	return !failed;
 }
 
 bool tt_out_mid_line(void)

@@ -33,6 +33,13 @@ size_t tt_out_column(void);
 void tt_out_reaped(pid_t pid, int status);
 
 void tt_out_write(const char *s, size_t n);
+/* The stream shares its descriptor with the command (--json on standard
+ * error): each line is written whole, in one write(2), so ttrace never
+ * cuts a line of its own with the command's bytes. */
+void tt_out_whole_lines(void);
+/* One of ttrace's own messages as a line of the stream, written even
+ * after tt_out_silence; false when it was not written. */
+bool tt_out_write_message(const char *s, size_t n);
 /* A complete line or a partial one a person may be waiting on. */
 void tt_out_flush_if_interactive(void);
 /* A line left open (a call's first half) ends " <unfinished ...>\n";

@@ -31,7 +31,8 @@ TRACER_SH = \
 	tests/e2e/tracer/waits-filter.sh \
 	tests/e2e/tracer/output-separately.sh \
 	tests/e2e/tracer/pipe-output.sh \
-	tests/e2e/tracer/status-filter.sh
+	tests/e2e/tracer/status-filter.sh \
+	tests/e2e/tracer/x32.sh
 TRACER_TESTS = $(TRACER_SH) \
 	tests/e2e/summary.sh \
 	tests/e2e/profile.sh \
@@ -56,7 +57,8 @@ check_PROGRAMS += \
 	tests/e2e/helpers/timing \
 	tests/e2e/helpers/timerloop \
 	tests/e2e/helpers/distinct \
-	tests/e2e/helpers/waits
+	tests/e2e/helpers/waits \
+	tests/e2e/helpers/x32call
 tests_e2e_helpers_crowd_LDADD = -lpthread
 tests_e2e_helpers_family_LDADD = -lpthread
 tests_e2e_helpers_sleeper_LDADD = -lpthread
@@ -78,6 +80,8 @@ tests_e2e_helpers_family_CFLAGS = $(TRACEE_CC)
 tests_e2e_helpers_family_LDFLAGS = $(TRACEE_LD)
 tests_e2e_helpers_int80_CFLAGS = $(TRACEE_CC)
 tests_e2e_helpers_int80_LDFLAGS = $(TRACEE_LD)
+tests_e2e_helpers_x32call_CFLAGS = $(TRACEE_CC)
+tests_e2e_helpers_x32call_LDFLAGS = $(TRACEE_LD)
 tests_e2e_helpers_ownfilter_CFLAGS = $(TRACEE_CC)
 tests_e2e_helpers_ownfilter_LDFLAGS = $(TRACEE_LD)
 tests_e2e_helpers_threxec_CFLAGS = $(TRACEE_CC)

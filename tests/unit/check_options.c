@@ -345,7 +345,8 @@ static void help_has_calls(const char *help)
 		"%sleep: @SLEEP@. The waits, "
 		"%wait: " UT_WAITS "; by default only those with a finite "
 		"timeout. Their i386 variants: " UT_I386_VARIANTS ". Threads, "
-		"forks, vforks and execs are followed. -e",
+		"forks, vforks and execs are followed. x32 programs are not "
+		"traced: refused as a command or -p. -e",
 	};
 	char *flat = one_spaced(help);
 	const char *line = help;
