@@ -251,6 +251,49 @@ static void put_sigset(struct tline *l, uint64_t set)
 
 static void put_value(struct tline *l, const struct tt_event *ev, int idx);
 
+/* -y: "<PATH>" after an fd, its bytes escaped as strace 6.1 escapes them
+ * there: \t \n \v \f \r, \" and \\, and in octal every other byte that
+ * is no printable ASCII and the brackets '<' and '>' (three digits when an
+ * octal digit follows); -yy: a device's type and numbers, unescaped. */
+static void put_fd_path(struct tline *l, const struct tt_event *ev,
+			uint8_t path)
+{
+	const struct tt_fd_path *p = tt_fd_path_of(ev, path);
+	const unsigned char *s;
+	char buf[8];
+
+	if (!p)
+		return;
+	s = (const unsigned char *)tt_fd_path_str(ev, p);
+	lputs(l, "<");
+	for (unsigned i = 0; i < p->len; i++) {
+		unsigned c = s[i];
+
+		switch (c) {
+		case '\t': lputs(l, "\\t"); continue;
+		case '\n': lputs(l, "\\n"); continue;
+		case '\v': lputs(l, "\\v"); continue;
+		case '\f': lputs(l, "\\f"); continue;
+		case '\r': lputs(l, "\\r"); continue;
+		case '"': lputs(l, "\\\""); continue;
+		case '\\': lputs(l, "\\\\"); continue;
+		}
+		if (c >= 0x20 && c < 0x7f && c != '<' && c != '>') {
+			buf[0] = (char)c;
+			buf[1] = '\0';
+		} else if (i + 1 < p->len && s[i + 1] >= '0' && s[i + 1] <= '7') {
+			snprintf(buf, sizeof(buf), "\\%03o", c);
+		} else {
+			snprintf(buf, sizeof(buf), "\\%o", c);
+		}
+		lputs(l, buf);
+	}
+	if (p->dev)
+		lprintf(l, "<%s %u:%u>", p->dev == 'c' ? "char" : "block",
+			p->major, p->minor);
+	lputs(l, ">");
+}
+
 /* The members of an array, fd set or result list, a labelled one after
  * its name ("left {...}"). */
 static void put_members(struct tline *l, const struct tt_event *ev,
@@ -277,6 +320,10 @@ static void put_value(struct tline *l, const struct tt_event *ev, int idx)
 	case TV_INT:
 		lprintf(l, "%" PRId64, v->s);
 		break;
+	case TV_FD:
+		lprintf(l, "%" PRId64, v->s);
+		put_fd_path(l, ev, v->path);
+		break;
 	case TV_UINT:
 		lprintf(l, "%" PRIu64, v->u);
 		break;
@@ -284,7 +331,14 @@ static void put_value(struct tline *l, const struct tt_event *ev, int idx)
 		put_flags(l, v);
 		break;
 	case TV_CLOCKID:
-		put_clockid(l, (int32_t)v->s);
+		if (v->path) {	/* -y: FD_TO_CLOCKID(3</dev/ptp0>) */
+			lprintf(l, "FD_TO_CLOCKID(%d",
+				tt_clockid_split((int32_t)v->s).who);
+			put_fd_path(l, ev, v->path);
+			lputs(l, ")");
+		} else {
+			put_clockid(l, (int32_t)v->s);
+		}
 		break;
 	case TV_NULL:
 		lputs(l, "NULL");
@@ -368,6 +422,7 @@ static void put_return(struct tline *l, const struct tt_event *ev)
 					 : NULL;
 
 		lprintf(l, "= %" PRId64, ev->rval);
+		put_fd_path(l, ev, ev->ret_path);
 		if (name) {
 			lprintf(l, " (%s)", name);
 		} else if (ev->result != TT_NO_VALUE &&
