@@ -246,6 +246,8 @@ struct tt_fd_path {
 	int32_t fd;
 	uint16_t off, len;	/* the path in pool, NUL-terminated there */
 	char dev;		/* -yy: 'c' char or 'b' block device, else 0 */
+	bool socket;		/* -yy: a socket's details follow its path
+				 * in pool, as strace prints them */
 	uint32_t major, minor;
 };
 
@@ -372,6 +374,14 @@ static inline const char *tt_fd_path_str(const struct tt_event *ev,
 					 const struct tt_fd_path *p)
 {
 	return ev->fds.pool + p->off;
+}
+
+/* -yy: a socket's details ("UNIX-STREAM:[4387313->4387314]"), already
+ * as strace prints them, when p->socket. */
+static inline const char *tt_fd_socket_str(const struct tt_event *ev,
+					   const struct tt_fd_path *p)
+{
+	return ev->fds.pool + p->off + p->len + 1;
 }
 
 static inline const struct tt_value *

@@ -84,7 +84,9 @@ static void jflags(struct jline *l, const struct tt_value *v)
 
 /* Clock ids: named, a CPU clock of a process or thread, an fd clock, or
  * unknown (just the value). */
-/* -y: ,"path":"...", and with -yy a device's ,"device":"char 1:3". */
+/* -y: ,"path":"...", and with -yy a device's ,"device":"char 1:3" or a
+ * socket's ,"socket":"UNIX-STREAM:[4387313->4387314]" (as strace
+ * prints it). */
 static void jfd_path(struct jline *l, const struct tt_event *ev, uint8_t path)
 {
 	const struct tt_fd_path *p = tt_fd_path_of(ev, path);
@@ -96,6 +98,10 @@ static void jfd_path(struct jline *l, const struct tt_event *ev, uint8_t path)
 	if (p->dev)
 		jprintf(l, ",\"device\":\"%s %u:%u\"",
 			p->dev == 'c' ? "char" : "block", p->major, p->minor);
+	if (p->socket) {
+		jputs(l, ",\"socket\":");
+		jstr(l, tt_fd_socket_str(ev, p));
+	}
 }
 
 /* A clock id; an fd's with -y has its path (path 0: none, ev unused). */

@@ -19,6 +19,7 @@
 #include "options.h"
 #include "output.h"
 #include "render/render.h"
+#include "strescape.h"
 #include "xlat/xlat.h"
 
 
@@ -251,43 +252,26 @@ static void put_sigset(struct tline *l, uint64_t set)
 
 static void put_value(struct tline *l, const struct tt_event *ev, int idx);
 
-/* -y: "<PATH>" after an fd, its bytes escaped as strace 6.1 escapes them
- * there: \t \n \v \f \r, \" and \\, and in octal every other byte that
- * is no printable ASCII and the brackets '<' and '>' (three digits when an
- * octal digit follows); -yy: a device's type and numbers, unescaped. */
+/* -y: "<PATH>" after an fd, escaped as strace 6.1 escapes it there
+ * (tt_strace_escape); -yy: a device's type and numbers, or a socket's
+ * details in place of its "socket:[INODE]". */
 static void put_fd_path(struct tline *l, const struct tt_event *ev,
 			uint8_t path)
 {
 	const struct tt_fd_path *p = tt_fd_path_of(ev, path);
-	const unsigned char *s;
-	char buf[8];
+	char buf[4 * TT_FD_POOL];
 
 	if (!p)
 		return;
-	s = (const unsigned char *)tt_fd_path_str(ev, p);
 	lputs(l, "<");
-	for (unsigned i = 0; i < p->len; i++) {
-		unsigned c = s[i];
-
-		switch (c) {
-		case '\t': lputs(l, "\\t"); continue;
-		case '\n': lputs(l, "\\n"); continue;
-		case '\v': lputs(l, "\\v"); continue;
-		case '\f': lputs(l, "\\f"); continue;
-		case '\r': lputs(l, "\\r"); continue;
-		case '"': lputs(l, "\\\""); continue;
-		case '\\': lputs(l, "\\\\"); continue;
-		}
-		if (c >= 0x20 && c < 0x7f && c != '<' && c != '>') {
-			buf[0] = (char)c;
-			buf[1] = '\0';
-		} else if (i + 1 < p->len && s[i + 1] >= '0' && s[i + 1] <= '7') {
-			snprintf(buf, sizeof(buf), "\\%03o", c);
-		} else {
-			snprintf(buf, sizeof(buf), "\\%o", c);
-		}
-		lputs(l, buf);
+	if (p->socket) {
+		lputs(l, tt_fd_socket_str(ev, p));
+		lputs(l, ">");
+		return;
 	}
+	tt_strace_escape(tt_fd_path_str(ev, p), p->len, true, buf,
+			 sizeof(buf));
+	lputs(l, buf);
 	if (p->dev)
 		lprintf(l, "<%s %u:%u>", p->dev == 'c' ? "char" : "block",
 			p->major, p->minor);

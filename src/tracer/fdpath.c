@@ -7,12 +7,15 @@
  * index (tt_value.path): the renderers escape it each their own way and
  * never read /proc.  strace leaves out a negative fd and one not open;
  * so does ttrace.  With -yy a character or block device also carries its
- * numbers (strace 6.1: "/dev/null<char 1:3>"). */
+ * numbers (strace 6.1: "/dev/null<char 1:3>"), and a socket what
+ * src/tracer/sockinfo.c says of it, after the path in the pool. */
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "fdpath.h"
 #include "procfs.h"
+#include "sockinfo.h"
 #include "xlat/xlat.h"
 
 /* The path of fd, read now or already read for this call: 1 + its index,
@@ -21,8 +24,10 @@ static uint8_t path_of(struct tt_event *ev, pid_t tid, int32_t fd, int level)
 {
 	struct tt_fd_paths *p = &ev->fds;
 	struct tt_fd_path *e;
-	char buf[PATH_MAX];
+	char buf[PATH_MAX], sock[1024];
+	unsigned long long ino;
 	ssize_t len;
+	size_t slen = 0;
 
 	if (fd < 0)
 		return 0;
@@ -32,8 +37,14 @@ static uint8_t path_of(struct tt_event *ev, pid_t tid, int32_t fd, int level)
 	if (p->n >= TT_MAX_FDS)
 		return 0;
 	len = tt_proc_fd_link(tid, fd, buf, sizeof(buf));
-	/* the path and its NUL */
-	if (len <= 0 || (size_t)len >= sizeof(p->pool) - p->used)
+	if (len <= 0)
+		return 0;
+	if (level > 1 && (size_t)len < sizeof(buf) &&
+	    (buf[len] = '\0', sscanf(buf, "socket:[%llu]", &ino) == 1) &&
+	    tt_sock_details(tid, fd, ino, sock, sizeof(sock)))
+		slen = strlen(sock) + 1;
+	/* the path and its NUL, and a socket's details and theirs */
+	if ((size_t)len + 1 + slen > sizeof(p->pool) - p->used)
 		return 0;
 	e = &p->e[p->n];
 	e->fd = fd;
@@ -42,7 +53,9 @@ static uint8_t path_of(struct tt_event *ev, pid_t tid, int32_t fd, int level)
 	e->dev = level > 1 ? tt_proc_fd_dev(tid, fd, &e->major, &e->minor) : 0;
 	memcpy(p->pool + p->used, buf, (size_t)len);
 	p->pool[p->used + len] = '\0';
-	p->used = (uint16_t)(p->used + len + 1);
+	e->socket = slen > 0;
+	memcpy(p->pool + p->used + len + 1, sock, slen);
+	p->used = (uint16_t)(p->used + len + 1 + slen);
 	return ++p->n;
 }
 
