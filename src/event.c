@@ -35,6 +35,9 @@ void tt_event_init(struct tt_event *ev, const struct tt_syscall *sc,
 	ev->ret = TR_NONE;
 	ev->rval = 0;
 	ev->err = 0;
+	ev->ret_path = 0;
+	ev->fds.n = 0;
+	ev->fds.used = 0;
 	ev->resumes = NULL;
 	ev->timing = (struct tt_timing){ .kind = TT_TIMING_NONE,
 					 .timer_arg = -1 };

@@ -36,12 +36,16 @@ enum tt_vkind {
 			 * or, unnamed, just its value ("in [3], left {..}") */
 	TV_MORE,	/* an array's elements beyond those shown ("..."):
 			 * .u of them */
-	TV_FDSET,	/* .child: the fds set, in order (TV_INT each) */
+	TV_FDSET,	/* .child: the fds set, in order (TV_FD each at
+			 * entry, TV_INT in a result) */
 	TV_SIGSET,	/* .u: a set of signals, bit n-1 for signal n */
 	TV_HEX,		/* .u, a number strace prints in hex ("%#llx":
 			 * 0 is "0"): an io_event's data, ipc's arguments */
 	TV_FUTEX_OP,	/* .u: FUTEX_WAKE_OP's val3, an operation and a
 			 * comparison (tt_futex_wake_op_split) */
+	TV_FD,		/* .s: a file descriptor (an argument, a pollfd's
+			 * fd, a member of an fd set at entry); with -y
+			 * .path names what it was open on then */
 };
 
 enum tt_addr_why {
@@ -59,6 +63,8 @@ struct tt_value {
 	uint8_t why;		/* enum tt_addr_why, for TV_ADDR */
 	bool label;		/* an item of a TV_LIST the text shows after
 				 * its name ("left {...}") */
+	uint8_t path;		/* -y: TV_FD, or a TV_CLOCKID of an fd: 1 +
+				 * its index in ev->fds, 0 none */
 	int16_t child;		/* TV_STRUCT, TV_ARRAY, TV_LIST: first
 				 * member, or TT_NO_VALUE */
 	int16_t next;		/* next member of the parent, or TT_NO_VALUE */
@@ -229,6 +235,29 @@ struct tt_timing {
 	uint64_t sival;
 };
 
+/* -y: what the fds a call names were open on at the stop that decoded
+ * them (src/tracer/fdpath.c): /proc/TID/fd/N as read, raw bytes (the
+ * renderers escape them), and with -yy a device's type and numbers or a
+ * socket's details in place of "socket:[INODE]". */
+#define TT_MAX_FDS 48		/* distinct fds of one call with a path */
+#define TT_FD_POOL 6144		/* bytes of their paths together */
+
+struct tt_fd_path {
+	int32_t fd;
+	uint16_t off, len;	/* the path in pool, NUL-terminated there */
+	char dev;		/* -yy: 'c' char or 'b' block device, else 0 */
+	bool socket;		/* -yy: a socket's details follow its path
+				 * in pool, as strace prints them */
+	uint32_t major, minor;
+};
+
+struct tt_fd_paths {
+	uint8_t n;
+	uint16_t used;
+	struct tt_fd_path e[TT_MAX_FDS];
+	char pool[TT_FD_POOL];
+};
+
 struct tt_event {
 	const struct tt_syscall *sc;	/* the table row (a multiplexer's
 					 * subcall's: tt_decode_subcall) */
@@ -270,6 +299,9 @@ struct tt_event {
 	uint8_t ret;		/* enum tt_ret_kind */
 	int64_t rval;
 	int err;
+	/* -y: a returned fd's path (the signature's ret_fd), as .path */
+	uint8_t ret_path;
+	struct tt_fd_paths fds;
 
 	struct tt_timestamps t_entry, t_exit;
 
@@ -330,6 +362,27 @@ int tt_value_field(const struct tt_event *ev, int node, const char *name);
  * nanoseconds; false when it is not one or not a time the kernel takes
  * (negative, tv_nsec out of range, beyond int64 nanoseconds). */
 bool tt_value_timespec_ns(const struct tt_event *ev, int node, int64_t *ns);
+
+/* The path of value v with -y, or NULL. */
+static inline const struct tt_fd_path *
+tt_fd_path_of(const struct tt_event *ev, uint8_t path)
+{
+	return path && path <= ev->fds.n ? &ev->fds.e[path - 1] : NULL;
+}
+
+static inline const char *tt_fd_path_str(const struct tt_event *ev,
+					 const struct tt_fd_path *p)
+{
+	return ev->fds.pool + p->off;
+}
+
+/* -yy: a socket's details ("UNIX-STREAM:[4387313->4387314]"), already
+ * as strace prints them, when p->socket. */
+static inline const char *tt_fd_socket_str(const struct tt_event *ev,
+					   const struct tt_fd_path *p)
+{
+	return ev->fds.pool + p->off + p->len + 1;
+}
 
 static inline const struct tt_value *
 tt_arg_value(const struct tt_event *ev, unsigned i)

@@ -227,6 +227,8 @@ struct tt_signature {
 	 * ("= 5 (TIME_ERROR)"); NULL: a plain number. */
 	const struct tt_xlat *ret_names;
 	uint8_t learns;		/* enum tt_learn */
+	/* It returns a new fd (timerfd_create): -y shows its path. */
+	bool ret_fd;
 	/* Traced only when its first argument is a timerfd (read): others
 	 * are let through unprinted. */
 	bool only_on_timerfd;

@@ -173,6 +173,10 @@ void tt_usage(FILE *fp)
 "                  entry, innermost frame first (libdw);\n"
 "                  -kk: with the source file:line where debug info has it\n"
 "  --stack-depth=N at most N frames (1 to 64, default 64)\n"
+"  -y              print the path each file descriptor is open on:\n"
+"                  3<anon_inode:[timerfd]>; -yy: a device's type and\n"
+"                  numbers too, /dev/null<char 1:3>, a socket's details,\n"
+"                  UNIX-STREAM:[4387313->4387314]\n"
 "  -a COLUMN       align return values at COLUMN (default 40)\n"
 "  -s N            show at most N elements of an array (default 32)\n"
 "  -v, -x, -xx, -w, -X abbrev, --seccomp-bpf  accepted for strace's\n"
@@ -560,11 +564,12 @@ int tt_options_parse(int argc, char **argv)
 		tt_opt.late_budget_ns[i] = -1;
 	tt_opt.late_budget = false;
 	tt_opt.stack_depth = TT_MAX_FRAMES;
+	tt_opt.decode_fds = 0;
 	tt_opt.ret_column = 40;
 	tt_max_shown = TT_MAX_SHOWN;
 	depth_given = false;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:ce:fhkVo:p:qrs:tTvwxX:zZ", longopts,
+	while ((c = getopt_long(argc, argv, "+:a:ce:fhkVo:p:qrs:tTvwxX:yzZ", longopts,
 				NULL)) != -1) {
 		if ((r = strace_option(c, optarg)) >= 0) {
 			if (r)
@@ -666,6 +671,10 @@ int tt_options_parse(int argc, char **argv)
 			if (tt_opt.stack < 2)
 				tt_opt.stack++;
 			break;
+		case 'y':
+			if (tt_opt.decode_fds < 2)
+				tt_opt.decode_fds++;
+			break;
 		case 'K':
 			if ((r = stack_depth(optarg)))
 				return r;
@@ -745,6 +754,9 @@ int tt_options_parse(int argc, char **argv)
 		tt_warning("-k has no effect with -c");
 		tt_opt.stack = 0;
 	}
+	/* -c shows no arguments: no fd is worth a readlink */
+	if (tt_opt.summary)
+		tt_opt.decode_fds = 0;
 	if (!selected)
 		tt_select_default();
 	return -1;

@@ -48,6 +48,7 @@ struct tt_options {
 	bool late_budget;	/* any of them */
 	int64_t floor_ns;	/* --floor (default 1 ms) */
 	int stack;		/* -k: 1 the caller's stack, 2 (-kk) with lines */
+	int decode_fds;		/* -y: 1 fd paths, 2 (-yy) devices too */
 	unsigned stack_depth;	/* --stack-depth: frames at most */
 	unsigned ret_column;	/* -a: the column of " = ", 40 */
 	pid_t *pids;		/* -p */

@@ -64,7 +64,7 @@ void tt_read_fdset(struct tt_event *ev, int node, const uint8_t *b,
 
 		if (!tt_bit_set(b, fd))
 			continue;
-		v = tt_value_add(ev, node, NULL, TV_INT);
+		v = tt_value_add(ev, node, NULL, TV_FD);
 		if (v == TT_NO_VALUE)
 			return;
 		ev->v[v].s = fd;

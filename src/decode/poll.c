@@ -29,7 +29,7 @@ static void read_pollfd(struct tt_event *ev, int node, const uint8_t *b,
 	(void)lay;
 	if (node == TT_NO_VALUE)
 		return;
-	fd = tt_value_add(ev, node, "fd", TV_INT);
+	fd = tt_value_add(ev, node, "fd", TV_FD);
 	if (fd == TT_NO_VALUE)
 		return;
 	ev->v[fd].s = tt_get_s(b, 4);

@@ -36,6 +36,7 @@ const struct tt_signature tt_sig_timerfd_create = {
 		{ "flags", AT_TFD_CREATE_FLAGS, AD_VAL },
 	},
 	.learns = TL_TIMERFD_CREATE,
+	.ret_fd = true,
 };
 
 const struct tt_signature tt_sig_timerfd_gettime = {

@@ -35,8 +35,8 @@
 
 const struct tt_type tt_types[] = {
 	[AT_INT] = VALUE("int", TV_INT, TT_SCALAR_S32, NULL),
-	[AT_FD] = VALUE("int fd", TV_INT, TT_SCALAR_S32, NULL),
-	[AT_TIMERFD] = VALUE("int timerfd", TV_INT, TT_SCALAR_S32, NULL),
+	[AT_FD] = VALUE("int fd", TV_FD, TT_SCALAR_S32, NULL),
+	[AT_TIMERFD] = VALUE("int timerfd", TV_FD, TT_SCALAR_S32, NULL),
 	/* the register, already cut to the ABI's width */
 	[AT_SIZE] = VALUE("size_t", TV_UINT, TT_SCALAR_REG, NULL),
 	[AT_TIMERID] = VALUE("timer_t", TV_INT, TT_SCALAR_S32, NULL),

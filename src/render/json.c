@@ -85,7 +85,29 @@ static void jflags(struct jline *l, const struct tt_value *v)
 
 /* Clock ids: named, a CPU clock of a process or thread, an fd clock, or
  * unknown (just the value). */
-static void jclockid(struct jline *l, int32_t id)
+/* -y: ,"path":"...", and with -yy a device's ,"device":"char 1:3" or a
+ * socket's ,"socket":"UNIX-STREAM:[4387313->4387314]" (as strace
+ * prints it). */
+static void jfd_path(struct jline *l, const struct tt_event *ev, uint8_t path)
+{
+	const struct tt_fd_path *p = tt_fd_path_of(ev, path);
+
+	if (!p)
+		return;
+	jputs(l, ",\"path\":");
+	jstr(l, tt_fd_path_str(ev, p));
+	if (p->dev)
+		jprintf(l, ",\"device\":\"%s %u:%u\"",
+			p->dev == 'c' ? "char" : "block", p->major, p->minor);
+	if (p->socket) {
+		jputs(l, ",\"socket\":");
+		jstr(l, tt_fd_socket_str(ev, p));
+	}
+}
+
+/* A clock id; an fd's with -y has its path (path 0: none, ev unused). */
+static void jclockid_path(struct jline *l, int32_t id,
+			  const struct tt_event *ev, uint8_t path)
 {
 	struct tt_clockid c = tt_clockid_split(id);
 
@@ -97,6 +119,8 @@ static void jclockid(struct jline *l, int32_t id)
 		break;
 	case TC_FD:
 		jprintf(l, ",\"fd\":%d", c.who);
+		if (path)
+			jfd_path(l, ev, path);
 		break;
 	case TC_CPU:
 		jprintf(l, ",\"cpu\":{\"%s\":%d,\"clock\":",
@@ -108,6 +132,11 @@ static void jclockid(struct jline *l, int32_t id)
 		break;
 	}
 	jputs(l, "}");
+}
+
+static void jclockid(struct jline *l, int32_t id)
+{
+	jclockid_path(l, id, NULL, 0);
 }
 
 static void jvalue(struct jline *l, const struct tt_event *ev, int idx);
@@ -165,7 +194,16 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 		jflags(l, v);
 		break;
 	case TV_CLOCKID:
-		jclockid(l, (int32_t)v->s);
+		jclockid_path(l, (int32_t)v->s, ev, v->path);
+		break;
+	case TV_FD:	/* a number, or with -y its path beside it */
+		if (v->path) {
+			jprintf(l, "{\"value\":%" PRId64, v->s);
+			jfd_path(l, ev, v->path);
+			jputs(l, "}");
+		} else {
+			jprintf(l, "%" PRId64, v->s);
+		}
 		break;
 	case TV_NULL:
 		jputs(l, "null");
@@ -498,6 +536,7 @@ static void call_event(const struct tt_record *r, bool returned)
 			tt_xlat_name(sig->ret_names, (uint64_t)ev->rval) : NULL;
 
 		jprintf(&l, "{\"value\":%" PRId64, ev->rval);
+		jfd_path(&l, ev, ev->ret_path);
 		if (rname) {
 			jputs(&l, ",\"name\":");
 			jstr(&l, rname);

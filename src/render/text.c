@@ -19,6 +19,7 @@
 #include "options.h"
 #include "output.h"
 #include "render/render.h"
+#include "strescape.h"
 #include "xlat/xlat.h"
 
 
@@ -251,6 +252,32 @@ static void put_sigset(struct tline *l, uint64_t set)
 
 static void put_value(struct tline *l, const struct tt_event *ev, int idx);
 
+/* -y: "<PATH>" after an fd, escaped as strace 6.1 escapes it there
+ * (tt_strace_escape); -yy: a device's type and numbers, or a socket's
+ * details in place of its "socket:[INODE]". */
+static void put_fd_path(struct tline *l, const struct tt_event *ev,
+			uint8_t path)
+{
+	const struct tt_fd_path *p = tt_fd_path_of(ev, path);
+	char buf[4 * TT_FD_POOL];
+
+	if (!p)
+		return;
+	lputs(l, "<");
+	if (p->socket) {
+		lputs(l, tt_fd_socket_str(ev, p));
+		lputs(l, ">");
+		return;
+	}
+	tt_strace_escape(tt_fd_path_str(ev, p), p->len, true, buf,
+			 sizeof(buf));
+	lputs(l, buf);
+	if (p->dev)
+		lprintf(l, "<%s %u:%u>", p->dev == 'c' ? "char" : "block",
+			p->major, p->minor);
+	lputs(l, ">");
+}
+
 /* The members of an array, fd set or result list, a labelled one after
  * its name ("left {...}"). */
 static void put_members(struct tline *l, const struct tt_event *ev,
@@ -277,6 +304,10 @@ static void put_value(struct tline *l, const struct tt_event *ev, int idx)
 	case TV_INT:
 		lprintf(l, "%" PRId64, v->s);
 		break;
+	case TV_FD:
+		lprintf(l, "%" PRId64, v->s);
+		put_fd_path(l, ev, v->path);
+		break;
 	case TV_UINT:
 		lprintf(l, "%" PRIu64, v->u);
 		break;
@@ -284,7 +315,14 @@ static void put_value(struct tline *l, const struct tt_event *ev, int idx)
 		put_flags(l, v);
 		break;
 	case TV_CLOCKID:
-		put_clockid(l, (int32_t)v->s);
+		if (v->path) {	/* -y: FD_TO_CLOCKID(3</dev/ptp0>) */
+			lprintf(l, "FD_TO_CLOCKID(%d",
+				tt_clockid_split((int32_t)v->s).who);
+			put_fd_path(l, ev, v->path);
+			lputs(l, ")");
+		} else {
+			put_clockid(l, (int32_t)v->s);
+		}
 		break;
 	case TV_NULL:
 		lputs(l, "NULL");
@@ -368,6 +406,7 @@ static void put_return(struct tline *l, const struct tt_event *ev)
 					 : NULL;
 
 		lprintf(l, "= %" PRId64, ev->rval);
+		put_fd_path(l, ev, ev->ret_path);
 		if (name) {
 			lprintf(l, " (%s)", name);
 		} else if (ev->result != TT_NO_VALUE &&

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "procfs.h"
@@ -150,6 +152,28 @@ bool tt_proc_is_timerfd(pid_t pid, int32_t fd)
 	len = readlink(path, link, sizeof(link));
 	return len == (ssize_t)sizeof(want) - 1 &&
 	       memcmp(link, want, sizeof(want) - 1) == 0;
+}
+
+ssize_t tt_proc_fd_link(pid_t tid, int32_t fd, char *buf, size_t size)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)tid, (int)fd);
+	return readlink(path, buf, size);
+}
+
+char tt_proc_fd_dev(pid_t tid, int32_t fd, unsigned *major, unsigned *minor)
+{
+	char path[64];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)tid, (int)fd);
+	if (stat(path, &st) != 0 ||
+	    (!S_ISCHR(st.st_mode) && !S_ISBLK(st.st_mode)))
+		return 0;
+	*major = major(st.st_rdev);
+	*minor = minor(st.st_rdev);
+	return S_ISCHR(st.st_mode) ? 'c' : 'b';
 }
 
 #define FDINFO_SLOTS 8

@@ -51,6 +51,12 @@ void tt_proc_comm(pid_t tid, char *out, size_t size);
 bool tt_proc_read(pid_t pid, const char *name, char *buf, size_t size);
 /* Is fd of pid a timerfd now?  Its /proc/PID/fd link names the kind. */
 bool tt_proc_is_timerfd(pid_t pid, int32_t fd);
+/* -y: the target of /proc/TID/fd/FD, not terminated, at most size bytes
+ * (cut: longer); its length, or -1 (no such fd, the thread gone). */
+ssize_t tt_proc_fd_link(pid_t tid, int32_t fd, char *buf, size_t size);
+/* -yy: the device fd is open on: 'c' or 'b' and its numbers; 0 for any
+ * other file or when it cannot be said. */
+char tt_proc_fd_dev(pid_t tid, int32_t fd, unsigned *major, unsigned *minor);
 /* /proc/TID/fdinfo/FD read from offset 0 into buf (not terminated); the
  * length, or -1.  Kept open per (tid, fd) in a few slots: each read from
  * offset 0 regenerates the text for whatever file the fd holds then, and a

@@ -16,6 +16,7 @@
 #include "render/render.h"
 #include "select.h"
 #include "syscall_trace.h"
+#include "fdpath.h"
 #include "known.h"
 #include "lateness.h"
 #include "options.h"
@@ -160,6 +161,8 @@ void tt_syscall_enter(struct tcb *tcp, const struct tt_abi *abi, long nr,
 		}
 		tt_decode_entry(ev);
 		timer_clock(tcp, ev, tfd);
+		if (tt_opt.decode_fds)
+			tt_fdpath_entry(ev, tcp->tid, tt_opt.decode_fds);
 	}
 	/* The stack now: by the exit another thread may have unmapped
 	 * what it runs through. */
@@ -267,6 +270,8 @@ void tt_syscall_exit(struct tcb *tcp, int64_t rval,
 	}
 	orig = read_at_exit(tcp, again);
 	tt_decode_exit(ev);
+	if (tt_opt.decode_fds)
+		tt_fdpath_exit(ev, tcp->tid, tt_opt.decode_fds);
 	tt_known_learn(tcp, ev);
 	ev->t_exit = *ts;
 	tt_lateness_measure(tcp, ev, ts);

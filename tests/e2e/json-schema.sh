@@ -4,8 +4,9 @@
 # NULL and unreadable pointers, padding), TOCTOU findings of every kind,
 # signals, a group-stop, exits and deaths, threads and processes, execs,
 # an ABI change, -p attach and detach, a thread superseded by execve,
-# stacks (-k, -kk), waits (their timing, every outcome, results, arrays
-# shown in part, signal sets) and the -c summary object.
+# stacks (-k, -kk), fd paths (-y, -yy), waits (their timing, every
+# outcome, results, arrays shown in part, signal sets) and the -c summary
+# object.
 . "${TT_SRCDIR:-.}/tests/e2e/tracer/lib.sh"
 
 PY=/usr/bin/python3
@@ -30,6 +31,10 @@ for p in sleep_rewritten-m64 unmapped-m64 racing_loop-m64 padding-m32 restarted-
 	[ -x "$B/tests/e2e/toctou/$p.toctou" ] && json "$p" -- "$B/tests/e2e/toctou/$p.toctou"
 done
 json fam -- "$H/sleeper" -t 2 -P 2 -n 2 -s 1000
+# -y and -yy: fds with their paths, devices, sockets (fd-paths.sh)
+mkdir "$W/fdpaths"
+json fdpaths_y -y -e trace=timerfd_create,poll,select,clock_gettime -- "$H/fdpaths" "$W/fdpaths"
+json fdpaths_yy -yy -e trace=timerfd_create,timerfd_settime,epoll_wait,poll,ppoll,pselect6,clock_gettime -- "$H/fdpaths" "$W/fdpaths"
 json killed -- "$H/sleeper" -n 1 -s 1000 -k kill
 json segv -- "$H/sleeper" -n 1 -s 1000 -k segv
 json superseded -- "$H/threxec" "$H/sleeper" -n 1 -s 1000

@@ -3,11 +3,17 @@
  * unreadable pointers, out-of-range fields, the i386 time64 padding note,
  * outputs decoded only when the kernel wrote them, restart_syscall. */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/timerfd.h>
+#include <unistd.h>
 #include <string.h>
 #include <time.h>
 
 #include "abi.h"
 #include "decode/decode.h"
+#include "fdpath.h"
 #include "layouts.h"
 #include "toctou.h"
 #include "umove.h"
@@ -599,6 +605,100 @@ START_TEST(test_compat_sigevent_thread)
 }
 END_TEST
 
+/* -y and -yy (src/tracer/fdpath.c): the fds of this test's own process,
+ * read from /proc as the tracer reads a tracee's, shown as strace 6.1
+ * shows them: a timerfd, a file whose name needs escaping (a newline, a
+ * byte not UTF-8, '"', '\', '<', '>', an octal digit after an escaped
+ * byte), /dev/null with its numbers under -yy; a negative fd and one
+ * not open plain.  The entry and the exit as the tracer runs them. */
+static void fd_call(const struct ut_call *c, const uint32_t *pollfds,
+		    unsigned n, int level, bool json)
+{
+	struct tt_event *ev = ut_call_begin(UT_TID, c);
+	struct tt_record r;
+
+	if (pollfds) {	/* an array: ut_call_begin lays out one element */
+		memcpy(ev->mem[0].bytes, pollfds, n * 8);
+		ev->mem[0].len = (uint16_t)(n * 8);
+		ev->mem[0].ok = true;
+	}
+	tt_decode_entry(ev);
+	tt_fdpath_entry(ev, getpid(), level);
+	r = ut_call_record(TT_REC_CALL_ENTRY, ev);
+	tt_render_text.record(&r);
+	ev->ret = c->ret;
+	ev->rval = c->rval;
+	ev->err = c->err;
+	tt_decode_exit(ev);
+	tt_fdpath_exit(ev, getpid(), level);
+	r = ut_call_record(TT_REC_CALL_EXIT, ev);
+	(json ? &tt_render_json : &tt_render_text)->record(&r);
+}
+
+START_TEST(test_fd_paths)
+{
+	char dir[] = "/tmp/tt-fdpath.XXXXXX", name[128], want[2048], esc[128];
+	int tfd, ffd, nfd;
+	const char *out, *json;
+	uint32_t pfds[10];
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(name, sizeof(name), "%s/a\nb\377\"\\<x>\0017", dir);
+	snprintf(esc, sizeof(esc), "%s/a\\nb\\377\\\"\\\\\\74x\\76\\0017", dir);
+	tfd = timerfd_create(CLOCK_MONOTONIC, 0);
+	ffd = open(name, O_RDONLY | O_CREAT, 0600);
+	nfd = open("/dev/null", O_RDONLY);
+	ck_assert(tfd >= 0 && ffd >= 0 && nfd >= 0);
+	/* {fd, events | revents << 16} each */
+	memcpy(pfds, (uint32_t[]){ (uint32_t)tfd, 1, (uint32_t)ffd, 1,
+				   0xffffffff, 1, (uint32_t)nfd, 4, 999, 1 },
+	       sizeof(pfds));
+
+	/* poll: the pollfds as passed; the result's fds stay plain */
+	fd_call(&(struct ut_call){ X64, NR64_poll, { IN, 4, 0 }, { { 0 } },
+		UT_RET(0) }, pfds, 4, 2, false);
+	/* timerfd_create: the fd it returned (the path is read at the exit) */
+	fd_call(&(struct ut_call){ X64, NR64_timerfd_create, { 1, 0 }, { { 0 } },
+		UT_RET(tfd) }, NULL, 0, 1, false);
+	/* -y without the devices; an fd clock; an fd not open */
+	fd_call(&(struct ut_call){ X64, NR64_clock_gettime,
+		{ (uint32_t)((~(uint32_t)nfd << 3) | 3), 0 }, { { 0 } },
+		UT_ERR(EINVAL) }, NULL, 0, 1, false);
+	fd_call(&(struct ut_call){ X64, NR64_poll, { IN, 1, 0 }, { { 0 } },
+		UT_RET(0) }, pfds + 8, 1, 1, false);
+	/* the same pollfds, then their exit as JSON */
+	fd_call(&(struct ut_call){ X64, NR64_poll, { IN, 4, 0 }, { { 0 } },
+		UT_RET(0) }, pfds, 4, 2, true);
+	snprintf(want, sizeof(want),
+		 UT_P "poll([{fd=%d<anon_inode:[timerfd]>, events=POLLIN}, "
+		 "{fd=%d<%s>, events=POLLIN}, {fd=-1}, "
+		 "{fd=%d</dev/null<char 1:3>>, events=POLLOUT}], 4, 0) = 0 (Timeout)\n"
+		 UT_P "timerfd_create(CLOCK_MONOTONIC, 0) = %d<anon_inode:[timerfd]>\n"
+		 UT_P "clock_gettime(FD_TO_CLOCKID(%d</dev/null>), NULL) " S_EINVAL
+		 UT_P "poll([{fd=999, events=POLLIN}], 1, 0) = 0 (Timeout)\n"
+		 UT_P "poll([{fd=%d<anon_inode:[timerfd]>, events=POLLIN}, "
+		 "{fd=%d<%s>, events=POLLIN}, {fd=-1}, "
+		 "{fd=%d</dev/null<char 1:3>>, events=POLLOUT}], 4, 0",
+		 tfd, ffd, esc, nfd, tfd, nfd, tfd, ffd, esc, nfd);
+	out = ut_output();
+	json = strstr(out, "{\"type\":\"call\"");
+	ck_assert_msg(strncmp(out, want, strlen(want)) == 0 && json,
+		      "got:\n%s\nwant:\n%s", out, want);
+	/* JSON: the path as its bytes (a byte not UTF-8 as \u00XX), the
+	 * device apart; the result's fds plain */
+	snprintf(want, sizeof(want), "\"fd\":{\"value\":%d,\"path\":\"%s/a\\u000ab\\u00ff\\\"\\\\<x>\\u00017\"}",
+		 ffd, dir);
+	ck_assert_msg(strstr(json, want), "%s not in %s", want, json);
+	snprintf(want, sizeof(want), "\"fd\":{\"value\":%d,\"path\":\"/dev/null\",\"device\":\"char 1:3\"}", nfd);
+	ck_assert_msg(strstr(json, want), "%s not in %s", want, json);
+	close(tfd);
+	close(ffd);
+	close(nfd);
+	unlink(name);
+	rmdir(dir);
+}
+END_TEST
+
 Suite *make_decode_suite(void)
 {
 	Suite *s = suite_create("decode");
@@ -618,5 +718,7 @@ Suite *make_decode_suite(void)
 	tcase_add_test(ut_tcase(s, "compat_sigevent", ut_render_setup,
 				ut_render_teardown),
 		       test_compat_sigevent_thread);
+	tcase_add_test(ut_tcase(s, "fd_paths", ut_render_setup,
+				ut_render_teardown), test_fd_paths);
 	return s;
 }
