@@ -15,7 +15,7 @@ _ttrace_opts()
 _ttrace()
 {
 	local cur prev words cword
-	_init_completion -n = || return
+	_init_completion -n =: || return
 
 	local i
 	for ((i = 1; i < cword; i++)); do
@@ -40,6 +40,23 @@ _ttrace()
 		local names=$("${words[0]}" --list-calls 2>/dev/null |
 			awk '{ print $3; print $4 }' | sort -u)
 		COMPREPLY=($(compgen -P "$pre$head" -W "$names %timer %sleep %wait %clock all none" -- "$list"))
+		return
+		;;
+	esac
+
+	case $cur in
+	--timestamps=* | --absolute-timestamps=*)
+		# format:WORD, precision:WORD, clock:WORD as --help lists them
+		local pre=${cur%%=*}= list=${cur#*=} head= tsw
+		[[ $list == *,* ]] && head=${list%,*}, && list=${list##*,}
+		tsw=$("${words[0]}" --help 2>/dev/null |
+			grep -oE '(format|precision|clock):[a-z|]+' |
+			awk -F: '{ n = split($2, w, "|")
+				for (i = 1; i <= n; i++) print $1 ":" w[i] }' |
+			sort -u)
+		COMPREPLY=($(compgen -P "$pre$head" -W "$tsw" -- "$list"))
+		__ltrim_colon_completions "$cur"
+		[[ ${COMPREPLY-} == *: ]] && compopt -o nospace
 		return
 		;;
 	esac

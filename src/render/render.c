@@ -1,4 +1,5 @@
 /* ttrace - dispatch of records to the active renderers. */
+#include "options.h"
 #include "render/render.h"
 
 /* One output stream, one format: JSON and text are never mixed; then
@@ -61,4 +62,10 @@ void tt_now(struct tt_timestamps *ts)
 {
 	clock_gettime(CLOCK_REALTIME, &ts->real);
 	clock_gettime(CLOCK_MONOTONIC, &ts->mono);
+	/* a third clock read per stop only for the stamps that show it */
+	if (tt_opt.tstamp.clock == TS_BOOTTIME &&
+	    tt_opt.tstamp.format != TS_NONE)
+		clock_gettime(CLOCK_BOOTTIME, &ts->boot);
+	else
+		ts->boot = (struct timespec){ 0, 0 };
 }

@@ -103,7 +103,8 @@ void tt_render_break_line(void);
 /* Does an active renderer want comm in its records? */
 bool tt_render_wants_comm(void);
 
-/* Reads both clocks now. */
+/* Reads the clocks now: realtime, monotonic, and boottime when
+ * --timestamps shows it. */
 void tt_now(struct tt_timestamps *ts);
 
 #endif
