@@ -5,11 +5,15 @@
 # the options that take one, and after "--" (or the first word that is
 # not an option) the command and its arguments as bash completes them.
 
+# The options that start a line of the help, each of "-c, --summary-only"
+# or "--timestamps[=SPEC], --absolute-timestamps[=SPEC]": "--name=" for
+# one that takes a value after "=".
 _ttrace_opts()
 {
 	"$1" --help 2>/dev/null |
-		grep -oE '^[[:space:]]+(-[a-zA-Z]+|--[a-z][a-z-]*)(=|\b)' |
-		tr -d ' \t' | sort -u
+		sed -nE 's/^[[:space:]]+(-[^ ,]*(, -[^ ,]*)*).*/\1/p' |
+		tr ',' '\n' |
+		sed -E 's/^ +//; s/\[.*//; s/=.*/=/; s/:$//' | sort -u
 }
 
 _ttrace()

@@ -143,10 +143,13 @@ void tt_usage(FILE *fp)
 "  -r              prefix each line with the time since the previous one\n"
 "                  (after a -t or --timestamps stamp: in parentheses)\n"
 "  -T              show the time spent in each call\n"
-"  -c              no trace: at the end, a table per call of calls, errors,\n"
-"                  time in the call, and how late sleeps woke (median, p99,\n"
-"                  max), and a histogram of lateness per clock; with\n"
-"                  --json, one JSON object\n"
+"  -c, --summary-only  no trace: at the end, a table per call of calls,\n"
+"                  errors, time in the call, and how late sleeps woke\n"
+"                  (median, p99, max), and a histogram of lateness per\n"
+"                  clock; with --json, one JSON object\n"
+"  -C, --summary   the trace, then -c's table in the same output (-o FILE\n"
+"                  too); with --json, the events, then the summary object\n"
+"                  as the last line\n"
 "  --profile=FILE  write the run's timing profile to FILE (JSON): per call\n"
 "                  family, clock and mode, what the program asked for and\n"
 "                  how often: values within the tolerance are one request;\n"
@@ -386,7 +389,7 @@ static int diff_options(int n, bool selected, unsigned follow)
 		{ tt_opt.npids, "-p" }, { tt_opt.check, "--check" },
 		{ tt_opt.profile, "--profile" }, { tt_opt.outfile, "-o" },
 		{ tt_opt.timeline, "--timeline" }, { tt_opt.summary, "-c" },
-		{ tt_opt.json, "--json" }, { tt_opt.stack, "-k" },
+		{ tt_opt.summary_too, "-C" }, { tt_opt.json, "--json" }, { tt_opt.stack, "-k" },
 		{ selected, "-e trace=" }, { follow, "-f" },
 	};
 	int r;
@@ -418,8 +421,9 @@ static int output_separately(bool separately)
 
 	if (!separately)
 		return 0;
-	if (tt_opt.summary)
-		return usage_error("-c and -ff are mutually exclusive");
+	if (tt_opt.summary || tt_opt.summary_too)
+		return usage_error("%s and -ff are mutually exclusive",
+				   tt_opt.summary ? "-c" : "-C");
 	if (!o)
 		return 0;
 	if (is_pipe(o))
@@ -581,7 +585,7 @@ static bool depth_given;
 
 /* Long options without a short one of strace's to share a letter with. */
 enum { OPT_TOCTOU = 256, OPT_SEPARATELY, OPT_STATUS, OPT_SIGNAL,
-	OPT_CHECK_REPORT, OPT_DIFF, OPT_FLOOR, OPT_TIMESTAMPS };
+	OPT_CHECK_REPORT, OPT_DIFF, OPT_FLOOR, OPT_TIMESTAMPS, OPT_CHECK };
 
 /* A number option within [min, max]. */
 static int number(const char *opt, const char *arg, long min, long max,
@@ -646,7 +650,9 @@ int tt_options_parse(int argc, char **argv)
 		{ "json", no_argument, NULL, 'J' },
 		{ "toctou-fail", no_argument, NULL, 'F' },
 		{ "profile", required_argument, NULL, 'P' },
-		{ "check", required_argument, NULL, 'C' },
+		{ "check", required_argument, NULL, OPT_CHECK },
+		{ "summary-only", no_argument, NULL, 'c' },
+		{ "summary", no_argument, NULL, 'C' },
 		{ "junit", required_argument, NULL, 'U' },
 		{ "check-report", required_argument, NULL, OPT_CHECK_REPORT },
 		{ "diff", no_argument, NULL, OPT_DIFF },
@@ -686,7 +692,7 @@ int tt_options_parse(int argc, char **argv)
 	depth_given = false;
 	memset(&ts_given, 0, sizeof(ts_given));
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:ce:fhkVo:p:qrs:tTvwxX:zZ", longopts,
+	while ((c = getopt_long(argc, argv, "+:a:cCe:fhkVo:p:qrs:tTvwxX:zZ", longopts,
 				NULL)) != -1) {
 		if ((r = strace_option(c, optarg)) >= 0) {
 			if (r)
@@ -704,6 +710,9 @@ int tt_options_parse(int argc, char **argv)
 			break;
 		case 'c':
 			tt_opt.summary = true;
+			break;
+		case 'C':
+			tt_opt.summary_too = true;
 			break;
 		case 'f':	/* ttrace always follows; -ff: a file each */
 			if (++follow >= 2)
@@ -745,7 +754,7 @@ int tt_options_parse(int argc, char **argv)
 		case 'P':
 			tt_opt.profile = optarg;
 			break;
-		case 'C':
+		case OPT_CHECK:
 			tt_opt.check = optarg;
 			break;
 		case 'U':
@@ -863,6 +872,9 @@ int tt_options_parse(int argc, char **argv)
 		return r;
 	if ((r = timestamps_done()))
 		return r;
+	if (tt_opt.summary && tt_opt.summary_too)
+		return usage_error("-c and -C are mutually exclusive (-c: the "
+				   "summary only; -C: the trace and the summary)");
 	if ((r = output_separately(separately)))
 		return r;
 	if (depth_given && !tt_opt.stack)

@@ -44,6 +44,7 @@ struct tt_options {
 	struct tt_sigset_opt signals_hidden;
 	bool json;		/* --json: JSON Lines instead of text */
 	bool summary;		/* -c: only a summary at the end */
+	bool summary_too;	/* -C: the trace, then the summary */
 	const char *timeline;	/* --timeline=FILE: Chrome trace events */
 	bool seccomp;		/* --seccomp=on (default) */
 	bool toctou;		/* --toctou=on (default) */

@@ -3,8 +3,9 @@
 #include "render/render.h"
 
 /* One output stream, one format: JSON and text are never mixed; then
- * the renderers of other files (profiles, the timeline). */
-static const struct tt_renderer *active[4] = {
+ * the renderers of other files (profiles, the timeline), and -C's
+ * summary, which writes to the trace stream after the trace. */
+static const struct tt_renderer *active[5] = {
 	&tt_render_text,
 };
 

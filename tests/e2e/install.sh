@@ -49,6 +49,8 @@ comp ttrace --seccomp=o
 comp ttrace --timestamps=clock:m
 comp ttrace --absolute-timestamps=unix,prec
 comp ttrace --timest
+comp ttrace --summ
+comp ttrace --abs
 comp ttrace -f -- truncat
 END
 bash "$W/comp.bash" >"$W/comp.out" 2>"$W/comp.err"
@@ -60,6 +62,8 @@ off on
 monotonic 
 --absolute-timestamps=unix,precision:ms --absolute-timestamps=unix,precision:ns --absolute-timestamps=unix,precision:s --absolute-timestamps=unix,precision:us 
 --timestamps --timestamps= 
+--summary --summary-only 
+--absolute-timestamps 
 truncate 
 END
 cmp -s "$W/comp.want" "$W/comp.out" ||

@@ -124,6 +124,15 @@ static const struct error_case {
 	  "ttrace: -c and -ff are mutually exclusive\n" TRY },
 	{ { "ttrace", "-c", "--output-separately", "true" },
 	  "ttrace: -c and -ff are mutually exclusive\n" TRY },
+	{ { "ttrace", "-C", "-ff", "-o", "F", "true" },
+	  "ttrace: -C and -ff are mutually exclusive\n" TRY },
+	/* -c is the summary alone, -C the trace and the summary */
+#define C_AND_C "ttrace: -c and -C are mutually exclusive (-c: the summary " \
+	"only; -C: the trace and the summary)\n" TRY
+	{ { "ttrace", "-c", "-C", "true" }, C_AND_C },
+	{ { "ttrace", "--summary", "--summary-only", "true" }, C_AND_C },
+	{ { "ttrace", "--diff", "-C", "A", "B" },
+	  "ttrace: --diff runs nothing: -C cannot be used with it\n" TRY },
 	{ { "ttrace", "-ff", "-o", "|cat", "true" },
 	  "ttrace: piping the output and -ff are mutually exclusive\n" TRY },
 	{ { "ttrace", "-f", "-o", "!cat", "-f", "true" },
@@ -223,7 +232,14 @@ static const struct ok_case {
 	unsigned column, shown;	/* -a, -s; 0: the defaults, 40 and 32 */
 	bool zeros;		/* -a0 -s0 */
 	bool per_tid;		/* -ff with -o */
+	bool summary, summary_too;	/* -c, -C */
 } ok_cases[] = {
+	{ .args = { "ttrace", "-c", "true" }, .command = "true", .summary = true },
+	{ .args = { "ttrace", "--summary-only", "true" }, .command = "true", .summary = true },
+	{ .args = { "ttrace", "-C", "-o", "F", "true" }, .command = "true",
+	  .outfile = "F", .summary_too = true },
+	{ .args = { "ttrace", "--summary", "-ttt", "true" }, .command = "true",
+	  .summary_too = true, .tstamp = { TS_UNIX, 6, TS_REALTIME } },
 	{ .args = { "ttrace", "-ff", "-o", "F", "true" }, .command = "true",
 	  .outfile = "F", .per_tid = true },
 	{ .args = { "ttrace", "-f", "-o", "F", "--follow-forks", "true" },
@@ -330,6 +346,8 @@ START_TEST(test_ok)
 		ck_assert_int_eq(tt_opt.pids[i], c->pids[i]);
 	ck_assert_pstr_eq(tt_opt.outfile, c->outfile);
 	ck_assert_int_eq(tt_opt.per_tid, c->per_tid);
+	ck_assert_int_eq(tt_opt.summary, c->summary);
+	ck_assert_int_eq(tt_opt.summary_too, c->summary_too);
 	ck_assert_int_eq(tt_opt.tstamp.format, c->tstamp.format);
 	ck_assert_uint_eq(tt_opt.tstamp.digits, c->tstamp.digits);
 	ck_assert_int_eq(tt_opt.tstamp.clock, c->tstamp.clock);
@@ -356,6 +374,8 @@ static const struct stack_case {
 	{ { "ttrace", "--stack-depth=5", "-k", "true" }, 1, 5, "" },
 	{ { "ttrace", "-kk", "--stack-depth", "64", "true" }, 2, 64, "" },
 	{ { "ttrace", "-c", "-k", "true" }, 0, 64, "ttrace: -k has no effect with -c\n" },
+	/* -C prints the trace: stacks under its calls */
+	{ { "ttrace", "-C", "-k", "true" }, 1, 64, "" },
 };
 
 START_TEST(test_stack)
