@@ -287,8 +287,15 @@ static void put_members(struct tline *l, const struct tt_event *ev,
 
 static void put_value(struct tline *l, const struct tt_event *ev, int idx)
 {
-	const struct tt_value *v = &ev->v[idx];
+	const struct tt_value *v;
 	char buf[32];
+
+	/* a note's value that did not fit in the event's pool */
+	if (idx == TT_NO_VALUE) {
+		lputs(l, "?");
+		return;
+	}
+	v = &ev->v[idx];
 
 	switch (v->kind) {
 	case TV_INT:

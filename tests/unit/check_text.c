@@ -513,6 +513,24 @@ START_TEST(test_time)
 }
 END_TEST
 
+/* A TOCTOU note whose values did not fit in the event's pool (a call of
+ * very many values: found by fuzzing) shows them as "?". */
+START_TEST(test_note_no_value)
+{
+	struct tt_event *ev = ut_call_begin(UT_TID, &short_call);
+
+	ut_call_entry(ev);
+	ev->notes[ev->nnotes++] = (struct tt_note){
+		.kind = TN_TOCTOU_CHANGED, .arg = 2,
+		.node = TT_NO_VALUE, .node2 = TT_NO_VALUE,
+	};
+	ut_call_exit(ev, &short_call);
+	ut_expect_output("no value", S_SHORT "= 0\n"
+		UT_P "  ^ TOCTOU: new_setting changed while timer_settime ran: "
+		"? at entry, ? at exit\n");
+}
+END_TEST
+
 /* -r: the time since the previous line, alone or after an absolute
  * stamp as strace prints it ("STAMP (+REL) ").  The renderer keeps the
  * previous line's time and has no way to forget it, so a first line sets
@@ -635,6 +653,7 @@ Suite *make_text_suite(void)
 	tcase_add_test(tc, test_gone_resumed);
 	tcase_add_test(tc, test_stack);
 	tcase_add_loop_test(tc, test_relative, 0, NCASES(relative_cases));
+	tcase_add_test(tc, test_note_no_value);
 	tcase_add_loop_test(tc, test_open_line_ends, 0, 3);
 	tcase_add_loop_test(tc, test_status_filter, 0, NCASES(filter_cases));
 	tcase_add_test(tc, test_signal_filter);
