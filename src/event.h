@@ -145,6 +145,9 @@ struct tt_stack {
 struct tt_timestamps {
 	struct timespec real;	/* CLOCK_REALTIME */
 	struct timespec mono;	/* CLOCK_MONOTONIC */
+	/* CLOCK_BOOTTIME: read only with --timestamps=clock:boottime (else
+	 * zero), the one clock no other part needs */
+	struct timespec boot;
 };
 
 static inline int64_t tt_ts_ns(const struct timespec *t)

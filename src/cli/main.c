@@ -85,6 +85,10 @@ int main(int argc, char **argv)
 		tt_render_use_json();
 		tt_json_begin();
 	}
+	/* -C: the summary after the trace, in the same stream; added last,
+	 * its table is the last thing written there */
+	if (tt_opt.summary_too)
+		tt_render_add(&tt_render_summary);
 	if (!tt_opt.outfile)
 		tt_error_set_hook(tt_render_break_line);
 	tt_tcb_set_delete_hook(forget);

@@ -24,6 +24,14 @@ struct tt_options tt_opt = { .ret_column = 40 };
 
 #define HELP_WIDTH 76
 
+/* --timestamps's words, in their enums' order: the parser, the help and
+ * the errors read these. */
+#define TS_FORMATS "none|time|unix"
+#define TS_PRECISIONS "s|ms|us|ns"
+#define TS_CLOCKS "realtime|monotonic|boottime"
+#define TS_SPEC "format:" TS_FORMATS ", precision:" TS_PRECISIONS \
+	", clock:" TS_CLOCKS
+
 /* Prints text as lines of at most HELP_WIDTH columns, broken at spaces
  * (two after a sentence's full stop). */
 static void wrapped(FILE *fp, const char *text)
@@ -124,13 +132,26 @@ void tt_usage(FILE *fp)
 "  -ff, --output-separately  with -o FILE, a file per thread: FILE.TID,\n"
 "                  lines without the thread id\n"
 "  -t, -tt, -ttt   prefix each line with the time of day, with\n"
-"                  microseconds, or as seconds since the epoch\n"
+"                  microseconds, or as seconds since the epoch:\n"
+"                  --timestamps=time,s, time,us and unix,us\n"
+"  --timestamps[=SPEC], --absolute-timestamps[=SPEC]  prefix each line\n"
+"                  with a time stamp; SPEC, comma-separated, each word\n"
+"                  with its key or alone: format:" TS_FORMATS "\n"
+"                  (the time of day, or seconds since the clock's zero;\n"
+"                  default time), precision:" TS_PRECISIONS " (default s),\n"
+"                  clock:" TS_CLOCKS " (default realtime;\n"
+"                  another clock has no time of day: its format is unix,\n"
+"                  and format:time an error)\n"
 "  -r              prefix each line with the time since the previous one\n"
+"                  (after a -t or --timestamps stamp: in parentheses)\n"
 "  -T              show the time spent in each call\n"
-"  -c              no trace: at the end, a table per call of calls, errors,\n"
-"                  time in the call, and how late sleeps woke (median, p99,\n"
-"                  max), and a histogram of lateness per clock; with\n"
-"                  --json, one JSON object\n"
+"  -c, --summary-only  no trace: at the end, a table per call of calls,\n"
+"                  errors, time in the call, and how late sleeps woke\n"
+"                  (median, p99, max), and a histogram of lateness per\n"
+"                  clock; with --json, one JSON object\n"
+"  -C, --summary   the trace, then -c's table in the same output (-o FILE\n"
+"                  too); with --json, the events, then the summary object\n"
+"                  as the last line\n"
 "  --profile=FILE  write the run's timing profile to FILE (JSON): per call\n"
 "                  family, clock and mode, what the program asked for and\n"
 "                  how often: values within the tolerance are one request;\n"
@@ -379,7 +400,7 @@ static int diff_options(int n, bool selected, unsigned follow)
 		{ tt_opt.npids, "-p" }, { tt_opt.check, "--check" },
 		{ tt_opt.profile, "--profile" }, { tt_opt.outfile, "-o" },
 		{ tt_opt.timeline, "--timeline" }, { tt_opt.summary, "-c" },
-		{ tt_opt.json, "--json" }, { tt_opt.stack, "-k" },
+		{ tt_opt.summary_too, "-C" }, { tt_opt.json, "--json" }, { tt_opt.stack, "-k" },
 		{ selected, "-e trace=" }, { follow, "-f" },
 	};
 	int r;
@@ -411,8 +432,9 @@ static int output_separately(bool separately)
 
 	if (!separately)
 		return 0;
-	if (tt_opt.summary)
-		return usage_error("-c and -ff are mutually exclusive");
+	if (tt_opt.summary || tt_opt.summary_too)
+		return usage_error("%s and -ff are mutually exclusive",
+				   tt_opt.summary ? "-c" : "-C");
 	if (!o)
 		return 0;
 	if (is_pipe(o))
@@ -462,11 +484,119 @@ static int late_budgets(const char *arg)
 	return ret;
 }
 
+/* The index of the word w (len bytes) in the list "a|b|c", or -1. */
+static int word_in(const char *list, const char *w, size_t len)
+{
+	for (int i = 0; *list; i++) {
+		size_t n = strcspn(list, "|");
+
+		if (n == len && strncmp(list, w, len) == 0)
+			return i;
+		list += n + (list[n] == '|');
+	}
+	return -1;
+}
+
+/* The i-th word of the list "a|b|c": its length, *at its start. */
+static int word_at(const char *list, int i, const char **at)
+{
+	while (i-- > 0)
+		list += strcspn(list, "|") + 1;
+	*at = list;
+	return (int)strcspn(list, "|");
+}
+
+/* What --timestamps and -t set, checked against each other at the end. */
+static struct {
+	unsigned short_t;	/* -t given so many times */
+	bool spec;		/* --timestamps given */
+	bool format;		/* with a format word */
+} ts_given;
+
+/* "key:" at the start of the len bytes at w, or a word without a key. */
+static bool ts_key(const char *w, size_t len, const char *key)
+{
+	const char *colon = memchr(w, ':', len);
+	size_t k = strlen(key);
+
+	return !colon || ((size_t)(colon - w) == k && !strncmp(w, key, k));
+}
+
+/* --timestamps[=SPEC]: comma-separated format:F, precision:P, clock:C,
+ * or the words alone; empty words are skipped and a later word replaces
+ * an earlier one, as strace does: the format stays from an earlier
+ * --timestamps unless it was none (then time), and no SPEC is "time"
+ * (the precision and the clock stay). */
+static int timestamps(const char *arg)
+{
+	const char *w = arg ? arg : "time";
+
+	ts_given.spec = true;
+	if (tt_opt.tstamp.format == TS_NONE)
+		tt_opt.tstamp.format = TS_TIME;
+	for (;;) {
+		size_t len = strcspn(w, ",");
+		const char *colon = memchr(w, ':', len);
+		const char *v = colon ? colon + 1 : w;
+		size_t vlen = len - (size_t)(v - w);
+		int f = -1, p = -1, c = -1;
+
+		if (ts_key(w, len, "format"))
+			f = word_in(TS_FORMATS, v, vlen);
+		if (ts_key(w, len, "precision"))
+			p = word_in(TS_PRECISIONS, v, vlen);
+		if (ts_key(w, len, "clock"))
+			c = word_in(TS_CLOCKS, v, vlen);
+		if (f >= 0) {
+			tt_opt.tstamp.format = (enum tt_ts_format)f;
+			ts_given.format = true;
+		} else if (p >= 0) {
+			tt_opt.tstamp.digits = 3 * (unsigned)p;
+		} else if (c >= 0) {
+			tt_opt.tstamp.clock = (enum tt_ts_clock)c;
+		} else if (len) {
+			return usage_error("invalid --timestamps argument "
+					   "'%.*s' (" TS_SPEC ")", (int)len, w);
+		}
+		if (!w[len])
+			return 0;
+		w += len + 1;
+	}
+}
+
+/* -t, -tt, -ttt as strace: time,s; time,us; unix,us.  Not with
+ * --timestamps (strace: the same).  A clock without a time of day
+ * prints seconds since its zero: format:time with it is an error. */
+static int timestamps_done(void)
+{
+	struct tt_tstamp *ts = &tt_opt.tstamp;
+	const char *name;
+	int n;
+
+	if (ts_given.short_t && ts_given.spec)
+		return usage_error("-t and --absolute-timestamps cannot be "
+				   "provided simultaneously");
+	if (ts_given.short_t) {
+		ts->format = ts_given.short_t >= 3 ? TS_UNIX : TS_TIME;
+		ts->digits = ts_given.short_t >= 2 ? 6 : 0;
+	}
+	if (ts->clock == TS_REALTIME || ts->format != TS_TIME)
+		return 0;
+	if (!ts_given.format) {
+		ts->format = TS_UNIX;
+		return 0;
+	}
+	n = word_at(TS_CLOCKS, (int)ts->clock, &name);
+	return usage_error("--timestamps: clock:%.*s has no time of day "
+			   "(format:time); use format:unix for seconds since "
+			   "the clock's zero", n, name);
+}
+
 static bool depth_given;
 
 /* Long options without a short one of strace's to share a letter with. */
 enum { OPT_TOCTOU = 256, OPT_SEPARATELY, OPT_STATUS, OPT_SIGNAL,
-	OPT_CHECK_REPORT, OPT_DIFF, OPT_FLOOR };
+	OPT_CHECK_REPORT, OPT_DIFF, OPT_FLOOR, OPT_TIMESTAMPS, OPT_CHECK };
 
 /* A number option within [min, max]. */
 static int number(const char *opt, const char *arg, long min, long max,
@@ -531,7 +661,9 @@ int tt_options_parse(int argc, char **argv)
 		{ "json", no_argument, NULL, 'J' },
 		{ "toctou-fail", no_argument, NULL, 'F' },
 		{ "profile", required_argument, NULL, 'P' },
-		{ "check", required_argument, NULL, 'C' },
+		{ "check", required_argument, NULL, OPT_CHECK },
+		{ "summary-only", no_argument, NULL, 'c' },
+		{ "summary", no_argument, NULL, 'C' },
 		{ "junit", required_argument, NULL, 'U' },
 		{ "check-report", required_argument, NULL, OPT_CHECK_REPORT },
 		{ "diff", no_argument, NULL, OPT_DIFF },
@@ -548,6 +680,8 @@ int tt_options_parse(int argc, char **argv)
 		{ "failed-only", no_argument, NULL, 'Z' },
 		{ "status", required_argument, NULL, OPT_STATUS },
 		{ "signal", required_argument, NULL, OPT_SIGNAL },
+		{ "timestamps", optional_argument, NULL, OPT_TIMESTAMPS },
+		{ "absolute-timestamps", optional_argument, NULL, OPT_TIMESTAMPS },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *check_only = NULL, *profile_only = NULL;
@@ -568,8 +702,9 @@ int tt_options_parse(int argc, char **argv)
 	tt_opt.ret_column = 40;
 	tt_max_shown = TT_MAX_SHOWN;
 	depth_given = false;
+	memset(&ts_given, 0, sizeof(ts_given));
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:ce:fhkVo:p:qrs:tTvwxX:yzZ", longopts,
+	while ((c = getopt_long(argc, argv, "+:a:cCe:fhkVo:p:qrs:tTvwxX:yzZ", longopts,
 				NULL)) != -1) {
 		if ((r = strace_option(c, optarg)) >= 0) {
 			if (r)
@@ -587,6 +722,9 @@ int tt_options_parse(int argc, char **argv)
 			break;
 		case 'c':
 			tt_opt.summary = true;
+			break;
+		case 'C':
+			tt_opt.summary_too = true;
 			break;
 		case 'f':	/* ttrace always follows; -ff: a file each */
 			if (++follow >= 2)
@@ -628,7 +766,7 @@ int tt_options_parse(int argc, char **argv)
 		case 'P':
 			tt_opt.profile = optarg;
 			break;
-		case 'C':
+		case OPT_CHECK:
 			tt_opt.check = optarg;
 			break;
 		case 'U':
@@ -702,8 +840,11 @@ int tt_options_parse(int argc, char **argv)
 			tt_opt.relative = true;
 			break;
 		case 't':
-			if (tt_opt.tstamp < TS_EPOCH)
-				tt_opt.tstamp++;
+			ts_given.short_t++;
+			break;
+		case OPT_TIMESTAMPS:
+			if ((r = timestamps(optarg)))
+				return r;
 			break;
 		case 'T':
 			tt_opt.syscall_time = true;
@@ -745,6 +886,11 @@ int tt_options_parse(int argc, char **argv)
 				   "--diff", profile_only);
 	if ((r = outputs_apart()) || (r = reports_apart()))
 		return r;
+	if ((r = timestamps_done()))
+		return r;
+	if (tt_opt.summary && tt_opt.summary_too)
+		return usage_error("-c and -C are mutually exclusive (-c: the "
+				   "summary only; -C: the trace and the summary)");
 	if ((r = output_separately(separately)))
 		return r;
 	if (depth_given && !tt_opt.stack)

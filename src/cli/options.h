@@ -10,17 +10,30 @@
 
 #include "sets.h"
 
-enum tt_tstamp {
-	TS_NONE,
-	TS_SEC,		/* -t    23:56:31 */
-	TS_USEC,	/* -tt   23:56:31.099518 */
-	TS_EPOCH,	/* -ttt  1795391791.107506 */
+/* --timestamps=format:F,precision:P,clock:C (strace's, and ttrace's
+ * clock:); -t is time,s; -tt time,us; -ttt unix,us. */
+enum tt_ts_format {
+	TS_NONE,	/* no stamp */
+	TS_TIME,	/* the time of day: 23:56:31 */
+	TS_UNIX,	/* seconds since the clock's zero: 1795391791 */
+};
+
+enum tt_ts_clock {
+	TS_REALTIME,
+	TS_MONOTONIC,
+	TS_BOOTTIME,	/* read at every stop only when chosen */
+};
+
+struct tt_tstamp {
+	enum tt_ts_format format;
+	unsigned digits;	/* of the fraction: 0 (s), 3, 6 or 9 (ns) */
+	enum tt_ts_clock clock;
 };
 
 struct tt_options {
 	const char *outfile;	/* -o; NULL: stderr; "|CMD", "!CMD": a pipe */
 	bool per_tid;		/* -ff with -o: FILE.TID per thread */
-	enum tt_tstamp tstamp;
+	struct tt_tstamp tstamp;	/* -t, --timestamps */
 	bool relative;		/* -r */
 	bool syscall_time;	/* -T */
 	int quiet;		/* -q: attach/detach/personality; -qq: +exits */
@@ -31,6 +44,7 @@ struct tt_options {
 	struct tt_sigset_opt signals_hidden;
 	bool json;		/* --json: JSON Lines instead of text */
 	bool summary;		/* -c: only a summary at the end */
+	bool summary_too;	/* -C: the trace, then the summary */
 	const char *timeline;	/* --timeline=FILE: Chrome trace events */
 	bool seccomp;		/* --seccomp=on (default) */
 	bool toctou;		/* --toctou=on (default) */

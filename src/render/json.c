@@ -167,6 +167,11 @@ static void jfutex_op(struct jline *l, uint32_t val3)
 
 static void jfields(struct jline *l, const struct tt_event *ev, int idx)
 {
+	/* a note's value that did not fit in the event's pool */
+	if (idx == TT_NO_VALUE) {
+		jputs(l, "null");
+		return;
+	}
 	jputs(l, "{");
 	for (int c = ev->v[idx].child; c != TT_NO_VALUE; c = ev->v[c].next) {
 		if (c != ev->v[idx].child)

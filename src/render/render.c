@@ -1,9 +1,11 @@
 /* ttrace - dispatch of records to the active renderers. */
+#include "options.h"
 #include "render/render.h"
 
 /* One output stream, one format: JSON and text are never mixed; then
- * the renderers of other files (profiles, the timeline). */
-static const struct tt_renderer *active[4] = {
+ * the renderers of other files (profiles, the timeline), and -C's
+ * summary, which writes to the trace stream after the trace. */
+static const struct tt_renderer *active[5] = {
 	&tt_render_text,
 };
 
@@ -61,4 +63,10 @@ void tt_now(struct tt_timestamps *ts)
 {
 	clock_gettime(CLOCK_REALTIME, &ts->real);
 	clock_gettime(CLOCK_MONOTONIC, &ts->mono);
+	/* a third clock read per stop only for the stamps that show it */
+	if (tt_opt.tstamp.clock == TS_BOOTTIME &&
+	    tt_opt.tstamp.format != TS_NONE)
+		clock_gettime(CLOCK_BOOTTIME, &ts->boot);
+	else
+		ts->boot = (struct timespec){ 0, 0 };
 }

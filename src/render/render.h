@@ -119,7 +119,8 @@ void tt_render_break_line(void);
 /* Does an active renderer want this (enum tt_render_want) in its records? */
 bool tt_render_wants(unsigned want);
 
-/* Reads both clocks now. */
+/* Reads the clocks now: realtime, monotonic, and boottime when
+ * --timestamps shows it. */
 void tt_now(struct tt_timestamps *ts);
 
 #endif

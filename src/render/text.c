@@ -105,6 +105,33 @@ static struct timespec ts_sub(struct timespec a, struct timespec b)
 	return d;
 }
 
+/* -t, --timestamps: the stamp of the clock chosen, as strace prints
+ * its realtime ones: "%T" or seconds, then the fraction's digits. */
+static void put_stamp(struct tline *l, const struct tt_timestamps *ts)
+{
+	static const long scale[] = { 1000000000, 1000000, 1000, 1 };
+	const struct tt_tstamp *o = &tt_opt.tstamp;
+	const struct timespec *t = o->clock == TS_MONOTONIC ? &ts->mono :
+				   o->clock == TS_BOOTTIME ? &ts->boot : &ts->real;
+
+	if (o->format == TS_NONE)
+		return;
+	if (o->format == TS_TIME) {
+		struct tm tm;
+		char buf[32];
+
+		localtime_r(&t->tv_sec, &tm);
+		strftime(buf, sizeof(buf), "%T", &tm);
+		lputs(l, buf);
+	} else {
+		lprintf(l, "%lld", (long long)t->tv_sec);
+	}
+	if (o->digits)
+		lprintf(l, ".%0*ld", (int)o->digits,
+			t->tv_nsec / scale[o->digits / 3]);
+	lputs(l, " ");
+}
+
 static void put_prefix(struct tline *l, const struct tt_record *r,
 		       const struct tt_timestamps *ts)
 {
@@ -115,26 +142,16 @@ static void put_prefix(struct tline *l, const struct tt_record *r,
 	else if (r->ntracees > 1)
 		lprintf(l, "[pid %5d] ", (int)r->tid);
 
+	put_stamp(l, ts);
 	if (tt_opt.relative) {
 		struct timespec d = have_last ? ts_sub(ts->mono, last_mono)
 					      : (struct timespec){ 0, 0 };
 
 		last_mono = ts->mono;
 		have_last = true;
-		lprintf(l, "%6ld.%06ld ", (long)d.tv_sec, d.tv_nsec / 1000);
-	} else if (tt_opt.tstamp == TS_EPOCH) {
-		lprintf(l, "%lld.%06ld ", (long long)ts->real.tv_sec,
-			ts->real.tv_nsec / 1000);
-	} else if (tt_opt.tstamp != TS_NONE) {
-		struct tm tm;
-		char buf[32];
-
-		localtime_r(&ts->real.tv_sec, &tm);
-		strftime(buf, sizeof(buf), "%T", &tm);
-		lputs(l, buf);
-		if (tt_opt.tstamp == TS_USEC)
-			lprintf(l, ".%06ld", ts->real.tv_nsec / 1000);
-		lputs(l, " ");
+		/* strace: "STAMP (+REL) " after an absolute stamp */
+		lprintf(l, tt_opt.tstamp.format != TS_NONE ? "(+%6ld.%06ld) "
+			: "%6ld.%06ld ", (long)d.tv_sec, d.tv_nsec / 1000);
 	}
 }
 
@@ -297,8 +314,15 @@ static void put_members(struct tline *l, const struct tt_event *ev,
 
 static void put_value(struct tline *l, const struct tt_event *ev, int idx)
 {
-	const struct tt_value *v = &ev->v[idx];
+	const struct tt_value *v;
 	char buf[32];
+
+	/* a note's value that did not fit in the event's pool */
+	if (idx == TT_NO_VALUE) {
+		lputs(l, "?");
+		return;
+	}
+	v = &ev->v[idx];
 
 	switch (v->kind) {
 	case TV_INT:

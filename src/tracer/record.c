@@ -156,7 +156,7 @@ void tt_record_detached(struct tcb *tcp, const struct tt_timestamps *ts)
 
 void tt_record_gone(struct tcb *tcp)
 {
-	struct tt_timestamps none = { { 0, 0 }, { 0, 0 } };
+	struct tt_timestamps none = { { 0, 0 }, { 0, 0 }, { 0, 0 } };
 	struct tt_record r = make(TT_REC_GONE, tcp, &none);
 
 	tt_render_record(&r);

@@ -45,6 +45,12 @@ comp ttrace --prof
 comp ttrace -e trace=timerfd_s
 comp ttrace -e trace=poll,epoll_pw
 comp ttrace --seccomp=o
+# the part after a colon, which bash takes as a word of its own
+comp ttrace --timestamps=clock:m
+comp ttrace --absolute-timestamps=unix,prec
+comp ttrace --timest
+comp ttrace --summ
+comp ttrace --abs
 comp ttrace -f -- truncat
 END
 bash "$W/comp.bash" >"$W/comp.out" 2>"$W/comp.err"
@@ -53,6 +59,11 @@ cat >"$W/comp.want" <<'END'
 trace=timerfd_settime trace=timerfd_settime32 trace=timerfd_settime64 
 trace=poll,epoll_pwait trace=poll,epoll_pwait2 
 off on 
+monotonic 
+--absolute-timestamps=unix,precision:ms --absolute-timestamps=unix,precision:ns --absolute-timestamps=unix,precision:s --absolute-timestamps=unix,precision:us 
+--timestamps --timestamps= 
+--summary --summary-only 
+--absolute-timestamps 
 truncate 
 END
 cmp -s "$W/comp.want" "$W/comp.out" ||

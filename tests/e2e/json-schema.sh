@@ -6,7 +6,7 @@
 # an ABI change, -p attach and detach, a thread superseded by execve,
 # stacks (-k, -kk), fd paths (-y, -yy), waits (their timing, every
 # outcome, results, arrays shown in part, signal sets) and the -c summary
-# object.
+# object, alone and after the events (-C).
 . "${TT_SRCDIR:-.}/tests/e2e/tracer/lib.sh"
 
 PY=/usr/bin/python3
@@ -48,6 +48,8 @@ json stack_lines -kk -- "$ST/chain-m64.stack" jit
 
 json summary -c -- "$H/sleeper" -t 2 -n 3 -s 1000000
 json summary_abs -c -- "$H/sleeper" -a -n 3 -s 1000000
+# -C: the events and the summary in one stream
+json summary_too -C -- "$H/sleeper" -n 2 -s 1000000
 
 # a group-stop, then SIGCONT
 tt_start stop --json -o "$W/stop.jsonl" -- "$H/sleeper" -n 0 -s 20000000 -l "$W/stop.log"

@@ -2,6 +2,8 @@
 # -c: no trace, a table at the end.  Known sleeps: the calls and errors are
 # exact, the lateness of each sleep is measured (relative and absolute),
 # at least 0 and well under a request; -c --json gives the same numbers.
+# -C: the trace, then the same table in the same output, as strace -C:
+# the trace part and the calls and errors per call as strace's.
 . "${TT_SRCDIR:-.}/tests/e2e/tracer/lib.sh"
 
 # 2 threads x 4 relative sleeps of 20 ms
@@ -62,4 +64,60 @@ assert b[0]["count"] > 0 and b[-1]["count"] > 0, b
 for x, y in zip(b, b[1:]):
     assert x["to_ns"] == y["from_ns"], b
 PY
+# -C: the trace, then the table, both in the -o file (strace -C writes
+# its table there too); 2 threads x 4 sleeps, each line of the trace
+# before the table
+tt_run both -C -e trace=clock_nanosleep -o "$W/both" -- "$H/sleeper" -t 2 -n 4 -s 1000000
+expect_rc both 0
+expect_empty "both: stderr" "$W/both.err"
+head=$(grep -n '^syscall  *calls  *errors ' "$W/both" | cut -d: -f1)
+[ -n "$head" ] || fail "both: no table: $(cat "$W/both")"
+sed "${head:-1},\$d" "$W/both" >"$W/both.trace"
+unsplit "$W/both.trace" >"$W/both.un"
+expect_count both "$W/both.un" 8 \
+	'[0-9]+ +clock_nanosleep\(CLOCK_MONOTONIC, 0, \{tv_sec=0, tv_nsec=1000000\}, NULL\) += 0'
+expect_count both "$W/both.trace" 2 '[0-9]+ +\+\+\+ exited with 0 \+\+\+'
+sed "1,$((${head:-1} - 1))d" "$W/both" >"$W/both.table"
+grep -q '^clock_nanosleep  *8  *0 ' "$W/both.table" ||
+	fail "both: no row of 8 calls after the trace: $(cat "$W/both")"
+! grep -q 'clock_nanosleep(' "$W/both.table" || fail "both: a call after the table"
+
+# -C --json: the header, the events, then the summary object last
+tt_run bothj -C --json -e trace=clock_nanosleep -o "$W/bothj" -- "$H/sleeper" -n 3 -s 1000000
+expect_rc bothj 0
+/usr/bin/python3 - "$W/bothj" <<'PY' || fail "bothj: $(cat "$W/bothj")"
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+types = [l["type"] for l in lines]
+assert types[0] == "header" and types[-1] == "summary", types
+assert types.count("call") == 3 and types.count("summary") == 1, types
+assert [(c["name"], c["calls"], c["errors"]) for c in lines[-1]["calls"]] == \
+    [("clock_nanosleep", 3, 0)], lines[-1]
+PY
+
+# as strace -C: calls that succeed and fail, traced by both; the trace
+# part the same but for addresses (ASLR), and the calls and errors per
+# call in the two tables the same
+DEC=${TT_BUILDDIR:-.}/tests/e2e/decode/sleep-m64.dec
+if command -v strace >/dev/null 2>&1 && [ -x "$DEC" ]; then
+	strace -f -C -e trace=clock_nanosleep -o "$W/sC" "$DEC" >/dev/null 2>&1 ||
+		harness_error "strace -C failed: $(cat "$W/sC")"
+	tt_run tC -C -e trace=clock_nanosleep -o "$W/tC" -- "$DEC"
+	expect_rc tC 0
+	trace_part() {	# FILE: the lines up to the exit, before the table
+		sed -E '/^[0-9]+ +\+\+\+ exited/q' "$1" |
+			sed -E 's/^[0-9]+ +/PID /; s/0x7f[0-9a-f]{6,}/0xADDR/g'
+	}
+	trace_part "$W/sC" >"$W/sC.trace"
+	trace_part "$W/tC" >"$W/tC.trace"
+	[ "$(wc -l <"$W/sC.trace")" -gt 10 ] || harness_error "strace -C traced little: $(cat "$W/sC")"
+	expect_same "-C: the trace part as strace's" "$W/sC.trace" "$W/tC.trace"
+	# strace: % time, seconds, usecs/call, calls, [errors,] syscall
+	awk '/^-/ { n++; next } n == 1 { print $NF, $4, (NF == 6 ? $5 : 0) }' "$W/sC" >"$W/sC.rows"
+	awk '/^-/ { n++; next } n == 1 && NF > 3 { print $1, $2, $3 }' "$W/tC" >"$W/tC.rows"
+	[ -s "$W/sC.rows" ] || harness_error "strace -C: no table: $(cat "$W/sC")"
+	expect_same "-C: calls and errors as strace's" "$W/sC.rows" "$W/tC.rows"
+else
+	echo "(strace -C comparison skipped: no strace or no decode program)"
+fi
 tt_done

@@ -35,6 +35,7 @@ TRACER_SH = \
 	tests/e2e/tracer/x32.sh
 TRACER_TESTS = $(TRACER_SH) \
 	tests/e2e/summary.sh \
+	tests/e2e/timestamps.sh \
 	tests/e2e/profile.sh \
 	tests/e2e/profile-scale.sh \
 	tests/e2e/check-status.sh \

@@ -310,7 +310,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	in = (struct fz){ data, size };
 	o = fz_u8(&in);
 	memset(&tt_opt, 0, sizeof(tt_opt));
-	tt_opt.tstamp = (enum tt_tstamp)(o & 3);
+	/* no stamp, time,ms, unix,us, time,ns */
+	tt_opt.tstamp.format = (enum tt_ts_format)((o & 3) % 3);
+	tt_opt.tstamp.digits = 3 * (o & 3);
 	tt_opt.relative = o & 4;
 	tt_opt.syscall_time = o & 8;
 	tt_opt.quiet = (o >> 4) & 3;
@@ -319,7 +321,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		tt_opt.pids = &tids[1];
 		tt_opt.npids = 1;
 	}
-	now = (struct tt_timestamps){ { 1700000000, 0 }, { 1000, 0 } };
+	now = (struct tt_timestamps){ { 1700000000, 0 }, { 1000, 0 }, { 0, 0 } };
 	tt_out_open_memory(&out, &out_size);
 	if (!*tl_path)
 		snprintf(tl_path, sizeof(tl_path), "/tmp/ttrace-fuzz-%d.timeline",

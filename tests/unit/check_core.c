@@ -43,7 +43,7 @@ struct step {
 /* Replays steps up to S_END on a new tcb for our tid. */
 static void replay(const struct step *steps)
 {
-	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 } };
+	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 }, { 0, 0 } };
 	struct tcb *tcp = tt_tcb_new(getpid(), 0);
 
 	for (const struct step *s = steps; s->kind != S_END; s++) {

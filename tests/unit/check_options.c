@@ -124,6 +124,15 @@ static const struct error_case {
 	  "ttrace: -c and -ff are mutually exclusive\n" TRY },
 	{ { "ttrace", "-c", "--output-separately", "true" },
 	  "ttrace: -c and -ff are mutually exclusive\n" TRY },
+	{ { "ttrace", "-C", "-ff", "-o", "F", "true" },
+	  "ttrace: -C and -ff are mutually exclusive\n" TRY },
+	/* -c is the summary alone, -C the trace and the summary */
+#define C_AND_C "ttrace: -c and -C are mutually exclusive (-c: the summary " \
+	"only; -C: the trace and the summary)\n" TRY
+	{ { "ttrace", "-c", "-C", "true" }, C_AND_C },
+	{ { "ttrace", "--summary", "--summary-only", "true" }, C_AND_C },
+	{ { "ttrace", "--diff", "-C", "A", "B" },
+	  "ttrace: --diff runs nothing: -C cannot be used with it\n" TRY },
 	{ { "ttrace", "-ff", "-o", "|cat", "true" },
 	  "ttrace: piping the output and -ff are mutually exclusive\n" TRY },
 	{ { "ttrace", "-f", "-o", "!cat", "-f", "true" },
@@ -152,6 +161,28 @@ static const struct error_case {
 	  "ttrace: invalid --max-lateness 'p09:5ms' " LATE_FORMS "\n" TRY },
 	{ { "ttrace", "--check=P", "--max-lateness=,", "true" },
 	  "ttrace: invalid --max-lateness ',' " LATE_FORMS "\n" TRY },
+	/* --timestamps: a bad word, a key without its word, -t beside it,
+	 * a clock without a time of day asked for one */
+#define TS_BAD(word) "ttrace: invalid --timestamps argument '" word "' " \
+	"(format:none|time|unix, precision:s|ms|us|ns, " \
+	"clock:realtime|monotonic|boottime)\n" TRY
+	{ { "ttrace", "--timestamps=precision:ps", "true" }, TS_BAD("precision:ps") },
+	{ { "ttrace", "--timestamps=ms,format:foo", "true" }, TS_BAD("format:foo") },
+	{ { "ttrace", "--timestamps=clock:tai", "true" }, TS_BAD("clock:tai") },
+	{ { "ttrace", "--timestamps=format:ms", "true" }, TS_BAD("format:ms") },
+	{ { "ttrace", "--timestamps=format:", "true" }, TS_BAD("format:") },
+	{ { "ttrace", "--timestamps=unix,,ps", "true" }, TS_BAD("ps") },
+	{ { "ttrace", "--absolute-timestamps=UNIX", "true" }, TS_BAD("UNIX") },
+	{ { "ttrace", "-t", "--timestamps=ms", "true" },
+	  "ttrace: -t and --absolute-timestamps cannot be provided simultaneously\n" TRY },
+	{ { "ttrace", "--timestamps=none", "-ttt", "true" },
+	  "ttrace: -t and --absolute-timestamps cannot be provided simultaneously\n" TRY },
+	{ { "ttrace", "--timestamps=time,clock:boottime", "true" },
+	  "ttrace: --timestamps: clock:boottime has no time of day (format:time); "
+	  "use format:unix for seconds since the clock's zero\n" TRY },
+	{ { "ttrace", "--timestamps=clock:monotonic", "--timestamps", "true" },
+	  "ttrace: --timestamps: clock:monotonic has no time of day (format:time); "
+	  "use format:unix for seconds since the clock's zero\n" TRY },
 	{ { "ttrace", "--max-lateness=p99:1ms", "true" },
 	  "ttrace: --max-lateness needs --check=FILE or --diff\n" TRY },
 };
@@ -195,13 +226,20 @@ static const struct ok_case {
 	const char *command;	/* tt_opt.argv joined by spaces; NULL: none */
 	pid_t pids[4];		/* up to a 0 */
 	const char *outfile;
-	enum tt_tstamp tstamp;
+	struct tt_tstamp tstamp;
 	bool relative, syscall_time;
 	int quiet;
 	unsigned column, shown;	/* -a, -s; 0: the defaults, 40 and 32 */
 	bool zeros;		/* -a0 -s0 */
 	bool per_tid;		/* -ff with -o */
+	bool summary, summary_too;	/* -c, -C */
 } ok_cases[] = {
+	{ .args = { "ttrace", "-c", "true" }, .command = "true", .summary = true },
+	{ .args = { "ttrace", "--summary-only", "true" }, .command = "true", .summary = true },
+	{ .args = { "ttrace", "-C", "-o", "F", "true" }, .command = "true",
+	  .outfile = "F", .summary_too = true },
+	{ .args = { "ttrace", "--summary", "-ttt", "true" }, .command = "true",
+	  .summary_too = true, .tstamp = { TS_UNIX, 6, TS_REALTIME } },
 	{ .args = { "ttrace", "-ff", "-o", "F", "true" }, .command = "true",
 	  .outfile = "F", .per_tid = true },
 	{ .args = { "ttrace", "-f", "-o", "F", "--follow-forks", "true" },
@@ -218,16 +256,43 @@ static const struct ok_case {
 	{ .args = { "ttrace", "-p", "12 34", "-p", "56" }, .pids = { 12, 34, 56 } },
 	{ .args = { "ttrace", "-p2147483647" }, .pids = { 2147483647 } },
 	{ .args = { "ttrace", "true" }, .command = "true" },
-	{ .args = { "ttrace", "-t", "true" }, .command = "true", .tstamp = TS_SEC },
-	{ .args = { "ttrace", "-tt", "true" }, .command = "true", .tstamp = TS_USEC },
-	{ .args = { "ttrace", "-t", "-t", "-t", "true" }, .command = "true", .tstamp = TS_EPOCH },
-	{ .args = { "ttrace", "-tttt", "true" }, .command = "true", .tstamp = TS_EPOCH },
+	{ .args = { "ttrace", "-t", "true" }, .command = "true", .tstamp = { TS_TIME, 0, TS_REALTIME } },
+	{ .args = { "ttrace", "-tt", "true" }, .command = "true", .tstamp = { TS_TIME, 6, TS_REALTIME } },
+	{ .args = { "ttrace", "-t", "-t", "-t", "true" }, .command = "true", .tstamp = { TS_UNIX, 6, TS_REALTIME } },
+	{ .args = { "ttrace", "-tttt", "true" }, .command = "true", .tstamp = { TS_UNIX, 6, TS_REALTIME } },
+	/* --timestamps: strace's words, with keys or alone, and ttrace's
+	 * clock:, whose default format is unix */
+#define TS_OK(spec, f, d, c) \
+	{ .args = { "ttrace", spec, "true" }, .command = "true", \
+	  .tstamp = { f, d, c } }
+	TS_OK("--timestamps", TS_TIME, 0, TS_REALTIME),
+	TS_OK("--timestamps=", TS_TIME, 0, TS_REALTIME),
+	TS_OK("--timestamps=none", TS_NONE, 0, TS_REALTIME),
+	TS_OK("--timestamps=unix", TS_UNIX, 0, TS_REALTIME),
+	TS_OK("--timestamps=ms", TS_TIME, 3, TS_REALTIME),
+	TS_OK("--absolute-timestamps=format:unix,precision:ns", TS_UNIX, 9, TS_REALTIME),
+	TS_OK("--timestamps=ns,unix,", TS_UNIX, 9, TS_REALTIME),
+	TS_OK("--timestamps=,precision:us,precision:s", TS_TIME, 0, TS_REALTIME),
+	TS_OK("--timestamps=clock:monotonic", TS_UNIX, 0, TS_MONOTONIC),
+	TS_OK("--timestamps=boottime,ns", TS_UNIX, 9, TS_BOOTTIME),
+	TS_OK("--timestamps=unix,clock:monotonic,us", TS_UNIX, 6, TS_MONOTONIC),
+	TS_OK("--timestamps=monotonic,realtime", TS_TIME, 0, TS_REALTIME),
+	TS_OK("--timestamps=none,clock:boottime", TS_NONE, 0, TS_BOOTTIME),
+	/* a later --timestamps keeps the earlier's format, but none */
+	{ .args = { "ttrace", "--timestamps=unix", "--timestamps=ms", "true" },
+	  .command = "true", .tstamp = { TS_UNIX, 3, TS_REALTIME } },
+	{ .args = { "ttrace", "--timestamps=none", "--timestamps=ms", "true" },
+	  .command = "true", .tstamp = { TS_TIME, 3, TS_REALTIME } },
+	{ .args = { "ttrace", "--timestamps=unix,ns", "--timestamps", "true" },
+	  .command = "true", .tstamp = { TS_TIME, 9, TS_REALTIME } },
+	{ .args = { "ttrace", "-tt", "-r", "true" }, .command = "true",
+	  .tstamp = { TS_TIME, 6, TS_REALTIME }, .relative = true },
 	{ .args = { "ttrace", "-o", "FILE", "true" }, .command = "true", .outfile = "FILE" },
 	{ .args = { "ttrace", "-oFILE", "true" }, .command = "true", .outfile = "FILE" },
 	{ .args = { "ttrace", "--output=FILE", "true" }, .command = "true", .outfile = "FILE" },
 	{ .args = { "ttrace", "--output", "FILE", "true" }, .command = "true", .outfile = "FILE" },
 	{ .args = { "ttrace", "--", "-p", "1" }, .command = "-p 1" },
-	{ .args = { "ttrace", "-t", "--", "sleep", "--", "1" }, .command = "sleep -- 1", .tstamp = TS_SEC },
+	{ .args = { "ttrace", "-t", "--", "sleep", "--", "1" }, .command = "sleep -- 1", .tstamp = { TS_TIME, 0, TS_REALTIME } },
 	{ .args = { "ttrace", "sleep", "-t", "1" }, .command = "sleep -t 1" },
 	{ .args = { "ttrace", "-qq", "-r", "-T", "-f", "true" }, .command = "true",
 	  .relative = true, .syscall_time = true, .quiet = 2 },
@@ -281,7 +346,11 @@ START_TEST(test_ok)
 		ck_assert_int_eq(tt_opt.pids[i], c->pids[i]);
 	ck_assert_pstr_eq(tt_opt.outfile, c->outfile);
 	ck_assert_int_eq(tt_opt.per_tid, c->per_tid);
-	ck_assert_int_eq(tt_opt.tstamp, c->tstamp);
+	ck_assert_int_eq(tt_opt.summary, c->summary);
+	ck_assert_int_eq(tt_opt.summary_too, c->summary_too);
+	ck_assert_int_eq(tt_opt.tstamp.format, c->tstamp.format);
+	ck_assert_uint_eq(tt_opt.tstamp.digits, c->tstamp.digits);
+	ck_assert_int_eq(tt_opt.tstamp.clock, c->tstamp.clock);
 	ck_assert_int_eq(tt_opt.relative, c->relative);
 	ck_assert_int_eq(tt_opt.syscall_time, c->syscall_time);
 	ck_assert_int_eq(tt_opt.quiet, c->quiet);
@@ -305,6 +374,8 @@ static const struct stack_case {
 	{ { "ttrace", "--stack-depth=5", "-k", "true" }, 1, 5, "" },
 	{ { "ttrace", "-kk", "--stack-depth", "64", "true" }, 2, 64, "" },
 	{ { "ttrace", "-c", "-k", "true" }, 0, 64, "ttrace: -k has no effect with -c\n" },
+	/* -C prints the trace: stacks under its calls */
+	{ { "ttrace", "-C", "-k", "true" }, 1, 64, "" },
 };
 
 START_TEST(test_stack)
@@ -525,7 +596,7 @@ START_TEST(test_parse_twice)
 	options_teardown();
 	ck_assert_int_eq(parse(second), -1);
 	ck_assert_str_eq(tt_opt.argv[0], "false");
-	ck_assert_int_eq(tt_opt.tstamp, TS_NONE);
+	ck_assert_int_eq(tt_opt.tstamp.format, TS_NONE);
 	ck_assert(tt_opt.syscall_time);
 	ck_assert_ptr_null(tt_opt.outfile);
 }

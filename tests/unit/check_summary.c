@@ -276,7 +276,7 @@ START_TEST(test_impossible_request)
 	};
 	struct tt_event *ev = ut_call_begin(UT_TID, &c);
 	struct tcb *tcp = tt_tcb_new(UT_TID, 0);	/* lateness is the tracer's */
-	struct tt_timestamps now = { { 5, 0 }, { 5, 0 } };
+	struct tt_timestamps now = { { 5, 0 }, { 5, 0 }, { 0, 0 } };
 
 	ev->ret = TR_VALUE;
 	tt_lateness_measure(tcp, ev, &now);

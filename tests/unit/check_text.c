@@ -175,7 +175,7 @@ END_TEST
 START_TEST(test_interleaved_signal)
 {
 	struct tt_event *a = ut_call_begin(UT_TID, &sleep_a);
-	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 } };
+	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 }, { 0, 0 } };
 	struct tt_record b = ut_record(TT_REC_SIGNAL, 200, &ts);
 	siginfo_t si;
 
@@ -197,7 +197,7 @@ START_TEST(test_gone_resumed)
 {
 	struct tt_event *a = ut_call_begin(UT_TID, &sleep_a);
 	struct tt_event *b = ut_call_begin(200, &settime_b);
-	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 } };
+	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 }, { 0, 0 } };
 
 	struct tt_record gone = ut_record(TT_REC_EXIT, UT_TID, &ts);
 
@@ -230,7 +230,7 @@ static void run_filtered(void)
 	struct tt_event *a = ut_call_begin(UT_TID, &sleep_a);
 	struct tt_event *b = ut_call_begin(200, &settime_b);
 	struct tt_event *c = ut_call_begin(300, &fail_b);
-	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 } };
+	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 }, { 0, 0 } };
 	struct tt_record killed = ut_record(TT_REC_EXIT, 300, &ts);
 	struct tt_record det = ut_record(TT_REC_DETACHED, UT_TID, &ts);
 
@@ -280,7 +280,7 @@ END_TEST
 /* -e signal=: the signals not in the set print nothing. */
 START_TEST(test_signal_filter)
 {
-	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 } };
+	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 }, { 0, 0 } };
 	struct tt_record r = ut_record(TT_REC_SIGNAL, UT_TID, &ts);
 	siginfo_t si;
 
@@ -360,7 +360,7 @@ START_TEST(test_life)
 		[L_EXIT] = TT_REC_EXIT, [L_SUPERSEDED] = TT_REC_SUPERSEDED,
 		[L_DETACHED] = TT_REC_DETACHED, [L_GROUP_STOP] = TT_REC_GROUP_STOP,
 	};
-	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 } };
+	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 }, { 0, 0 } };
 	struct tt_record r = ut_record(kinds[c->kind], UT_TID, &ts);
 
 	tt_opt.quiet = c->quiet;
@@ -423,7 +423,7 @@ static const struct signal_case {
 START_TEST(test_signal)
 {
 	const struct signal_case *c = &signal_cases[_i];
-	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 } };
+	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 }, { 0, 0 } };
 	struct tt_record r = ut_record(TT_REC_SIGNAL, UT_TID, &ts);
 	siginfo_t si;
 
@@ -444,30 +444,47 @@ END_TEST
 
 /* --- timestamps --------------------------------------------------------- */
 
-/* Entry at 1970-01-02 01:01:01.123456789 UTC, monotonic 100.5; the exit
- * 0.50075 s later. */
-static const struct tt_timestamps t_entry = { { 90061, 123456789 }, { 100, 500000000 } };
-static const struct tt_timestamps t_exit = { { 90061, 624206789 }, { 101, 750000 } };
+/* Entry at 1970-01-02 01:01:01.123456789 UTC, monotonic 100.5, boottime
+ * 3600.987654321; the exit 0.50075 s later. */
+static const struct tt_timestamps t_entry = { { 90061, 123456789 }, { 100, 500000000 },
+					      { 3600, 987654321 } };
+static const struct tt_timestamps t_exit = { { 90061, 624206789 }, { 101, 750000 },
+					     { 3601, 488404321 } };
 
 static const struct time_case {
 	const char *what;
 	const char *tz;
-	enum tt_tstamp tstamp;
+	struct tt_tstamp tstamp;
 	bool syscall_time;
 	const char *want;
 } time_cases[] = {
-	{ "-t", "UTC", TS_SEC, false,
+	{ "-t", "UTC", { TS_TIME, 0, TS_REALTIME }, false,
 	  UT_P "01:01:01 timer_settime(0, 0, NULL, NULL) = 0\n" },
-	{ "-t, another zone", "EST5", TS_SEC, false,
+	{ "-t, another zone", "EST5", { TS_TIME, 0, TS_REALTIME }, false,
 	  UT_P "20:01:01 timer_settime(0, 0, NULL, NULL) = 0\n" },
-	{ "-tt", "UTC", TS_USEC, false,
+	{ "-tt", "UTC", { TS_TIME, 6, TS_REALTIME }, false,
 	  UT_P "01:01:01.123456 timer_settime(0, 0, NULL, NULL) = 0\n" },
-	{ "-ttt", "EST5", TS_EPOCH, false,
+	{ "-ttt", "EST5", { TS_UNIX, 6, TS_REALTIME }, false,
 	  UT_P "90061.123456 timer_settime(0, 0, NULL, NULL) = 0\n" },
-	{ "-T", "UTC", TS_NONE, true,
+	{ "-T", "UTC", { TS_NONE, 0, TS_REALTIME }, true,
 	  S_SHORT "= 0 <0.500750>\n" },
-	{ "-tt -T", "UTC", TS_USEC, true,
+	{ "-tt -T", "UTC", { TS_TIME, 6, TS_REALTIME }, true,
 	  UT_P "01:01:01.123456 timer_settime(0, 0, NULL, NULL) = 0 <0.500750>\n" },
+	/* --timestamps: every precision, each clock */
+	{ "--timestamps=ms", "UTC", { TS_TIME, 3, TS_REALTIME }, false,
+	  UT_P "01:01:01.123 timer_settime(0, 0, NULL, NULL) = 0\n" },
+	{ "--timestamps=unix,ns", "UTC", { TS_UNIX, 9, TS_REALTIME }, false,
+	  UT_P "90061.123456789 timer_settime(0, 0, NULL, NULL) = 0\n" },
+	{ "--timestamps=unix", "UTC", { TS_UNIX, 0, TS_REALTIME }, false,
+	  UT_P "90061 timer_settime(0, 0, NULL, NULL) = 0\n" },
+	{ "--timestamps=clock:monotonic,ns", "UTC", { TS_UNIX, 9, TS_MONOTONIC }, false,
+	  UT_P "100.500000000 timer_settime(0, 0, NULL, NULL) = 0\n" },
+	{ "--timestamps=clock:monotonic", "EST5", { TS_UNIX, 0, TS_MONOTONIC }, false,
+	  UT_P "100 timer_settime(0, 0, NULL, NULL) = 0\n" },
+	{ "--timestamps=clock:boottime,us", "UTC", { TS_UNIX, 6, TS_BOOTTIME }, true,
+	  UT_P "3600.987654 timer_settime(0, 0, NULL, NULL) = 0 <0.500750>\n" },
+	{ "--timestamps=none,ns", "UTC", { TS_NONE, 9, TS_MONOTONIC }, false,
+	  S_SHORT "= 0\n" },
 };
 
 static void timed_call(const struct ut_call *call, const struct tt_timestamps *entry,
@@ -496,13 +513,47 @@ START_TEST(test_time)
 }
 END_TEST
 
-/* -r: the time since the previous line.  The renderer keeps the previous
- * line's time and has no way to forget it, so a first line sets it and
- * only what follows is compared. */
+/* A TOCTOU note whose values did not fit in the event's pool (a call of
+ * very many values: found by fuzzing) shows them as "?". */
+START_TEST(test_note_no_value)
+{
+	struct tt_event *ev = ut_call_begin(UT_TID, &short_call);
+
+	ut_call_entry(ev);
+	ev->notes[ev->nnotes++] = (struct tt_note){
+		.kind = TN_TOCTOU_CHANGED, .arg = 2,
+		.node = TT_NO_VALUE, .node2 = TT_NO_VALUE,
+	};
+	ut_call_exit(ev, &short_call);
+	ut_expect_output("no value", S_SHORT "= 0\n"
+		UT_P "  ^ TOCTOU: new_setting changed while timer_settime ran: "
+		"? at entry, ? at exit\n");
+}
+END_TEST
+
+/* -r: the time since the previous line, alone or after an absolute
+ * stamp as strace prints it ("STAMP (+REL) ").  The renderer keeps the
+ * previous line's time and has no way to forget it, so a first line sets
+ * it and only what follows is compared. */
+static const struct relative_case {
+	struct tt_tstamp tstamp;
+	const char *want;
+} relative_cases[] = {
+	{ { TS_NONE, 0, TS_REALTIME },
+	  UT_P "    50.500000 timer_settime(0, 0, NULL, NULL) = 0\n"
+	  B_P "     0.500750 --- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---\n" },
+	{ { TS_UNIX, 6, TS_REALTIME },
+	  UT_P "90061.123456 (+    50.500000) timer_settime(0, 0, NULL, NULL) = 0\n"
+	  B_P "7.000000 (+     0.500750) --- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---\n" },
+	{ { TS_UNIX, 3, TS_MONOTONIC },
+	  UT_P "100.500 (+    50.500000) timer_settime(0, 0, NULL, NULL) = 0\n"
+	  B_P "101.000 (+     0.500750) --- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---\n" },
+};
+
 START_TEST(test_relative)
 {
-	const struct tt_timestamps t_first = { { 0, 0 }, { 50, 0 } };
-	const struct tt_timestamps t_signal = { { 0, 0 }, { 101, 750000 } };
+	const struct tt_timestamps t_first = { { 0, 0 }, { 50, 0 }, { 0, 0 } };
+	const struct tt_timestamps t_signal = { { 7, 0 }, { 101, 750000 }, { 0, 0 } };
 	struct tt_record stop = ut_record(TT_REC_GROUP_STOP, 200, &t_first);
 	struct tt_record sig = ut_record(TT_REC_SIGNAL, 200, &t_signal);
 	siginfo_t si;
@@ -514,14 +565,13 @@ START_TEST(test_relative)
 	stop.sig = SIGSTOP;
 	sig.si = &si;
 	tt_opt.relative = true;
+	tt_opt.tstamp = relative_cases[_i].tstamp;
 	tt_render_text.record(&stop);
 	timed_call(&short_call, &t_entry, &t_exit);
 	tt_render_text.record(&sig);
 	out = strchr(ut_output(), '\n');
 	ck_assert_ptr_nonnull(out);
-	ck_assert_str_eq(out + 1,
-		UT_P "    50.500000 timer_settime(0, 0, NULL, NULL) = 0\n"
-		B_P "     0.500750 --- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---\n");
+	ck_assert_str_eq(out + 1, relative_cases[_i].want);
 }
 END_TEST
 
@@ -554,7 +604,7 @@ START_TEST(test_stack)
 {
 	struct tt_event *a = ut_call_begin(UT_TID, &sleep_a);
 	struct tt_event *b = ut_call_begin(200, &settime_b);
-	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 } };
+	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 }, { 0, 0 } };
 	struct tt_record killed = ut_record(TT_REC_EXIT, 200, &ts);
 
 	killed.status = SIGKILL;
@@ -602,7 +652,8 @@ Suite *make_text_suite(void)
 	tcase_add_test(tc, test_interleaved_signal);
 	tcase_add_test(tc, test_gone_resumed);
 	tcase_add_test(tc, test_stack);
-	tcase_add_test(tc, test_relative);
+	tcase_add_loop_test(tc, test_relative, 0, NCASES(relative_cases));
+	tcase_add_test(tc, test_note_no_value);
 	tcase_add_loop_test(tc, test_open_line_ends, 0, 3);
 	tcase_add_loop_test(tc, test_status_filter, 0, NCASES(filter_cases));
 	tcase_add_test(tc, test_signal_filter);

@@ -91,8 +91,8 @@ START_TEST(test_sleep_span)
 	struct tt_event *ev = ut_call_begin(UT_TID, &sleep_1s);
 	char *text;
 
-	ev->t_entry = (struct tt_timestamps){ { 7, 0 }, { 100, 500000000 } };
-	ev->t_exit = (struct tt_timestamps){ { 8, 0 }, { 101, 750000000 } };
+	ev->t_entry = (struct tt_timestamps){ { 7, 0 }, { 100, 500000000 }, { 0, 0 } };
+	ev->t_exit = (struct tt_timestamps){ { 8, 0 }, { 101, 750000000 }, { 0, 0 } };
 	ut_call_entry(ev);
 	feed(rec(TT_REC_CALL_ENTRY, UT_TID, &ev->t_entry), ev);
 	ut_call_exit(ev, &sleep_1s);
@@ -112,7 +112,7 @@ END_TEST
  * not, whatever their kind. */
 START_TEST(test_named_once)
 {
-	struct tt_timestamps ts = { { 0, 0 }, { 5, 0 } };
+	struct tt_timestamps ts = { { 0, 0 }, { 5, 0 }, { 0, 0 } };
 	struct tt_record stop = rec(TT_REC_GROUP_STOP, 200, &ts);
 	struct tt_record abi = rec(TT_REC_ABI, 200, &ts);
 	char *text;
@@ -142,7 +142,7 @@ START_TEST(test_state_dropped)
 	static const enum tt_record_kind leaves[] = {
 		TT_REC_EXIT, TT_REC_DETACHED, TT_REC_GONE, TT_REC_EXEC,
 	};
-	struct tt_timestamps ts = { { 0, 0 }, { 5, 0 } };
+	struct tt_timestamps ts = { { 0, 0 }, { 5, 0 }, { 0, 0 } };
 	struct tt_record first = rec(TT_REC_NEW_TRACEE, 200, &ts);
 	struct tt_record leave = rec(leaves[_i], 200, &ts);
 	struct tt_record again = rec(TT_REC_NEW_TRACEE, 200, &ts);
@@ -164,11 +164,11 @@ END_TEST
 START_TEST(test_killed_mid_sleep)
 {
 	struct tt_event *ev = ut_call_begin(UT_TID, &sleep_1s);
-	struct tt_timestamps at = { { 0, 0 }, { 3, 0 } };
+	struct tt_timestamps at = { { 0, 0 }, { 3, 0 }, { 0, 0 } };
 	struct tt_record killed = rec(TT_REC_EXIT, UT_TID, &at);
 	char *text;
 
-	ev->t_entry = (struct tt_timestamps){ { 0, 0 }, { 2, 0 } };
+	ev->t_entry = (struct tt_timestamps){ { 0, 0 }, { 2, 0 }, { 0, 0 } };
 	ut_call_entry(ev);
 	feed(rec(TT_REC_CALL_ENTRY, UT_TID, &ev->t_entry), ev);
 	killed.status = SIGKILL;
@@ -229,8 +229,8 @@ START_TEST(test_wait_span)
 	struct tt_event *ev = ut_call_begin(UT_TID, &wait_cases[_i].call);
 	char *text, want[1024];
 
-	ev->t_entry = (struct tt_timestamps){ { 7, 0 }, { 100, 500000000 } };
-	ev->t_exit = (struct tt_timestamps){ { 7, 20500000 }, { 100, 520500000 } };
+	ev->t_entry = (struct tt_timestamps){ { 7, 0 }, { 100, 500000000 }, { 0, 0 } };
+	ev->t_exit = (struct tt_timestamps){ { 7, 20500000 }, { 100, 520500000 }, { 0, 0 } };
 	ut_call_entry(ev);
 	feed(rec(TT_REC_CALL_ENTRY, UT_TID, &ev->t_entry), ev);
 	ut_call_exit(ev, &wait_cases[_i].call);
@@ -261,16 +261,16 @@ START_TEST(test_wait_unfinished_and_resumed)
 		.resumes = NR64_poll
 	};
 	struct tt_event *ev = ut_call_begin(UT_TID, &poll_5s), *again;
-	struct tt_timestamps at = { { 0, 0 }, { 3, 0 } };
+	struct tt_timestamps at = { { 0, 0 }, { 3, 0 }, { 0, 0 } };
 	struct tt_record killed = rec(TT_REC_EXIT, UT_TID, &at), r;
 	char *text;
 
-	ev->t_entry = (struct tt_timestamps){ { 0, 0 }, { 2, 0 } };
+	ev->t_entry = (struct tt_timestamps){ { 0, 0 }, { 2, 0 }, { 0, 0 } };
 	ut_call_entry(ev);
 	feed(rec(TT_REC_CALL_ENTRY, UT_TID, &ev->t_entry), ev);
 	ut_call_exit(ev, &poll_5s);	/* interrupted: ERESTART_RESTARTBLOCK */
 	again = ut_call_begin(UT_TID, &restart);
-	again->t_entry = (struct tt_timestamps){ { 0, 0 }, { 2, 500000000 } };
+	again->t_entry = (struct tt_timestamps){ { 0, 0 }, { 2, 500000000 }, { 0, 0 } };
 	again->t_exit = again->t_entry;
 	ut_call_entry(again);
 	ut_call_exit(again, &restart);
@@ -278,7 +278,7 @@ START_TEST(test_wait_unfinished_and_resumed)
 	r.resumed = ev;
 	feed(r, again);
 	ev = ut_call_begin(UT_TID, &poll_5s);
-	ev->t_entry = (struct tt_timestamps){ { 0, 0 }, { 2, 750000000 } };
+	ev->t_entry = (struct tt_timestamps){ { 0, 0 }, { 2, 750000000 }, { 0, 0 } };
 	ut_call_entry(ev);
 	killed.status = SIGKILL;
 	feed(killed, ev);

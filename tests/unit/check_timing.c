@@ -358,7 +358,7 @@ START_TEST(test_futex_lateness)
 		UT_ERR(110),
 	};
 	struct tcb *tcp = tt_tcb_new(UT_TID, 0);
-	struct tt_timestamps now = { { 100, 0 }, { 5, 3500000 } };
+	struct tt_timestamps now = { { 100, 0 }, { 5, 3500000 }, { 0, 0 } };
 	struct tt_event *ev = ut_call_begin(UT_TID, &timed_out);
 
 	ut_call_entry(ev);
@@ -433,8 +433,8 @@ START_TEST(test_timing_resumed)
 	const struct resume_case *c = &resume_cases[_i];
 	struct tcb *tcp = tt_tcb_new(UT_TID, 0);
 	/* the deadline: 5 s + 200 ms; the restart returns 3 ms after */
-	struct tt_timestamps t0 = { { 100, 0 }, { 5, 0 } };
-	struct tt_timestamps now = { { 100, 0 }, { 5, 203000000 } };
+	struct tt_timestamps t0 = { { 100, 0 }, { 5, 0 }, { 0, 0 } };
+	struct tt_timestamps now = { { 100, 0 }, { 5, 203000000 }, { 0, 0 } };
 	struct tt_event *orig = ut_call_begin(UT_TID, &c->orig), *ev;
 
 	ut_call_entry(orig);

@@ -54,6 +54,28 @@ expect_result badstatus 2 "ttrace: invalid status 'finished'" "$TRY"
 usage badsignal --signal=USR1,SIGFOO
 expect_result badsignal 2 "ttrace: invalid signal 'SIGFOO'" "$TRY"
 
+# --timestamps: the words its error lists are those of the help
+ts_words() {	# KEY: the help's list of words after "KEY:", "a|b|c"
+	printf '%s\n' "$HELP" | sed -n "s/.* $1:\([a-z]*|[a-z|]*[a-z]\).*/\1/p"
+}
+FORMATS=$(ts_words format)
+PRECISIONS=$(ts_words precision)
+CLOCKS=$(ts_words clock)
+[ -n "$FORMATS" ] && [ -n "$PRECISIONS" ] && [ -n "$CLOCKS" ] ||
+	harness_error "the help's --timestamps words were not found: $HELP"
+TS_WORDS="format:$FORMATS, precision:$PRECISIONS, clock:$CLOCKS"
+for bad in precision:ps format:foo clock:tai unix,tai format: ps; do
+	usage ts-$bad --timestamps=$bad
+	expect_result ts-$bad 2 \
+		"ttrace: invalid --timestamps argument '${bad#unix,}' ($TS_WORDS)" "$TRY"
+done
+usage ts-and-t -tt --absolute-timestamps=unix
+expect_result ts-and-t 2 \
+	"ttrace: -t and --absolute-timestamps cannot be provided simultaneously" "$TRY"
+usage ts-timeofday --timestamps=clock:monotonic,format:time
+expect_result ts-timeofday 2 \
+	"ttrace: --timestamps: clock:monotonic has no time of day (format:time); use format:unix for seconds since the clock's zero" "$TRY"
+
 usage ffpipe -ff -o '|cat'
 expect_result ffpipe 2 "ttrace: piping the output and -ff are mutually exclusive" "$TRY"
 
