@@ -24,13 +24,17 @@ MODE_DECODE = $(E2E_DECODE_M64) $(E2E_DECODE_M32)
 MODE_OFF = $(MODE_DECODE) $(TOCTOU_TESTS64) $(TOCTOU_TESTS32) \
 	$(STACK_TESTS) $(TRACER_SH)
 
-MODE_TESTS = \
-	$(MODE_OFF:%=tests/modes/off/%.mode) \
-	$(MODE_DECODE:%=tests/modes/regs/%.mode) \
-	$(MODE_DECODE:%=tests/modes/regsoff/%.mode) \
-	$(MODE_DECODE:%=tests/modes/peek/%.mode)
-TESTS += $(MODE_TESTS)
-check_SCRIPTS += $(MODE_TESTS)
+# Made and added by $(eval), unseen by automake: automake rewrites the
+# programs in TESTS (for $(EXEEXT)) and, through these pattern
+# substitutions, put the lists' own tests there instead of their .mode
+# files, so no mode ran.
+$(eval MODE_TESTS = \
+	$$(MODE_OFF:%=tests/modes/off/%.mode) \
+	$$(MODE_DECODE:%=tests/modes/regs/%.mode) \
+	$$(MODE_DECODE:%=tests/modes/regsoff/%.mode) \
+	$$(MODE_DECODE:%=tests/modes/peek/%.mode))
+$(eval TESTS += $$(MODE_TESTS))
+$(eval check_SCRIPTS += $$(MODE_TESTS))
 
 tests/modes/%.mode:
 	@mkdir -p $(@D) && echo '$*' >$@

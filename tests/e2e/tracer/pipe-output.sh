@@ -31,8 +31,10 @@ expect_line "missing: ttrace's" "$W/missing.err" \
 	"ttrace: the command 'no-such-command-here', which the trace was written to, could not be run (the shell's exit status 127): the trace is lost"
 
 # A command that exits before reading: the write fails, named, then its
-# status; ttrace exits 1 (the trace was not written).
-tt_run early -o '|exit 3' -- "$H/sleeper" -n 1 -s 1000
+# status; ttrace exits 1 (the trace was not written).  The one line comes
+# at the end of a 300 ms sleep: the command has exited by then (a line
+# written before would sit in the pipe's buffer, and no write would fail).
+tt_run early -o '|exit 3' -- "$H/sleeper" -n 1 -s 300000000
 expect_result early 1 \
 	"ttrace: cannot write the trace to the command 'exit 3': Broken pipe" \
 	"ttrace: the command 'exit 3', which the trace was written to, exited with status 3"

@@ -18,8 +18,12 @@ PATH=$W:$PATH tt_run x32path -- x32prog
 expect_result x32path 2 "ttrace: cannot trace 'x32prog': it is an x32 program, and ttrace does not trace x32 (only x86_64 and i386)"
 
 SLEEP="clock_nanosleep(CLOCK_MONOTONIC, 0, {tv_sec=0, tv_nsec=1000}, NULL) = 0"
-tt_run call -- "$H/x32call"
-expect_result call 0 "$SLEEP" "+++ exited with 0 +++"
+# (in the suite's --seccomp=off pass there is no filter: calloff's case)
+case " ${TT_TTRACE_OPTS:-} " in
+*" --seccomp=off "*) ;;
+*)	tt_run call -- "$H/x32call"
+	expect_result call 0 "$SLEEP" "+++ exited with 0 +++" ;;
+esac
 tt_run calloff --seccomp=off -- "$H/x32call"
 expect_rc calloff 0
 sed 's/^ttrace: process [0-9]* /ttrace: process PID /' "$W/calloff.err" >"$W/calloff.got"
