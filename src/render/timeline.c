@@ -24,12 +24,25 @@
  *              (failed)", and args.outcome ("timed_out" ... as --json
  *              says it), args.timeout_ns (null: none)
  *   settime    a call that arms a timer (its signature's arm shape): an
- *              "i" instant (thread scope) at the entry, with the new
- *              it_value and it_interval in nanoseconds
- *   other call an "i" instant at its exit (a blocking read of a timerfd
- *              returns when the timer expired)
+ *              "X" span from its entry to its exit, with the new it_value
+ *              and it_interval in nanoseconds
+ *   timerfd    a read of a timerfd (traced with -e trace=read or all, and
+ *   read       only on timerfds): an "X" span from its entry to its exit,
+ *              category "timerfd", with args.fd and args.expirations
+ *   other call an "i" instant at its exit
  *   signal     an "i" instant on the thread it was delivered to; SI_TIMER
  *              ones carry the timer id and overrun
+ *   timer flow a flow (category and name "timer", "ph" "s" then "f" with
+ *              "bp":"e", one "id" per arming) from each timer_settime or
+ *              timerfd_settime that armed a timer to each of its firings
+ *              the trace shows: an SI_TIMER signal naming that timer, a
+ *              read of that timerfd that returned expirations.  The start
+ *              is at the settime's entry, written just after its span,
+ *              the finish at the signal's instant or the read's exit,
+ *              written just after them: Perfetto binds each to the slice
+ *              open on that thread's track then (ties in "ts" keep the
+ *              file's order).  A firing links to the latest arming of its
+ *              timer in its process; see "timers" below for what is kept.
  *   process    "i" instants: process scope for a new process, an execve,
  *              -p attaching and a process's exit; thread scope for a new
  *              thread, a thread's exit, detaching, stops
@@ -38,7 +51,8 @@
  * the CLOCK_MONOTONIC time of the first event.  Nothing is kept per event:
  * the span of a sleep is written at its exit from the event itself.  Per
  * thread only whether its track is named, by tid, dropped when it exits,
- * is detached or is forgotten, and at an execve (its new name).
+ * is detached or is forgotten, and at an execve (its new name).  Per
+ * process the flow of each armed timer (below, "timers").
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -251,9 +265,131 @@ static void track(const struct tt_record *r, const struct timespec *at)
 	name_track(r, "thread_name", label, at);
 }
 
+/* --- timers ------------------------------------------------------------ */
+
+/* The timers that are armed, each with the flow of the settime that
+ * armed it last, keyed by what the records say: the process and a POSIX
+ * timer's id (an SI_TIMER signal names it) or a timerfd's number (a read
+ * names it).  The rule for a number, as the trace shows it:
+ *   - a successful settime that armed the timer starts a new flow (a
+ *     re-arm replaces the last one); one that disarmed it (it_value 0)
+ *     ends the link; one that failed changes nothing (nor the kernel);
+ *   - a traced timer_create or timerfd_create that returns the number,
+ *     or a timer_delete of it, forgets it: a new timer;
+ *   - an execve forgets the POSIX timers (the kernel deletes them), not
+ *     the timerfds (the fds may stay open);
+ *   - the exit, detach or end of the process's leader thread (tid ==
+ *     pid: the kernel reports it last) forgets every timer of it.
+ * Its limit: ttrace does not trace close, dup2 or fork, so a timerfd's
+ * number closed and reused by another timerfd that no traced create or
+ * settime made (dup2, an untraced timerfd_create then a settime through
+ * another number) still links to the old arming, and a child's reads of
+ * an inherited timerfd do not link (another pid).  setitimer and alarm
+ * start no flow: their signals (SI_KERNEL) do not name a timer.  A few
+ * per process: searched from the newest. */
+struct armed {
+	pid_t pid;
+	uint8_t kind;		/* enum tt_timing_timer */
+	int32_t id;
+	uint64_t flow;
+};
+
+static struct armed *armed;
+static size_t narmed, armed_cap;
+static uint64_t last_flow;	/* the id of the last flow started */
+
+static struct armed *armed_find(pid_t pid, uint8_t kind, int32_t id)
+{
+	for (size_t i = narmed; i-- > 0;)
+		if (armed[i].pid == pid && armed[i].kind == kind &&
+		    armed[i].id == id)
+			return &armed[i];
+	return NULL;
+}
+
+/* Forgets the timers of pid of kind (TT_TIMER_NONE: every kind) whose id
+ * is id (any id when all). */
+static void forget(pid_t pid, uint8_t kind, int32_t id, bool all)
+{
+	for (size_t i = narmed; i-- > 0;)
+		if (armed[i].pid == pid &&
+		    (kind == TT_TIMER_NONE || armed[i].kind == kind) &&
+		    (all || armed[i].id == id))
+			armed[i] = armed[--narmed];
+}
+
+/* A new flow for the timer, which replaces its last: its id. */
+static uint64_t arm(pid_t pid, uint8_t kind, int32_t id)
+{
+	struct armed *a = armed_find(pid, kind, id);
+
+	if (!a) {
+		if (narmed == armed_cap) {
+			armed_cap = armed_cap ? 2 * armed_cap : 16;
+			armed = tt_xreallocarray(armed, armed_cap,
+						 sizeof(*armed));
+		}
+		a = &armed[narmed++];
+		*a = (struct armed){ .pid = pid, .kind = kind, .id = id };
+	}
+	a->flow = ++last_flow;
+	return a->flow;
+}
+
+/* A flow event, "s" (start) or "f" (finish, bound to the enclosing
+ * slice), on r's thread track at at. */
+static void flow(const struct tt_record *r, const char *ph, uint64_t id,
+		 const struct timespec *at)
+{
+	struct jline l;
+
+	begin(&l, ph, "timer", "timer", r, at);
+	jprintf(&l, ",\"id\":%" PRIu64 "%s", id,
+		ph[0] == 'f' ? ",\"bp\":\"e\"" : "");
+	end(&l, at);
+}
+
+/* The timer a successful call makes, deletes or sets, by its timing. */
+static void timer_call(const struct tt_record *r)
+{
+	const struct tt_event *ev = r->ev;
+	const struct tt_timing *tm = &ev->timing;
+
+	if (!tm->has_timer || ev->ret != TR_VALUE ||
+	    (tm->timer_kind != TT_TIMER_POSIX && tm->timer_kind != TT_TIMER_FD))
+		return;
+	switch (tm->kind) {
+	case TT_TIMING_CREATE:
+	case TT_TIMING_DELETE:
+		forget(r->pid, tm->timer_kind, tm->timer, false);
+		break;
+	case TT_TIMING_ARM:
+		if (ev->rval != 0)
+			break;
+		if (tm->has_value && tm->in_ns && tm->value_ns == 0)
+			forget(r->pid, tm->timer_kind, tm->timer, false);
+		else
+			flow(r, "s", arm(r->pid, tm->timer_kind, tm->timer),
+			     &ev->t_entry.mono);
+		break;
+	default:
+		break;
+	}
+}
+
+/* A firing of timer id of kind, seen at at: the finish of its flow. */
+static void fired(const struct tt_record *r, uint8_t kind, int32_t id,
+		  const struct timespec *at)
+{
+	const struct armed *a = armed_find(r->pid, kind, id);
+
+	if (a)
+		flow(r, "f", a->flow, at);
+}
+
 /* --- calls ------------------------------------------------------------- */
 
-enum shape { CALL_SPAN, CALL_SETTIME, CALL_OTHER };
+enum shape { CALL_SPAN, CALL_SETTIME, CALL_READ, CALL_OTHER };
 
 /* The call a span describes, a sleep or a wait: the call itself, or the
  * one a restart_syscall resumes (r->resumed). */
@@ -275,8 +411,13 @@ static enum shape shape_of(const struct tt_record *r)
 		return CALL_SPAN;
 	if (r->ev->timing.kind == TT_TIMING_ARM)
 		return CALL_SETTIME;
-	/* Any other traced call, such as a read of a timerfd (issue #8):
-	 * an instant when it returned, with its decoded arguments. */
+	/* read is traced only on timerfds: it blocks until the timer
+	 * expires. */
+	if (r->ev->sc->sig->only_on_timerfd && r->ev->timing.has_timer &&
+	    r->ev->timing.timer_kind == TT_TIMER_FD)
+		return CALL_READ;
+	/* Any other traced call: an instant when it returned, with its
+	 * decoded arguments. */
 	return CALL_OTHER;
 }
 
@@ -374,13 +515,16 @@ static void span(const struct tt_record *r, const struct timespec *end_at,
 	end(&l, end_at);
 }
 
-static void settime_instant(const struct tt_record *r)
+/* A settime: a span from its entry to its exit, then the start of the
+ * flow of the timer it armed. */
+static void settime_span(const struct tt_record *r)
 {
 	const struct tt_event *ev = r->ev;
 	const struct tt_timing *tm = &ev->timing;
 	struct jline l;
 
-	instant(&l, "settime", ev->sc->sig->family, r, 't', &ev->t_entry.mono);
+	begin(&l, "X", "settime", ev->sc->sig->family, r, &ev->t_entry.mono);
+	jus(&l, "dur", tt_ts_ns(&ev->t_exit.mono) - tt_ts_ns(&ev->t_entry.mono));
 	call_args(&l, ev);
 	if (tm->in_ns)
 		jprintf(&l, ",\"mode\":\"%s\",\"value_ns\":%" PRId64
@@ -391,6 +535,54 @@ static void settime_instant(const struct tt_record *r)
 	tt_json_args(&l, ev);
 	jputs(&l, "}");
 	end(&l, &ev->t_exit.mono);
+	timer_call(r);
+}
+
+/* The expiration count a read of a timerfd returned (its u64 buffer, as
+ * decoded), or false when it returned none. */
+static bool expirations(const struct tt_event *ev, uint64_t *n)
+{
+	const struct tt_signature *sig = ev->sc->sig;
+
+	if (ev->ret != TR_VALUE || ev->rval != 8)
+		return false;
+	for (unsigned i = 0; i < sig->nargs && i < ev->nv; i++) {
+		const struct tt_value *v = &ev->v[i];
+
+		if (sig->args[i].type != AT_TFD_TICKS || v->kind != TV_ARRAY ||
+		    v->child == TT_NO_VALUE || ev->v[v->child].kind != TV_UINT)
+			continue;
+		*n = ev->v[v->child].u;
+		return true;
+	}
+	return false;
+}
+
+/* A read of a timerfd: a span from its entry to end_at, then, when it
+ * returned expirations, the finish of the flow of the timerfd's last
+ * arming. */
+static void read_span(const struct tt_record *r, const struct timespec *end_at,
+		      const char *unfinished)
+{
+	const struct tt_event *ev = r->ev;
+	uint64_t n = 0;
+	bool got = !unfinished && expirations(ev, &n);
+	struct jline l;
+
+	begin(&l, "X", "timerfd", ev->sc->sig->family, r, &ev->t_entry.mono);
+	jus(&l, "dur", tt_ts_ns(end_at) - tt_ts_ns(&ev->t_entry.mono));
+	call_args(&l, ev);
+	jprintf(&l, ",\"fd\":%d", (int)ev->timing.timer);
+	if (got)
+		jprintf(&l, ",\"expirations\":%" PRIu64, n);
+	if (unfinished)
+		jprintf(&l, ",\"unfinished\":\"%s\"", unfinished);
+	jputs(&l, ",\"call\":");
+	tt_json_args(&l, ev);
+	jputs(&l, "}");
+	end(&l, end_at);
+	if (got && n > 0)
+		fired(r, TT_TIMER_FD, ev->timing.timer, end_at);
 }
 
 static void other_instant(const struct tt_record *r)
@@ -404,6 +596,7 @@ static void other_instant(const struct tt_record *r)
 	tt_json_args(&l, ev);
 	jputs(&l, "}");
 	end(&l, &ev->t_exit.mono);
+	timer_call(r);	/* a create or a delete */
 }
 
 static void tl_syscall_exit(const struct tt_record *r)
@@ -413,7 +606,10 @@ static void tl_syscall_exit(const struct tt_record *r)
 		span(r, &r->ev->t_exit.mono, NULL);
 		break;
 	case CALL_SETTIME:
-		settime_instant(r);
+		settime_span(r);
+		break;
+	case CALL_READ:
+		read_span(r, &r->ev->t_exit.mono, NULL);
 		break;
 	case CALL_OTHER:
 		other_instant(r);
@@ -422,7 +618,8 @@ static void tl_syscall_exit(const struct tt_record *r)
 }
 
 /* The thread leaves the trace (why: exit, killed, detached, superseded,
- * end) in the middle of a traced call: a sleep or a wait ends here;
+ * end) in the middle of a traced call: a sleep, a wait or a read of a
+ * timerfd ends here;
  * another call, which never returned, is shown where it started. */
 static void unreturned(const struct tt_record *r, const char *why)
 {
@@ -433,6 +630,10 @@ static void unreturned(const struct tt_record *r, const char *why)
 		return;
 	if (shape_of(r) == CALL_SPAN) {
 		span(r, at, why);
+		return;
+	}
+	if (shape_of(r) == CALL_READ) {
+		read_span(r, at, why);
 		return;
 	}
 	instant(&l, "call", r->ev->sc->sig->family, r, 't', &r->ev->t_entry.mono);
@@ -545,6 +746,12 @@ static void tl_event(const struct tt_record *r)
 		return;
 	}
 	end(&l, at);
+	/* A POSIX timer's signal: its flow ends in the instant. */
+	if (r->kind == TT_REC_SIGNAL && r->si->si_code == SI_TIMER)
+		fired(r, TT_TIMER_POSIX, r->si->si_timerid, at);
+	/* The kernel deletes a process's POSIX timers at an execve. */
+	if (r->kind == TT_REC_EXEC)
+		forget(r->pid, TT_TIMER_POSIX, 0, true);
 }
 
 static void tl_record(const struct tt_record *r)
@@ -571,6 +778,12 @@ static void tl_record(const struct tt_record *r)
 	/* The thread is gone: a new one with its tid gets its own names. */
 	if (r->kind == TT_REC_EXIT || r->kind == TT_REC_DETACHED)
 		drop_named(r->tid);
+	/* The leader, reported last of its process: the process is gone
+	 * (or no longer traced), its timers with it. */
+	if (r->tid == r->pid &&
+	    (r->kind == TT_REC_EXIT || r->kind == TT_REC_DETACHED ||
+	     r->kind == TT_REC_GONE))
+		forget(r->pid, TT_TIMER_NONE, 0, true);
 }
 
 static void tl_finish(void)
@@ -579,6 +792,10 @@ static void tl_finish(void)
 	free(named);
 	named = NULL;
 	nnamed = named_cap = 0;
+	free(armed);
+	armed = NULL;
+	narmed = armed_cap = 0;
+	last_flow = 0;
 }
 
 const struct tt_renderer tt_render_timeline = {

@@ -2,6 +2,7 @@
 """Checks a ttrace --timeline file (Chrome Trace Event JSON, array form).
 
   timeline-check.py run FILE OUT COMM     tlprog run; OUT: what it printed
+  timeline-check.py flows FILE OUT        tlprog flows; OUT: what it printed
   timeline-check.py killed FILE COMM PID SIG  tlprog hang, killed mid-sleep
   timeline-check.py attach FILE COMM PID NSEC   -p, then SIGINT (detach)
   timeline-check.py exec FILE COMM1 COMM2 execchain execs execchain32
@@ -47,12 +48,21 @@ def load(path, closed=True):
             problems.append("line %d is not one event: %r" % (i + 2, line))
     for e in events:
         check(isinstance(e.get("ts"), (int, float)) and e["ts"] >= 0 and
-              e.get("ph") in ("M", "X", "i") and
+              e.get("ph") in ("M", "X", "i", "s", "f") and
               isinstance(e.get("pid"), int) and isinstance(e.get("tid"), int),
               "malformed event %r" % e)
         if e.get("ph") == "i":
             check(e.get("s") in ("t", "p"), "instant without scope: %r" % e)
     return events
+
+
+def said_by(out):
+    """What a tlprog printed: {KEY: [numbers]}."""
+    said = {}
+    for line in open(out):
+        k, v = line.split()
+        said.setdefault(k, []).append(int(v))
+    return said
 
 
 def ns(us):
@@ -71,7 +81,9 @@ def named(events, comm, pid, tid):
 
 
 def spans(events, tid=None):
-    return [e for e in events if e["ph"] == "X" and (tid is None or e["tid"] == tid)]
+    """The spans of sleeps and waits (not of settimes and reads)."""
+    return [e for e in events if e["ph"] == "X" and e["cat"] in ("sleep", "wait") and
+            (tid is None or e["tid"] == tid)]
 
 
 def instants(events, name, tid=None):
@@ -123,13 +135,17 @@ def run(path, out, comm):
     if check(len(ch) == 1, "child: %d spans, want 1: %r" % (len(ch), ch)):
         sleep_ok(ch[0], "CLOCK_MONOTONIC", "relative", 10000000)
 
-    st = [e for e in ev if e["ph"] == "i" and e["cat"] == "settime"]
-    got = [(e["name"], e["tid"], e["s"], e["args"].get("mode"), e["args"].get("value_ns"),
+    st = [e for e in ev if e["ph"] == "X" and e["cat"] == "settime"]
+    got = [(e["name"], e["tid"], e["args"].get("mode"), e["args"].get("value_ns"),
             e["args"].get("interval_ns"), e["args"].get("return")) for e in st]
-    check(got == [("timer_settime", pid, "t", "relative", 15000000, 0, 0),
-                  ("timerfd_settime", pid, "t", "relative", 1250000000, 500000000, 0),
-                  ("timerfd_settime", pid, "t", "relative", 0, 0, 0)],
-          "settime instants: %r" % got)
+    check(got == [("timer_settime", pid, "relative", 15000000, 0, 0),
+                  ("timerfd_settime", pid, "relative", 1250000000, 500000000, 0),
+                  ("timerfd_settime", pid, "relative", 0, 0, 0)],
+          "settime spans: %r" % got)
+    # the two armings start a flow each, the disarm none; the timer
+    # signal ends the first
+    fl = [(e["ph"], e["id"]) for e in ev if e["ph"] in ("s", "f")]
+    check(fl == [("s", 1), ("f", 1), ("s", 2)], "flows: %r" % fl)
     for e in st:
         c = e["args"].get("call", {})
         arg = c.get("new_setting") or c.get("utmr") or {}
@@ -156,6 +172,91 @@ def run(path, out, comm):
             check(got[0]["s"] == s, "%s: scope %r" % (name, got[0]["s"]))
             if args:
                 check(got[0].get("args") == args, "%s: args %r" % (name, got[0].get("args")))
+
+
+def inside(e, slice_):
+    """e lies in slice_ (an "X" span or an "i" instant) on its track
+    (in whole nanoseconds: the sum of two floats may round up)."""
+    return (e["pid"], e["tid"]) == (slice_["pid"], slice_["tid"]) and \
+        ns(slice_["ts"]) <= ns(e["ts"]) <= ns(slice_["ts"]) + ns(slice_.get("dur", 0))
+
+
+def flows(path, out):
+    """tlprog flows: a POSIX timer armed every 30 ms fires twice, armed
+    again once fires once; a timerfd the same, read each time.  Each
+    firing (the signal, the read) ends exactly one flow, whose start is in
+    the span of the arming it came from; the re-arming starts another."""
+    ev = load(path)
+    said = said_by(out)
+    pid, timer, fd, took = said["P"][0], said["I"][0], said["F"][0], said["R"]
+    period = 30000000
+
+    fl = [e for e in ev if e["ph"] in ("s", "f")]
+    for e in fl:
+        check(e["cat"] == "timer" and e["name"] == "timer" and
+              (e["pid"], e["tid"]) == (pid, pid) and isinstance(e.get("id"), int) and
+              e.get("bp") == ("e" if e["ph"] == "f" else None),
+              "flow event: %r" % e)
+    arms = [e for e in ev if e["ph"] == "X" and e["cat"] == "settime"]
+    if not check([e["name"] for e in arms] == ["timer_settime"] * 2 + ["timerfd_settime"] * 2,
+                 "settimes: %r" % arms):
+        return
+    # every start sits in one arming's span, written just after it (the
+    # slice Perfetto binds it to: the one open on the track then)
+    start = {}
+    for i, e in enumerate(ev):
+        if e["ph"] != "s":
+            continue
+        a = [k for k, s in enumerate(arms) if inside(e, s)]
+        if check(len(a) == 1 and ev[i - 1] is arms[a[0]], "flow start not in one settime: %r" % e):
+            check(a[0] not in start, "two flows start in settime %d" % a[0])
+            start[a[0]] = e["id"]
+    check(sorted(start) == [0, 1, 2, 3], "settimes with a flow start: %r" % start)
+    check(len(set(start.values())) == len(start), "flow ids reused: %r" % start)
+
+    def ends(slices):
+        """The flow id each slice's one finish carries."""
+        got = []
+        for s in slices:
+            i = next(k for k, e in enumerate(ev) if e is s)
+            f = [e for e in fl if e["ph"] == "f" and inside(e, s)]
+            if check(len(f) == 1 and ev[i + 1] is f[0],
+                     "not one finish just after %r: %r" % (s, f)):
+                got.append(f[0]["id"])
+            else:
+                got.append(None)
+        return got
+
+    def linked(what, firings, first):
+        """Three firings: two of arming first, one of the re-arming."""
+        if not check(len(firings) == 3, "%s: %r" % (what, firings)):
+            return False
+        got = ends(firings)
+        return check(got == [start.get(first)] * 2 + [start.get(first + 1)],
+                     "%s end flows %r, want the first arming's twice then the "
+                     "second's (%r)" % (what, got, start))
+
+    linked("timer signals", [e for e in ev if e["ph"] == "i" and e["cat"] == "timer_signal"
+                             and e["args"].get("timerid") == timer], 0)
+    rd = [e for e in ev if e["ph"] == "X" and e["cat"] == "timerfd" and
+          e["args"].get("fd") == fd]
+    if linked("timerfd reads", rd, 2):
+        # each read blocks until its timer expired: its span ends no
+        # sooner than the arming's entry plus the periods it counted, and
+        # lies within the program's own clock reads around the call
+        count = 0
+        for i, r in enumerate(rd):
+            arm = arms[2] if i < 2 else arms[3]
+            count = count + r["args"].get("expirations", 0) if i < 2 else \
+                r["args"].get("expirations", 0)
+            check(r["name"] == "read" and r["args"].get("return") == 8 and
+                  r["args"].get("expirations", 0) >= 1, "read: %r" % r)
+            check(ns(r["ts"]) >= ns(arm["ts"]) + ns(arm["dur"]), "read before its arming: %r" % r)
+            check(ns(r["ts"]) + ns(r["dur"]) >= ns(arm["ts"]) + count * period,
+                  "read %d ends before its timer expired: %r" % (i, r))
+            check(i < len(took) and ns(r["dur"]) <= took[i],
+                  "read %d longer than the program saw it block (%r): %r" % (i, took, r))
+    check(len([e for e in fl if e["ph"] == "f"]) == 6, "finishes: %r" % fl)
 
 
 def killed(path, comm, pid, sig):
@@ -231,6 +332,8 @@ def cut(path):
 mode, args = sys.argv[1], sys.argv[2:]
 if mode == "run":
     run(args[0], args[1], args[2])
+elif mode == "flows":
+    flows(args[0], args[1])
 elif mode == "killed":
     killed(args[0], args[1], int(args[2]), args[3])
 elif mode == "attach":

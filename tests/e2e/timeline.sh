@@ -6,6 +6,10 @@
 # sleep with its exact clock, mode and request, no shorter than asked,
 # its lateness its duration minus the request; settimes with their exact
 # value and interval; the SI_TIMER signal on the thread; starts and exits.
+# Then timers followed from arming to firing (tlprog flows, with read
+# traced): each SI_TIMER signal and each timerfd read ends one flow that
+# starts in the settime that armed it last, a re-arm starts another, a
+# read is a span no shorter than its timer made it block.
 # Then a tracee SIGKILLed in a sleep (the span ends at its death, the file
 # is closed), -p and a detach, and ttrace itself SIGKILLed (every line
 # whole, only the final ']' missing).  timeline-m32.sh runs it all again
@@ -52,6 +56,12 @@ for main in text json summary; do
 	tl_check "run-$main" run "$W/run-$main.json" "$W/run-$main.out" "$PROG"
 done
 expect_match run-summary "$W/run-summary.trace" 'lateness histogram, CLOCK_MONOTONIC, 3 sleeps:'
+
+# Timers from arming to firing: flows, and timerfd reads as spans.
+tt_run flows -e trace=%timer,read -o "$W/flows.trace" --timeline="$W/flows.json" \
+	-- "$H/$PROG" flows
+expect_rc flows 0
+tl_check flows flows "$W/flows.json" "$W/flows.out"
 
 
 # A sleep the tracee is killed in: the span ends at the death (SIGKILL

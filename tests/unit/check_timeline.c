@@ -1,7 +1,8 @@
 /* ttrace unit tests: the --timeline renderer (Chrome Trace Event JSON)
  * driven by records: a sleep's span, a wait's span and outcome, a
  * thread's track named once, the names dropped when a thread leaves and
- * at an execve. */
+ * at an execve; a timerfd read's span, and the flows from a timer's
+ * arming to its firings. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -299,6 +300,204 @@ START_TEST(test_wait_unfinished_and_resumed)
 }
 END_TEST
 
+/* --- timers followed from arming to firing ---------------------------- */
+
+/* Call c by UT_TID from 100 s + at_ms to 100 s + end_ms (monotonic). */
+static void call_at(const struct ut_call *c, unsigned at_ms, unsigned end_ms)
+{
+	struct tt_event *ev = ut_call_begin(UT_TID, c);
+
+	ev->t_entry = (struct tt_timestamps){ { 0, 0 }, { 100, at_ms * 1000000L }, { 0, 0 } };
+	ev->t_exit = (struct tt_timestamps){ { 0, 0 }, { 100, end_ms * 1000000L }, { 0, 0 } };
+	ut_call_entry(ev);
+	feed(rec(TT_REC_CALL_ENTRY, UT_TID, &ev->t_entry), ev);
+	ut_call_exit(ev, c);
+	feed(rec(TT_REC_CALL_EXIT, UT_TID, &ev->t_exit), ev);
+}
+
+/* A SIGUSR1 of POSIX timer id delivered to UT_TID at 100 s + at_ms. */
+static void timer_signal(int32_t id, unsigned at_ms)
+{
+	struct tt_timestamps ts = { { 0, 0 }, { 100, at_ms * 1000000L }, { 0, 0 } };
+	struct tt_record r = rec(TT_REC_SIGNAL, UT_TID, &ts);
+	siginfo_t si;
+
+	memset(&si, 0, sizeof(si));
+	si.si_signo = SIGUSR1;
+	si.si_code = SI_TIMER;
+	si.si_timerid = id;
+	r.si = &si;
+	feed(r, NULL);
+}
+
+/* The flow events of text, one per line, in order: "s1 f1 ...". */
+static char *flows_of(const char *text)
+{
+	static char got[256];
+	size_t n = 0;
+
+	got[0] = '\0';
+	for (const char *p = text; (p = strstr(p, "{\"ph\":\"")); p++) {
+		const char *id = strstr(p, "\"id\":");
+		char ph = p[7];
+
+		if ((ph != 's' && ph != 'f') || !id || strchr(p, '\n') < id)
+			continue;
+		n += (size_t)snprintf(got + n, sizeof(got) - n, "%s%c%ld",
+				      n ? " " : "", ph, strtol(id + 5, NULL, 10));
+	}
+	return got;
+}
+
+static const struct ut_call timer_arm = {	/* timer 9: 1 s, then every 0.5 s */
+	&tt_abi_x86_64, NR64_timer_settime, { 9, 0, 0x1000, 0 },
+	{ [2] = UT_ITS(0, 500000000, 1, 0) }, UT_RET(0)
+};
+static const struct ut_call timer_disarm = {
+	&tt_abi_x86_64, NR64_timer_settime, { 9, 0, 0x1000, 0 },
+	{ [2] = UT_ITS(0, 500000000, 0, 0) }, UT_RET(0)
+};
+static const struct ut_call timer_arm_fails = {
+	&tt_abi_x86_64, NR64_timer_settime, { 9, 0, 0x1000, 0 },
+	{ [2] = UT_ITS(0, 0, 1, 0) }, UT_ERR(22)
+};
+static const struct ut_call timer_del = {
+	&tt_abi_x86_64, NR64_timer_delete, { 9 }, { { 0 } }, UT_RET(0)
+};
+static const struct ut_call tfd_arm = {		/* fd 5: once, 250 ms */
+	&tt_abi_x86_64, NR64_timerfd_settime, { 5, 0, 0x1000, 0 },
+	{ [2] = UT_ITS(0, 0, 0, 250000000) }, UT_RET(0)
+};
+static const struct ut_call tfd_read = {	/* fd 5: 3 expirations */
+	&tt_abi_x86_64, NR64_read, { 5, 0x2000, 8 }, { [1] = { true, { 3 } } },
+	UT_RET(8)
+};
+static const struct ut_call tfd_read_eagain = {
+	&tt_abi_x86_64, NR64_read, { 5, 0x2000, 8 }, { [1] = { false } },
+	UT_ERR(11)
+};
+static const struct ut_call tfd_read6 = {
+	&tt_abi_x86_64, NR64_read, { 6, 0x2000, 8 }, { [1] = { true, { 1 } } },
+	UT_RET(8)
+};
+static const struct ut_call tfd_create = {	/* returns fd 5 again */
+	&tt_abi_x86_64, NR64_timerfd_create, { 1, 0 }, { { 0 } }, UT_RET(5)
+};
+
+/* timer_settime arms timer 9 at 0-1 ms: a span, then a flow start at its
+ * entry; its signals at 300 and 800 ms each end that flow in their
+ * instant; a signal of timer 7 ends none. */
+START_TEST(test_timer_flow_exact)
+{
+	char *text;
+
+	call_at(&timer_arm, 0, 1);
+	timer_signal(9, 300);
+	timer_signal(7, 400);
+	timer_signal(9, 800);
+	text = timeline();
+	ck_assert_msg(strstr(text,
+		",{\"ph\":\"X\",\"cat\":\"settime\",\"name\":\"timer_settime\","
+		"\"pid\":100,\"tid\":100,\"ts\":0.000,\"dur\":1000.000,"
+		"\"args\":{\"syscall\":\"timer_settime\",\"abi\":\"x86_64\",\"return\":0,"
+		"\"mode\":\"relative\",\"value_ns\":1000000000,\"interval_ns\":500000000,"
+		"\"call\":") &&
+		strstr(text, "}}}\n"
+		",{\"ph\":\"s\",\"cat\":\"timer\",\"name\":\"timer\","
+		"\"pid\":100,\"tid\":100,\"ts\":0.000,\"id\":1}\n"
+		",{\"ph\":\"i\",\"cat\":\"timer_signal\",\"name\":\"SIGUSR1\","
+		"\"pid\":100,\"tid\":100,\"ts\":300000.000,\"s\":\"t\","
+		"\"args\":{\"signo\":10,\"code\":\"SI_TIMER\",\"timerid\":9,"
+		"\"overrun\":0,\"int\":0}}\n"
+		",{\"ph\":\"f\",\"cat\":\"timer\",\"name\":\"timer\","
+		"\"pid\":100,\"tid\":100,\"ts\":300000.000,\"id\":1,\"bp\":\"e\"}\n"
+		",{\"ph\":\"i\",\"cat\":\"timer_signal\",\"name\":\"SIGUSR1\","
+		"\"pid\":100,\"tid\":100,\"ts\":400000.000,\"s\":\"t\","
+		"\"args\":{\"signo\":10,\"code\":\"SI_TIMER\",\"timerid\":7,"
+		"\"overrun\":0,\"int\":0}}\n"
+		",{\"ph\":\"i\",\"cat\":\"timer_signal\",\"name\":\"SIGUSR1\","
+		"\"pid\":100,\"tid\":100,\"ts\":800000.000,\"s\":\"t\","
+		"\"args\":{\"signo\":10,\"code\":\"SI_TIMER\",\"timerid\":9,"
+		"\"overrun\":0,\"int\":0}}\n"
+		",{\"ph\":\"f\",\"cat\":\"timer\",\"name\":\"timer\","
+		"\"pid\":100,\"tid\":100,\"ts\":800000.000,\"id\":1,\"bp\":\"e\"}\n]\n"),
+		"%s", text);
+	free(text);
+}
+END_TEST
+
+/* A read of timerfd 5 from 10 to 260 ms that returned 3 expirations: a
+ * span, then the finish of the flow timerfd_settime started, at its
+ * exit. */
+START_TEST(test_timerfd_read_exact)
+{
+	char *text;
+
+	call_at(&tfd_arm, 0, 1);
+	call_at(&tfd_read, 10, 260);
+	text = timeline();
+	ck_assert_msg(strstr(text,
+		",{\"ph\":\"s\",\"cat\":\"timer\",\"name\":\"timer\","
+		"\"pid\":100,\"tid\":100,\"ts\":0.000,\"id\":1}\n"
+		",{\"ph\":\"X\",\"cat\":\"timerfd\",\"name\":\"read\","
+		"\"pid\":100,\"tid\":100,\"ts\":10000.000,\"dur\":250000.000,"
+		"\"args\":{\"syscall\":\"read\",\"abi\":\"x86_64\",\"return\":8,"
+		"\"fd\":5,\"expirations\":3,\"call\":{\"fd\":5,"
+		"\"buf\":{\"addr\":\"0x2000\",\"value\":[3]},\"count\":8}}}\n"
+		",{\"ph\":\"f\",\"cat\":\"timer\",\"name\":\"timer\","
+		"\"pid\":100,\"tid\":100,\"ts\":260000.000,\"id\":1,\"bp\":\"e\"}\n]\n"),
+		"%s", text);
+	free(text);
+}
+END_TEST
+
+/* Which firings link to which arming: the latest successful arming of
+ * the same timer of the same process, none after a disarm, a delete, a
+ * create that returns the number again, an execve (POSIX timers only) or
+ * the end of the process. */
+static const struct {
+	const char *what;
+	const struct ut_call *calls[4];	/* at 0-1 ms, 2-3 ms ... */
+	enum tt_record_kind between;	/* then this record of the leader
+					 * (TT_REC_CALL_ENTRY: none) */
+	const char *want;		/* the flows, after a signal of
+					 * timer 9 and a read of fd 5 */
+} flow_cases[] = {
+	{ "armed twice: the second flow", { &timer_arm, &tfd_arm, &timer_arm, &tfd_arm },
+	  TT_REC_CALL_ENTRY, "s1 s2 s3 s4 f3 f4" },
+	{ "a failed settime changes nothing", { &timer_arm, &tfd_arm, &timer_arm_fails },
+	  TT_REC_CALL_ENTRY, "s1 s2 f1 f2" },
+	{ "disarmed", { &timer_arm, &tfd_arm, &timer_disarm }, TT_REC_CALL_ENTRY, "s1 s2 f2" },
+	{ "deleted, created again", { &timer_arm, &tfd_arm, &timer_del, &tfd_create },
+	  TT_REC_CALL_ENTRY, "s1 s2" },
+	{ "a read that failed, or of another fd", { &timer_arm, &tfd_arm, &tfd_read_eagain, &tfd_read6 },
+	  TT_REC_CALL_ENTRY, "s1 s2 f1 f2" },
+	{ "execve", { &timer_arm, &tfd_arm }, TT_REC_EXEC, "s1 s2 f2" },
+	{ "exit", { &timer_arm, &tfd_arm }, TT_REC_EXIT, "s1 s2" },
+	{ "detached", { &timer_arm, &tfd_arm }, TT_REC_DETACHED, "s1 s2" },
+	{ "forgotten", { &timer_arm, &tfd_arm }, TT_REC_GONE, "s1 s2" },
+};
+
+START_TEST(test_flow_rules)
+{
+	struct tt_timestamps ts = { { 0, 0 }, { 100, 500000000 }, { 0, 0 } };
+	unsigned at = 0;
+	char *text;
+
+	for (unsigned i = 0; i < 4 && flow_cases[_i].calls[i]; i++, at += 2)
+		call_at(flow_cases[_i].calls[i], at, at + 1);
+	if (flow_cases[_i].between != TT_REC_CALL_ENTRY)
+		feed(rec(flow_cases[_i].between, UT_TID, &ts), NULL);
+	timer_signal(9, 600);
+	call_at(&tfd_read, 700, 710);
+	text = timeline();
+	ck_assert_msg(strcmp(flows_of(text), flow_cases[_i].want) == 0,
+		      "%s: flows %s, want %s\n%s", flow_cases[_i].what,
+		      flows_of(text), flow_cases[_i].want, text);
+	free(text);
+}
+END_TEST
+
 Suite *make_timeline_suite(void)
 {
 	Suite *s = suite_create("timeline");
@@ -310,5 +509,8 @@ Suite *make_timeline_suite(void)
 	tcase_add_test(tc, test_killed_mid_sleep);
 	tcase_add_loop_test(tc, test_wait_span, 0, NCASES(wait_cases));
 	tcase_add_test(tc, test_wait_unfinished_and_resumed);
+	tcase_add_test(tc, test_timer_flow_exact);
+	tcase_add_test(tc, test_timerfd_read_exact);
+	tcase_add_loop_test(tc, test_flow_rules, 0, NCASES(flow_cases));
 	return s;
 }

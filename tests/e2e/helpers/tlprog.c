@@ -5,6 +5,7 @@
  *   tlprog run        the sequence below
  *   tlprog hang FILE  writes "S" to FILE, then sleeps 10 s (to be killed)
  *   tlprog loop NSEC  sleeps NSEC, forever (for -p)
+ *   tlprog flows      timers followed from arming to firing (below)
  *
  * run, one step after the other so that no signal lands in a sleep (a
  * traced process is interrupted even by a signal it ignores):
@@ -16,6 +17,13 @@
  *   a timerfd is armed (1.25 s, every 0.5 s), then disarmed
  * It prints what the test cannot know beforehand, one line each:
  *   P PID / T TID (the thread) / C PID (the child) / A DEADLINE_NS / I TIMERID
+ *
+ * flows: a POSIX timer (SIGEV_SIGNAL, SIGUSR1) armed every 30 ms fires
+ * twice, is armed again once for 30 ms and fires once more (a signal
+ * caught in sigsuspend each time); then a timerfd armed every 30 ms is
+ * read twice, armed again once for 30 ms and read once more.  It prints
+ *   P PID / I TIMERID / F FD / R NS (each read's own measure of how long
+ *   it blocked, CLOCK_MONOTONIC around the call)
  */
 #include <pthread.h>
 #include <signal.h>
@@ -51,11 +59,12 @@ static void on_signal(int sig)
 	(void)sig;
 }
 
-static void posix_timer(void)
+/* A POSIX timer that sends SIGUSR1 (caught, blocked until sigsuspend
+ * with *old); prints its id. */
+static timer_t usr1_timer(sigset_t *old)
 {
 	struct sigevent sev;
-	struct itimerspec its = { { 0, 0 }, { 0, 15000000 } };
-	sigset_t block, old;
+	sigset_t block;
 	timer_t id;
 
 	memset(&sev, 0, sizeof(sev));
@@ -64,11 +73,20 @@ static void posix_timer(void)
 	signal(SIGUSR1, on_signal);
 	sigemptyset(&block);
 	sigaddset(&block, SIGUSR1);
-	sigprocmask(SIG_BLOCK, &block, &old);
+	sigprocmask(SIG_BLOCK, &block, old);
 	if (timer_create(CLOCK_MONOTONIC, &sev, &id))
 		exit(99);
 	printf("I %ld\n", (long)(intptr_t)id);
 	fflush(stdout);
+	return id;
+}
+
+static void posix_timer(void)
+{
+	struct itimerspec its = { { 0, 0 }, { 0, 15000000 } };
+	sigset_t old;
+	timer_t id = usr1_timer(&old);
+
 	if (timer_settime(id, 0, &its, NULL))
 		exit(99);
 	sigsuspend(&old);
@@ -85,6 +103,56 @@ static void timerfd(void)
 	    timerfd_settime(fd, 0, &off, NULL))
 		exit(99);
 	close(fd);
+}
+
+static long long mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Every 30 ms twice, then 30 ms once: the first expiration of the second
+ * arming comes 30 ms after it, before the third of the first would. */
+static const struct itimerspec every30 = { { 0, 30000000 }, { 0, 30000000 } };
+static const struct itimerspec once30 = { { 0, 0 }, { 0, 30000000 } };
+
+static void flows(void)
+{
+	sigset_t old;
+	timer_t id;
+	uint64_t n;
+	int fd;
+
+	printf("P %d\n", (int)getpid());
+	id = usr1_timer(&old);
+	for (int i = 0; i < 3; i++) {
+		if ((i == 0 && timer_settime(id, 0, &every30, NULL)) ||
+		    (i == 2 && timer_settime(id, 0, &once30, NULL)))
+			exit(99);
+		sigsuspend(&old);
+	}
+	timer_delete(id);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+
+	fd = timerfd_create(CLOCK_MONOTONIC, 0);
+	if (fd < 0)
+		exit(99);
+	printf("F %d\n", fd);
+	for (int i = 0; i < 3; i++) {
+		long long t;
+
+		if ((i == 0 && timerfd_settime(fd, 0, &every30, NULL)) ||
+		    (i == 2 && timerfd_settime(fd, 0, &once30, NULL)))
+			exit(99);
+		t = mono_ns();
+		if (read(fd, &n, sizeof(n)) != sizeof(n) || n == 0)
+			exit(99);
+		printf("R %lld\n", mono_ns() - t);
+	}
+	close(fd);
+	fflush(stdout);
 }
 
 static void run(void)
@@ -135,6 +203,10 @@ int main(int argc, char **argv)
 		run();
 		return 0;
 	}
+	if (argc == 2 && strcmp(argv[1], "flows") == 0) {
+		flows();
+		return 0;
+	}
 	if (argc == 3 && strcmp(argv[1], "hang") == 0) {
 		FILE *f = fopen(argv[2], "w");
 
@@ -149,6 +221,6 @@ int main(int argc, char **argv)
 		for (;;)
 			nap(CLOCK_MONOTONIC, ns);
 	}
-	fprintf(stderr, "usage: tlprog run | hang FILE | loop NSEC\n");
+	fprintf(stderr, "usage: tlprog run | flows | hang FILE | loop NSEC\n");
 	return 99;
 }
