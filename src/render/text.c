@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "abi.h"
 #include "known.h"
@@ -697,6 +698,24 @@ static void put_sigval(struct tline *l, const siginfo_t *si)
 		lputs(l, "NULL");
 }
 
+/* A clock_t of a SIGCHLD (the child's CPU time in clock ticks) and, when
+ * not 0, its seconds in a C comment after it, as strace 6.1 prints them
+ * (37 ticks: "37", then the comment " 0.37 s "). */
+static void put_clock_t(struct tline *l, long ticks)
+{
+	static long hz;
+	int width = 0;
+
+	lprintf(l, "%ld", ticks);
+	if (!ticks)
+		return;
+	if (!hz && (hz = sysconf(_SC_CLK_TCK)) <= 0)
+		hz = 100;
+	for (long d = hz - 1; d > 0; d /= 10)
+		width++;
+	lprintf(l, " /* %ld.%0*ld s */", ticks / hz, width, ticks % hz);
+}
+
 static void put_siginfo(struct tline *l, const siginfo_t *si)
 {
 	char buf[32], sbuf[32];
@@ -745,8 +764,10 @@ static void put_siginfo(struct tline *l, const siginfo_t *si)
 			else
 				lputs(l, tt_signal_name(si->si_status, buf,
 							sizeof(buf)));
-			lprintf(l, ", si_utime=%ld, si_stime=%ld",
-				(long)si->si_utime, (long)si->si_stime);
+			lputs(l, ", si_utime=");
+			put_clock_t(l, (long)si->si_utime);
+			lputs(l, ", si_stime=");
+			put_clock_t(l, (long)si->si_stime);
 			break;
 		case SIGILL:
 		case SIGFPE:

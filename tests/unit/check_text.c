@@ -416,6 +416,7 @@ static const struct signal_case {
 	{ "CLD_KILLED", SIGCHLD, CLD_KILLED, 42, 1000, SIGKILL,
 	  UT_P "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=42, si_uid=1000, "
 	  "si_status=SIGKILL, si_utime=0, si_stime=0} ---\n" },
+
 	{ "unknown si_code", SIGUSR1, 99, 0, 0, 0,
 	  UT_P "--- SIGUSR1 {si_signo=SIGUSR1, si_code=99} ---\n" },
 };
@@ -439,6 +440,29 @@ START_TEST(test_signal)
 	r.si = &si;
 	tt_render_text.record(&r);
 	ut_expect_output(c->what, c->want);
+}
+END_TEST
+
+/* A child's CPU times not 0 have their seconds in a comment, as strace
+ * 6.1 prints them (clock ticks, 100 a second). */
+START_TEST(test_sigchld_times)
+{
+	struct tt_timestamps ts = { { 0, 0 }, { 0, 0 }, { 0, 0 } };
+	struct tt_record r = ut_record(TT_REC_SIGNAL, UT_TID, &ts);
+	siginfo_t si;
+
+	memset(&si, 0, sizeof(si));
+	si.si_signo = SIGCHLD;
+	si.si_code = CLD_EXITED;
+	si.si_pid = 42;
+	si.si_uid = 1000;
+	si.si_utime = 37;
+	si.si_stime = 250;
+	r.si = &si;
+	tt_render_text.record(&r);
+	ut_expect_output("CPU times", UT_P "--- SIGCHLD {si_signo=SIGCHLD, "
+			 "si_code=CLD_EXITED, si_pid=42, si_uid=1000, si_status=0, "
+			 "si_utime=37 /* 0.37 s */, si_stime=250 /* 2.50 s */} ---\n");
 }
 END_TEST
 
@@ -654,6 +678,7 @@ Suite *make_text_suite(void)
 	tcase_add_test(tc, test_stack);
 	tcase_add_loop_test(tc, test_relative, 0, NCASES(relative_cases));
 	tcase_add_test(tc, test_note_no_value);
+	tcase_add_test(tc, test_sigchld_times);
 	tcase_add_loop_test(tc, test_open_line_ends, 0, 3);
 	tcase_add_loop_test(tc, test_status_filter, 0, NCASES(filter_cases));
 	tcase_add_test(tc, test_signal_filter);

@@ -542,7 +542,7 @@ expect_last() {
 # tt_times_n FILE: FILE with the si_utime and si_stime of SIGCHLD lines
 # replaced by N (they vary from run to run).
 tt_times_n() {
-	sed 's/si_utime=[0-9]*, si_stime=[0-9]*/si_utime=N, si_stime=N/' "$1"
+	sed -E 's|si_utime=[0-9]+( /\* [0-9.]+ s \*/)?, si_stime=[0-9]+( /\* [0-9.]+ s \*/)?|si_utime=N, si_stime=N|' "$1"
 }
 
 # tt_file_prefix ID: the id column of a line in a -o FILE trace.

@@ -38,7 +38,6 @@ file_prefix() { printf '%-5d ' "$1"; }
 tty_prefix() { printf '[pid %5d] ' "$1"; }
 no_prefix() { :; }
 attached() { printf 'ttrace:@Process@%d@attached' "$1"; }
-times_n() { sed 's/si_utime=[0-9]*, si_stime=[0-9]*/si_utime=N, si_stime=N/' "$1"; }
 
 # family_ids NAME: T, F and V as family printed them.
 family_ids() {
@@ -56,7 +55,7 @@ family_ids fam
 expect_line fam "$W/fam.log" "T $V $V"
 M=
 family_trace no_prefix tty_prefix attached | tr @ ' ' >"$W/fam.want"
-times_n "$W/fam.err" >"$W/fam.got"
+tt_times_n "$W/fam.err" >"$W/fam.got"
 expect_same "fam: stderr" "$W/fam.want" "$W/fam.got"
 
 # With -o FILE.
@@ -66,7 +65,7 @@ expect_empty "famo: stderr" "$W/famo.err"
 family_ids famo
 M=$(awk '{ print $1; exit }' "$W/famo.trace")
 family_trace file_prefix file_prefix >"$W/famo.want"
-times_n "$W/famo.trace" >"$W/famo.got"
+tt_times_n "$W/famo.trace" >"$W/famo.got"
 expect_same "famo: trace" "$W/famo.want" "$W/famo.got"
 
 # Everything at once: 2 processes of 2 threads, each sleeping 3 times
