@@ -22,6 +22,13 @@
  * stopped after the op.  The entry test stays: it is the one that applies
  * without the filter (-p, --seccomp=off).
  *
+ * Every other number is decided on arch and nr alone, so that the kernel's
+ * seccomp action cache (Linux 5.11+) lets the calls the filter allows run
+ * without running it at all: a number whose path reads an argument is
+ * never cached.  tests/unit/check_seccomp.c (test_seccomp_cacheable) runs
+ * the program over every number of both ABIs and x32 and checks that only
+ * the waits tested by argument read further.
+ *
  * The kernel reports the syscall-entry stop before it runs the filter, so
  * a tracee resumed with PTRACE_CONT stops only at the filter
  * (PTRACE_EVENT_SECCOMP, which ttrace treats as the entry); PTRACE_SYSCALL
