@@ -3,7 +3,7 @@
 # (NAME-m32.dec), the ABI in the name as for the TOCTOU and stack
 # programs; each prints the trace ttrace must write, and run-decode.sh
 # diffs the two.  strace-compare.sh replays them under strace 6.1 and
-# ttrace.  A new program: NAME.c here and its line in E2E_DECODE_M64.
+# ttrace.  A new program is a new NAME.c here.
 
 TEST_EXTENSIONS += .dec
 DEC_LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/e2e/decode/run-decode.sh
@@ -11,33 +11,15 @@ EXTRA_DIST += tests/e2e/decode/decode.mk tests/e2e/decode/e2e.h \
 	tests/e2e/decode/run-decode.sh tests/e2e/decode/no-m32.sh \
 	tests/e2e/decode/strace-compare.sh
 
-# The programs: a new NAME.c here is a line in this list.  (Only suffix
-# substitutions below: automake rewrites TESTS and would drop a pattern.)
-E2E_DECODE_M64 = \
-	tests/e2e/decode/adjtimex-m64.dec \
-	tests/e2e/decode/aio-m64.dec \
-	tests/e2e/decode/badptr-m64.dec \
-	tests/e2e/decode/clocks-m64.dec \
-	tests/e2e/decode/clockcalls-m64.dec \
-	tests/e2e/decode/epoll-m64.dec \
-	tests/e2e/decode/futex-m64.dec \
-	tests/e2e/decode/interrupt-m64.dec \
-	tests/e2e/decode/itimer-m64.dec \
-	tests/e2e/decode/nanosleep-m64.dec \
-	tests/e2e/decode/poll-m64.dec \
-	tests/e2e/decode/posixtimer-m64.dec \
-	tests/e2e/decode/select-m64.dec \
-	tests/e2e/decode/semtimedop-m64.dec \
-	tests/e2e/decode/sigtimedwait-m64.dec \
-	tests/e2e/decode/sleep-m64.dec \
-	tests/e2e/decode/tfdcreate-m64.dec \
-	tests/e2e/decode/tfdread-m64.dec \
-	tests/e2e/decode/timer-m64.dec \
-	tests/e2e/decode/timerfd-m64.dec \
-	tests/e2e/decode/timersig-m64.dec
-EXTRA_DIST += $(E2E_DECODE_M64:-m64.dec=.c)
-check_SCRIPTS += $(E2E_DECODE_M64)
-TESTS += $(E2E_DECODE_M64)
+# Every NAME.c of this folder is a program: a new one is found by GNU
+# make's wildcard and needs no line here.  The lists are made and added by
+# $(eval), which automake does not see: automake rewrites the programs in
+# TESTS (for $(EXEEXT)) and would drop what it cannot expand.
+$(eval E2E_DECODE_C := $(sort $(notdir $(wildcard $(top_srcdir)/tests/e2e/decode/*.c))))
+$(eval E2E_DECODE_M64 := $(E2E_DECODE_C:%.c=tests/e2e/decode/%-m64.dec))
+$(eval EXTRA_DIST += $(E2E_DECODE_C:%=tests/e2e/decode/%))
+$(eval check_SCRIPTS += $(E2E_DECODE_M64))
+$(eval TESTS += $(E2E_DECODE_M64))
 CLEANFILES += tests/e2e/decode/*.dec
 
 # Built as automake builds a program, with the warnings but not the
@@ -52,9 +34,9 @@ E2E_CC_M32 = -m32 $(WARN_CFLAGS)
 E2E_LD_M32 = -m32
 
 if HAVE_M32
-E2E_DECODE_M32 = $(E2E_DECODE_M64:-m64.dec=-m32.dec)
-check_SCRIPTS += $(E2E_DECODE_M32)
-TESTS += $(E2E_DECODE_M32)
+$(eval E2E_DECODE_M32 := $(E2E_DECODE_M64:-m64.dec=-m32.dec))
+$(eval check_SCRIPTS += $(E2E_DECODE_M32))
+$(eval TESTS += $(E2E_DECODE_M32))
 tests/e2e/decode/%-m32.dec: tests/e2e/decode/%.c tests/e2e/decode/e2e.h
 	$(AM_V_CC)$(E2E_DECODE_BUILD) $(E2E_CC_M32) $(E2E_LD_M32) -o $@ $< $(LIBS)
 else
