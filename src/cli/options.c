@@ -94,15 +94,14 @@ static void usage_calls(FILE *fp)
 	free(wait);
 }
 
-void tt_usage(FILE *fp)
-{
-	fputs(
+/* The help: the usage lines, the paragraph of calls (usage_calls), a
+ * blank line, an entry per option, then the notes. */
+static const char usage_lines[] =
 "Usage: ttrace [OPTIONS] [--] COMMAND [ARGS...]\n"
 "       ttrace [OPTIONS] -p PID[,PID...]\n"
-"       ttrace --diff [OPTIONS] OLD.json NEW.json\n", fp);
-	usage_calls(fp);
-	fputs(
-"\n"
+"       ttrace --diff [OPTIONS] OLD.json NEW.json\n";
+
+static const char *const usage_options[] = {
 "  -e trace=NAMES  trace only these calls (comma-separated); a plain name\n"
 "                  (clock_nanosleep) selects every ABI variant, an exact\n"
 "                  one (clock_nanosleep_time32) just it; %timer: the\n"
@@ -110,30 +109,30 @@ void tt_usage(FILE *fp)
 "                  the waits, with a timeout or not; read: reads of\n"
 "                  timerfds, which stops at every read (slow); all:\n"
 "                  every call; none: no call.  Default: %timer and the\n"
-"                  waits that carry a finite timeout (0 included)\n"
+"                  waits that carry a finite timeout (0 included)\n",
 "  -z, --successful-only  print only the calls that returned without\n"
-"                  an error; -Z, --failed-only: only those with one\n"
+"                  an error; -Z, --failed-only: only those with one\n",
 "  -e status=SET, --status=SET  print only the calls that ended so:\n"
 "                  successful, failed, unfinished (never returned),\n"
-"                  unavailable, detached; all, none, !SET\n"
+"                  unavailable, detached; all, none, !SET\n",
 "  -e signal=SET, --signal=SET  print only these signals (USR1,\n"
-"                  SIGALRM, 14; all, none, !SET)\n"
+"                  SIGALRM, 14; all, none, !SET)\n",
 "  --list-calls    list every call ttrace knows, a line per entry point:\n"
 "                  ABI, number, name, family, its %classes (or -);\n"
-"                  and exit\n"
+"                  and exit\n",
 "  -o FILE         write the trace to FILE (default: standard error);\n"
 "                  every line then starts with the thread id;\n"
-"                  -o '|CMD' or -o '!CMD': into a pipe read by sh -c CMD\n"
+"                  -o '|CMD' or -o '!CMD': into a pipe read by sh -c CMD\n",
 "  --json          write JSON Lines instead of text: one object per event\n"
-"                  (schema: doc/ttrace-events.schema.json)\n"
+"                  (schema: doc/ttrace-events.schema.json)\n",
 "  -p PID[,PID...] attach to running processes and all their threads;\n"
-"                  SIGINT, SIGTERM or SIGHUP detach and leave them running\n"
-"  -f              accepted for strace users: ttrace always follows\n"
+"                  SIGINT, SIGTERM or SIGHUP detach and leave them running\n",
+"  -f              accepted for strace users: ttrace always follows\n",
 "  -ff, --output-separately  with -o FILE, a file per thread: FILE.TID,\n"
-"                  lines without the thread id\n"
+"                  lines without the thread id\n",
 "  -t, -tt, -ttt   prefix each line with the time of day, with\n"
 "                  microseconds, or as seconds since the epoch:\n"
-"                  --timestamps=time,s, time,us and unix,us\n"
+"                  --timestamps=time,s, time,us and unix,us\n",
 "  --timestamps[=SPEC], --absolute-timestamps[=SPEC]  prefix each line\n"
 "                  with a time stamp; SPEC, comma-separated, each word\n"
 "                  with its key or alone: format:" TS_FORMATS "\n"
@@ -141,71 +140,74 @@ void tt_usage(FILE *fp)
 "                  default time), precision:" TS_PRECISIONS " (default s),\n"
 "                  clock:" TS_CLOCKS " (default realtime;\n"
 "                  another clock has no time of day: its format is unix,\n"
-"                  and format:time an error)\n"
+"                  and format:time an error)\n",
 "  -r              prefix each line with the time since the previous one\n"
-"                  (after a -t or --timestamps stamp: in parentheses)\n"
-"  -T              show the time spent in each call\n"
+"                  (after a -t or --timestamps stamp: in parentheses)\n",
+"  -T              show the time spent in each call\n",
 "  -c, --summary-only  no trace: at the end, a table per call of calls,\n"
 "                  errors, time in the call, and how late sleeps woke\n"
 "                  (median, p99, max), and a histogram of lateness per\n"
-"                  clock; with --json, one JSON object\n"
+"                  clock; with --json, one JSON object\n",
 "  -C, --summary   the trace, then -c's table in the same output (-o FILE\n"
 "                  too); with --json, the events, then the summary object\n"
-"                  as the last line\n"
+"                  as the last line\n",
 "  --profile=FILE  write the run's timing profile to FILE (JSON): per call\n"
 "                  family, clock and mode, what the program asked for and\n"
 "                  how often: values within the tolerance are one request;\n"
 "                  a deadline is the time left to it, or the step from the\n"
-"                  last one; lateness for information\n"
+"                  last one; lateness for information\n",
 "  --check=FILE    compare the run with the profile in FILE: a request\n"
 "                  that appears, disappears or moves, or a count that\n"
 "                  changes, beyond the tolerance is a regression: a report\n"
 "                  on stderr and exit status 1; a profile or a run without\n"
-"                  a request compares nothing: exit status 2\n"
+"                  a request compares nothing: exit status 2\n",
 "  --diff OLD.json NEW.json  run nothing: compare two profiles as --check\n"
 "                  compares a run with one: the same report and exit status,\n"
 "                  with --tolerance, --max-lateness (p50, p99 and the max),\n"
-"                  --junit and --check-report\n"
+"                  --junit and --check-report\n",
 "  --tolerance=PCT how far a value may move (default: 10%); the count of a\n"
-"                  request asked the same each time too, others' by 50%\n"
+"                  request asked the same each time too, others' by 50%\n",
 "  --floor=DURATION  requests this short or shorter are counted, not\n"
-"                  compared (default: 1ms; recorded in the profile)\n"
+"                  compared (default: 1ms; recorded in the profile)\n",
 "  --max-lateness=BUDGET[,BUDGET...]  also a regression: a group of sleeps\n"
 "                  or waits whose lateness is over a budget: DURATION for\n"
 "                  the max (units ns, us, ms, s: 500us, 2ms), pN:DURATION\n"
-"                  for the Nth percentile (N from 1 to 100: p99:2ms)\n"
-"  --junit=FILE    also write the check's result as JUnit XML\n"
+"                  for the Nth percentile (N from 1 to 100: p99:2ms)\n",
+"  --junit=FILE    also write the check's result as JUnit XML\n",
 "  --check-report=FILE  also write the check's result as JSON: every\n"
 "                  finding with its group and values (schema:\n"
-"                  doc/ttrace-check-report.schema.json)\n"
+"                  doc/ttrace-check-report.schema.json)\n",
 "  GITHUB_ACTIONS=true  (in the environment) a check's findings are also\n"
 "                  ::error annotations on stdout, and a Markdown summary\n"
-"                  is appended to $GITHUB_STEP_SUMMARY\n"
+"                  is appended to $GITHUB_STEP_SUMMARY\n",
 "  --timeline=FILE also write FILE as a timeline for the Perfetto UI and\n"
 "                  chrome://tracing (Chrome Trace Event JSON): a track per\n"
-"                  thread, sleeps as spans, settimes, signals, starts, exits\n"
+"                  thread, sleeps as spans, settimes, signals, starts, exits\n",
 "  --toctou=on|off read every input struct again at the syscall exit and\n"
-"                  report when it changed while the call ran (default: on)\n"
-"  --toctou-fail   exit with status 1 if any TOCTOU finding was made\n"
+"                  report when it changed while the call ran (default: on)\n",
+"  --toctou-fail   exit with status 1 if any TOCTOU finding was made\n",
 "  --seccomp=on|off  stop the command only at the traced calls, with a\n"
 "                  seccomp filter installed before it starts (default: on;\n"
-"                  not possible with -p)\n"
+"                  not possible with -p)\n",
 "  -k              under each call, the stack of the calling thread at its\n"
 "                  entry, innermost frame first (libdw);\n"
-"                  -kk: with the source file:line where debug info has it\n"
-"  --stack-depth=N at most N frames (1 to 64, default 64)\n"
+"                  -kk: with the source file:line where debug info has it\n",
+"  --stack-depth=N at most N frames (1 to 64, default 64)\n",
 "  -y              print the path each file descriptor is open on:\n"
 "                  3<anon_inode:[timerfd]>; -yy: a device's type and\n"
 "                  numbers too, /dev/null<char 1:3>, a socket's details,\n"
-"                  UNIX-STREAM:[4387313->4387314]\n"
-"  -a COLUMN       align return values at COLUMN (default 40)\n"
-"  -s N            show at most N elements of an array (default 32)\n"
+"                  UNIX-STREAM:[4387313->4387314]\n",
+"  -a COLUMN       align return values at COLUMN (default 40)\n",
+"  -s N            show at most N elements of an array (default 32)\n",
 "  -v, -x, -xx, -w, -X abbrev, --seccomp-bpf  accepted for strace's\n"
-"                  command lines; they change nothing here (man page)\n"
+"                  command lines; they change nothing here (man page)\n",
 "  -q              do not report attach, detach and ABI changes;\n"
-"                  -qq: not process exits either\n"
-"  -h, --help      show this help and exit\n"
-"  -V, --version   show the version and exit\n"
+"                  -qq: not process exits either\n",
+"  -h, --help      show this help and exit\n",
+"  -V, --version   show the version and exit\n",
+};
+
+static const char usage_notes[] =
 "\n"
 "Not seen: clock reads the vDSO serves (clock_gettime, gettimeofday, time\n"
 "of the common clocks) never enter the kernel; nor do busy waits on the\n"
@@ -218,7 +220,18 @@ void tt_usage(FILE *fp)
 "(128+N if signal N killed it; 126 or 127 if it could not be run); 2 when\n"
 "--check compared nothing (no request in the run); 1 for a regression\n"
 "found by --check or --diff or, with --toctou-fail, a finding; else 0\n"
-"(with -p, after detaching).  See ttrace(1).\n", fp);
+"(with -p, after detaching).  See ttrace(1).\n";
+
+void tt_usage(FILE *fp)
+{
+	const size_t n = sizeof(usage_options) / sizeof(usage_options[0]);
+
+	fputs(usage_lines, fp);
+	usage_calls(fp);
+	fputc('\n', fp);
+	for (size_t i = 0; i < n; i++)
+		fputs(usage_options[i], fp);
+	fputs(usage_notes, fp);
 }
 
 static int usage_error(const char *fmt, ...) TT_PRINTF(1, 2);
