@@ -94,15 +94,14 @@ static void usage_calls(FILE *fp)
 	free(wait);
 }
 
-void tt_usage(FILE *fp)
-{
-	fputs(
+/* The help: the usage lines, the paragraph of calls (usage_calls), a
+ * blank line, an entry per option, then the notes. */
+static const char usage_lines[] =
 "Usage: ttrace [OPTIONS] [--] COMMAND [ARGS...]\n"
 "       ttrace [OPTIONS] -p PID[,PID...]\n"
-"       ttrace --diff [OPTIONS] OLD.json NEW.json\n", fp);
-	usage_calls(fp);
-	fputs(
-"\n"
+"       ttrace --diff [OPTIONS] OLD.json NEW.json\n";
+
+static const char *const usage_options[] = {
 "  -e trace=NAMES  trace only these calls (comma-separated); a plain name\n"
 "                  (clock_nanosleep) selects every ABI variant, an exact\n"
 "                  one (clock_nanosleep_time32) just it; %timer: the\n"
@@ -110,30 +109,30 @@ void tt_usage(FILE *fp)
 "                  the waits, with a timeout or not; read: reads of\n"
 "                  timerfds, which stops at every read (slow); all:\n"
 "                  every call; none: no call.  Default: %timer and the\n"
-"                  waits that carry a finite timeout (0 included)\n"
+"                  waits that carry a finite timeout (0 included)\n",
 "  -z, --successful-only  print only the calls that returned without\n"
-"                  an error; -Z, --failed-only: only those with one\n"
+"                  an error; -Z, --failed-only: only those with one\n",
 "  -e status=SET, --status=SET  print only the calls that ended so:\n"
 "                  successful, failed, unfinished (never returned),\n"
-"                  unavailable, detached; all, none, !SET\n"
+"                  unavailable, detached; all, none, !SET\n",
 "  -e signal=SET, --signal=SET  print only these signals (USR1,\n"
-"                  SIGALRM, 14; all, none, !SET)\n"
+"                  SIGALRM, 14; all, none, !SET)\n",
 "  --list-calls    list every call ttrace knows, a line per entry point:\n"
 "                  ABI, number, name, family, its %classes (or -);\n"
-"                  and exit\n"
+"                  and exit\n",
 "  -o FILE         write the trace to FILE (default: standard error);\n"
 "                  every line then starts with the thread id;\n"
-"                  -o '|CMD' or -o '!CMD': into a pipe read by sh -c CMD\n"
+"                  -o '|CMD' or -o '!CMD': into a pipe read by sh -c CMD\n",
 "  --json          write JSON Lines instead of text: one object per event\n"
-"                  (schema: doc/ttrace-events.schema.json)\n"
+"                  (schema: doc/ttrace-events.schema.json)\n",
 "  -p PID[,PID...] attach to running processes and all their threads;\n"
-"                  SIGINT, SIGTERM or SIGHUP detach and leave them running\n"
-"  -f              accepted for strace users: ttrace always follows\n"
+"                  SIGINT, SIGTERM or SIGHUP detach and leave them running\n",
+"  -f              accepted for strace users: ttrace always follows\n",
 "  -ff, --output-separately  with -o FILE, a file per thread: FILE.TID,\n"
-"                  lines without the thread id\n"
+"                  lines without the thread id\n",
 "  -t, -tt, -ttt   prefix each line with the time of day, with\n"
 "                  microseconds, or as seconds since the epoch:\n"
-"                  --timestamps=time,s, time,us and unix,us\n"
+"                  --timestamps=time,s, time,us and unix,us\n",
 "  --timestamps[=SPEC], --absolute-timestamps[=SPEC]  prefix each line\n"
 "                  with a time stamp; SPEC, comma-separated, each word\n"
 "                  with its key or alone: format:" TS_FORMATS "\n"
@@ -141,71 +140,74 @@ void tt_usage(FILE *fp)
 "                  default time), precision:" TS_PRECISIONS " (default s),\n"
 "                  clock:" TS_CLOCKS " (default realtime;\n"
 "                  another clock has no time of day: its format is unix,\n"
-"                  and format:time an error)\n"
+"                  and format:time an error)\n",
 "  -r              prefix each line with the time since the previous one\n"
-"                  (after a -t or --timestamps stamp: in parentheses)\n"
-"  -T              show the time spent in each call\n"
+"                  (after a -t or --timestamps stamp: in parentheses)\n",
+"  -T              show the time spent in each call\n",
 "  -c, --summary-only  no trace: at the end, a table per call of calls,\n"
 "                  errors, time in the call, and how late sleeps woke\n"
 "                  (median, p99, max), and a histogram of lateness per\n"
-"                  clock; with --json, one JSON object\n"
+"                  clock; with --json, one JSON object\n",
 "  -C, --summary   the trace, then -c's table in the same output (-o FILE\n"
 "                  too); with --json, the events, then the summary object\n"
-"                  as the last line\n"
+"                  as the last line\n",
 "  --profile=FILE  write the run's timing profile to FILE (JSON): per call\n"
 "                  family, clock and mode, what the program asked for and\n"
 "                  how often: values within the tolerance are one request;\n"
 "                  a deadline is the time left to it, or the step from the\n"
-"                  last one; lateness for information\n"
+"                  last one; lateness for information\n",
 "  --check=FILE    compare the run with the profile in FILE: a request\n"
 "                  that appears, disappears or moves, or a count that\n"
 "                  changes, beyond the tolerance is a regression: a report\n"
 "                  on stderr and exit status 1; a profile or a run without\n"
-"                  a request compares nothing: exit status 2\n"
+"                  a request compares nothing: exit status 2\n",
 "  --diff OLD.json NEW.json  run nothing: compare two profiles as --check\n"
 "                  compares a run with one: the same report and exit status,\n"
 "                  with --tolerance, --max-lateness (p50, p99 and the max),\n"
-"                  --junit and --check-report\n"
+"                  --junit and --check-report\n",
 "  --tolerance=PCT how far a value may move (default: 10%); the count of a\n"
-"                  request asked the same each time too, others' by 50%\n"
+"                  request asked the same each time too, others' by 50%\n",
 "  --floor=DURATION  requests this short or shorter are counted, not\n"
-"                  compared (default: 1ms; recorded in the profile)\n"
+"                  compared (default: 1ms; recorded in the profile)\n",
 "  --max-lateness=BUDGET[,BUDGET...]  also a regression: a group of sleeps\n"
 "                  or waits whose lateness is over a budget: DURATION for\n"
 "                  the max (units ns, us, ms, s: 500us, 2ms), pN:DURATION\n"
-"                  for the Nth percentile (N from 1 to 100: p99:2ms)\n"
-"  --junit=FILE    also write the check's result as JUnit XML\n"
+"                  for the Nth percentile (N from 1 to 100: p99:2ms)\n",
+"  --junit=FILE    also write the check's result as JUnit XML\n",
 "  --check-report=FILE  also write the check's result as JSON: every\n"
 "                  finding with its group and values (schema:\n"
-"                  doc/ttrace-check-report.schema.json)\n"
+"                  doc/ttrace-check-report.schema.json)\n",
 "  GITHUB_ACTIONS=true  (in the environment) a check's findings are also\n"
 "                  ::error annotations on stdout, and a Markdown summary\n"
-"                  is appended to $GITHUB_STEP_SUMMARY\n"
+"                  is appended to $GITHUB_STEP_SUMMARY\n",
 "  --timeline=FILE also write FILE as a timeline for the Perfetto UI and\n"
 "                  chrome://tracing (Chrome Trace Event JSON): a track per\n"
-"                  thread, sleeps as spans, settimes, signals, starts, exits\n"
+"                  thread, sleeps as spans, settimes, signals, starts, exits\n",
 "  --toctou=on|off read every input struct again at the syscall exit and\n"
-"                  report when it changed while the call ran (default: on)\n"
-"  --toctou-fail   exit with status 1 if any TOCTOU finding was made\n"
+"                  report when it changed while the call ran (default: on)\n",
+"  --toctou-fail   exit with status 1 if any TOCTOU finding was made\n",
 "  --seccomp=on|off  stop the command only at the traced calls, with a\n"
 "                  seccomp filter installed before it starts (default: on;\n"
-"                  not possible with -p)\n"
+"                  not possible with -p)\n",
 "  -k              under each call, the stack of the calling thread at its\n"
 "                  entry, innermost frame first (libdw);\n"
-"                  -kk: with the source file:line where debug info has it\n"
-"  --stack-depth=N at most N frames (1 to 64, default 64)\n"
+"                  -kk: with the source file:line where debug info has it\n",
+"  --stack-depth=N at most N frames (1 to 64, default 64)\n",
 "  -y              print the path each file descriptor is open on:\n"
 "                  3<anon_inode:[timerfd]>; -yy: a device's type and\n"
 "                  numbers too, /dev/null<char 1:3>, a socket's details,\n"
-"                  UNIX-STREAM:[4387313->4387314]\n"
-"  -a COLUMN       align return values at COLUMN (default 40)\n"
-"  -s N            show at most N elements of an array (default 32)\n"
+"                  UNIX-STREAM:[4387313->4387314]\n",
+"  -a COLUMN       align return values at COLUMN (default 40)\n",
+"  -s N            show at most N elements of an array (default 32)\n",
 "  -v, -x, -xx, -w, -X abbrev, --seccomp-bpf  accepted for strace's\n"
-"                  command lines; they change nothing here (man page)\n"
+"                  command lines; they change nothing here (man page)\n",
 "  -q              do not report attach, detach and ABI changes;\n"
-"                  -qq: not process exits either\n"
-"  -h, --help      show this help and exit\n"
-"  -V, --version   show the version and exit\n"
+"                  -qq: not process exits either\n",
+"  -h, --help      show this help and exit\n",
+"  -V, --version   show the version and exit\n",
+};
+
+static const char usage_notes[] =
 "\n"
 "Not seen: clock reads the vDSO serves (clock_gettime, gettimeofday, time\n"
 "of the common clocks) never enter the kernel; nor do busy waits on the\n"
@@ -218,7 +220,18 @@ void tt_usage(FILE *fp)
 "(128+N if signal N killed it; 126 or 127 if it could not be run); 2 when\n"
 "--check compared nothing (no request in the run); 1 for a regression\n"
 "found by --check or --diff or, with --toctou-fail, a finding; else 0\n"
-"(with -p, after detaching).  See ttrace(1).\n", fp);
+"(with -p, after detaching).  See ttrace(1).\n";
+
+void tt_usage(FILE *fp)
+{
+	const size_t n = sizeof(usage_options) / sizeof(usage_options[0]);
+
+	fputs(usage_lines, fp);
+	usage_calls(fp);
+	fputc('\n', fp);
+	for (size_t i = 0; i < n; i++)
+		fputs(usage_options[i], fp);
+	fputs(usage_notes, fp);
 }
 
 static int usage_error(const char *fmt, ...) TT_PRINTF(1, 2);
@@ -250,6 +263,22 @@ static int on_off(const char *opt, const char *arg, bool *out)
 		return usage_error("invalid %s value '%s' (on or off)", opt, arg);
 	return 0;
 }
+
+/* What the command line said beside the values tt_opt keeps: read by
+ * the checks after the loop (options_together, diff_options), which say
+ * which options cannot go together or need another. */
+struct given {
+	bool selected;		/* -e trace= */
+	unsigned follow;	/* -f so many times */
+	bool separately;	/* -ff or --output-separately */
+	int only;		/* the last of -z and -Z */
+	const char *check_only;	/* the last option that needs a check */
+	const char *profile_only;	/* ... a profile, a check or --diff */
+	bool depth;		/* --stack-depth */
+	unsigned short_t;	/* -t given so many times */
+	bool ts_spec;		/* --timestamps given */
+	bool ts_format;		/* with a format word */
+};
 
 /* "-p 12,34" or "-p '12 34'" */
 static int add_pids(const char *spec)
@@ -394,14 +423,14 @@ static int reports_apart(void)
 
 /* --diff OLD NEW runs nothing: two profiles, the options of --check, and
  * none of those of a run.  n: the words after the options. */
-static int diff_options(int n, bool selected, unsigned follow)
+static int diff_options(int n, const struct given *g)
 {
 	const struct { bool given; const char *opt; } run[] = {
 		{ tt_opt.npids, "-p" }, { tt_opt.check, "--check" },
 		{ tt_opt.profile, "--profile" }, { tt_opt.outfile, "-o" },
 		{ tt_opt.timeline, "--timeline" }, { tt_opt.summary, "-c" },
 		{ tt_opt.summary_too, "-C" }, { tt_opt.json, "--json" }, { tt_opt.stack, "-k" },
-		{ selected, "-e trace=" }, { follow, "-f" },
+		{ g->selected, "-e trace=" }, { g->follow, "-f" },
 	};
 	int r;
 
@@ -426,11 +455,11 @@ static int diff_options(int n, bool selected, unsigned follow)
 
 /* -ff: one file per thread, as strace: FILE.TID.  Without -o it changes
  * nothing (strace's -ff alone is -f). */
-static int output_separately(bool separately)
+static int output_separately(const struct given *g)
 {
 	const char *o = tt_opt.outfile;
 
-	if (!separately)
+	if (!g->separately)
 		return 0;
 	if (tt_opt.summary || tt_opt.summary_too)
 		return usage_error("%s and -ff are mutually exclusive",
@@ -506,13 +535,6 @@ static int word_at(const char *list, int i, const char **at)
 	return (int)strcspn(list, "|");
 }
 
-/* What --timestamps and -t set, checked against each other at the end. */
-static struct {
-	unsigned short_t;	/* -t given so many times */
-	bool spec;		/* --timestamps given */
-	bool format;		/* with a format word */
-} ts_given;
-
 /* "key:" at the start of the len bytes at w, or a word without a key. */
 static bool ts_key(const char *w, size_t len, const char *key)
 {
@@ -527,11 +549,11 @@ static bool ts_key(const char *w, size_t len, const char *key)
  * an earlier one, as strace does: the format stays from an earlier
  * --timestamps unless it was none (then time), and no SPEC is "time"
  * (the precision and the clock stay). */
-static int timestamps(const char *arg)
+static int timestamps(const char *arg, struct given *g)
 {
 	const char *w = arg ? arg : "time";
 
-	ts_given.spec = true;
+	g->ts_spec = true;
 	if (tt_opt.tstamp.format == TS_NONE)
 		tt_opt.tstamp.format = TS_TIME;
 	for (;;) {
@@ -549,7 +571,7 @@ static int timestamps(const char *arg)
 			c = word_in(TS_CLOCKS, v, vlen);
 		if (f >= 0) {
 			tt_opt.tstamp.format = (enum tt_ts_format)f;
-			ts_given.format = true;
+			g->ts_format = true;
 		} else if (p >= 0) {
 			tt_opt.tstamp.digits = 3 * (unsigned)p;
 		} else if (c >= 0) {
@@ -567,22 +589,22 @@ static int timestamps(const char *arg)
 /* -t, -tt, -ttt as strace: time,s; time,us; unix,us.  Not with
  * --timestamps (strace: the same).  A clock without a time of day
  * prints seconds since its zero: format:time with it is an error. */
-static int timestamps_done(void)
+static int timestamps_done(const struct given *g)
 {
 	struct tt_tstamp *ts = &tt_opt.tstamp;
 	const char *name;
 	int n;
 
-	if (ts_given.short_t && ts_given.spec)
+	if (g->short_t && g->ts_spec)
 		return usage_error("-t and --absolute-timestamps cannot be "
 				   "provided simultaneously");
-	if (ts_given.short_t) {
-		ts->format = ts_given.short_t >= 3 ? TS_UNIX : TS_TIME;
-		ts->digits = ts_given.short_t >= 2 ? 6 : 0;
+	if (g->short_t) {
+		ts->format = g->short_t >= 3 ? TS_UNIX : TS_TIME;
+		ts->digits = g->short_t >= 2 ? 6 : 0;
 	}
 	if (ts->clock == TS_REALTIME || ts->format != TS_TIME)
 		return 0;
-	if (!ts_given.format) {
+	if (!g->ts_format) {
 		ts->format = TS_UNIX;
 		return 0;
 	}
@@ -592,11 +614,48 @@ static int timestamps_done(void)
 			   "the clock's zero", n, name);
 }
 
-static bool depth_given;
-
 /* Long options without a short one of strace's to share a letter with. */
 enum { OPT_TOCTOU = 256, OPT_SEPARATELY, OPT_STATUS, OPT_SIGNAL,
 	OPT_CHECK_REPORT, OPT_DIFF, OPT_FLOOR, OPT_TIMESTAMPS, OPT_CHECK };
+
+#define SHORT_OPTS "+:a:cCe:fhkVo:p:qrs:tTvwxX:yzZ"
+
+static const struct option long_opts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "trace", required_argument, NULL, 'E' },
+	{ "toctou", required_argument, NULL, OPT_TOCTOU },
+	{ "seccomp", required_argument, NULL, 'S' },
+	{ "json", no_argument, NULL, 'J' },
+	{ "toctou-fail", no_argument, NULL, 'F' },
+	{ "profile", required_argument, NULL, 'P' },
+	{ "check", required_argument, NULL, OPT_CHECK },
+	{ "summary-only", no_argument, NULL, 'c' },
+	{ "summary", no_argument, NULL, 'C' },
+	{ "junit", required_argument, NULL, 'U' },
+	{ "check-report", required_argument, NULL, OPT_CHECK_REPORT },
+	{ "diff", no_argument, NULL, OPT_DIFF },
+	{ "tolerance", required_argument, NULL, 'L' },
+	{ "max-lateness", required_argument, NULL, 'M' },
+	{ "floor", required_argument, NULL, OPT_FLOOR },
+	{ "timeline", required_argument, NULL, 'W' },
+	{ "stack-depth", required_argument, NULL, 'K' },
+	{ "list-calls", no_argument, NULL, 'l' },
+	{ "seccomp-bpf", no_argument, NULL, 'B' },
+	{ "follow-forks", no_argument, NULL, 'f' },
+	{ "output-separately", no_argument, NULL, OPT_SEPARATELY },
+	{ "successful-only", no_argument, NULL, 'z' },
+	{ "failed-only", no_argument, NULL, 'Z' },
+	{ "status", required_argument, NULL, OPT_STATUS },
+	{ "signal", required_argument, NULL, OPT_SIGNAL },
+	{ "timestamps", optional_argument, NULL, OPT_TIMESTAMPS },
+	{ "absolute-timestamps", optional_argument, NULL, OPT_TIMESTAMPS },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* What an option's function returns for an option of another job. */
+#define NOT_MINE (-2)
 
 /* A number option within [min, max]. */
 static int number(const char *opt, const char *arg, long min, long max,
@@ -614,18 +673,171 @@ static int number(const char *opt, const char *arg, long min, long max,
 	return 0;
 }
 
-static int stack_depth(const char *arg)
+/* A value parse() reads (a duration, a percentage: src/util/units.h), or
+ * the usage error that names its forms. */
+static int measure(const char *opt, const char *arg,
+		   int (*parse)(const char *, int64_t *), int64_t *out,
+		   const char *forms)
 {
-	depth_given = true;
-	return number("--stack-depth", arg, 1, TT_MAX_FRAMES,
-		      &tt_opt.stack_depth);
+	if (parse(arg, out) < 0)
+		return usage_error("invalid %s '%s' (%s)", opt, arg, forms);
+	return 0;
+}
+
+/* The options that only set a flag of tt_opt or keep their argument
+ * there, by job; those of a check name themselves for options_together. */
+static const struct plain_option {
+	int c;
+	bool *flag;		/* set */
+	const char **value;	/* the argument */
+	const char *check_only;	/* needs --check or --diff */
+} plain_options[] = {
+	/* output and format */
+	{ 'o', NULL, &tt_opt.outfile, NULL },
+	{ 'J', &tt_opt.json, NULL, NULL },
+	{ 'c', &tt_opt.summary, NULL, NULL },
+	{ 'C', &tt_opt.summary_too, NULL, NULL },
+	{ 'r', &tt_opt.relative, NULL, NULL },
+	{ 'T', &tt_opt.syscall_time, NULL, NULL },
+	/* profiles and checks */
+	{ 'P', NULL, &tt_opt.profile, NULL },
+	{ OPT_CHECK, NULL, &tt_opt.check, NULL },
+	{ OPT_DIFF, &tt_opt.diff, NULL, NULL },
+	{ 'U', NULL, &tt_opt.junit, "--junit" },
+	{ OPT_CHECK_REPORT, NULL, &tt_opt.check_report, "--check-report" },
+	/* the tracer */
+	{ 'F', &tt_opt.toctou_fail, NULL, NULL },
+};
+
+/* The first job.  Each job's function returns 0, the exit status of a
+ * usage error, or NOT_MINE. */
+static int plain_option(int c, const char *arg, struct given *g)
+{
+	const size_t n = sizeof(plain_options) / sizeof(plain_options[0]);
+
+	for (const struct plain_option *o = plain_options; o < plain_options + n;
+	     o++) {
+		if (o->c != c)
+			continue;
+		if (o->flag)
+			*o->flag = true;
+		if (o->value)
+			*o->value = arg;
+		if (o->check_only)
+			g->check_only = o->check_only;
+		return 0;
+	}
+	return NOT_MINE;
+}
+
+/* The calls traced and the lines printed: -e, -z, -Z, --status,
+ * --signal. */
+static int select_option(int c, const char *arg, struct given *g)
+{
+	switch (c) {
+	case 'e':
+		return add_expr(arg, &g->selected);
+	case 'E':
+		return select_names(arg, &g->selected);
+	case 'z':
+	case 'Z':
+		if (g->only && g->only != c)
+			tt_warning("only the last of -z and -Z takes "
+				   "effect; -e status=SET filters more");
+		g->only = c;
+		return status_set(c == 'z' ? "successful" : "failed");
+	case OPT_STATUS:
+		return status_set(arg);
+	case OPT_SIGNAL:
+		return signal_set(arg);
+	default:
+		return NOT_MINE;
+	}
+}
+
+/* Where the trace goes and how its lines look (and plain_options). */
+static int output_option(int c, const char *arg, struct given *g)
+{
+	switch (c) {
+	case 'f':	/* ttrace always follows; -ff: a file each */
+		if (++g->follow >= 2)
+			g->separately = true;
+		return 0;
+	case OPT_SEPARATELY:
+		g->separately = true;
+		return 0;
+	case 'W':
+		if (!*arg)
+			return usage_error("--timeline needs a file name");
+		tt_opt.timeline = arg;
+		return 0;
+	case 't':
+		g->short_t++;
+		return 0;
+	case OPT_TIMESTAMPS:
+		return timestamps(arg, g);
+	case 'q':
+		tt_opt.quiet++;
+		return 0;
+	default:
+		return NOT_MINE;
+	}
+}
+
+/* The options of profiles and checks (and plain_options). */
+static int check_option(int c, const char *arg, struct given *g)
+{
+	switch (c) {
+	case 'M':
+		g->check_only = "--max-lateness";
+		return late_budgets(arg);
+	case 'L':
+		g->profile_only = "--tolerance";
+		return measure("--tolerance", arg, tt_parse_percent,
+			       &tt_opt.tolerance_ppm, "a percentage: 10%, 2.5%");
+	case OPT_FLOOR:
+		g->profile_only = "--floor";
+		return measure("--floor", arg, tt_parse_duration,
+			       &tt_opt.floor_ns, "a duration with a unit: "
+			       "1ms, 50us; units ns, us, ms, s");
+	default:
+		return NOT_MINE;
+	}
+}
+
+/* The tracer: what it attaches to, its filter, what it reads beside the
+ * call: TOCTOU, stacks, fd paths (and plain_options). */
+static int tracer_option(int c, const char *arg, struct given *g)
+{
+	switch (c) {
+	case 'p':
+		return add_pids(arg);
+	case 'S':
+		return on_off("--seccomp", arg, &tt_opt.seccomp);
+	case OPT_TOCTOU:
+		return on_off("--toctou", arg, &tt_opt.toctou);
+	case 'k':
+		if (tt_opt.stack < 2)
+			tt_opt.stack++;
+		return 0;
+	case 'K':
+		g->depth = true;
+		return number("--stack-depth", arg, 1, TT_MAX_FRAMES,
+			      &tt_opt.stack_depth);
+	case 'y':
+		if (tt_opt.decode_fds < 2)
+			tt_opt.decode_fds++;
+		return 0;
+	default:
+		return NOT_MINE;
+	}
 }
 
 /* strace's options that ttrace takes as strace does, or accepts because
- * they change nothing for the calls it traces (the man page says why).
- * Returns -1 when c is none of them. */
-static int strace_option(int c, const char *arg)
+ * they change nothing for the calls it traces (the man page says why). */
+static int strace_option(int c, const char *arg, struct given *g)
 {
+	(void)g;
 	switch (c) {
 	case 'a':	/* the column of the return value */
 		return number("-a", arg, 0, 1000, &tt_opt.ret_column);
@@ -644,52 +856,69 @@ static int strace_option(int c, const char *arg)
 		tt_opt.seccomp = true;
 		return 0;
 	default:
-		return -1;
+		return NOT_MINE;
 	}
 }
 
-
-int tt_options_parse(int argc, char **argv)
+/* An option that ends the parse: -h, -V, --list-calls (exit status 0),
+ * or getopt's error for c, worded as glibc's. */
+static int last_option(int c, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "trace", required_argument, NULL, 'E' },
-		{ "toctou", required_argument, NULL, OPT_TOCTOU },
-		{ "seccomp", required_argument, NULL, 'S' },
-		{ "json", no_argument, NULL, 'J' },
-		{ "toctou-fail", no_argument, NULL, 'F' },
-		{ "profile", required_argument, NULL, 'P' },
-		{ "check", required_argument, NULL, OPT_CHECK },
-		{ "summary-only", no_argument, NULL, 'c' },
-		{ "summary", no_argument, NULL, 'C' },
-		{ "junit", required_argument, NULL, 'U' },
-		{ "check-report", required_argument, NULL, OPT_CHECK_REPORT },
-		{ "diff", no_argument, NULL, OPT_DIFF },
-		{ "tolerance", required_argument, NULL, 'L' },
-		{ "max-lateness", required_argument, NULL, 'M' },
-		{ "floor", required_argument, NULL, OPT_FLOOR },
-		{ "timeline", required_argument, NULL, 'W' },
-		{ "stack-depth", required_argument, NULL, 'K' },
-		{ "list-calls", no_argument, NULL, 'l' },
-		{ "seccomp-bpf", no_argument, NULL, 'B' },
-		{ "follow-forks", no_argument, NULL, 'f' },
-		{ "output-separately", no_argument, NULL, OPT_SEPARATELY },
-		{ "successful-only", no_argument, NULL, 'z' },
-		{ "failed-only", no_argument, NULL, 'Z' },
-		{ "status", required_argument, NULL, OPT_STATUS },
-		{ "signal", required_argument, NULL, OPT_SIGNAL },
-		{ "timestamps", optional_argument, NULL, OPT_TIMESTAMPS },
-		{ "absolute-timestamps", optional_argument, NULL, OPT_TIMESTAMPS },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *check_only = NULL, *profile_only = NULL;
-	bool selected = false, separately = false;
-	unsigned follow = 0;
-	int only = 0;		/* the last of -z and -Z */
-	int c, r;
+	const char *arg = argv[optind - 1];
+	const char *eq;
 
+	switch (c) {
+	case 'h':
+		tt_usage(stdout);
+		return 0;
+	case 'V':
+		printf("ttrace %s\n", PACKAGE_VERSION);
+		return 0;
+	case 'l':
+		tt_select_list(stdout);
+		return 0;
+	case ':':
+		if (is_long(arg))
+			return usage_error("option '%s' requires an argument",
+					   arg);
+		return usage_error("option requires an argument -- '%c'",
+				   optopt);
+	}
+	/* For a long option, optopt is its internal code: name the option
+	 * as written instead. */
+	if (!is_long(arg))
+		return usage_error("invalid option -- '%c'", optopt);
+	eq = strchr(arg, '=');
+	if (optopt && eq)
+		return usage_error("option '%.*s' doesn't allow an argument",
+				   (int)(eq - arg), arg);
+	return usage_error("unrecognized option '%s'", arg);
+}
+
+/* The options by job; each function returns NOT_MINE for the others'. */
+static int (*const option_jobs[])(int, const char *, struct given *) = {
+	plain_option, select_option, output_option, check_option,
+	tracer_option, strace_option,
+};
+
+/* One option: -1 to go on (as tt_options_parse), or the exit status to
+ * leave with. */
+static int one_option(int c, char **argv, struct given *g)
+{
+	const size_t n = sizeof(option_jobs) / sizeof(option_jobs[0]);
+
+	for (size_t i = 0; i < n; i++) {
+		int r = option_jobs[i](c, optarg, g);
+
+		if (r != NOT_MINE)
+			return r ? r : -1;
+	}
+	return last_option(c, argv);
+}
+
+/* What a command line without options gets. */
+static void defaults(void)
+{
 	tt_opt.toctou = true;
 	tt_opt.seccomp = true;
 	tt_opt.tolerance_ppm = TT_PROFILE_TOLERANCE;
@@ -701,199 +930,34 @@ int tt_options_parse(int argc, char **argv)
 	tt_opt.decode_fds = 0;
 	tt_opt.ret_column = 40;
 	tt_max_shown = TT_MAX_SHOWN;
-	depth_given = false;
-	memset(&ts_given, 0, sizeof(ts_given));
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:a:cCe:fhkVo:p:qrs:tTvwxX:yzZ", longopts,
-				NULL)) != -1) {
-		if ((r = strace_option(c, optarg)) >= 0) {
-			if (r)
-				return r;
-			continue;
-		}
-		switch (c) {
-		case 'e':
-			if ((r = add_expr(optarg, &selected)))
-				return r;
-			break;
-		case 'E':
-			if ((r = select_names(optarg, &selected)))
-				return r;
-			break;
-		case 'c':
-			tt_opt.summary = true;
-			break;
-		case 'C':
-			tt_opt.summary_too = true;
-			break;
-		case 'f':	/* ttrace always follows; -ff: a file each */
-			if (++follow >= 2)
-				separately = true;
-			break;
-		case OPT_SEPARATELY:
-			separately = true;
-			break;
-		case 'z':
-		case 'Z':
-			if (only && only != c)
-				tt_warning("only the last of -z and -Z takes "
-					 "effect; -e status=SET filters more");
-			only = c;
-			status_set(c == 'z' ? "successful" : "failed");
-			break;
-		case OPT_STATUS:
-			if ((r = status_set(optarg)))
-				return r;
-			break;
-		case OPT_SIGNAL:
-			if ((r = signal_set(optarg)))
-				return r;
-			break;
-		case OPT_TOCTOU:
-			if ((r = on_off("--toctou", optarg, &tt_opt.toctou)))
-				return r;
-			break;
-		case 'S':
-			if ((r = on_off("--seccomp", optarg, &tt_opt.seccomp)))
-				return r;
-			break;
-		case 'F':
-			tt_opt.toctou_fail = true;
-			break;
-		case 'J':
-			tt_opt.json = true;
-			break;
-		case 'P':
-			tt_opt.profile = optarg;
-			break;
-		case OPT_CHECK:
-			tt_opt.check = optarg;
-			break;
-		case 'U':
-			tt_opt.junit = optarg;
-			check_only = "--junit";
-			break;
-		case OPT_CHECK_REPORT:
-			tt_opt.check_report = optarg;
-			check_only = "--check-report";
-			break;
-		case OPT_DIFF:
-			tt_opt.diff = true;
-			break;
-		case 'L':
-			if (tt_parse_percent(optarg, &tt_opt.tolerance_ppm) < 0)
-				return usage_error("invalid --tolerance '%s' (a "
-						   "percentage: 10%%, 2.5%%)",
-						   optarg);
-			profile_only = "--tolerance";
-			break;
-		case OPT_FLOOR:
-			if (tt_parse_duration(optarg, &tt_opt.floor_ns) < 0)
-				return usage_error("invalid --floor '%s' (a "
-						   "duration with a unit: 1ms, "
-						   "50us; units ns, us, ms, s)",
-						   optarg);
-			profile_only = "--floor";
-			break;
-		case 'M':
-			if ((r = late_budgets(optarg)))
-				return r;
-			check_only = "--max-lateness";
-			break;
-		case 'W':
-			if (!*optarg)
-				return usage_error("--timeline needs a file name");
-			tt_opt.timeline = optarg;
-			break;
-		case 'k':
-			if (tt_opt.stack < 2)
-				tt_opt.stack++;
-			break;
-		case 'y':
-			if (tt_opt.decode_fds < 2)
-				tt_opt.decode_fds++;
-			break;
-		case 'K':
-			if ((r = stack_depth(optarg)))
-				return r;
-			break;
-		case 'h':
-			tt_usage(stdout);
-			return 0;
-		case 'V':
-			printf("ttrace %s\n", PACKAGE_VERSION);
-			return 0;
-		case 'l':
-			tt_select_list(stdout);
-			return 0;
-		case 'o':
-			tt_opt.outfile = optarg;
-			break;
-		case 'p':
-			if ((r = add_pids(optarg)))
-				return r;
-			break;
-		case 'q':
-			tt_opt.quiet++;
-			break;
-		case 'r':
-			tt_opt.relative = true;
-			break;
-		case 't':
-			ts_given.short_t++;
-			break;
-		case OPT_TIMESTAMPS:
-			if ((r = timestamps(optarg)))
-				return r;
-			break;
-		case 'T':
-			tt_opt.syscall_time = true;
-			break;
-		case ':':
-			if (is_long(argv[optind - 1]))
-				return usage_error("option '%s' requires an argument",
-						   argv[optind - 1]);
-			return usage_error("option requires an argument -- '%c'",
-					   optopt);
-		default:
-			/* For a long option, optopt is its internal code:
-			 * name the option as written instead. */
-			if (is_long(argv[optind - 1])) {
-				const char *arg = argv[optind - 1];
-				const char *eq = strchr(arg, '=');
+}
 
-				if (optopt && eq)
-					return usage_error("option '%.*s' doesn't "
-							   "allow an argument",
-							   (int)(eq - arg), arg);
-				return usage_error("unrecognized option '%s'", arg);
-			}
-			return usage_error("invalid option -- '%c'", optopt);
-		}
-	}
-	if (optind < argc)
-		tt_opt.argv = argv + optind;
-	if (tt_opt.diff)
-		return diff_options(argc - optind, selected, follow);
+/* The options of a run against each other, after the loop: the first
+ * error in this order; then what one option takes from another. */
+static int options_together(const struct given *g)
+{
+	int r;
+
 	if (!tt_opt.argv && !tt_opt.npids)
 		return usage_error("must have COMMAND [ARGS...] or -p PID");
 	if (tt_opt.argv && tt_opt.npids)
 		return usage_error("-p and a COMMAND cannot be combined");
-	if (check_only && !tt_opt.check)
-		return usage_error("%s needs --check=FILE or --diff", check_only);
-	if (profile_only && !tt_opt.check && !tt_opt.profile && !tt_opt.diff)
+	if (g->check_only && !tt_opt.check)
+		return usage_error("%s needs --check=FILE or --diff",
+				   g->check_only);
+	if (g->profile_only && !tt_opt.check && !tt_opt.profile && !tt_opt.diff)
 		return usage_error("%s needs --profile=FILE, --check=FILE or "
-				   "--diff", profile_only);
+				   "--diff", g->profile_only);
 	if ((r = outputs_apart()) || (r = reports_apart()))
 		return r;
-	if ((r = timestamps_done()))
+	if ((r = timestamps_done(g)))
 		return r;
 	if (tt_opt.summary && tt_opt.summary_too)
 		return usage_error("-c and -C are mutually exclusive (-c: the "
 				   "summary only; -C: the trace and the summary)");
-	if ((r = output_separately(separately)))
+	if ((r = output_separately(g)))
 		return r;
-	if (depth_given && !tt_opt.stack)
+	if (g->depth && !tt_opt.stack)
 		return usage_error("--stack-depth needs -k");
 	if (tt_opt.stack && tt_opt.summary) {
 		/* strace says the same: the summary has no place for stacks. */
@@ -903,7 +967,27 @@ int tt_options_parse(int argc, char **argv)
 	/* -c shows no arguments: no fd is worth a readlink */
 	if (tt_opt.summary)
 		tt_opt.decode_fds = 0;
-	if (!selected)
+	return 0;
+}
+
+int tt_options_parse(int argc, char **argv)
+{
+	struct given g = { 0 };
+	int c, r;
+
+	defaults();
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, SHORT_OPTS, long_opts,
+				NULL)) != -1)
+		if ((r = one_option(c, argv, &g)) >= 0)
+			return r;
+	if (optind < argc)
+		tt_opt.argv = argv + optind;
+	if (tt_opt.diff)
+		return diff_options(argc - optind, &g);
+	if ((r = options_together(&g)))
+		return r;
+	if (!g.selected)
 		tt_select_default();
 	return -1;
 }

@@ -185,6 +185,57 @@ static const struct error_case {
 	  "use format:unix for seconds since the clock's zero\n" TRY },
 	{ { "ttrace", "--max-lateness=p99:1ms", "true" },
 	  "ttrace: --max-lateness needs --check=FILE or --diff\n" TRY },
+	/* the options of a check without one, their values refused */
+	{ { "ttrace", "--junit=J", "true" },
+	  "ttrace: --junit needs --check=FILE or --diff\n" TRY },
+	{ { "ttrace", "--check-report=R", "--profile=P", "true" },
+	  "ttrace: --check-report needs --check=FILE or --diff\n" TRY },
+	{ { "ttrace", "--tolerance=5%", "true" },
+	  "ttrace: --tolerance needs --profile=FILE, --check=FILE or --diff\n" TRY },
+	{ { "ttrace", "--floor=2ms", "-C", "true" },
+	  "ttrace: --floor needs --profile=FILE, --check=FILE or --diff\n" TRY },
+	{ { "ttrace", "--check=P", "--tolerance=x", "true" },
+	  "ttrace: invalid --tolerance 'x' (a percentage: 10%, 2.5%)\n" TRY },
+	{ { "ttrace", "--check=P", "--floor=5", "true" },
+	  "ttrace: invalid --floor '5' (a duration with a unit: 1ms, 50us; "
+	  "units ns, us, ms, s)\n" TRY },
+	{ { "ttrace", "--timeline=", "true" }, "ttrace: --timeline needs a file name\n" TRY },
+	{ { "ttrace", "--stack-depth" },
+	  "ttrace: option '--stack-depth' requires an argument\n" TRY },
+	{ { "ttrace", "--sum", "true" }, "ttrace: unrecognized option '--sum'\n" TRY },
+	/* --diff: two profiles, none of a run's options */
+	{ { "ttrace", "--diff", "A" },
+	  "ttrace: --diff needs two profiles: --diff [OPTIONS] OLD.json NEW.json\n" TRY },
+	{ { "ttrace", "--diff", "-p", "1", "-c", "A", "B" },
+	  "ttrace: --diff runs nothing: -p cannot be used with it\n" TRY },
+	{ { "ttrace", "--diff", "-e", "trace=all", "A", "B" },
+	  "ttrace: --diff runs nothing: -e trace= cannot be used with it\n" TRY },
+	{ { "ttrace", "--diff", "-ff", "A", "B" },
+	  "ttrace: --diff runs nothing: -f cannot be used with it\n" TRY },
+	{ { "ttrace", "--diff", "--max-lateness=p90:1ms", "A", "B" },
+	  "ttrace: --max-lateness=p90: with --diff, only p50, p99 and the max "
+	  "can be checked (a profile keeps no other percentile)\n" TRY },
+	{ { "ttrace", "--diff", "--junit=A", "A", "B" },
+	  "ttrace: --junit 'A' would overwrite the profile --diff reads, 'A'\n" TRY },
+	{ { "ttrace", "--diff", "--junit=J", "--check-report=J", "A", "B" },
+	  "ttrace: --junit 'J' and --check-report 'J' are the same file\n" TRY },
+	/* the first of several errors: the order of the checks */
+	{ { "ttrace", "-c", "-C", "-p", "1", "true" },
+	  "ttrace: -p and a COMMAND cannot be combined\n" TRY },
+	{ { "ttrace", "--tolerance=5%", "--junit=J", "true" },
+	  "ttrace: --junit needs --check=FILE or --diff\n" TRY },
+	{ { "ttrace", "--tolerance=5%", "-o", "F", "--timeline=F", "true" },
+	  "ttrace: --tolerance needs --profile=FILE, --check=FILE or --diff\n" TRY },
+	{ { "ttrace", "-t", "--timestamps", "-o", "F", "--timeline=F", "true" },
+	  "ttrace: -o 'F' and --timeline 'F' are the same file\n" TRY },
+	{ { "ttrace", "-c", "-C", "-t", "--timestamps", "true" },
+	  "ttrace: -t and --absolute-timestamps cannot be provided simultaneously\n" TRY },
+	{ { "ttrace", "-ff", "-c", "-C", "true" }, C_AND_C },
+	{ { "ttrace", "--stack-depth=3", "-c", "-ff", "true" },
+	  "ttrace: -c and -ff are mutually exclusive\n" TRY },
+	/* an error in the loop comes before any check after it */
+	{ { "ttrace", "-c", "-C", "-X", "raw", "-h", "true" },
+	  "ttrace: -X raw: ttrace shows constants by name (-X abbrev) only\n" TRY },
 };
 
 START_TEST(test_error)
@@ -357,6 +408,61 @@ START_TEST(test_ok)
 	ck_assert_uint_eq(tt_opt.ret_column,
 			  c->zeros ? 0 : c->column ? c->column : 40);
 	ck_assert_uint_eq(tt_max_shown, c->zeros ? 0 : c->shown ? c->shown : 32);
+}
+END_TEST
+
+/* The options of checks, outputs and the tracer: what they set. */
+static const struct value_case {
+	const char *args[8];
+	bool toctou_off, seccomp_off, toctou_fail, json, diff;
+	const char *profile, *check, *junit, *check_report, *timeline;
+	int64_t tolerance_ppm, floor_ns;	/* 0: the defaults, 10% and 1ms */
+	int decode_fds;
+} value_cases[] = {
+	{ .args = { "ttrace", "true" } },
+	{ .args = { "ttrace", "--toctou=off", "--seccomp=off", "--toctou-fail",
+		    "--json", "true" }, .toctou_off = true, .seccomp_off = true,
+	  .toctou_fail = true, .json = true },
+	/* --seccomp-bpf is --seccomp=on */
+	{ .args = { "ttrace", "--seccomp=off", "--seccomp-bpf", "--toctou=on",
+		    "true" } },
+	{ .args = { "ttrace", "--seccomp-bpf", "--seccomp=off", "true" },
+	  .seccomp_off = true },
+	{ .args = { "ttrace", "--profile=P", "--floor=50us", "--tolerance=2.5%",
+		    "--timeline=W", "true" }, .profile = "P", .floor_ns = 50000,
+	  .tolerance_ppm = 25000, .timeline = "W" },
+	{ .args = { "ttrace", "--check=P", "--junit=J", "--check-report=R",
+		    "true" },
+	  .check = "P", .junit = "J", .check_report = "R" },
+	{ .args = { "ttrace", "--diff", "--tolerance=1", "--junit=J", "A", "B" },
+	  .diff = true, .junit = "J", .tolerance_ppm = 10000 },
+	{ .args = { "ttrace", "-y", "true" }, .decode_fds = 1 },
+	{ .args = { "ttrace", "-yyy", "true" }, .decode_fds = 2 },
+	/* -c shows no arguments: no path to read */
+	{ .args = { "ttrace", "-yy", "-c", "true" } },
+	{ .args = { "ttrace", "-yy", "-C", "true" }, .decode_fds = 2 },
+};
+
+START_TEST(test_values)
+{
+	const struct value_case *c = &value_cases[_i];
+
+	ck_assert_int_eq(parse(c->args), -1);
+	ck_assert_str_eq(err_text, "");
+	ck_assert_int_eq(tt_opt.toctou, !c->toctou_off);
+	ck_assert_int_eq(tt_opt.seccomp, !c->seccomp_off);
+	ck_assert_int_eq(tt_opt.toctou_fail, c->toctou_fail);
+	ck_assert_int_eq(tt_opt.json, c->json);
+	ck_assert_int_eq(tt_opt.diff, c->diff);
+	ck_assert_pstr_eq(tt_opt.profile, c->profile);
+	ck_assert_pstr_eq(tt_opt.check, c->check);
+	ck_assert_pstr_eq(tt_opt.junit, c->junit);
+	ck_assert_pstr_eq(tt_opt.check_report, c->check_report);
+	ck_assert_pstr_eq(tt_opt.timeline, c->timeline);
+	ck_assert_int_eq(tt_opt.tolerance_ppm,
+			 c->tolerance_ppm ? c->tolerance_ppm : 100000);
+	ck_assert_int_eq(tt_opt.floor_ns, c->floor_ns ? c->floor_ns : 1000000);
+	ck_assert_int_eq(tt_opt.decode_fds, c->decode_fds);
 }
 END_TEST
 
@@ -610,6 +716,7 @@ Suite *make_options_suite(void)
 	tcase_add_loop_test(tc, test_error, 0, NCASES(error_cases));
 	tcase_add_loop_test(tc, test_empty_names, 0, NCASES(empty_cases));
 	tcase_add_loop_test(tc, test_ok, 0, NCASES(ok_cases));
+	tcase_add_loop_test(tc, test_values, 0, NCASES(value_cases));
 	tcase_add_loop_test(tc, test_stack, 0, NCASES(stack_cases));
 	tcase_add_loop_test(tc, test_sets, 0, NCASES(set_cases));
 	tcase_add_loop_test(tc, test_budgets, 0, NCASES(budget_cases));
