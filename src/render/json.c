@@ -142,7 +142,7 @@ static void jclockid(struct jline *l, int32_t id)
 static void jvalue(struct jline *l, const struct tt_event *ev, int idx);
 
 static void jname_or_null(struct jline *l, const struct tt_xlat *x,
-			  unsigned val)
+			  uint64_t val)
 {
 	const char *name = tt_xlat_name(x, val);
 
@@ -183,10 +183,63 @@ static void jfields(struct jline *l, const struct tt_event *ev, int idx)
 	jputs(l, "}");
 }
 
+/* A signal set: its bits and the names of the signals in it. */
+static void jsigset(struct jline *l, uint64_t set)
+{
+	bool any = false;
+
+	jprintf(l, "{\"value\":%" PRIu64 ",\"names\":[", set);
+	for (int sig = 1; sig <= 64; sig++) {
+		char buf[32];
+
+		if (!(set >> (sig - 1) & 1))
+			continue;
+		if (any)
+			jputs(l, ",");
+		jstr(l, tt_signal_name(sig, buf, sizeof(buf)));
+		any = true;
+	}
+	jputs(l, "]}");
+}
+
+/* An array's or fd set's elements. */
+static void jelements(struct jline *l, const struct tt_event *ev, int idx)
+{
+	const struct tt_value *v = &ev->v[idx];
+
+	jputs(l, "[");
+	for (int c = v->child; c != TT_NO_VALUE; c = ev->v[c].next) {
+		if (c != v->child)
+			jputs(l, ",");
+		jvalue(l, ev, c);
+	}
+	jputs(l, "]");
+}
+
+/* An fd: a number, or with -y its path beside it. */
+static void jfd(struct jline *l, const struct tt_event *ev,
+		const struct tt_value *v)
+{
+	if (!v->path) {
+		jprintf(l, "%" PRId64, v->s);
+		return;
+	}
+	jprintf(l, "{\"value\":%" PRId64, v->s);
+	jfd_path(l, ev, v->path);
+	jputs(l, "}");
+}
+
+/* A pointer whose target is not shown, and why. */
+static void jaddr_unread(struct jline *l, uint64_t addr, const char *why)
+{
+	jputs(l, "{\"addr\":");
+	jaddr(l, addr);
+	jprintf(l, ",\"unread\":\"%s\"}", why);
+}
+
 static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 {
 	const struct tt_value *v = &ev->v[idx];
-	const char *name;
 
 	switch (v->kind) {
 	case TV_INT:
@@ -201,24 +254,16 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 	case TV_CLOCKID:
 		jclockid_path(l, (int32_t)v->s, ev, v->path);
 		break;
-	case TV_FD:	/* a number, or with -y its path beside it */
-		if (v->path) {
-			jprintf(l, "{\"value\":%" PRId64, v->s);
-			jfd_path(l, ev, v->path);
-			jputs(l, "}");
-		} else {
-			jprintf(l, "%" PRId64, v->s);
-		}
+	case TV_FD:
+		jfd(l, ev, v);
 		break;
 	case TV_NULL:
 		jputs(l, "null");
 		break;
 	case TV_ADDR:
-		jputs(l, "{\"addr\":");
-		jaddr(l, v->u);
-		jprintf(l, ",\"unread\":\"%s\"}",
-			v->why == TA_NOT_WRITTEN ? "not_written" :
-			v->why == TA_NOT_SHOWN ? "not_shown" : "unreadable");
+		jaddr_unread(l, v->u, v->why == TA_NOT_WRITTEN ? "not_written" :
+				      v->why == TA_NOT_SHOWN ? "not_shown" :
+				      "unreadable");
 		break;
 	case TV_STRUCT:
 		jfields(l, ev, idx);
@@ -227,11 +272,7 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 		/* one of a set: the number, and its name (null: none) */
 		/* signed: a negative si_code is stored sign-extended */
 		jprintf(l, "{\"value\":%" PRId64 ",\"name\":", v->s);
-		name = tt_xlat_name(v->xlat, v->u);
-		if (name)
-			jstr(l, name);
-		else
-			jputs(l, "null");
+		jname_or_null(l, v->xlat, v->u);
 		jputs(l, "}");
 		break;
 	case TV_SIGNAL:
@@ -248,13 +289,7 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 		break;
 	case TV_ARRAY:
 	case TV_FDSET:		/* the fds set */
-		jputs(l, "[");
-		for (int c = v->child; c != TT_NO_VALUE; c = ev->v[c].next) {
-			if (c != v->child)
-				jputs(l, ",");
-			jvalue(l, ev, c);
-		}
-		jputs(l, "]");
+		jelements(l, ev, idx);
 		break;
 	case TV_LIST:
 		jfields(l, ev, idx);
@@ -267,31 +302,15 @@ static void jvalue(struct jline *l, const struct tt_event *ev, int idx)
 		else
 			jputs(l, "{\"more\":null}");
 		break;
-	case TV_SIGSET: {
-		bool any = false;
-
-		jprintf(l, "{\"value\":%" PRIu64 ",\"names\":[", v->u);
-		for (int sig = 1; sig <= 64; sig++) {
-			char buf[32];
-
-			if (!(v->u >> (sig - 1) & 1))
-				continue;
-			if (any)
-				jputs(l, ",");
-			jstr(l, tt_signal_name(sig, buf, sizeof(buf)));
-			any = true;
-		}
-		jputs(l, "]}");
+	case TV_SIGSET:
+		jsigset(l, v->u);
 		break;
-	}
 	case TV_FUTEX_OP:
 		jfutex_op(l, (uint32_t)v->u);
 		break;
 	case TV_PENDING:
 		/* an output of a call that never returned */
-		jputs(l, "{\"addr\":");
-		jaddr(l, ev->raw[idx]);
-		jputs(l, ",\"unread\":\"no_exit\"}");
+		jaddr_unread(l, ev->raw[idx], "no_exit");
 		break;
 	}
 }
