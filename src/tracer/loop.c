@@ -372,6 +372,14 @@ static ssize_t collect_round(void)
 		}
 		round_buf[n].pid = pid;
 		round_buf[n].status = status;
+		/* One tracee, stopped now: nothing else can be pending (a
+		 * new thread's first stop, if one raced in, is the next
+		 * round's), and a waitpid that finds nothing is a system
+		 * call per stop for nothing. */
+		if (n == 0 && tt_tcb_count() <= 1) {
+			n = 1;
+			break;
+		}
 		/* A tracee is reported at most once while it is stopped, so
 		 * a round is at most one stop per tracee (and the exits of
 		 * those that are gone). */

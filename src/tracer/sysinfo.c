@@ -84,7 +84,10 @@ static long syscall_stop_from_regs(struct tcb *tcp,
 }
 
 /* Returns as syscall_stop_from_regs. */
-long tt_syscall_stop(struct tcb *tcp)
+/* The stop's work; at a seccomp stop read with PTRACE_GET_SYSCALL_INFO,
+ * also the filter's SECCOMP_RET_DATA into *ret_data (then *have_data),
+ * which saves the PTRACE_GETEVENTMSG that would read it again. */
+static long syscall_stop(struct tcb *tcp, uint32_t *ret_data, bool *have_data)
 {
 	/* Zeroed: valgrind does not know this request fills it. */
 	struct __ptrace_syscall_info info = { 0 };
@@ -119,6 +122,10 @@ long tt_syscall_stop(struct tcb *tcp)
 				 info.entry.nr : info.seccomp.nr);
 		uint64_t args[TT_MAX_ARGS];
 
+		if (info.op == PTRACE_SYSCALL_INFO_SECCOMP) {
+			*ret_data = info.seccomp.ret_data;
+			*have_data = true;
+		}
 		tt_abi_args(abi, raw, args);
 		tt_syscall_enter(tcp, abi, nr, args, &ts);
 		return nr;
@@ -126,6 +133,14 @@ long tt_syscall_stop(struct tcb *tcp)
 		tt_syscall_exit(tcp, call_rval(tcp, abi, info.exit.rval), &ts);
 	}
 	return -1;
+}
+
+long tt_syscall_stop(struct tcb *tcp)
+{
+	uint32_t data;
+	bool have_data = false;
+
+	return syscall_stop(tcp, &data, &have_data);
 }
 
 /* A seccomp stop (only under ttrace's own filter): the entry of a call a
@@ -136,14 +151,19 @@ long tt_syscall_stop(struct tcb *tcp)
 void tt_seccomp_stop(struct tcb *tcp)
 {
 	unsigned long data = 0;
-	long nr = tt_syscall_stop(tcp);
+	uint32_t info_data = 0;
+	bool have_data = false;
+	long nr = syscall_stop(tcp, &info_data, &have_data);
 	uint64_t regs[64] = { 0 };
 	size_t size = 0;
 	const struct tt_abi *abi;
 	struct iovec iov;
 
-	if (ptrace(PTRACE_GETEVENTMSG, tcp->tid, 0, &data) < 0 ||
-	    tt_seccomp_own_stop(nr < 0 ? NULL : tcp->entry_abi, nr, data))
+	if (have_data)
+		data = info_data;
+	else if (ptrace(PTRACE_GETEVENTMSG, tcp->tid, 0, &data) < 0)
+		return;
+	if (tt_seccomp_own_stop(nr < 0 ? NULL : tcp->entry_abi, nr, data))
 		return;
 	abi = tt_abi_from_regset(tcp->tid, regs, sizeof(regs), &size);
 	if (!abi)
