@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
@@ -142,24 +143,39 @@ void tt_proc_comm(pid_t tid, char *out, size_t size)
 	out[strcspn(out, "\n")] = '\0';
 }
 
-bool tt_proc_is_timerfd(pid_t pid, int32_t fd)
+/* /proc/TID/fd/FD into path (64 bytes). */
+static const char *fd_path(char path[64], pid_t tid, int32_t fd)
 {
-	static const char want[] = "anon_inode:[timerfd]";
-	char path[64], link[sizeof(want) + 1];
-	ssize_t len;
-
-	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)pid, (int)fd);
-	len = readlink(path, link, sizeof(link));
-	return len == (ssize_t)sizeof(want) - 1 &&
-	       memcmp(link, want, sizeof(want) - 1) == 0;
+	snprintf(path, 64, "/proc/%d/fd/%d", (int)tid, (int)fd);
+	return path;
 }
 
 ssize_t tt_proc_fd_link(pid_t tid, int32_t fd, char *buf, size_t size)
 {
 	char path[64];
 
-	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)tid, (int)fd);
-	return readlink(path, buf, size);
+	return readlink(fd_path(path, tid, fd), buf, size);
+}
+
+bool tt_proc_is_timerfd(pid_t pid, int32_t fd)
+{
+	static const char want[] = "anon_inode:[timerfd]";
+	char link[sizeof(want) + 1];
+	ssize_t len = tt_proc_fd_link(pid, fd, link, sizeof(link));
+
+	return len == (ssize_t)sizeof(want) - 1 &&
+	       memcmp(link, want, sizeof(want) - 1) == 0;
+}
+
+ssize_t tt_proc_fd_sockproto(pid_t tid, int32_t fd, char *buf, size_t size)
+{
+	char path[64];
+	ssize_t n = getxattr(fd_path(path, tid, fd), "system.sockprotoname",
+			     buf, size - 1);
+
+	if (n > 0)
+		buf[n] = '\0';
+	return n;
 }
 
 char tt_proc_fd_dev(pid_t tid, int32_t fd, unsigned *major, unsigned *minor)
@@ -167,8 +183,7 @@ char tt_proc_fd_dev(pid_t tid, int32_t fd, unsigned *major, unsigned *minor)
 	char path[64];
 	struct stat st;
 
-	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)tid, (int)fd);
-	if (stat(path, &st) != 0 ||
+	if (stat(fd_path(path, tid, fd), &st) != 0 ||
 	    (!S_ISCHR(st.st_mode) && !S_ISBLK(st.st_mode)))
 		return 0;
 	*major = major(st.st_rdev);

@@ -54,6 +54,10 @@ bool tt_proc_is_timerfd(pid_t pid, int32_t fd);
 /* -y: the target of /proc/TID/fd/FD, not terminated, at most size bytes
  * (cut: longer); its length, or -1 (no such fd, the thread gone). */
 ssize_t tt_proc_fd_link(pid_t tid, int32_t fd, char *buf, size_t size);
+/* -yy: the protocol a socket fd is of ("TCP", "UNIX-STREAM"), the
+ * system.sockprotoname attribute of its /proc/TID/fd link, terminated in
+ * buf; its length, or -1 or 0 when it has none. */
+ssize_t tt_proc_fd_sockproto(pid_t tid, int32_t fd, char *buf, size_t size);
 /* -yy: the device fd is open on: 'c' or 'b' and its numbers; 0 for any
  * other file or when it cannot be said. */
 char tt_proc_fd_dev(pid_t tid, int32_t fd, unsigned *major, unsigned *minor);

@@ -17,9 +17,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/xattr.h>
 #include <unistd.h>
 
+#include "procfs.h"
 #include "sockinfo.h"
 #include "strescape.h"
 
@@ -179,14 +179,10 @@ static bool inet_details(uint64_t ino, const char *proto, int family,
 bool tt_sock_details(pid_t tid, int32_t fd, uint64_t ino, char *out,
 		     size_t size)
 {
-	char path[64], proto[32];
-	ssize_t n;
+	char proto[32];
 
-	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)tid, (int)fd);
-	n = getxattr(path, "system.sockprotoname", proto, sizeof(proto) - 1);
-	if (n <= 0)
+	if (tt_proc_fd_sockproto(tid, fd, proto, sizeof(proto)) <= 0)
 		return false;
-	proto[n] = '\0';
 	if (strncmp(proto, "UNIX", 4) == 0 && unix_details(ino, proto, out, size))
 		return true;
 	if ((strcmp(proto, "TCP") == 0 &&
