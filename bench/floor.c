@@ -1,5 +1,5 @@
-/* bench/floor [--seccomp] [--info] [--read|--peek] CMD [ARGS]: the least a
- * ptrace tracer can do.  bench/floor --filter-only CMD [ARGS]: no tracer,
+/* bench/floor [--seccomp] [--info] [--read|--peek] [--spin[=N]] CMD [ARGS]:
+ * the least a ptrace tracer can do.  bench/floor --filter-only CMD [ARGS]: no tracer,
  * CMD under a seccomp filter of one rule.
  *
  * Plain: it stops the command at every system call entry and exit
@@ -18,6 +18,11 @@
  * PTRACE_PEEKDATA instead.  These show what the event path costs
  * before any decoding.
  *
+ * --spin polls waitpid(WNOHANG) up to N times (20 if not given) before
+ * it blocks for the next stop: the floor of a tracer that does not sleep
+ * between a resume and a stop that comes at once (a sleeping tracer's
+ * wake-up is the largest cost of a stop on an idle machine).
+ *
  * --filter-only is the floor of a program that ttrace's filter lets run
  * without a stop: the filter's cost and nothing else. */
 #define _GNU_SOURCE
@@ -26,6 +31,7 @@
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
@@ -88,9 +94,21 @@ static void look(pid_t child, int read_arg, int peek)
 	}
 }
 
+/* waitpid for child, polling up to spin times first */
+static pid_t wait_child(pid_t child, int *status, int spin)
+{
+	for (int i = 0; i < spin; i++) {
+		pid_t pid = waitpid(child, status, WNOHANG);
+
+		if (pid != 0)
+			return pid;
+	}
+	return waitpid(child, status, 0);
+}
+
 int main(int argc, char **argv)
 {
-	int status, filtered = 0, info = 0, read_arg = 0, peek = 0;
+	int status, filtered = 0, info = 0, read_arg = 0, peek = 0, spin = 0;
 	char **cmd = argv + 1;
 	pid_t child;
 
@@ -110,11 +128,16 @@ int main(int argc, char **argv)
 			info = read_arg = 1;
 		else if (strcmp(*cmd, "--peek") == 0)
 			info = read_arg = peek = 1;
+		else if (strcmp(*cmd, "--spin") == 0)
+			spin = 20;
+		else if (strncmp(*cmd, "--spin=", 7) == 0)
+			spin = atoi(*cmd + 7);
 		else
 			break;
 	}
 	if (!cmd[0] || strncmp(cmd[0], "--", 2) == 0) {
-		fputs("usage: floor [--seccomp] [--info] [--read|--peek] CMD [ARGS...]\n"
+		fputs("usage: floor [--seccomp] [--info] [--read|--peek] [--spin[=N]] "
+		      "CMD [ARGS...]\n"
 		      "       floor --filter-only CMD [ARGS...]\n", stderr);
 		return 2;
 	}
@@ -132,7 +155,7 @@ int main(int argc, char **argv)
 	ptrace(PTRACE_SETOPTIONS, child, 0,
 	       PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL | PTRACE_O_TRACESECCOMP);
 	ptrace(filtered ? PTRACE_CONT : PTRACE_SYSCALL, child, 0, 0);
-	while (waitpid(child, &status, 0) == child && WIFSTOPPED(status)) {
+	while (wait_child(child, &status, spin) == child && WIFSTOPPED(status)) {
 		int sig = WSTOPSIG(status), request = PTRACE_SYSCALL;
 
 		if (status >> 16 == PTRACE_EVENT_SECCOMP || sig == (SIGTRAP | 0x80))
