@@ -18,6 +18,7 @@
 #include "process.h"
 #include "procfs.h"
 #include "record.h"
+#include "spin.h"
 #include "render/render.h"
 #include "syscall_trace.h"
 #include "tcb.h"
@@ -347,8 +348,9 @@ struct pending {
 static struct pending *round_buf;
 static size_t round_cap;
 
-/* Waits for the next round's stops: blocks for the first, then takes
- * what else is pending without blocking.  Returns how many, or -1 with
+/* Waits for the next round's stops: for the first (tt_spin_wait: a
+ * spin, when it pays, then a block), then takes what else is pending
+ * without blocking.  Returns how many, or -1 with
  * errno (EINTR: a signal; ECHILD: no tracee left). */
 static ssize_t collect_round(void)
 {
@@ -356,7 +358,8 @@ static ssize_t collect_round(void)
 
 	for (;;) {
 		int status;
-		pid_t pid = waitpid(-1, &status, __WALL | (n ? WNOHANG : 0));
+		pid_t pid = n ? waitpid(-1, &status, __WALL | WNOHANG)
+			      : tt_spin_wait(&status, &interrupted);
 
 		if (pid < 0) {
 			if (n)

@@ -32,7 +32,8 @@ TRACER_SH = \
 	tests/e2e/tracer/output-separately.sh \
 	tests/e2e/tracer/pipe-output.sh \
 	tests/e2e/tracer/status-filter.sh \
-	tests/e2e/tracer/x32.sh
+	tests/e2e/tracer/x32.sh \
+	tests/e2e/tracer/idle-cpu.sh
 TRACER_TESTS = $(TRACER_SH) \
 	tests/e2e/summary.sh \
 	tests/e2e/timestamps.sh \
@@ -47,6 +48,7 @@ TESTS += $(TRACER_TESTS)
 EXTRA_DIST += $(TRACER_TESTS) tests/e2e/tracer/lib.sh
 
 check_PROGRAMS += \
+	tests/e2e/helpers/cpuof \
 	tests/e2e/helpers/crowd \
 	tests/e2e/helpers/execchain \
 	tests/e2e/helpers/family \

@@ -16,6 +16,7 @@
 #include "runtime.h"
 #include "elfinfo.h"
 #include "select.h"
+#include "spin.h"
 #include "syscall_trace.h"
 #include "tcb.h"
 #include "nr-tables.h"
@@ -334,6 +335,49 @@ START_TEST(test_runtime_threads)
 }
 END_TEST
 
+/* The spin's two decisions: whether ttrace and its tracee have two CPUs
+ * between them (never a spin on one), and whether recent rounds were
+ * fast enough for a spin to pay. */
+static cpu_set_t cpus(unsigned mask)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	for (int c = 0; c < 32; c++)
+		if (mask >> c & 1)
+			CPU_SET(c, &set);
+	return set;
+}
+
+START_TEST(test_spin_policy)
+{
+	static const struct {
+		unsigned own, its;
+		bool two;
+	} aff[] = {
+		{ 0x1, 0x1, false },	/* one CPU, shared */
+		{ 0x2, 0x2, false },
+		{ 0x1, 0x3, true },	/* the tracee may run beside */
+		{ 0x1, 0x2, true },
+		{ 0x3, 0x1, true },	/* ttrace may run beside */
+		{ 0x3, 0x3, true },
+	};
+
+	for (int i = 0; i < NCASES(aff); i++) {
+		cpu_set_t own = cpus(aff[i].own), its = cpus(aff[i].its);
+
+		ck_assert_msg(tt_spin_two_cpus(&own, &its) == aff[i].two,
+			      "own %#x tracee %#x", aff[i].own, aff[i].its);
+	}
+	ck_assert(tt_spin_pays(0xf));
+	ck_assert(tt_spin_pays(0xe));
+	ck_assert(tt_spin_pays(0xfffffff7));
+	ck_assert(!tt_spin_pays(0x0));
+	ck_assert(!tt_spin_pays(0xa));	/* fast and slow in turn */
+	ck_assert(!tt_spin_pays(0xfffffff0));	/* the last 4 slow */
+}
+END_TEST
+
 Suite *make_core_suite(void)
 {
 	Suite *s = suite_create("core");
@@ -346,5 +390,6 @@ Suite *make_core_suite(void)
 	tcase_add_test(ut_tcase(s, "runtime", NULL, NULL), test_runtime_threads);
 	tcase_add_test(ut_tcase(s, "known", ut_render_setup, ut_render_teardown),
 		       test_known_learns);
+	tcase_add_test(ut_tcase(s, "spin", NULL, NULL), test_spin_policy);
 	return s;
 }
