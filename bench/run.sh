@@ -33,19 +33,27 @@ secs() {
 		awk '{ printf "%.3f", $1 / 1e6 }'
 }
 
-# attached WORKLOAD-ARGS: the workload's wall time with ttrace -p
-# attached right after it starts.
+# attached TRACER OPTS WORKLOAD-ARGS: "WALL SELF 0" of the median run of
+# the workload with TRACER (ttrace or strace) attached by -p right after
+# it starts, with OPTS (words): the workload's wall time, the tracer's
+# CPU time (the tracer runs under bench/cputime).  The workload waits
+# for the tracer before its first round: the wall time includes the
+# attach, a few milliseconds, alike for both tracers.
 attached_once() {
+	local tracer=$1 opts=$2
+	shift 2
 	a=$(date +%s%N)
-	"$W" "$@" & p=$!
-	"$ttrace" -q -o /dev/null -p "$p" & t=$!
+	WORKLOAD_WAIT_TRACER=1 "$W" "$@" & p=$!
+	# shellcheck disable=SC2086 # opts: words
+	"$tmp/cputime" "$tracer" $opts -q -o /dev/null -p "$p" >"$tmp/att" & t=$!
 	wait "$p"; b=$(date +%s%N)
 	wait "$t"
-	echo $(( (b - a) / 1000 ))
+	echo $(( (b - a) / 1000 )) "$(cut -d' ' -f2 "$tmp/att")"
 }
 attached() {
 	for ((i = 0; i < runs; i++)); do attached_once "$@"; done | sort -n |
-		sed -n "$(( (runs + 1) / 2 ))p" | awk '{ printf "%.3f", $1 / 1e6 }'
+		sed -n "$(( (runs + 1) / 2 ))p" |
+		awk '{ printf "%.3f %s 0", $1 / 1e6, $2 }'
 }
 
 row() { printf '  %-40s %8s s  %s\n' "$1" "$2" "${3:-}"; }
@@ -68,55 +76,66 @@ crow() {
 }
 wall() { echo "${1%% *}"; }
 # trow LABEL "WALL SELF CHILDREN" CALLS NOTE: a tracer's row, with its
-# CPU time per traced call.
+# CPU time per traced call, and the program's CPU time when known (not
+# with -p): a tracer that polls for stops spends more CPU itself and the
+# program less (it is not put to sleep and woken for each stop).
 trow() {
 	set -- "$1" $2 "$3" "${4:-}"
-	printf '  %-40s %8s s  tracer cpu %6s s = %5s us/call  %s\n' "$1" "$2" "$3" \
-		"$(awk -v c="$3" -v n="$5" 'BEGIN { printf "%.1f", c * 1e6 / n }')" "$6"
+	printf '  %-40s %8s s  tracer cpu %6s s = %5s us/call  program %6s s  %s\n' \
+		"$1" "$2" "$3" \
+		"$(awk -v c="$3" -v n="$5" 'BEGIN { printf "%.1f", c * 1e6 / n }')" \
+		"$([ "$4" = 0 ] && echo - || echo "$4")" "$6"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
 
 echo "ttrace benchmark, median of $runs runs, $(nproc) cores, $(uname -r)"
 
+# (a) and (b): in each mode, the floors (bench/floor, blocking in
+# waitpid, and polling it first: the floor of a tracer that is not woken
+# for each stop), ttrace, and strace in the same mode.  Ratios of wall
+# times; the CPU per traced call is the tracer's own (user + system).
+# modes ROUNDS OTHERS: the rows of workload ROUNDS OTHERS.
+modes() {
+	local n=$(($1 * 3)) fs fss fi fr tt sb fl fls tn tp st sp
+	row untraced "$(secs $W "$@")"
+	fs=$(cpu "$tmp/floor" --seccomp $W "$@")
+	fss=$(cpu "$tmp/floor" --seccomp --spin $W "$@")
+	tt=$(cpu "$ttrace" -o /dev/null -- $W "$@")
+	echo " seccomp filter (ttrace's default):"
+	trow "ptrace floor, every traced call stops" "$fs" $n
+	trow "  the same, polling before blocking" "$fss" $n "$(ratio "$(wall "$fss")" "$(wall "$fs")") floor"
+	if [ "$2" = 0 ]; then
+		fi=$(secs "$tmp/floor" --seccomp --info $W "$@")
+		fr=$(secs "$tmp/floor" --seccomp --read $W "$@")
+		row "  + GET_SYSCALL_INFO at each stop" "$fi" "$(ratio "$fi" "$(wall "$fs")") floor"
+		row "  + process_vm_readv at entry and exit" "$fr" "$(ratio "$fr" "$(wall "$fs")") floor"
+		trow "ttrace" "$tt" $n "$(ratio "$(wall "$tt")" "$(wall "$fs")") floor (target 1.00x), $(ratio "$(wall "$tt")" "$(wall "$fss")") polling floor"
+	else
+		trow "ttrace" "$tt" $n
+	fi
+	if [ -n "$STRACE" ]; then
+		sb=$(cpu strace -f --seccomp-bpf -o /dev/null -e trace=$SEL $W "$@")
+		trow "strace -f --seccomp-bpf" "$sb" $n "ttrace $(ratio "$(wall "$tt")" "$(wall "$sb")") of it (target 0.80x)"
+	fi
+	fl=$(cpu "$tmp/floor" $W "$@"); fls=$(cpu "$tmp/floor" --spin $W "$@")
+	tn=$(cpu "$ttrace" --seccomp=off -o /dev/null -- $W "$@")
+	tp=$(attached "$ttrace" "" "$@")
+	echo " no filter (every call stops):"
+	trow "ptrace floor, PTRACE_SYSCALL" "$fl" $n
+	trow "  the same, polling before blocking" "$fls" $n "$(ratio "$(wall "$fls")" "$(wall "$fl")") floor"
+	trow "ttrace --seccomp=off" "$tn" $n "$(ratio "$(wall "$tn")" "$(wall "$fl")") floor"
+	trow "ttrace -p (attached at start)" "$tp" $n "$(ratio "$(wall "$tp")" "$(wall "$fl")") floor"
+	if [ -n "$STRACE" ]; then
+		st=$(cpu strace -f -o /dev/null -e trace=$SEL $W "$@")
+		sp=$(attached strace "-e trace=$SEL" "$@")
+		trow "strace -f" "$st" $n "ttrace --seccomp=off $(ratio "$(wall "$tn")" "$(wall "$st")") of it (target 0.80x)"
+		trow "strace -p (attached at start)" "$sp" $n "ttrace -p $(ratio "$(wall "$tp")" "$(wall "$sp")") of it (target 0.80x)"
+	fi
+}
 echo; echo "(a) traced calls only: workload $A 0 ($((A * 3)) traced calls)"
-base=$(secs $W $A 0); fl=$(secs "$tmp/floor" $W $A 0)
-fs=$(secs "$tmp/floor" --seccomp $W $A 0)
-fi=$(secs "$tmp/floor" --seccomp --info $W $A 0)
-fr=$(secs "$tmp/floor" --seccomp --read $W $A 0)
-tt=$(cpu "$ttrace" -o /dev/null -- $W $A 0)
-tn=$(cpu "$ttrace" --seccomp=off -o /dev/null -- $W $A 0)
-n=$((A * 3))
-row untraced "$base"
-row "ptrace floor, PTRACE_SYSCALL" "$fl"
-row "ptrace floor, seccomp stop + exit stop" "$fs"
-row "  + GET_SYSCALL_INFO at each stop" "$fi" "$(ratio "$fi" "$fs") floor"
-row "  + process_vm_readv at entry and exit" "$fr" "$(ratio "$fr" "$fs") floor"
-trow "ttrace (seccomp filter, default)" "$tt" $n "$(ratio "$(wall "$tt")" "$fs") its floor (target 1.00x), $(ratio "$(wall "$tt")" "$fr") floor+info+reads"
-trow "ttrace --seccomp=off (as with -p)" "$tn" $n "$(ratio "$(wall "$tn")" "$fl") its floor"
-if [ -n "$STRACE" ]; then
-	st=$(cpu strace -f -o /dev/null -e trace=$SEL $W $A 0)
-	sb=$(cpu strace -f --seccomp-bpf -o /dev/null -e trace=$SEL $W $A 0)
-	trow "strace -f" "$st" $n "$(ratio "$(wall "$st")" "$fl") floor; ttrace --seccomp=off $(ratio "$(wall "$tn")" "$(wall "$st")") of it (target 0.80x)"
-	trow "strace -f --seccomp-bpf" "$sb" $n "$(ratio "$(wall "$sb")" "$fs") floor; ttrace $(ratio "$(wall "$tt")" "$(wall "$sb")") of it (target 0.80x)"
-fi
-
+modes "$A" 0
 echo; echo "(b) 1 traced : 100 untraced: workload $B 100 ($((B * 3)) traced, $((B * 100)) untraced)"
-base=$(secs $W $B 100); fl=$(secs "$tmp/floor" $W $B 100)
-tt=$(cpu "$ttrace" -o /dev/null -- $W $B 100)
-tn=$(cpu "$ttrace" --seccomp=off -o /dev/null -- $W $B 100)
-tp=$(attached $B 100)
-n=$((B * 3))
-row untraced "$base"
-row "ptrace floor (stops at every call)" "$fl"
-trow "ttrace" "$tt" $n "$(ratio "$(wall "$tt")" "$base") untraced"
-trow "ttrace --seccomp=off" "$tn" $n
-row "ttrace -p (attached, no filter)" "$tp"
-if [ -n "$STRACE" ]; then
-	st=$(cpu strace -f -o /dev/null -e trace=$SEL $W $B 100)
-	sb=$(cpu strace -f --seccomp-bpf -o /dev/null -e trace=$SEL $W $B 100)
-	trow "strace -f" "$st" $n "ttrace $(ratio "$(wall "$tt")" "$(wall "$st")") of it"
-	trow "strace -f --seccomp-bpf" "$sb" $n "ttrace $(ratio "$(wall "$tt")" "$(wall "$sb")") of it (target 0.80x)"
-fi
+modes "$B" 100
 
 echo; echo "(c) untraced calls only: workload 1 $C"
 base=$(secs $W 1 $C); ff=$(secs "$tmp/floor" --filter-only $W 1 $C)
