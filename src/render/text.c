@@ -313,10 +313,103 @@ static void put_members(struct tline *l, const struct tt_event *ev,
 	lputs(l, close);
 }
 
+/* A struct's fields by name, as strace writes one it read from the
+ * tracee: "{tv_sec=1, tv_nsec=0}". */
+static void put_struct(struct tline *l, const struct tt_event *ev,
+		       const struct tt_value *v)
+{
+	lputs(l, "{");
+	for (int c = v->child; c != TT_NO_VALUE; c = ev->v[c].next) {
+		lprintf(l, "%s%s=", c == v->child ? "" : ", ", ev->v[c].name);
+		put_value(l, ev, c);
+	}
+	lputs(l, "}");
+}
+
+/* A clockid_t.  A dynamic clock is made from an fd open on a clock
+ * device (a PTP one): with -y strace names the fd's file inside the
+ * macro, "FD_TO_CLOCKID(3</dev/ptp0>)". */
+static void put_clockid_value(struct tline *l, const struct tt_event *ev,
+			      const struct tt_value *v)
+{
+	if (!v->path) {
+		put_clockid(l, (int32_t)v->s);
+		return;
+	}
+	lprintf(l, "FD_TO_CLOCKID(%d", tt_clockid_split((int32_t)v->s).who);
+	put_fd_path(l, ev, v->path);
+	lputs(l, ")");
+}
+
+/* A value written as a plain number, or what stands in for a value not
+ * shown: "..." for an array's elements beyond those printed, "?" for an
+ * output not known before the call's exit.  False if v is of another
+ * kind. */
+static bool put_number(struct tline *l, const struct tt_value *v)
+{
+	switch (v->kind) {
+	case TV_INT:
+		lprintf(l, "%" PRId64, v->s);
+		return true;
+	case TV_UINT:
+		lprintf(l, "%" PRIu64, v->u);
+		return true;
+	case TV_ADDR:
+	case TV_HEX:
+		lprintf(l, "%#" PRIx64, v->u);
+		return true;
+	case TV_PTR:
+		if (v->u)
+			lprintf(l, "%#" PRIx64, v->u);
+		else
+			lputs(l, "NULL");
+		return true;
+	case TV_NULL:
+		lputs(l, "NULL");
+		return true;
+	case TV_MORE:
+		lputs(l, "...");
+		return true;
+	case TV_PENDING:
+		lputs(l, "?");
+		return true;
+	}
+	return false;
+}
+
+/* A number the kernel gives a meaning by name: flags, one of a set of
+ * constants, a signal, a signal set, FUTEX_WAKE_OP's operation.  False
+ * if v is of another kind. */
+static bool put_symbolic(struct tline *l, const struct tt_value *v)
+{
+	char buf[32];
+
+	switch (v->kind) {
+	case TV_FLAGS:
+		put_flags(l, v);
+		return true;
+	case TV_XVAL:
+		put_xval(l, v);
+		return true;
+	case TV_SIGNAL:
+		lputs(l, tt_signal_name((int)v->s, buf, sizeof(buf)));
+		return true;
+	case TV_SIGSET:
+		put_sigset(l, v->u);
+		return true;
+	case TV_FUTEX_OP:
+		put_futex_op(l, (uint32_t)v->u);
+		return true;
+	}
+	return false;
+}
+
+/* One decoded value, ev->v[idx].  The kinds made of other values of the
+ * event (members, an fd's path) are written here, the others by
+ * put_number and put_symbolic. */
 static void put_value(struct tline *l, const struct tt_event *ev, int idx)
 {
 	const struct tt_value *v;
-	char buf[32];
 
 	/* a note's value that did not fit in the event's pool */
 	if (idx == TT_NO_VALUE) {
@@ -324,57 +417,19 @@ static void put_value(struct tline *l, const struct tt_event *ev, int idx)
 		return;
 	}
 	v = &ev->v[idx];
+	if (put_number(l, v) || put_symbolic(l, v))
+		return;
 
 	switch (v->kind) {
-	case TV_INT:
-		lprintf(l, "%" PRId64, v->s);
-		break;
 	case TV_FD:
 		lprintf(l, "%" PRId64, v->s);
 		put_fd_path(l, ev, v->path);
 		break;
-	case TV_UINT:
-		lprintf(l, "%" PRIu64, v->u);
-		break;
-	case TV_FLAGS:
-		put_flags(l, v);
-		break;
 	case TV_CLOCKID:
-		if (v->path) {	/* -y: FD_TO_CLOCKID(3</dev/ptp0>) */
-			lprintf(l, "FD_TO_CLOCKID(%d",
-				tt_clockid_split((int32_t)v->s).who);
-			put_fd_path(l, ev, v->path);
-			lputs(l, ")");
-		} else {
-			put_clockid(l, (int32_t)v->s);
-		}
-		break;
-	case TV_NULL:
-		lputs(l, "NULL");
-		break;
-	case TV_ADDR:
-		lprintf(l, "%#" PRIx64, v->u);
+		put_clockid_value(l, ev, v);
 		break;
 	case TV_STRUCT:
-		lputs(l, "{");
-		for (int c = v->child; c != TT_NO_VALUE; c = ev->v[c].next) {
-			lprintf(l, "%s%s=", c == v->child ? "" : ", ",
-				ev->v[c].name);
-			put_value(l, ev, c);
-		}
-		lputs(l, "}");
-		break;
-	case TV_XVAL:
-		put_xval(l, v);
-		break;
-	case TV_SIGNAL:
-		lputs(l, tt_signal_name((int)v->s, buf, sizeof(buf)));
-		break;
-	case TV_PTR:
-		if (v->u)
-			lprintf(l, "%#" PRIx64, v->u);
-		else
-			lputs(l, "NULL");
+		put_struct(l, ev, v);
 		break;
 	case TV_ARRAY:
 		put_members(l, ev, v, "[", ", ", "]");
@@ -382,23 +437,8 @@ static void put_value(struct tline *l, const struct tt_event *ev, int idx)
 	case TV_LIST:
 		put_members(l, ev, v, "", ", ", "");
 		break;
-	case TV_MORE:
-		lputs(l, "...");
-		break;
 	case TV_FDSET:
 		put_members(l, ev, v, "[", " ", "]");
-		break;
-	case TV_SIGSET:
-		put_sigset(l, v->u);
-		break;
-	case TV_HEX:
-		lprintf(l, "%#" PRIx64, v->u);
-		break;
-	case TV_FUTEX_OP:
-		put_futex_op(l, (uint32_t)v->u);
-		break;
-	case TV_PENDING:
-		lputs(l, "?");
 		break;
 	}
 }

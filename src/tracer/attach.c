@@ -103,6 +103,95 @@ static void adopt(pid_t tid, pid_t pid)
 	tt_tcb_set_pid(tcp, pid);
 }
 
+/* PTRACE_SEIZE of tid failed with err (pid: the thread -p named, tgid:
+ * its process).  Another thread of it may be racing us: gone, exiting,
+ * or already ours.  Returns 0 when tid is to be passed over, or -1 after
+ * a message if the process cannot be attached. */
+static int seize_failed(pid_t tid, pid_t pid, pid_t tgid, int err)
+{
+	pid_t tracer = tt_proc_tracer(tid);
+
+	if (tid != pid) {
+		/* A thread that just exited, or is exiting (a zombie
+		 * thread: EPERM). */
+		if (err == ESRCH || tt_proc_exiting(tid))
+			return 0;
+		/* A thread a seized one has just created: the kernel
+		 * attached it to us (PTRACE_O_TRACECLONE), and its clone
+		 * event is yet to be read. */
+		if (err == EPERM && tracer == getpid()) {
+			adopt(tid, tgid);
+			return 0;
+		}
+	}
+	if (err == EPERM && tracer)
+		tt_error("cannot attach to process %d: already traced by "
+			 "process %d", (int)pid, (int)tracer);
+	else
+		tt_error("cannot attach to process %d: %s", (int)pid,
+			 strerror(err));
+	return -1;
+}
+
+/* Seizes tid, a thread of pid's process tgid, as a new tracee, keeping
+ * the call it is blocked in (if any) to be shown as in progress.
+ * Returns 1 if seized, else as seize_failed. */
+static int seize_thread(pid_t tid, pid_t pid, pid_t tgid)
+{
+	struct tcb *tcp;
+	long nr;
+	uint64_t args[TT_MAX_ARGS];
+	struct tt_timestamps ts;
+	/* Before the interrupt, while it is still blocked. */
+	bool blocked = tt_proc_blocked_syscall(tid, &nr, args);
+
+	if (ptrace(PTRACE_SEIZE, tid, 0, (void *)(long)TRACE_OPTIONS) < 0)
+		return seize_failed(tid, pid, tgid, errno);
+	tcp = tt_tcb_new(tid, TCB_STARTUP | TCB_ATTACHED | TCB_ATTACH_STOP);
+	tt_tcb_set_pid(tcp, tgid);
+	tt_now(&ts);
+	tt_record_new_tracee(tcp, 0, &ts);
+	if (blocked) {
+		tcp->has_blocked = true;
+		tcp->blocked_nr = nr;
+		memcpy(tcp->blocked_args, args, sizeof(args));
+	}
+	/* A stop to start from; if tid was blocked in a call, this
+	 * interrupts it (the kernel restarts it later). */
+	ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+	return 1;
+}
+
+/* One pass over dir, /proc/PID/task: seizes each thread not traced yet.
+ * Returns how many it seized, or -1 after a message. */
+static int seize_new_threads(const char *dir, pid_t pid, pid_t tgid)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	int n = 0;
+
+	if (!d) {
+		tt_error("cannot attach to process %d: no such process",
+			 (int)pid);
+		return -1;
+	}
+	while ((de = readdir(d))) {
+		pid_t tid = (pid_t)atoi(de->d_name);
+		int r;
+
+		if (tid <= 0 || tt_tcb_find(tid))
+			continue;
+		r = seize_thread(tid, pid, tgid);
+		if (r < 0) {
+			closedir(d);
+			return -1;
+		}
+		n += r;
+	}
+	closedir(d);
+	return n;
+}
+
 /* Seizes every thread of pid, again until no new one appears (threads
  * created by a thread we have not seized yet).  Returns 0, or -1 after a
  * message if the process itself could not be attached. */
@@ -111,78 +200,16 @@ static int attach_process(pid_t pid)
 	/* -p may name any thread: the process is its thread group. */
 	pid_t tgid = tt_proc_tgid(pid);
 	char dir[64];
-	bool more = true;
 	unsigned nthreads = 0;
-	struct tt_timestamps ts;
+	int n;
 
 	snprintf(dir, sizeof(dir), "/proc/%d/task", (int)pid);
-	while (more) {
-		DIR *d = opendir(dir);
-		struct dirent *de;
-
-		more = false;
-		if (!d) {
-			tt_error("cannot attach to process %d: no such process",
-				 (int)pid);
+	do {
+		n = seize_new_threads(dir, pid, tgid);
+		if (n < 0)
 			return -1;
-		}
-		while ((de = readdir(d))) {
-			pid_t tid = (pid_t)atoi(de->d_name);
-			struct tcb *tcp;
-			long nr;
-			uint64_t args[TT_MAX_ARGS];
-			/* Before the interrupt, while it is still blocked. */
-			bool blocked;
-
-			if (tid <= 0 || tt_tcb_find(tid))
-				continue;
-			blocked = tt_proc_blocked_syscall(tid, &nr, args);
-			if (ptrace(PTRACE_SEIZE, tid, 0, (void *)(long)TRACE_OPTIONS) < 0) {
-				int err = errno;
-				pid_t tracer = tt_proc_tracer(tid);
-
-				if (tid != pid) {
-					/* A thread that just exited, or is
-					 * exiting (a zombie thread: EPERM). */
-					if (err == ESRCH || tt_proc_exiting(tid))
-						continue;
-					/* A thread a seized one has just
-					 * created: the kernel attached it to
-					 * us (PTRACE_O_TRACECLONE), and its
-					 * clone event is yet to be read. */
-					if (err == EPERM && tracer == getpid()) {
-						adopt(tid, tgid);
-						continue;
-					}
-				}
-				closedir(d);
-				if (err == EPERM && tracer)
-					tt_error("cannot attach to process %d: "
-						 "already traced by process %d",
-						 (int)pid, (int)tracer);
-				else
-					tt_error("cannot attach to process %d: %s",
-						 (int)pid, strerror(err));
-				return -1;
-			}
-			tcp = tt_tcb_new(tid, TCB_STARTUP | TCB_ATTACHED |
-					 TCB_ATTACH_STOP);
-			tt_tcb_set_pid(tcp, tgid);
-			tt_now(&ts);
-			tt_record_new_tracee(tcp, 0, &ts);
-			if (blocked) {
-				tcp->has_blocked = true;
-				tcp->blocked_nr = nr;
-				memcpy(tcp->blocked_args, args, sizeof(args));
-			}
-			/* A stop to start from; if tid was blocked in a call,
-			 * this interrupts it (the kernel restarts it later). */
-			ptrace(PTRACE_INTERRUPT, tid, 0, 0);
-			nthreads++;
-			more = true;
-		}
-		closedir(d);
-	}
+		nthreads += (unsigned)n;
+	} while (n > 0);
 	if (tt_opt.quiet < 1) {
 		if (nthreads > 1)
 			tt_info("Process %d attached with %u threads", (int)pid,
