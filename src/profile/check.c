@@ -169,104 +169,191 @@ static void pair_in_order(const struct tt_prof_group *ga, const size_t *a,
 	free(cost);
 }
 
+/* One group's comparison: its requests as recorded (was) and as run
+ * (now), and how they pair. */
+struct match {
+	const struct tt_prof_group *was, *now;
+	const struct tt_prof_group *g;	/* the group findings name */
+	size_t nw, nn;		/* how many requests each has */
+	int64_t tol;
+	bool *sig_was, *sig_now;	/* significance() of each */
+	int *pair_of_was;	/* the run's request near each recorded one,
+				 * or -1 */
+	bool *taken;		/* the run's requests matched */
+	/* what is left and matters, in order of value; pair[k] is the
+	 * run's request lw[k] changed to, or -1 */
+	size_t *lw, *ln, nlw, nln;
+	int *pair;
+};
+
+/* Nothing paired yet; which requests of each side matter. */
+static void match_init(struct match *m, const struct tt_prof_group *was,
+		       const struct tt_prof_group *now, int64_t tol)
+{
+	memset(m, 0, sizeof(*m));
+	m->was = was;
+	m->now = now;
+	m->g = now ? now : was;
+	m->nw = was ? was->nreq : 0;
+	m->nn = now ? now->nreq : 0;
+	m->tol = tol;
+	m->sig_was = significance(was);
+	m->sig_now = significance(now);
+	m->pair_of_was = tt_xcalloc(m->nw + 1, sizeof(int));
+	m->taken = tt_xcalloc(m->nn + 1, sizeof(bool));
+	m->lw = tt_xcalloc(m->nw + 1, sizeof(size_t));
+	m->ln = tt_xcalloc(m->nn + 1, sizeof(size_t));
+	m->pair = tt_xcalloc(m->nw + 1, sizeof(int));
+}
+
+/* The comparison done (its findings hold copies of the requests). */
+static void match_free(struct match *m)
+{
+	free(m->sig_was);
+	free(m->sig_now);
+	free(m->pair_of_was);
+	free(m->taken);
+	free(m->lw);
+	free(m->ln);
+	free(m->pair);
+}
+
+/* The same request in both, the most asked first, to its nearest within
+ * the tolerance; one that matters not to noise (the noise of a run whose
+ * period moved must not stand for the period). */
+static void match_near(struct match *m)
+{
+	size_t *order = by_count(m->was);
+
+	for (size_t i = 0; i < m->nw; i++) {
+		const struct tt_prof_req *r = &m->was->req[order[i]];
+		bool matters = m->sig_was[order[i]];
+		int best = -1;
+
+		m->pair_of_was[order[i]] = -1;
+		for (size_t k = 0; k < m->nn; k++)
+			if (!m->taken[k] &&
+			    (!matters || m->sig_now[k]) &&
+			    close_enough(r, &m->now->req[k], m->tol) &&
+			    (best < 0 || distance(r, &m->now->req[k]) <
+			     distance(r, &m->now->req[best])))
+				best = (int)k;
+		if (best >= 0) {
+			m->pair_of_was[order[i]] = best;
+			m->taken[best] = true;
+		}
+	}
+	free(order);
+}
+
+/* Requests that moved beyond the tolerance: what is left and matters,
+ * paired in order of value. */
+static void match_in_order(struct match *m)
+{
+	for (size_t i = 0; i < m->nw; i++)
+		if (m->pair_of_was[i] < 0 && m->sig_was[i])
+			m->lw[m->nlw++] = i;
+	for (size_t k = 0; k < m->nn; k++)
+		if (!m->taken[k] && m->sig_now[k])
+			m->ln[m->nln++] = k;
+	pair_in_order(m->was, m->lw, m->nlw, m->now, m->ln, m->nln, m->pair);
+}
+
+/* A request of both, asked a number of times that moved too far: by the
+ * tolerance where each asked one value, by half where they spread. */
+static void report_count(const struct match *m, size_t i, struct tt_check *c)
+{
+	const struct tt_prof_req *o = &m->was->req[i];
+	const struct tt_prof_req *n = &m->now->req[m->pair_of_was[i]];
+	bool exact = o->min == o->value && n->min == n->value &&
+		!tt_prof_spread(m->was);
+
+	if (m->sig_was[i] &&
+	    count_moved(o->count, n->count, exact ? m->tol : SPREAD_COUNT_PPM))
+		add(c, (struct tt_finding){ .kind = TF_COUNT, .group = m->g,
+					    .old = *o, .new = *n });
+}
+
+/* A recorded request that matters and has none near it in the run: it
+ * changed to the request paired with it in order, or, with none, is gone. */
+static void report_unmatched(struct match *m, size_t k, struct tt_check *c)
+{
+	struct tt_finding f = { .kind = TF_GONE, .group = m->g,
+				.old = m->was->req[m->lw[k]] };
+
+	if (m->pair[k] >= 0) {
+		f.kind = TF_CHANGED;
+		f.new = m->now->req[m->pair[k]];
+		m->taken[m->pair[k]] = true;
+	}
+	add(c, f);
+}
+
+/* In order of the recorded value: counts, changes, what is gone (the
+ * noise left unmatched says nothing). */
+static void report_recorded(struct match *m, struct tt_check *c)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < m->nw; i++)
+		if (m->pair_of_was[i] >= 0)
+			report_count(m, i, c);
+		else if (k < m->nlw && m->lw[k] == i)
+			report_unmatched(m, k++, c);
+}
+
+/* The run's requests that matter and stand for none recorded: new. */
+static void report_new(const struct match *m, struct tt_check *c)
+{
+	for (size_t k = 0; k < m->nln; k++)
+		if (!m->taken[m->ln[k]])
+			add(c, (struct tt_finding){
+				.kind = TF_NEW, .group = m->g,
+				.new = m->now->req[m->ln[k]] });
+}
+
+/* A busy loop: many more requests at or below the floor (polls that only
+ * look, spins). */
+static void report_below(const struct match *m, struct tt_check *c)
+{
+	unsigned long was = m->was ? m->was->below : 0;
+	unsigned long now = m->now ? m->now->below : 0;
+
+	if (now > 10 * was + 100)
+		add(c, (struct tt_finding){ .kind = TF_BELOW, .group = m->g,
+					    .old_starts = was,
+					    .new_starts = now });
+}
+
+/* Steps: the threads' first deadlines (the loops started) moved beyond
+ * the tolerance. */
+static void report_starts(const struct match *m, struct tt_check *c)
+{
+	unsigned long was = m->was ? m->was->starts : 0;
+	unsigned long now = m->now ? m->now->starts : 0;
+
+	if (m->g->as == TT_AS_STEP && count_moved(was, now, m->tol))
+		add(c, (struct tt_finding){ .kind = TF_STARTS, .group = m->g,
+					    .old_starts = was,
+					    .new_starts = now });
+}
+
+/* The findings of a group, recorded (was) and run (now): either NULL when
+ * the other profile has no such group. */
 static void compare_group(const struct tt_prof_group *was,
 			  const struct tt_prof_group *now, int64_t tol,
 			  struct tt_check *c)
 {
-	static const struct tt_prof_req none;
-	size_t nw = was ? was->nreq : 0, nn = now ? now->nreq : 0;
-	const struct tt_prof_group *g = now ? now : was;
-	int *pair_of_was = tt_xcalloc(nw + 1, sizeof(int));
-	bool *taken = tt_xcalloc(nn + 1, sizeof(bool));
-	size_t *order = by_count(was), *lw = tt_xcalloc(nw + 1, sizeof(size_t));
-	size_t *ln = tt_xcalloc(nn + 1, sizeof(size_t)), nlw = 0, nln = 0;
-	int *pair = tt_xcalloc(nw + 1, sizeof(int));
-	bool *sig_was = significance(was), *sig_now = significance(now);
-	size_t i, k;
+	struct match m;
 
-	/* the most asked first, each to the nearest within the tolerance;
-	 * a request that matters not to noise (the noise of a run whose
-	 * period moved must not stand for the period) */
-	for (i = 0; i < nw; i++) {
-		size_t o = order[i];
-		bool matters = sig_was[o];
-		int best = -1;
-
-		pair_of_was[o] = -1;
-		for (k = 0; k < nn; k++)
-			if (!taken[k] &&
-			    (!matters || sig_now[k]) &&
-			    close_enough(&was->req[o], &now->req[k], tol) &&
-			    (best < 0 || distance(&was->req[o], &now->req[k]) <
-			     distance(&was->req[o], &now->req[best])))
-				best = (int)k;
-		if (best >= 0) {
-			pair_of_was[o] = best;
-			taken[best] = true;
-		}
-	}
-	/* what is left and matters, in order of value, paired in order */
-	for (i = 0; i < nw; i++)
-		if (pair_of_was[i] < 0 && sig_was[i])
-			lw[nlw++] = i;
-	for (k = 0; k < nn; k++)
-		if (!taken[k] && sig_now[k])
-			ln[nln++] = k;
-	pair_in_order(was, lw, nlw, now, ln, nln, pair);
-	/* in order of the recorded value: counts, changes, what is gone */
-	for (i = 0, k = 0; i < nw; i++) {
-		struct tt_finding f = { .group = g, .old = was->req[i] };
-		const struct tt_prof_req *n;
-
-		if (pair_of_was[i] < 0) {
-			if (k == nlw || lw[k] != i)
-				continue;	/* noise */
-			if (pair[k] >= 0) {
-				f.kind = TF_CHANGED;
-				f.new = now->req[pair[k]];
-				taken[pair[k]] = true;
-			} else {
-				f.kind = TF_GONE;
-				f.new = none;
-			}
-			k++;
-			add(c, f);
-			continue;
-		}
-		n = &now->req[pair_of_was[i]];
-		f.new = *n;
-		if (sig_was[i] &&
-		    count_moved(f.old.count, f.new.count,
-				f.old.min == f.old.value && n->min == n->value &&
-				!tt_prof_spread(was) ? tol : SPREAD_COUNT_PPM)) {
-			f.kind = TF_COUNT;
-			add(c, f);
-		}
-	}
-	for (k = 0; k < nln; k++)
-		if (!taken[ln[k]])
-			add(c, (struct tt_finding){ .kind = TF_NEW, .group = g,
-						    .new = now->req[ln[k]] });
-	/* a busy loop: polls that only look, spins */
-	if ((now ? now->below : 0) > 10 * (was ? was->below : 0) + 100)
-		add(c, (struct tt_finding){
-			.kind = TF_BELOW, .group = g,
-			.old_starts = was ? was->below : 0,
-			.new_starts = now->below });
-	if (g->as == TT_AS_STEP && count_moved(was ? was->starts : 0,
-					       now ? now->starts : 0, tol))
-		add(c, (struct tt_finding){
-			.kind = TF_STARTS, .group = g,
-			.old_starts = was ? was->starts : 0,
-			.new_starts = now ? now->starts : 0 });
-	free(pair_of_was);
-	free(taken);
-	free(order);
-	free(lw);
-	free(ln);
-	free(pair);
-	free(sig_was);
-	free(sig_now);
+	match_init(&m, was, now, tol);
+	match_near(&m);
+	match_in_order(&m);
+	report_recorded(&m, c);
+	report_new(&m, c);
+	report_below(&m, c);
+	report_starts(&m, c);
+	match_free(&m);
 }
 
 static void add_group(struct tt_check *c, const struct tt_prof_group *g)

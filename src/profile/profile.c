@@ -584,96 +584,152 @@ static bool get_as(struct loader *l, const struct tt_json *jg,
 	return true;
 }
 
+/* A group's mode: relative (durations) or absolute (deadlines). */
+static bool get_mode(struct loader *l, const struct tt_json *jg,
+		     const char *where, bool *absolute)
+{
+	const char *mode = NULL;
+
+	if (!get_str(l, jg, where, "mode", &mode))
+		return false;
+	if (strcmp(mode, "relative") && strcmp(mode, "absolute"))
+		return bad(l, "%s \"mode\" is \"%s\", not relative or absolute "
+			   "(line %u)", where, mode, jg->line);
+	*absolute = mode[0] == 'a';
+	return true;
+}
+
+/* Whether a group's requests are the timeouts of waits ("kind": "wait"),
+ * not sleeps or timers (no "kind"). */
+static bool get_waits(struct loader *l, const struct tt_json *jg,
+		      const char *where, bool *waits)
+{
+	const struct tt_json *kind = tt_json_get(jg, "kind");
+
+	if (kind && (kind->type != TJ_STRING || strcmp(kind->s, "wait")))
+		return bad(l, "%s \"kind\" is not \"wait\", the only kind a "
+			   "group names (line %u)", where, kind->line);
+	*waits = kind != NULL;
+	return true;
+}
+
+/* A count of a group's calls not among its requests (starts, below the
+ * floor, a runtime's own); 0 when not written. */
+static bool get_count(struct loader *l, const struct tt_json *jg,
+		      const char *where, const char *key, unsigned long *out)
+{
+	int64_t v = 0;
+
+	if (!get_int(l, jg, where, key, false, 0, &v))
+		return false;
+	*out = (unsigned long)v;
+	return true;
+}
+
+/* One request: the value (and a timer's interval) asked, how many times,
+ * and a span's smallest value. */
+static bool load_request(struct loader *l, const struct tt_json *jr,
+			 const char *where, struct tt_prof_group *g)
+{
+	int64_t value, min, interval = 0, count;
+
+	if (jr->type != TJ_OBJECT)
+		return bad(l, "%s is not an object (line %u)", where, jr->line);
+	if (!get_int(l, jr, where, "value_ns", true, INT64_MIN, &value) ||
+	    !get_int(l, jr, where, "interval_ns", false, INT64_MIN,
+		     &interval) ||
+	    !get_int(l, jr, where, "count", true, 1, &count))
+		return false;
+	min = value;
+	if (!get_int(l, jr, where, "min_ns", false, INT64_MIN, &min))
+		return false;
+	if (min > value)
+		return bad(l, "%s \"min_ns\" is more than its "
+			   "\"value_ns\" (line %u)", where, jr->line);
+	if (tt_json_get(jr, "interval_ns"))
+		g->arms = true;
+	g->req[g->nreq++] = (struct tt_prof_req){
+		value, interval, (unsigned long)count, min };
+	return true;
+}
+
+/* The requests of group i, what a run is checked against. */
+static bool load_requests(struct loader *l, const struct tt_json *reqs,
+			  size_t i, struct tt_prof_group *g)
+{
+	char where[64];
+
+	g->req = tt_xcalloc(reqs->n + 1, sizeof(*g->req));
+	for (size_t r = 0; r < reqs->n; r++) {
+		snprintf(where, sizeof(where), "groups[%zu].requests[%zu]", i, r);
+		if (!load_request(l, &reqs->kid[r], where, g))
+			return false;
+	}
+	return true;
+}
+
+/* How late group i's sleeps and waits woke, if it says: information, held
+ * to --max-lateness's budget but not compared between profiles. */
+static bool load_lateness(struct loader *l, const struct tt_json *jg,
+			  size_t i, struct tt_prof_group *g)
+{
+	const struct tt_json *late = tt_json_get(jg, "lateness");
+	char where[64];
+	int64_t n;
+
+	if (!late)
+		return true;
+	snprintf(where, sizeof(where), "groups[%zu].lateness", i);
+	if (late->type != TJ_OBJECT)
+		return bad(l, "%s is not an object (line %u)", where,
+			   late->line);
+	if (!get_int(l, late, where, "count", true, 0, &n) ||
+	    !get_int(l, late, where, "median_ns", true, INT64_MIN,
+		     &g->late.median) ||
+	    !get_int(l, late, where, "p99_ns", true, INT64_MIN,
+		     &g->late.p99) ||
+	    !get_int(l, late, where, "max_ns", true, INT64_MIN,
+		     &g->late.max))
+		return false;
+	g->late.count = (unsigned long)n;
+	return true;
+}
+
+/* Group i of a profile: once each family, clock and mode. */
 static bool load_group(struct loader *l, const struct tt_json *jg, size_t i,
 		       struct tt_profile *p)
 {
-	const struct tt_json *reqs, *late, *kind;
-	const char *family = NULL, *clock = NULL, *mode = NULL;
+	const struct tt_json *reqs;
+	const char *family = NULL, *clock = NULL;
 	struct tt_prof_group *g;
+	bool absolute = false, waits = false;
 	char where[64];
-	int64_t v;
 
 	snprintf(where, sizeof(where), "groups[%zu]", i);
 	if (jg->type != TJ_OBJECT)
 		return bad(l, "%s is not an object (line %u)", where, jg->line);
 	if (!get_str(l, jg, where, "family", &family) ||
 	    !get_str(l, jg, where, "clock", &clock) ||
-	    !get_str(l, jg, where, "mode", &mode))
+	    !get_mode(l, jg, where, &absolute))
 		return false;
-	if (strcmp(mode, "relative") && strcmp(mode, "absolute"))
-		return bad(l, "%s \"mode\" is \"%s\", not relative or absolute "
-			   "(line %u)", where, mode, jg->line);
-	if (tt_profile_find(p, family, clock, mode[0] == 'a'))
+	if (tt_profile_find(p, family, clock, absolute))
 		return bad(l, "%s repeats %s %s %s (line %u)", where, family,
-			   clock, mode, jg->line);
+			   clock, absolute ? "absolute" : "relative", jg->line);
 	reqs = tt_json_get(jg, "requests");
 	if (!reqs || reqs->type != TJ_ARRAY)
 		return bad(l, "%s has no \"requests\" list (line %u)", where,
 			   jg->line);
-	kind = tt_json_get(jg, "kind");
-	if (kind && (kind->type != TJ_STRING || strcmp(kind->s, "wait")))
-		return bad(l, "%s \"kind\" is not \"wait\", the only kind a "
-			   "group names (line %u)", where, kind->line);
-	g = group_of(p, family, clock, mode[0] == 'a', false);
-	g->waits = kind != NULL;
+	if (!get_waits(l, jg, where, &waits))
+		return false;
+	g = group_of(p, family, clock, absolute, false);
+	g->waits = waits;
 	if (g->absolute && !get_as(l, jg, where, &g->as))
 		return false;
-	v = 0;
-	if (!get_int(l, jg, where, "starts", false, 0, &v))
+	if (!get_count(l, jg, where, "starts", &g->starts) ||
+	    !get_count(l, jg, where, "below_floor", &g->below) ||
+	    !get_count(l, jg, where, "runtime", &g->runtime))
 		return false;
-	g->starts = (unsigned long)v;
-	v = 0;
-	if (!get_int(l, jg, where, "below_floor", false, 0, &v))
-		return false;
-	g->below = (unsigned long)v;
-	v = 0;
-	if (!get_int(l, jg, where, "runtime", false, 0, &v))
-		return false;
-	g->runtime = (unsigned long)v;
-	g->req = tt_xcalloc(reqs->n + 1, sizeof(*g->req));
-	for (size_t r = 0; r < reqs->n; r++) {
-		const struct tt_json *jr = &reqs->kid[r];
-		int64_t value, min, interval = 0, count;
-
-		snprintf(where, sizeof(where), "groups[%zu].requests[%zu]", i, r);
-		if (jr->type != TJ_OBJECT)
-			return bad(l, "%s is not an object (line %u)", where,
-				   jr->line);
-		if (!get_int(l, jr, where, "value_ns", true, INT64_MIN, &value) ||
-		    !get_int(l, jr, where, "interval_ns", false, INT64_MIN,
-			     &interval) ||
-		    !get_int(l, jr, where, "count", true, 1, &count))
-			return false;
-		min = value;
-		if (!get_int(l, jr, where, "min_ns", false, INT64_MIN, &min))
-			return false;
-		if (min > value)
-			return bad(l, "%s \"min_ns\" is more than its "
-				   "\"value_ns\" (line %u)", where, jr->line);
-		if (tt_json_get(jr, "interval_ns"))
-			g->arms = true;
-		g->req[g->nreq++] = (struct tt_prof_req){
-			value, interval, (unsigned long)count, min };
-	}
-	late = tt_json_get(jg, "lateness");
-	if (late) {
-		int64_t n;
-
-		snprintf(where, sizeof(where), "groups[%zu].lateness", i);
-		if (late->type != TJ_OBJECT)
-			return bad(l, "%s is not an object (line %u)", where,
-				   late->line);
-		if (!get_int(l, late, where, "count", true, 0, &n) ||
-		    !get_int(l, late, where, "median_ns", true, INT64_MIN,
-			     &g->late.median) ||
-		    !get_int(l, late, where, "p99_ns", true, INT64_MIN,
-			     &g->late.p99) ||
-		    !get_int(l, late, where, "max_ns", true, INT64_MIN,
-			     &g->late.max))
-			return false;
-		g->late.count = (unsigned long)n;
-	}
-	return true;
+	return load_requests(l, reqs, i, g) && load_lateness(l, jg, i, g);
 }
 
 static bool load_tree(struct loader *l, const struct tt_json *j,
