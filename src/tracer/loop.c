@@ -359,7 +359,8 @@ static ssize_t collect_round(void)
 	for (;;) {
 		int status;
 		pid_t pid = n ? waitpid(-1, &status, __WALL | WNOHANG)
-			      : tt_spin_wait(&status, &interrupted);
+			      : tt_spin_wait(&status, &interrupted,
+					     tt_tcb_count());
 
 		if (pid < 0) {
 			if (n)

@@ -335,9 +335,10 @@ START_TEST(test_runtime_threads)
 }
 END_TEST
 
-/* The spin's two decisions: whether ttrace and its tracee have two CPUs
- * between them (never a spin on one), and whether recent rounds were
- * fast enough for a spin to pay. */
+/* The spin's decisions: how many CPUs ttrace and its tracee have between
+ * them, whether that leaves one for ttrace beside each tracee (never a
+ * spin on one CPU, nor with as many threads as CPUs), and whether recent
+ * rounds were fast enough for a spin to pay. */
 static cpu_set_t cpus(unsigned mask)
 {
 	cpu_set_t set;
@@ -352,23 +353,29 @@ static cpu_set_t cpus(unsigned mask)
 START_TEST(test_spin_policy)
 {
 	static const struct {
-		unsigned own, its;
-		bool two;
+		unsigned own, its, cpus;
 	} aff[] = {
-		{ 0x1, 0x1, false },	/* one CPU, shared */
-		{ 0x2, 0x2, false },
-		{ 0x1, 0x3, true },	/* the tracee may run beside */
-		{ 0x1, 0x2, true },
-		{ 0x3, 0x1, true },	/* ttrace may run beside */
-		{ 0x3, 0x3, true },
+		{ 0x1, 0x1, 1 },	/* one CPU, shared */
+		{ 0x2, 0x2, 1 },
+		{ 0x1, 0x3, 2 },	/* the tracee may run beside */
+		{ 0x1, 0x2, 2 },
+		{ 0x3, 0x1, 2 },	/* ttrace may run beside */
+		{ 0x3, 0x3, 2 },
+		{ 0xf0, 0x0f, 8 },
 	};
 
 	for (int i = 0; i < NCASES(aff); i++) {
 		cpu_set_t own = cpus(aff[i].own), its = cpus(aff[i].its);
 
-		ck_assert_msg(tt_spin_two_cpus(&own, &its) == aff[i].two,
+		ck_assert_msg(tt_spin_cpus(&own, &its) == aff[i].cpus,
 			      "own %#x tracee %#x", aff[i].own, aff[i].its);
 	}
+	ck_assert(!tt_spin_room(0, 1));		/* affinity not known */
+	ck_assert(!tt_spin_room(1, 1));
+	ck_assert(tt_spin_room(2, 1));
+	ck_assert(!tt_spin_room(2, 2));		/* two threads on 2 CPUs */
+	ck_assert(tt_spin_room(8, 7));
+	ck_assert(!tt_spin_room(8, 8));
 	ck_assert(tt_spin_pays(0xf));
 	ck_assert(tt_spin_pays(0xe));
 	ck_assert(tt_spin_pays(0xfffffff7));
