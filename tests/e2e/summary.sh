@@ -96,8 +96,9 @@ assert [(c["name"], c["calls"], c["errors"]) for c in lines[-1]["calls"]] == \
 PY
 
 # as strace -C: calls that succeed and fail, traced by both; the trace
-# part the same but for addresses (ASLR), and the calls and errors per
-# call in the two tables the same
+# part the same but for addresses (ASLR: a user address has 11 or 12 hex
+# digits, 0x7f... or 0x7e... for the stack and mappings, 0x55... for the
+# program), and the calls and errors per call in the two tables the same
 DEC=${TT_BUILDDIR:-.}/tests/e2e/decode/sleep-m64.dec
 if command -v strace >/dev/null 2>&1 && [ -x "$DEC" ]; then
 	strace -f -C -e trace=clock_nanosleep -o "$W/sC" "$DEC" >/dev/null 2>&1 ||
@@ -106,7 +107,7 @@ if command -v strace >/dev/null 2>&1 && [ -x "$DEC" ]; then
 	expect_rc tC 0
 	trace_part() {	# FILE: the lines up to the exit, before the table
 		sed -E '/^[0-9]+ +\+\+\+ exited/q' "$1" |
-			sed -E 's/^[0-9]+ +/PID /; s/0x7f[0-9a-f]{6,}/0xADDR/g'
+			sed -E 's/^[0-9]+ +/PID /; s/0x[0-9a-f]{11,12}\b/0xADDR/g'
 	}
 	trace_part "$W/sC" >"$W/sC.trace"
 	trace_part "$W/tC" >"$W/tC.trace"
