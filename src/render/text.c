@@ -341,75 +341,13 @@ static void put_clockid_value(struct tline *l, const struct tt_event *ev,
 	lputs(l, ")");
 }
 
-/* A value written as a plain number, or what stands in for a value not
- * shown: "..." for an array's elements beyond those printed, "?" for an
- * output not known before the call's exit.  False if v is of another
- * kind. */
-static bool put_number(struct tline *l, const struct tt_value *v)
-{
-	switch (v->kind) {
-	case TV_INT:
-		lprintf(l, "%" PRId64, v->s);
-		return true;
-	case TV_UINT:
-		lprintf(l, "%" PRIu64, v->u);
-		return true;
-	case TV_ADDR:
-	case TV_HEX:
-		lprintf(l, "%#" PRIx64, v->u);
-		return true;
-	case TV_PTR:
-		if (v->u)
-			lprintf(l, "%#" PRIx64, v->u);
-		else
-			lputs(l, "NULL");
-		return true;
-	case TV_NULL:
-		lputs(l, "NULL");
-		return true;
-	case TV_MORE:
-		lputs(l, "...");
-		return true;
-	case TV_PENDING:
-		lputs(l, "?");
-		return true;
-	}
-	return false;
-}
-
-/* A number the kernel gives a meaning by name: flags, one of a set of
- * constants, a signal, a signal set, FUTEX_WAKE_OP's operation.  False
- * if v is of another kind. */
-static bool put_symbolic(struct tline *l, const struct tt_value *v)
-{
-	char buf[32];
-
-	switch (v->kind) {
-	case TV_FLAGS:
-		put_flags(l, v);
-		return true;
-	case TV_XVAL:
-		put_xval(l, v);
-		return true;
-	case TV_SIGNAL:
-		lputs(l, tt_signal_name((int)v->s, buf, sizeof(buf)));
-		return true;
-	case TV_SIGSET:
-		put_sigset(l, v->u);
-		return true;
-	case TV_FUTEX_OP:
-		put_futex_op(l, (uint32_t)v->u);
-		return true;
-	}
-	return false;
-}
-
-/* One decoded value, ev->v[idx].  The kinds made of other values of the
- * event (members, an fd's path) are written here, the others by
- * put_number and put_symbolic. */
+/* One decoded value, ev->v[idx], each kind as strace writes it: "..."
+ * for an array's elements beyond those printed, "?" for an output not
+ * known before the call's exit. */
 static void put_value(struct tline *l, const struct tt_event *ev, int idx)
 {
 	const struct tt_value *v;
+	char buf[32];
 
 	/* a note's value that did not fit in the event's pool */
 	if (idx == TT_NO_VALUE) {
@@ -417,10 +355,47 @@ static void put_value(struct tline *l, const struct tt_event *ev, int idx)
 		return;
 	}
 	v = &ev->v[idx];
-	if (put_number(l, v) || put_symbolic(l, v))
-		return;
-
 	switch (v->kind) {
+	case TV_INT:
+		lprintf(l, "%" PRId64, v->s);
+		break;
+	case TV_UINT:
+		lprintf(l, "%" PRIu64, v->u);
+		break;
+	case TV_ADDR:
+	case TV_HEX:
+		lprintf(l, "%#" PRIx64, v->u);
+		break;
+	case TV_PTR:
+		if (v->u)
+			lprintf(l, "%#" PRIx64, v->u);
+		else
+			lputs(l, "NULL");
+		break;
+	case TV_NULL:
+		lputs(l, "NULL");
+		break;
+	case TV_MORE:
+		lputs(l, "...");
+		break;
+	case TV_PENDING:
+		lputs(l, "?");
+		break;
+	case TV_FLAGS:
+		put_flags(l, v);
+		break;
+	case TV_XVAL:
+		put_xval(l, v);
+		break;
+	case TV_SIGNAL:
+		lputs(l, tt_signal_name((int)v->s, buf, sizeof(buf)));
+		break;
+	case TV_SIGSET:
+		put_sigset(l, v->u);
+		break;
+	case TV_FUTEX_OP:
+		put_futex_op(l, (uint32_t)v->u);
+		break;
 	case TV_FD:
 		lprintf(l, "%" PRId64, v->s);
 		put_fd_path(l, ev, v->path);
