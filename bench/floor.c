@@ -1,15 +1,14 @@
 /* bench/floor [--seccomp] [--info] [--read|--peek] [--spin[=N]] CMD [ARGS]:
- * the least a ptrace tracer can do.  bench/floor --filter-only CMD [ARGS]: no tracer,
- * CMD under a seccomp filter of one rule.
+ * the least a ptrace tracer can do.  bench/floor --filter-only CMD [ARGS]:
+ * no tracer, CMD under a seccomp filter of one rule.
  *
  * Plain: it stops the command at every system call entry and exit
  * (PTRACE_SYSCALL) and looks at nothing.  --seccomp: the command runs
  * under a filter that returns SECCOMP_RET_TRACE for the three timer calls
  * bench/workload makes (as ttrace's filter does for them) and lets every
- * other call run; the
- * tracer resumes it with PTRACE_CONT, takes the seccomp stop as the entry
- * and PTRACE_SYSCALL from there for the exit, the two stops per traced
- * call that ttrace's default mode makes.  A decoding tracer is measured
+ * other call run; the tracer resumes it with PTRACE_CONT, takes the
+ * seccomp stop as the entry and PTRACE_SYSCALL from there for the exit,
+ * the two stops per traced call that ttrace's default mode makes.  A decoding tracer is measured
  * against the floor of its own mode, as a ratio.
  *
  * --info adds the least a decoding tracer must learn at each stop, one

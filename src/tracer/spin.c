@@ -12,19 +12,19 @@
  * ttrace beside one for each thread it traces: ttrace's and the first
  * tracee's affinities (read once, at its first stop) give the CPUs, so a
  * single CPU never spins, and neither does a 2-CPU machine tracing two
- * threads, which may both want to run (a racing thread of the TOCTOU
- * tests got no CPU beside its caller while ttrace spun).  Between two polls it yields the CPU: on a busy machine
- * a spinning tracer takes time the tracee and other programs wait for
- * (bench/workload 2000 100 traced while two test suites loaded the
- * machine, medians of 6: 0.967 s spinning, 0.749 s blocking, 0.746 s
- * spinning with the yields); on an idle one a yield is a system call
- * that returns at once. */
+ * threads, which may both want to run.  Between two polls it yields the
+ * CPU: on a busy machine a spinning tracer takes time the tracee and
+ * other programs wait for (bench/workload 2000 100 traced while two test
+ * suites loaded the machine, medians of 6: 0.967 s spinning, 0.749 s
+ * blocking, 0.746 s spinning with the yields); on an idle one a yield is
+ * a system call that returns at once. */
 #include <errno.h>
 #include <sched.h>
 #include <stdint.h>
 #include <sys/wait.h>
 #include <time.h>
 
+#include "event.h"
 #include "spin.h"
 
 static struct {
@@ -38,7 +38,7 @@ static int64_t mono_ns(void)
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+	return tt_ts_ns(&ts);
 }
 
 unsigned tt_spin_cpus(const cpu_set_t *own, const cpu_set_t *its)

@@ -83,10 +83,10 @@ static long syscall_stop_from_regs(struct tcb *tcp,
 	return -1;
 }
 
-/* Returns as syscall_stop_from_regs. */
-/* The stop's work; at a seccomp stop read with PTRACE_GET_SYSCALL_INFO,
- * also the filter's SECCOMP_RET_DATA into *ret_data (then *have_data),
- * which saves the PTRACE_GETEVENTMSG that would read it again. */
+/* The stop's work, returning as syscall_stop_from_regs; at a seccomp stop
+ * read with PTRACE_GET_SYSCALL_INFO, also the filter's SECCOMP_RET_DATA
+ * into *ret_data (then *have_data), which saves the PTRACE_GETEVENTMSG
+ * that would read it again. */
 static long syscall_stop(struct tcb *tcp, uint32_t *ret_data, bool *have_data)
 {
 	/* Zeroed: valgrind does not know this request fills it. */
