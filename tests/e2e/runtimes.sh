@@ -57,12 +57,27 @@ loop() {
 	shift 2
 	_p=$W/$_name.json
 	_start=$(date +%s%N)
-	tt_run "$_name.record" --profile="$_p" -o /dev/null -- "$@" $PERIOD $COUNT
-	if [ "$TT_RC" != 0 ] || [ ! -s "$_p" ]; then
-		fail "$_name: the recording exited $TT_RC, profile $(wc -c <"$_p" 2>/dev/null || echo none):"
-		sed 's/^/	| /' "$W/$_name.record.err"
-		return
-	fi
+	# The recording is the baseline, and a run the machine disturbed is a
+	# bad one (a Go ticker late 4 times in 15 under the sanitizer build
+	# and CI's load recorded 4 shorter waits, then missing from every
+	# clean run): a recording is kept once a run of the same program
+	# checks clean against it, after at most 3 recordings, each said.
+	# The unchanged runs below must then all pass against it.
+	_r=1
+	while :; do
+		tt_run "$_name.record" --profile="$_p" -o /dev/null -- "$@" $PERIOD $COUNT
+		if [ "$TT_RC" != 0 ] || [ ! -s "$_p" ]; then
+			fail "$_name: the recording exited $TT_RC, profile $(wc -c <"$_p" 2>/dev/null || echo none):"
+			sed 's/^/	| /' "$W/$_name.record.err"
+			return
+		fi
+		tt_run "$_name.holds" --check="$_p" -o /dev/null -- "$@" $PERIOD $COUNT
+		[ "$TT_RC" = 0 ] && break
+		echo "$_name: recording $_r did not hold for the same program:"
+		sed 's/^/	| /' "$W/$_name.holds.err"
+		[ $_r -lt 3 ] || break
+		_r=$((_r + 1))
+	done
 	_ok=0
 	_i=1
 	while [ "$_i" -le "$RUNS" ]; do
